@@ -1,0 +1,85 @@
+"""One exception family. Every error has a searchable code and a message a user can act on.
+
+Codes: E1xx input/reading, E2xx PDF, E3xx DOCX, E4xx limits, E5xx output, E9xx internal.
+"""
+from __future__ import annotations
+
+
+class PlanExtractError(Exception):
+    code = "E900"
+
+    def __init__(self, message: str, path: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+    def __str__(self) -> str:
+        where = f"{self.path}: " if self.path else ""
+        return f"{self.code} {where}{self.message}"
+
+
+class InputNotFound(PlanExtractError):
+    code = "E101"
+
+
+class EmptyInput(PlanExtractError):
+    code = "E102"
+
+
+class BinaryInput(PlanExtractError):
+    code = "E103"
+
+
+class UndecodableInput(PlanExtractError):
+    code = "E104"
+
+
+class UnsupportedFormat(PlanExtractError):
+    code = "E105"
+
+
+class NoBodyText(PlanExtractError):
+    code = "E106"
+
+
+class PdfNoTextLayer(PlanExtractError):
+    code = "E201"
+
+
+class PdfEncrypted(PlanExtractError):
+    code = "E202"
+
+
+class PdfDamaged(PlanExtractError):
+    code = "E203"
+
+
+class DocxBroken(PlanExtractError):
+    code = "E301"
+
+
+class InputTooLarge(PlanExtractError):
+    code = "E401"
+
+
+class TimeLimitExceeded(PlanExtractError):
+    code = "E402"
+
+
+class OutputInvalid(PlanExtractError):
+    code = "E501"
+
+
+class OutputUnsafe(PlanExtractError):
+    code = "E502"
+
+
+class InternalError(PlanExtractError):
+    code = "E900"
+
+
+ALL_ERRORS = sorted(
+    (c for c in list(globals().values())
+     if isinstance(c, type) and issubclass(c, PlanExtractError) and c is not PlanExtractError),
+    key=lambda c: c.code,
+)
