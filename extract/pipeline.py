@@ -1,0 +1,91 @@
+"""The stages, in order, and the orchestrator that keeps every intermediate result.
+
+read → normalize → segment → tables → indicators → projects → tasks → meta → Document.
+Each stage is a plain function `(state, settings) -> None` that fills its own layer of the
+state and never rewrites an earlier one, so `--dump-stage NAME` can show any of them.
+"""
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+from . import __version__
+from .errors import PlanExtractError, TimeLimitExceeded
+from .model import Document, Source
+from .readers import RawDocument, read
+from .state import State
+
+
+@dataclass(frozen=True)
+class Settings:
+    max_mb: float = 200.0            # refuse inputs larger than this
+    timeout: Optional[float] = 600.0  # seconds per document; None = no limit
+
+
+@dataclass
+class Result:
+    document: Document
+    state: State
+    seconds: float
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.state.norm.text
+
+
+def _stages() -> list[tuple[str, Callable[[State], None]]]:
+    from .stages import indicators, meta, normalize, projects, segment, tables, tasks
+    return [
+        ("normalize", normalize.run),
+        ("segment", segment.run),
+        ("tables", tables.run),
+        ("indicators", indicators.run),
+        ("projects", projects.run),
+        ("tasks", tasks.run),
+        ("meta", meta.run),
+    ]
+
+
+STAGE_NAMES = ["read", "normalize", "segment", "tables", "indicators", "projects", "tasks", "meta"]
+
+
+def run(path: str | os.PathLike, settings: Settings | None = None,
+        stop_after: str | None = None) -> Result:
+    """Run the whole pipeline on one file. Raises PlanExtractError on bad input."""
+    settings = settings or Settings()
+    t0 = time.perf_counter()
+    deadline = t0 + settings.timeout if settings.timeout else None
+    raw = read(path, max_bytes=int(settings.max_mb * 1e6) if settings.max_mb else None)
+    state = State(raw=raw, deadline=deadline)
+    timings = {"read": time.perf_counter() - t0}
+    if stop_after != "read":
+        for name, stage in _stages():
+            t = time.perf_counter()
+            stage(state)
+            timings[name] = time.perf_counter() - t
+            if deadline and time.perf_counter() > deadline:
+                raise TimeLimitExceeded(
+                    f"took longer than the time limit of {settings.timeout:g} s "
+                    f"(stopped after stage {name}; raise it with --timeout)", str(path))
+            if name == stop_after:
+                break
+    doc = build_document(raw, state)
+    return Result(document=doc, state=state, seconds=time.perf_counter() - t0, stage_seconds=timings)
+
+
+def extract_file(path: str | os.PathLike, settings: Settings | None = None) -> Document:
+    return run(path, settings).document
+
+
+def build_document(raw: RawDocument, state: State) -> Document:
+    source = Source(path=raw.path, sha256=raw.sha256, format=raw.format,  # type: ignore[arg-type]
+                    encoding=raw.encoding, pages=raw.pages)
+    return Document(source=source, meta=state.meta, outline=state.outline, tasks=state.tasks,
+                    boxes=state.boxes, tables=state.tables, indicators=state.indicators,
+                    projects=state.projects, warnings=state.warnings)
+
+
+__all__ = ["Settings", "Result", "run", "extract_file", "PlanExtractError", "STAGE_NAMES", "__version__"]

@@ -1,0 +1,1 @@
+"""Pipeline stages: each a plain function `run(state)` that adds its own layer."""

@@ -1,0 +1,158 @@
+"""Document metadata from the front matter: title, issuer, 文号, date, period, draft."""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from ..model import Meta, Period
+from ..numerals import cn_int as cn_number
+from ..state import State
+
+_DRAFT = regex.compile(r"[（(【\[]?\s*(征求意见稿|送审稿|讨论稿|草案|修订稿|初稿|代拟稿|报批稿|审议稿|试行稿)\s*[）)】\]]?")
+_DOC_NUMBER = regex.compile(r"[\p{Han}]{1,12}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
+_PLAN_WORDS = regex.compile(r"(?:规划|方案|计划|纲要|意见|办法|要点|措施|行动|规定|细则)(?:[（(][^）)]*[）)])?$")
+_NOTICE_TITLE = regex.compile(r"关于印发\s*《?(?P<t>.+?)》?\s*的通知")
+_DATE = regex.compile(
+    r"(?P<y>\d{4}|[一二三四五六七八九〇零○Ｏ]{4})\s*年\s*(?P<m>[\d一二三四五六七八九十]{1,3})\s*月"
+    r"\s*(?P<d>[\d一二三四五六七八九十]{1,3})\s*日")
+_ISSUER_HEAD = regex.compile(r"^(?P<i>.{2,40}?)(?:文件|文\s*件)$")
+_ISSUER_LINE = regex.compile(r"^[\p{Han}（）()]{4,40}(?:人民政府|办公室|办公厅|委员会|局|厅|委|部|院|政府)$")
+_PERIOD = regex.compile(r"[“\"]?(十[一二三四五六七八九]|[二三四五六七八九]十[一二三四五六七八九]?)五[”\"]?")
+_YEARS = regex.compile(r"[（(]\s*(\d{4})\s*[—\-–－~～至到]+\s*(\d{4})\s*年?\s*[）)]")
+
+
+def run(state: State) -> None:
+    norm, front = state.norm, state.front
+    texts = {i: norm.para_text(norm.paras[i]) for i in range(len(norm.paras))
+             if norm.paras[i].kind == "text"}
+    notice = [texts.get(i, "") for i in front.notice]
+    head = [texts.get(i, "") for i in front.title_paras]
+    title_raw = _title(notice, head)
+    draft = False
+    title = None
+    if title_raw:
+        draft = bool(_DRAFT.search(title_raw))
+        title = clean_title(title_raw)
+    draft = draft or any(_DRAFT.fullmatch(t.strip()) for t in head)
+    doc_number = next((m.group(0) for t in notice for m in [_DOC_NUMBER.search(t)] if m), None)
+    issuer = _issuer(notice) if notice else _tail_issuer(state)
+    date = _date(notice) if notice else _tail_date(state)
+    period = period_of(title or " ".join(head)) or period_of(_preamble(state))
+    state.meta = Meta(title=title, issuer=issuer, doc_number=_compact(doc_number), date=date,
+                      period=period, draft=draft)
+
+
+def _preamble(state: State) -> str:
+    """Text between the front matter and the first heading: a plan without a title line
+    still names its period there (“十四五”时期是…)."""
+    first = state.heading_para.get(state.outline[0].id) if state.outline else None
+    stop = min(first if first is not None else len(state.norm.paras), state.front.body_start + 5)
+    return "".join(state.norm.para_text(p) for p in state.norm.paras[state.front.body_start:stop]
+                   if p.kind == "text")[:400]
+
+
+def clean_title(text: str) -> str:
+    t = _DRAFT.sub("", text)
+    t = regex.sub(r"[《》]", "", t)
+    return regex.sub(r"\s+", "", t).strip()
+
+
+def _title(notice: list[str], head: list[str]) -> Optional[str]:
+    # The title block after the notice is the plan's own title; the notice names it too.
+    lines = [t.strip() for t in head if t.strip()]
+    for k, line in enumerate(lines):
+        if _PLAN_WORDS.search(_DRAFT.sub("", line).strip()) and "通知" not in line:
+            return line
+        # a title wrapped over two lines
+        if k + 1 < len(lines) and _PLAN_WORDS.search(_DRAFT.sub("", line + lines[k + 1]).strip()):
+            return line + lines[k + 1]
+    for t in notice:
+        m = _NOTICE_TITLE.search(regex.sub(r"\s+", "", t))
+        if m:
+            return m.group("t")
+    return None
+
+
+def _compact(s: Optional[str]) -> Optional[str]:
+    return regex.sub(r"\s+", "", s) if s else None
+
+
+def _issuer(notice: list[str]) -> Optional[str]:
+    for t in notice:
+        m = _ISSUER_HEAD.match(t.strip())
+        if m:
+            return regex.sub(r"\s+", "", m.group("i"))
+    # the signature line just above the date
+    for k, t in enumerate(notice):
+        if _DATE.fullmatch(t.strip()) and k > 0 and _ISSUER_LINE.match(notice[k - 1].strip()):
+            return notice[k - 1].strip()
+    return None
+
+
+def _iso(m: regex.Match) -> Optional[str]:
+    def num(s: str) -> Optional[int]:
+        if s.isdigit():
+            return int(s)
+        if len(s) == 4:  # 二〇二一: digit by digit
+            digits = "〇一二三四五六七八九"
+            s2 = s.replace("零", "〇").replace("○", "〇").replace("Ｏ", "〇")
+            if all(ch in digits for ch in s2):
+                return int("".join(str(digits.index(ch)) for ch in s2))
+        v = cn_number(s)
+        return int(v) if v is not None else None
+    y, mo, d = num(m.group("y")), num(m.group("m")), num(m.group("d"))
+    if not (y and mo and d) or not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def _date(notice: list[str]) -> Optional[str]:
+    for t in reversed(notice):
+        m = _DATE.fullmatch(regex.sub(r"\s+", "", t.strip()).strip("（）()"))
+        if m:
+            return _iso(m)
+    return None
+
+
+def _tail_lines(state: State) -> list[str]:
+    norm = state.norm
+    return [norm.para_text(p) for p in norm.paras[-6:] if p.kind == "text"]
+
+
+def _tail_issuer(state: State) -> Optional[str]:
+    """A plan without a notice may close with `西宁市人民政府办公室 2022年4月25日印发`."""
+    for t in _tail_lines(state):
+        m = regex.match(r"^(?P<i>[\p{Han}]{4,30}?)\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$", t.strip())
+        if m and _ISSUER_LINE.match(m.group("i")):
+            return m.group("i")
+    return None
+
+
+def _tail_date(state: State) -> Optional[str]:
+    for t in _tail_lines(state):
+        if regex.search(r"印发$", t.strip()):
+            m = _DATE.search(regex.sub(r"\s+", "", t))
+            if m:
+                return _iso(m)
+    return None
+
+
+def period_of(text: str) -> Optional[Period]:
+    """十四五 → 2021–2025; or a printed span such as （2021—2025年）.
+
+    The 3rd five-year plan began in 1966 (after the 1963–65 adjustment) and every plan since has
+    run five years, so the Nth (N ≥ 3) starts in 1966 + 5(N-3).
+    """
+    m = _PERIOD.search(text or "")
+    if m:
+        n = cn_number(m.group(1))
+        if n and n >= 3:
+            start = 1966 + 5 * (int(n) - 3)
+            return Period(name=f"{m.group(1)}五", start=start, end=start + 4)
+    m = _YEARS.search(text or "")
+    if m:
+        a, b = int(m.group(1)), int(m.group(2))
+        if 1949 < a <= b < 2100:
+            return Period(name=f"{a}—{b}", start=a, end=b)
+    return None

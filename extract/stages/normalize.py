@@ -1,0 +1,379 @@
+"""Undo what converters do to a document, as general rules, into one normalized text.
+
+The normalized text is the coordinate system of every span in the output: one paragraph per
+line. Rules, in order: strip converter noise and Markdown/LaTeX marks (keeping them as
+signals), drop page furniture, mark table-cell regions (left as they are), rejoin lines that
+a PDF hard-wrapped or a page break cut, and remove spaces that layout put inside Chinese text.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+import regex
+from pydantic import BaseModel
+
+from .. import patterns
+from ..readers import RawLine, RawTable
+from ..state import NormText, Para, State
+
+
+class NormalizePatterns(BaseModel, extra="forbid"):
+    noise: list[str]
+    page_number_lines: list[str]
+    lone_number: str
+    markdown_heading: str
+    bold: str
+    list_marker: str
+    latex_inline: str
+    latex_commands: dict[str, str]
+    terminal_punctuation: str
+    closing_marks: str
+    item_starts: str
+
+
+@dataclass
+class _Compiled:
+    noise: regex.Pattern
+    page_number: regex.Pattern
+    lone_number: regex.Pattern
+    md_heading: regex.Pattern
+    bold: regex.Pattern
+    list_marker: regex.Pattern
+    latex: regex.Pattern
+    latex_command: regex.Pattern
+    latex_map: dict[str, str]
+    terminal: str
+    closing: str
+    item_start: regex.Pattern
+
+
+_compiled: Optional[_Compiled] = None
+
+
+def compiled() -> _Compiled:
+    global _compiled
+    if _compiled is None:
+        p = patterns.load("normalize", NormalizePatterns)
+        commands = sorted(p.latex_commands, key=len, reverse=True)
+        _compiled = _Compiled(
+            noise=patterns.compile("|".join(f"(?:{n})" for n in p.noise)),
+            page_number=patterns.compile("^(?:" + "|".join(f"(?:{n})" for n in p.page_number_lines) + ")$"),
+            lone_number=patterns.compile(f"^{p.lone_number}$"),
+            md_heading=patterns.compile(p.markdown_heading),
+            bold=patterns.compile(p.bold),
+            list_marker=patterns.compile(p.list_marker),
+            latex=patterns.compile(p.latex_inline),
+            latex_command=patterns.compile("|".join(regex.escape(c) + r"(?![A-Za-z])" for c in commands)),
+            latex_map=p.latex_commands,
+            terminal=p.terminal_punctuation,
+            closing=p.closing_marks,
+            item_start=patterns.compile(p.item_starts),
+        )
+    return _compiled
+
+
+# Characters that belong to Chinese running text (Han, CJK and full-width punctuation).
+_CJK = r"\p{Han}\u3000-\u303f\uff01-\uff60\u2018-\u201f\u2026\u2014\u00b7《》"
+_SPACE = r"[ \t\u3000\u00a0\u2002-\u200b]+"
+_CJK_SPACE = regex.compile(
+    rf"(?<=[{_CJK}]){_SPACE}(?=[{_CJK}0-9A-Za-z%‰≤≥<>＜＞+\-]) |"
+    rf"(?<=[{_CJK}0-9A-Za-z%‰≤≥<>＜＞.]){_SPACE}(?=[{_CJK}])|"
+    rf"(?<=[≤≥<>＜＞~～]){_SPACE}(?=[0-9])",
+    regex.V1 | regex.X,
+)
+_ROW_VALUE = regex.compile(r"^(?:[≤≥<>＜＞~±+\-－—*／/]?[0-9０-９][0-9０-９.,．%％‰]*[%％‰]?|[-—*／/]|[≤≥<>＜＞]\S*|预期性|约束性|指导性|[%％‰])$")
+_SENTENCE_PUNCT = regex.compile(r"[，。；！？、：]")
+
+
+@dataclass
+class _Line:
+    text: str
+    page: Optional[int] = None
+    heading_level: Optional[int] = None
+    bold: bool = False
+    bold_lead: int = 0
+    kind: str = "text"            # text | cell | row | table
+    blank_before: bool = False
+    table: Optional[RawTable] = None
+    parts: list[str] = field(default_factory=list)
+
+
+def run(state: State) -> None:
+    state.norm = normalize(state.raw.blocks)
+
+
+def normalize(blocks: list) -> NormText:
+    c = compiled()
+    lines = _clean_lines(blocks, c)
+    lines = _drop_page_furniture(lines, c)
+    _mark_cell_regions(lines)
+    width = wrap_width(lines)
+    paras = _rejoin_wrapped_lines(lines, width, c)
+    return _assemble(paras)
+
+
+# --- per-line cleaning ------------------------------------------------------------------------
+
+def _clean_lines(blocks: list, c: _Compiled) -> list[_Line]:
+    out: list[_Line] = []
+    blank = False
+    for block in blocks:
+        if isinstance(block, RawTable):
+            text = "\n".join("\t".join(_clean_cell(cell, c) for cell in row) for row in block.rows)
+            out.append(_Line(text, page=block.pages[0] if block.pages else None, kind="table",
+                             blank_before=True, table=block))
+            blank = False
+            continue
+        line = _clean_line(block, c)
+        if line is None:
+            blank = True
+            continue
+        line.blank_before = blank
+        blank = False
+        out.append(line)
+    return out
+
+
+def _clean_cell(text: str, c: _Compiled) -> str:
+    text = c.noise.sub("", text)
+    text = text.replace("\n", "").replace("\t", " ").strip()
+    return remove_layout_spaces(text)
+
+
+def _clean_line(block: RawLine, c: _Compiled) -> Optional[_Line]:
+    raw = block.text.replace("\r", "")
+    raw = c.noise.sub("", raw)
+    is_cell = "\t" in raw.rstrip()
+    heading_level = block.heading_level
+    m = c.md_heading.match(raw)
+    if m:
+        heading_level = heading_level or len(m.group(1))
+        raw = raw[m.end():]
+    if not is_cell:
+        raw = c.list_marker.sub("", raw, count=1)
+    raw = convert_latex(raw, c)
+    bold, bold_lead, raw = _bold_signal(raw, c)
+    text = raw.strip(" \u3000\u00a0") if is_cell else raw.strip()
+    if not text.strip():
+        return None
+    if is_cell:
+        text = text.rstrip()
+        kind = "cell"
+    else:
+        kind = "row" if _looks_like_flat_row(text) else "text"
+        if kind == "text":
+            bold_lead = _shift_for_strip(raw, bold_lead)
+            text = _remove_spaces(text)
+            bold_lead = min(bold_lead, len(text))
+    return _Line(text, page=block.page, heading_level=heading_level,
+                 bold=bold or block.bold, bold_lead=bold_lead, kind=kind)
+
+
+def _shift_for_strip(raw: str, lead: int) -> int:
+    """bold_lead counted on the unstripped, spaced text → on the cleaned text."""
+    if not lead:
+        return 0
+    head = remove_layout_spaces(raw[:lead].strip())
+    return len(head)
+
+
+def _bold_signal(text: str, c: _Compiled) -> tuple[bool, int, str]:
+    """`**（一）加强组织领导。**正文` → lead length 10; whole-line bold → bold=True. Marks removed."""
+    stripped = text.strip()
+    marks = list(c.bold.finditer(stripped))
+    if len(marks) < 2:
+        return False, 0, c.bold.sub("", text) if marks else text
+    clean = c.bold.sub("", stripped)
+    if marks[0].start() == 0:
+        lead = len(c.bold.sub("", stripped[:marks[1].start()]))
+        if marks[-1].end() == len(stripped) and len(marks) == 2:
+            return True, 0, clean
+        return False, lead, clean
+    return False, 0, clean
+
+
+def convert_latex(text: str, c: _Compiled | None = None) -> str:
+    """`$\\leq 15/10$` → `≤15/10`; `$6.6\\%$` → `6.6%`. Only inside $…$."""
+    c = c or compiled()
+    if "$" not in text:
+        return text
+
+    def inner(m: regex.Match) -> str:
+        s = c.latex_command.sub(lambda k: c.latex_map[k.group(0)], m.group(1))
+        s = regex.sub(r"\\(?:text|mathrm|mathbf|rm)\s*\{([^{}]*)\}", r"\1", s)
+        s = regex.sub(r"[\^_]\{([^{}]*)\}", r"\1", s)
+        s = regex.sub(r"\\[A-Za-z]+", "", s)
+        s = s.replace("{", "").replace("}", "").replace("\\", "")
+        return regex.sub(r"\s+", "", s)
+
+    return c.latex.sub(inner, text)
+
+
+def remove_layout_spaces(text: str) -> str:
+    """Spaces next to Chinese characters are layout, not words: `全市 35种` → `全市35种`."""
+    return _CJK_SPACE.sub("", text)
+
+
+_PHRASE_GAP = regex.compile(r"(?<=\p{Han}{4})[ \u3000]+(?=\p{Han}{4})")
+
+
+def _remove_spaces(text: str) -> str:
+    """Like remove_layout_spaces, but a short heading keeps the space between two phrases
+    (`第七节 维护重点人群健康 促进人口长期均衡发展`): there it is punctuation, not layout."""
+    from .segment import starts_like_heading
+    if len(text) > 45 or not starts_like_heading(text):
+        return remove_layout_spaces(text)
+    marked = _PHRASE_GAP.sub("\ue000", text)
+    return remove_layout_spaces(marked).replace("\ue000", " ")
+
+
+def _looks_like_flat_row(text: str) -> bool:
+    """A table row a PDF extractor flattened to words: `婴儿死亡率 ‰ 5.09 ≤5.08 预期性`."""
+    tokens = text.split()
+    if len(tokens) < 3 or _SENTENCE_PUNCT.search(text):
+        return False
+    values = sum(1 for t in tokens if _ROW_VALUE.match(t))
+    years = sum(1 for t in tokens if regex.match(r"^\d{4}年", t))
+    values += years if years >= 2 else 0  # a header row names two years: 2020年 2025年
+    return values >= 2 or (values >= 1 and len(tokens) >= 4)
+
+
+# --- page furniture ---------------------------------------------------------------------------
+
+def _drop_page_furniture(lines: list[_Line], c: _Compiled) -> list[_Line]:
+    out: list[_Line] = []
+    for i, line in enumerate(lines):
+        if line.kind in ("text", "row") and c.page_number.match(line.text.strip()):
+            _carry_blank(lines, i)
+            continue
+        if line.kind == "text" and c.lone_number.match(line.text) and _between_prose(lines, i):
+            _carry_blank(lines, i)
+            continue
+        out.append(line)
+    return out
+
+
+def _carry_blank(lines: list[_Line], i: int) -> None:
+    """A dropped page number stands for a page break: the next line keeps blank_before."""
+    if i + 1 < len(lines):
+        lines[i + 1].blank_before = True
+
+
+def _between_prose(lines: list[_Line], i: int) -> bool:
+    prev = lines[i - 1] if i > 0 else None
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if not lines[i].blank_before and prev is not None:
+        return False
+
+    def prose(line: Optional[_Line]) -> bool:
+        return line is None or (line.kind == "text" and display_width(line.text) >= 20)
+    return prose(prev) and prose(nxt)
+
+
+# --- table-cell regions -----------------------------------------------------------------------
+
+def _mark_cell_regions(lines: list[_Line]) -> None:
+    """Short untabbed lines between tab-led cells are the wrapped rest of a cell (`健康` / `水平`)."""
+    cell_idx = [i for i, line in enumerate(lines) if line.kind == "cell"]
+    for a, b in zip(cell_idx, cell_idx[1:]):
+        if 1 < b - a <= 4:
+            between = lines[a + 1:b]
+            if all(line.kind == "text" and display_width(line.text) <= 40 for line in between):
+                for line in between:
+                    line.kind = "cell"
+                    line.text = line.text
+
+
+# --- rejoining wrapped lines ------------------------------------------------------------------
+
+def display_width(text: str) -> int:
+    """Columns a line takes on the page: CJK and full-width count 2, the rest 1."""
+    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
+
+
+def wrap_width(lines: list[_Line]) -> Optional[int]:
+    """The hard-wrap width of a PDF-extracted text, or None when lines are whole paragraphs.
+
+    A hard-wrapped document has many lines of (nearly) the same width; a document with one
+    paragraph per line has widths spread over hundreds of columns.
+    """
+    widths = [display_width(line.text) for line in lines if line.kind == "text"]
+    long = [w for w in widths if w >= 30]
+    if len(long) < 10:
+        return None
+    counts = Counter(long)
+    best, best_n = None, 0
+    for w in counts:
+        n = sum(counts.get(x, 0) for x in range(w - 4, w + 1))
+        if n > best_n or (n == best_n and best is not None and w > best):
+            best, best_n = w, n
+    if best is None or best_n < 0.3 * len(long) or best > 160:
+        return None
+    return best
+
+
+def _ends_paragraph(text: str, c: _Compiled) -> bool:
+    t = text.rstrip()
+    while t and t[-1] in c.closing:
+        # 。” ends a sentence; “…》” mid-sentence does not
+        if len(t) >= 2 and t[-2] in c.terminal:
+            return True
+        t = t[:-1]
+    return bool(t) and t[-1] in c.terminal
+
+
+def _rejoin_wrapped_lines(lines: list[_Line], width: Optional[int], c: _Compiled) -> list[_Line]:
+    from .segment import starts_like_heading  # heading numbering decides where paragraphs begin
+    out: list[_Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if prev is not None and _continues(prev, line, width, c, starts_like_heading):
+            prev.text = _join(prev.text, line.text)
+            prev.parts = [line.text]
+            continue
+        out.append(line)
+    return out
+
+
+def _continues(prev: _Line, line: _Line, width: Optional[int], c: _Compiled, heading_start) -> bool:
+    if prev.kind != "text" or line.kind != "text":
+        return False
+    if line.heading_level or prev.heading_level or line.bold or prev.bold or line.bold_lead:
+        return False
+    if _ends_paragraph(prev.text, c) or c.item_start.match(line.text) or heading_start(line.text):
+        return False
+    last_width = display_width(prev.parts[-1] if prev.parts else prev.text)
+    if width is not None:
+        # a hard-wrapped line fills the column (a few columns short when it ends in a digit run)
+        return last_width >= width - 6
+    # one paragraph per line: only a page break cuts a paragraph, and it leaves a long line
+    return last_width >= 60 and line.blank_before
+
+
+def _join(a: str, b: str) -> str:
+    if a and b and a[-1].isascii() and a[-1].isalpha() and b[0].isascii() and b[0].isalpha():
+        return a + " " + b
+    return a + b
+
+
+# --- assembly ---------------------------------------------------------------------------------
+
+def _assemble(lines: list[_Line]) -> NormText:
+    pieces: list[str] = []
+    paras: list[Para] = []
+    page_offsets: list[tuple[int, int]] = []
+    offset = 0
+    for line in lines:
+        text = line.text
+        start = offset
+        end = start + len(text)
+        paras.append(Para(start=start, end=end, kind=line.kind, page=line.page,  # type: ignore[arg-type]
+                          heading_level=line.heading_level, bold_lead=line.bold_lead,
+                          blank_before=line.blank_before, table=line.table))
+        if line.page is not None and (not page_offsets or page_offsets[-1][1] != line.page):
+            page_offsets.append((start, line.page))
+        pieces.append(text)
+        offset = end + 1
+    return NormText(text="\n".join(pieces), paras=paras, page_offsets=page_offsets)

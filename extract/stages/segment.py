@@ -1,0 +1,435 @@
+"""Find the document's structure: front matter, table of contents, outline, 专栏 boxes.
+
+Levels come from nesting, not from a fixed table: a heading's parent is the nearest open
+heading of a higher-ranked numbering style, so a document that puts 一、 directly under 第四章
+gets level 2 there and level 3 under a 第X节 elsewhere.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Optional
+
+import regex
+from pydantic import BaseModel
+
+from .. import patterns
+from ..model import Box, Heading
+from ..numerals import cn_int as cn_number
+from ..state import NormText, Para, State
+
+
+class HeadingStyle(BaseModel, extra="forbid"):
+    name: str
+    pattern: str
+    family: str
+
+
+class HeadingPatterns(BaseModel, extra="forbid"):
+    numerals: str
+    styles: list[HeadingStyle]
+    max_title_chars: int
+    run_in_end: str
+    max_run_in_title_chars: int
+    toc_caption: str
+    toc_line: str
+    box_start: str
+
+
+@dataclass(frozen=True)
+class _Style:
+    name: str
+    rank: int
+    family: str
+    regex: regex.Pattern
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> tuple[HeadingPatterns, list[_Style]]:
+    p = patterns.load("headings", HeadingPatterns)
+    styles = [
+        _Style(s.name, rank, s.family,
+               patterns.compile(r"^\s*(?:" + s.pattern.replace("{cn}", p.numerals) + r")\s*"))
+        for rank, s in enumerate(p.styles)
+    ]
+    return p, styles
+
+
+@functools.lru_cache(maxsize=1)
+def _box_start() -> regex.Pattern:
+    p, _ = _patterns()
+    return patterns.compile(p.box_start.replace("{cn}", p.numerals))
+
+
+@dataclass
+class Candidate:
+    para: int
+    style: _Style
+    number: str       # as printed, trailing 、.． dropped, brackets full-width
+    ordinal: Optional[int]
+    title: str
+    title_end: int    # offset in the paragraph where the title ends
+    run_in: bool
+
+
+def starts_like_heading(text: str) -> bool:
+    """Does a line begin with heading numbering or a 专栏 caption? (used to stop line joins)"""
+    _, styles = _patterns()
+    return any(s.regex.match(text) for s in styles) or bool(_box_start().match(text))
+
+
+def run(state: State) -> None:
+    norm = state.norm
+    front = find_front_matter(norm)
+    state.front = front
+    candidates = [c for c in (heading_candidate(norm, i) for i in range(front.body_start, len(norm.paras)))
+                  if c is not None]
+    boxes, box_ranges = find_boxes(norm, front.body_start, candidates)
+    in_box = {i for a, b in box_ranges for i in range(a, b)}
+    headings = [c for c in candidates if c.para not in in_box and c.para < (front.tail_start or 1 << 30)]
+    state.outline, state.heading_para = build_outline(norm, headings)
+    for box, (a, b) in zip(boxes, box_ranges):
+        box.section = state.section_at(box.span[0])
+        state.boxes.append(box)
+        state.box_paras[box.id] = (a, b)
+
+
+# --- headings ---------------------------------------------------------------------------------
+
+_BRACKETS = str.maketrans({"(": "（", ")": "）"})
+
+
+def heading_candidate(norm: NormText, i: int) -> Optional[Candidate]:
+    para = norm.paras[i]
+    if para.kind != "text":
+        return None
+    text = norm.para_text(para)
+    p, styles = _patterns()
+    for style in styles:
+        m = style.regex.match(text)
+        if not m:
+            continue
+        rest = text[m.end():]
+        number = regex.sub(r"[\s、.．]+$", "", text[:m.end()].strip()).translate(_BRACKETS)
+        number = regex.sub(r"\s+", "", number)
+        ordinal = _ordinal(m.group("n"))
+        title, title_end, run_in = _title(text, m.end(), rest, para, p)
+        if title is None:
+            return None
+        return Candidate(i, style, number, ordinal, title, title_end, run_in)
+    return None
+
+
+def _ordinal(n: str) -> Optional[int]:
+    if n.isdigit():
+        return int(n)
+    circled = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+    if n in circled:
+        return circled.index(n) + 1
+    v = cn_number(n)
+    return int(v) if v is not None else None
+
+
+def _title(text: str, start: int, rest: str, para: Para, p: HeadingPatterns):
+    """(title, end offset, run_in) or (None, …) when the line is prose, not a heading."""
+    if para.bold_lead and para.bold_lead > start:
+        lead = text[start:para.bold_lead]
+        title = lead.strip().rstrip("。.．：:")
+        return (title, para.bold_lead, True) if title else (None, 0, False)
+    stripped = rest.strip()
+    if not stripped:
+        return None, 0, False
+    cut = stripped.find(p.run_in_end)
+    if cut == -1 or cut == len(stripped) - 1:
+        title = stripped.rstrip(p.run_in_end)
+        if len(title) > p.max_title_chars or regex.search(r"[，；,;]$", title):
+            return None, 0, False
+        if regex.search(r"[。；]", title):
+            return None, 0, False
+        return title, start + len(rest.rstrip()), False
+    title = stripped[:cut]
+    if len(title) > p.max_run_in_title_chars or not title or title.count("，") > 1 or "；" in title:
+        return None, 0, False
+    offset = start + (len(rest) - len(rest.lstrip())) + cut + 1
+    return title, offset, True
+
+
+def build_outline(norm: NormText, cands: list[Candidate]) -> tuple[list[Heading], dict[str, int]]:
+    stack: list[tuple[Candidate, Heading]] = []
+    outline: list[Heading] = []
+    index: dict[str, int] = {}
+    for c in cands:
+        style = _continued_style(c, stack)
+        while stack and stack[-1][0].style.rank >= style.rank:
+            stack.pop()
+        parent = stack[-1][1] if stack else None
+        para = norm.paras[c.para]
+        h = Heading(id=f"s{len(outline) + 1}", level=len(stack) + 1, number=c.number, title=c.title,
+                    parent=parent.id if parent else None, span=(para.start, para.start + c.title_end),
+                    page=norm.page_at(para.start))
+        c.style = style
+        outline.append(h)
+        index[h.id] = c.para
+        stack.append((c, h))
+    return outline, index
+
+
+def _continued_style(c: Candidate, stack) -> _Style:
+    """A converter's renumbering (（八） then （9）) continues the open sibling's style.
+
+    Only the heading that would be the candidate's sibling counts: the innermost open heading
+    of a higher rank, of the same family, numbered one less.
+    """
+    if c.ordinal is None:
+        return c.style
+    open_ = [s for s, _ in stack if s.style.rank < c.style.rank]
+    if any(s.style.name == c.style.name for s, _ in stack):
+        return c.style
+    if open_:
+        top = open_[-1]
+        if top.style.family == c.style.family and top.ordinal == c.ordinal - 1:
+            return top.style
+    return c.style
+
+
+# --- front matter: notice, title block, table of contents ---------------------------------------
+
+_DOC_NUMBER = regex.compile(r"[\p{Han}]{1,12}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
+_NOTICE_HEAD = regex.compile(r"(?:文件|通知|决定|意见|批复|函)$")
+_DATE_LINE = regex.compile(
+    r"^[（(]?\s*(?:\d{4}|[一二三四五六七八九〇零○Ｏ]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+    r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?\s*[）)]?$")
+_TAIL = regex.compile(r"^(?:抄送|抄报|印发|(?:\S{2,20})\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发)")
+
+
+def find_front_matter(norm: NormText):
+    from ..state import FrontMatter
+    front = FrontMatter()
+    texts = [norm.para_text(p) if p.kind == "text" else "" for p in norm.paras]
+    n = len(texts)
+    head_limit = min(n, 60)
+    # The issuing notice: a 文号 or a 《…》的通知 line near the top, closed by the signing date.
+    notice_end = -1
+    has_notice = any(_DOC_NUMBER.search(t) and len(t) < 40 for t in texts[:15]) or \
+        any(regex.search(r"关于.{0,60}的通知$", t) for t in texts[:15])
+    if has_notice:
+        for i in range(head_limit):
+            if _DATE_LINE.match(texts[i]):
+                notice_end = i
+                break
+        if notice_end >= 0:
+            # a line like （此件公开发布） may follow the date
+            j = notice_end + 1
+            while j < n and regex.match(r"^[（(][^）)]{2,15}[）)]$", texts[j]) and "稿" not in texts[j]:
+                j += 1
+            notice_end = j - 1
+            front.notice = list(range(0, notice_end + 1))
+    start = notice_end + 1
+    # Table of contents: a 目录 caption, or a run of dot-leader lines.
+    toc = _find_toc(norm, texts, start)
+    front.toc = toc
+    if toc:
+        body = toc[-1] + 1
+        front.title_paras = [i for i in range(start, toc[0]) if texts[i]]
+    else:
+        # title block: short lines before the first prose paragraph or heading
+        body = start
+        while body < n and body < start + 8 and _is_title_line(texts[body]) and not starts_like_heading(texts[body]):
+            front.title_paras.append(body)
+            body += 1
+    front.body_start = body
+    # Trailing 抄送/印发 lines
+    for i in range(n - 1, max(body, n - 12) - 1, -1):
+        if _TAIL.match(texts[i]):
+            front.tail_start = i
+    return front
+
+
+def _is_title_line(text: str) -> bool:
+    if not text or len(text) > 60:
+        return False
+    return not regex.search(r"[，。；]", text)
+
+
+def _find_toc(norm: NormText, texts: list[str], start: int) -> list[int]:
+    p, _ = _patterns()
+    caption = patterns.compile(p.toc_caption)
+    leader = patterns.compile(p.toc_line)
+    n = len(texts)
+    limit = min(n, start + 200)
+    first = None
+    for i in range(start, limit):
+        raw = texts[i] or norm.para_text(norm.paras[i])
+        if caption.match(raw.replace(" ", "")):
+            first = i
+            break
+        if leader.search(raw) and starts_like_heading(raw):
+            first = i
+            break
+    if first is None:
+        return []
+    toc = [first]
+    entries: list[str] = []
+    for i in range(first + 1, n):
+        raw = norm.para_text(norm.paras[i])
+        if leader.search(raw):
+            toc.append(i)
+            entries.append(leader.sub("", raw).strip())
+            continue
+        # a TOC without leaders: heading lines until one repeats the first entry (the body starts)
+        if starts_like_heading(raw) and len(raw) <= 40 and raw not in entries[:1]:
+            if not entries and i > first + 1 and texts[first].replace(" ", "") not in ("目录",):
+                break
+            toc.append(i)
+            entries.append(raw)
+            continue
+        break
+    if len(toc) < 3 and not caption.match(texts[first].replace(" ", "")):
+        return []
+    return toc
+
+
+# --- 专栏 boxes ---------------------------------------------------------------------------------
+
+def find_boxes(norm: NormText, body_start: int, cands: list[Candidate]) -> tuple[list[Box], list[tuple[int, int]]]:
+    by_para = {c.para: c for c in cands}
+    boxes: list[Box] = []
+    ranges: list[tuple[int, int]] = []
+    paras = norm.paras
+    i = body_start
+    while i < len(paras):
+        text = norm.para_text(paras[i]) if paras[i].kind == "text" else ""
+        m = _box_start().match(text)
+        if not m:
+            i += 1
+            continue
+        start = i
+        opened = i > 0 and norm.para_text(paras[i - 1]).strip() in ("(", "（")
+        if opened:
+            start = i - 1
+        number = m.group("n")
+        title = m.group("title").strip()
+        j = i + 1
+        # captions split over lines: `专栏` / `1` / `公共卫生重大项目`
+        if number is None and j < len(paras) and regex.fullmatch(r"\s*\d{1,3}\s*", norm.para_text(paras[j]) or ""):
+            number = norm.para_text(paras[j]).strip()
+            j += 1
+        if not title and j < len(paras) and paras[j].kind == "text":
+            title = norm.para_text(paras[j]).strip()
+            j += 1
+        end, items = _box_items(norm, j, by_para, opened)
+        span = (paras[start].start, paras[end - 1].end if end > start else paras[start].end)
+        num = str(int(number)) if number and number.isdigit() else (str(int(cn_number(number))) if number else None)
+        boxes.append(Box(id=f"b{len(boxes) + 1}", number=num, title=title.strip("：: "),
+                         items=items, span=span, page=norm.page_at(paras[i].start)))
+        ranges.append((start, end))
+        i = max(end, i + 1)
+    _add_unmarked_boxes(norm, body_start, boxes, ranges, set(by_para))
+    order = sorted(range(len(boxes)), key=lambda k: ranges[k][0])
+    boxes = [boxes[k] for k in order]
+    ranges = [ranges[k] for k in order]
+    for k, box in enumerate(boxes):
+        box.id = f"b{k + 1}"
+    return boxes, ranges
+
+
+_CAPTION = regex.compile(r"^[\p{Han}“”\-—+·0-9]{3,30}(?:项目|工程|专栏|行动|计划|任务)$")
+
+
+def _add_unmarked_boxes(norm: NormText, body_start: int, boxes: list[Box], ranges: list[tuple[int, int]],
+                        headings: set[int]) -> None:
+    """A text box whose caption lost its 专栏 mark but kept its closing `)`: walk back from the
+    `)` to the caption line (a short noun phrase such as `健康问题干预重大项目`)."""
+    paras = norm.paras
+    taken = {i for a, b in ranges for i in range(a, b)}
+    numbered = [int(b.number) for b in boxes if b.number and b.number.isdigit()]
+    for k in range(body_start, len(paras)):
+        if k in taken or paras[k].kind != "text" or not norm.para_text(paras[k]).startswith((")", "）")):
+            continue
+        caption = None
+        for c in range(k - 1, max(body_start, k - 60) - 1, -1):
+            if c in taken or c in headings:
+                break
+            t = norm.para_text(paras[c]).strip()
+            nxt = norm.para_text(paras[c + 1]) if c + 1 < k else ""
+            if paras[c].kind == "text" and _CAPTION.match(t) and _has_lead(nxt):
+                caption = c  # keep walking: the earliest caption before the items wins
+        if caption is None:
+            continue
+        c = caption
+        end, items = _box_items(norm, c + 1, {}, opened=True)
+        if end not in (k, k + 1):
+            continue
+        span = (paras[c].start, paras[end - 1].end if end > c + 1 else paras[c].end)
+        before = [b for b, (a, _) in zip(boxes, ranges) if a < c and b.number and b.number.isdigit()]
+        number = str(int(before[-1].number) + 1) if before and numbered else None
+        ranges.append((c, end))
+        boxes.append(Box(id="", number=number, title=norm.para_text(paras[c]).strip(), items=items,
+                         span=span, page=norm.page_at(paras[c].start)))
+        taken.update(range(c, end))
+
+
+def _box_items(norm: NormText, j: int, by_para: dict[int, Candidate], opened: bool) -> tuple[int, list[str]]:
+    """Items of a box from paragraph j; returns (end paragraph, items)."""
+    paras = norm.paras
+    items: list[str] = []
+    item_style: Optional[str] = None
+    form: Optional[str] = None
+    k = j
+    while k < len(paras):
+        para = paras[k]
+        text = norm.para_text(para)
+        if para.kind != "text":
+            if opened and para.kind == "cell":
+                k += 1
+                continue
+            break
+        if _box_start().match(text):
+            break
+        if opened and text.startswith((")", "）")):
+            return k, items  # the rest of that line is body text again
+        if opened and text.endswith((")", "）")) and not regex.search(r"[（(][^)）]*[)）]$", text):
+            items.append(text[:-1].strip())
+            return k + 1, items
+        cand = by_para.get(k)
+        continuation = bool(items) and not _item_closed(items[-1])
+        if cand is not None:
+            if item_style is None and not items:
+                item_style = cand.style.name
+            if cand.style.name != item_style and not opened:
+                break  # a heading of the document's own outline ends the box
+            continuation = continuation and cand.style.name != item_style
+        elif not opened and not continuation and items:
+            if form == "lead" and not (_has_lead(text) or _names_a_project(text)):
+                break
+            if form is None:
+                break
+        # in a box of `name：content` items, unnamed text belongs to the item above
+        if opened and form == "lead" and items and not continuation and cand is None \
+                and not _has_lead(text) and not _names_a_project(text):
+            continuation = True
+        if continuation:
+            items[-1] += text
+        else:
+            if not items:
+                form = "numbered" if cand is not None else ("lead" if _has_lead(text) else None)
+            items.append(text)
+        k += 1
+    return k, items
+
+
+def _has_lead(text: str) -> bool:
+    """`现代化疾病预防控制体系建设项目：…` — a named item."""
+    m = regex.match(r"^[^，。；：:]{2,40}[：:]", text)
+    return m is not None
+
+
+_PROJECT_WORDS = regex.compile(r"^.{0,30}?(?:项目|工程|计划|行动|平台|中心|基地|建设)")
+
+
+def _names_a_project(text: str) -> bool:
+    return bool(_PROJECT_WORDS.match(text))
+
+
+def _item_closed(text: str) -> bool:
+    return bool(regex.search(r"[。；！？)）]$", text))
