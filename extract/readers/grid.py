@@ -1,0 +1,70 @@
+"""Cells with spans → a rectangular RawTable. Shared by the DOCX, PDF and HTML readers.
+
+Every reader knows a table as cells that may span rows or columns. The rules for turning them
+into rows of strings are the same whatever the container:
+
+- a vertically merged cell applies to every row it spans (carry_down_merged: a 类别 cell
+  merged over five rows gives all five rows their category);
+- a horizontally merged cell keeps its text in its first column and leaves "" in the
+  columns it covers, so each row has the table's column count;
+- a first row that is one cell across the whole width is the table's caption
+  (“十四五”时期主要指标), not data: it becomes RawTable.title.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .base import RawTable
+
+
+@dataclass
+class Cell:
+    row: int
+    col: int
+    text: str
+    rowspan: int = 1
+    colspan: int = 1
+
+
+_WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+
+
+def join_cell_lines(parts: list[str]) -> str:
+    """Join the lines of one cell: nothing between CJK text (“保护单\\n位” → 保护单位), one space
+    where both sides are Latin letters or digits (“A\\nlevel” → “A level”)."""
+    out = ""
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        if out and not _WIDE.match(out[-1]) and not _WIDE.match(part[0]) \
+                and out[-1].isalnum() and part[0].isalnum():
+            out += " "
+        out += part
+    return out
+
+
+def build_table(cells: list[Cell], pages: list[int] | None = None,
+                header_rows: int = 1) -> RawTable | None:
+    """Place cells on a grid and fill spans. Returns None for a grid with no text at all."""
+    if not cells:
+        return None
+    n_rows = max(c.row + c.rowspan for c in cells)
+    n_cols = max(c.col + c.colspan for c in cells)
+    grid = [[""] * n_cols for _ in range(n_rows)]
+    full_width_rows = set()
+    for c in cells:
+        for r in range(c.row, min(c.row + c.rowspan, n_rows)):
+            grid[r][c.col] = c.text  # carry_down_merged: the category applies to each row
+        if c.colspan >= n_cols and c.rowspan == 1 and n_cols > 1:
+            full_width_rows.add(c.row)
+    if not any(any(row) for row in grid):
+        return None
+    title = None
+    if 0 in full_width_rows and n_rows > 1 and grid[0][0]:
+        title = grid[0][0]
+        grid = grid[1:]
+        if header_rows > 1:
+            header_rows -= 1
+    return RawTable(rows=grid, pages=sorted(set(pages or [])),
+                    header_rows=min(max(header_rows, 0), len(grid)), title=title)
