@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import functools
 
 from ..errors import BinaryInput, EmptyInput, UndecodableInput
 from .base import RawDocument, RawLine
@@ -23,11 +24,12 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
                 return data.decode(name), name
             except UnicodeDecodeError as e:
                 raise UndecodableInput(f"starts with a {name} byte-order mark but does not decode: {e.reason}", path)
-    utf16 = _bomless_utf16(data)
-    if utf16:
-        return data.decode(utf16), utf16
     if b"\x00" in data[:8192]:
+        utf16 = _bomless_utf16(data)
+        if utf16:
+            return data.decode(utf16), utf16
         raise BinaryInput("is a binary file, not text (NUL bytes)", path)
+    candidates = []
     for name in _FALLBACKS:
         try:
             text = data.decode(name)
@@ -35,27 +37,51 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
             continue
         if _looks_binary(text):
             raise BinaryInput("is a binary file, not text (control characters)", path)
-        return text, name
+        if name == "utf-8":
+            return text, name  # UTF-8 that decodes is UTF-8: other encodings almost never do
+        candidates.append((_common_share(text), name, text))
+    if candidates:
+        # GB18030 decodes nearly any byte string, Big5 included, into rare characters
+        score, name, text = max(candidates, key=lambda c: c[0])
+        if score >= 0.2 or not any(ord(ch) > 0x2E80 for ch in text[:20000]):
+            return text, name
     raise UndecodableInput("is not valid UTF-8, GB18030 or Big5 text; convert it to UTF-8", path)
 
 
+@functools.lru_cache(maxsize=1)
+def _common_hanzi() -> frozenset[str]:
+    from ..patterns import patterns_dir
+    lines = (patterns_dir() / "common_hanzi.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset("".join(line for line in lines if not line.startswith("#")))
+
+
+def _common_share(text: str) -> float:
+    """Share of Han characters that are among the most frequent ones (real text: > 0.5)."""
+    han = [ch for ch in text[:20000] if "\u4e00" <= ch <= "\u9fff"]
+    if not han:
+        return 0.0
+    common = _common_hanzi()
+    return sum(ch in common for ch in han) / len(han)
+
+
 def _bomless_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM shows as NULs in every other byte of ASCII-heavy text."""
-    head = data[:4096]
-    if len(head) < 4 or len(head) % 2:
-        head = head[:-1]
-    even, odd = head[0::2], head[1::2]
-    if not head:
+    """UTF-16 without a BOM: NULs sit in the high bytes of ASCII characters, on one side only."""
+    if len(data) % 2:
         return None
-    # CJK text in UTF-16 has few NULs, so also accept decodes that are mostly CJK.
-    for name, zeros in (("utf-16-le", odd.count(0)), ("utf-16-be", even.count(0))):
-        if zeros > len(head) / 4:
-            try:
-                text = data.decode(name)
-            except UnicodeDecodeError:
-                continue
-            if not _looks_binary(text):
-                return name
+    head = data[:8192]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    order = ("utf-16-le", "utf-16-be") if odd >= even else ("utf-16-be", "utf-16-le")
+    for name in order:
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:4000]
+        plausible = sum(1 for ch in sample if ch.isprintable() or ch in "\n\r\t"
+                        and not ("\ue000" <= ch <= "\uf8ff"))
+        if sample and plausible / len(sample) > 0.97 and not _looks_binary(text) and \
+                (_common_share(text) > 0.3 or text.isascii()):
+            return name
     return None
 
 

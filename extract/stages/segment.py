@@ -121,7 +121,7 @@ def heading_candidate(norm: NormText, i: int) -> Optional[Candidate]:
 
 
 def _ordinal(n: str) -> Optional[int]:
-    if n.isdigit():
+    if n.isascii() and n.isdigit():
         return int(n)
     circled = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
     if n in circled:

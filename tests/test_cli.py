@@ -1,0 +1,107 @@
+"""The CLI: every command has help, bad input gives one clear line, non-zero exit, no output."""
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from extract.cli import main
+
+from conftest import CORPUS
+
+PLAN = "一、总体要求\n到2025年，全县每千人口床位数达到6张。\n二、主要任务\n（一）加强基层建设\n推进乡镇卫生院标准化建设。\n"
+
+
+def _run(args):
+    return CliRunner(mix_stderr=False).invoke(main, args) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames \
+        else CliRunner().invoke(main, args)
+
+
+@pytest.mark.parametrize("command", sorted(main.commands))
+def test_every_command_has_help(command):
+    result = _run([command, "--help"])
+    assert result.exit_code == 0
+    assert main.commands[command].help
+
+
+def test_version():
+    result = _run(["--version"])
+    assert result.exit_code == 0 and "plan-extract" in result.output
+
+
+def test_schema_is_json_schema():
+    schema = json.loads(_run(["schema"]).output)
+    assert schema["$schema"].startswith("https://json-schema.org/")
+    assert list(schema["properties"])[:3] == ["schema_version", "source", "meta"]
+
+
+def test_extract_writes_valid_json(tmp_path):
+    src = tmp_path / "计划 (草案) $x.txt"
+    src.write_text(PLAN, encoding="utf-8")
+    result = _run(["extract", str(src), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    doc = json.loads((tmp_path / "out" / (src.stem + ".json")).read_text(encoding="utf-8"))
+    assert [(h["number"], h["title"]) for h in doc["outline"]] == [
+        ("一", "总体要求"), ("二", "主要任务"), ("（一）", "加强基层建设")]
+    assert doc["source"]["encoding"] == "utf-8"
+
+
+def test_text_prints_the_coordinate_system(tmp_path):
+    src = tmp_path / "a.md"
+    src.write_text("## 一、总体要求\n[bookmark: page3]**（一）目标。**到2025年。\n", encoding="utf-8")
+    result = _run(["text", str(src)])
+    assert result.exit_code == 0
+    assert result.output == "一、总体要求\n（一）目标。到2025年。\n"
+
+
+BAD = {
+    "empty.txt": (b"", "E102"),
+    "blank.txt": (b"  \n\n \t\n", "E102"),
+    "noise.txt": (bytes(range(256)) * 40, "E103"),
+    "latin.txt": (b"\xff\xfe\xfa" * 10 + b"\x81\x30" * 5 + b"\xfe", None),
+    "report.xlsx": (b"PK\x03\x04", "E105"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+def test_bad_input_one_line_nonzero_no_output(tmp_path, name):
+    data, code = BAD[name]
+    src = tmp_path / name
+    src.write_bytes(data)
+    out = tmp_path / "out"
+    result = _run(["extract", str(src), "-o", str(out)])
+    assert result.exit_code != 0
+    lines = [l for l in (result.stderr if hasattr(result, "stderr") else result.output).splitlines() if l.strip()]
+    assert len(lines) == 1 and name in lines[0]
+    assert lines[0].startswith("error: E")
+    if code:
+        assert code in lines[0]
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_missing_path(tmp_path):
+    result = _run(["extract", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "o")])
+    assert result.exit_code != 0
+    assert "E101" in (result.stderr if hasattr(result, "stderr") else result.output)
+    assert "nope.txt" in (result.stderr if hasattr(result, "stderr") else result.output)
+
+
+def test_batch_of_good_and_bad_keeps_going(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_bytes(b"")
+    result = _run(["extract", str(tmp_path / "in"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert (tmp_path / "out" / "a.json").exists() and not (tmp_path / "out" / "b.json").exists()
+
+
+def test_make_run_outputs_keep_the_contract(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+    checker = Path(__file__).resolve().parents[2] / "shared" / "tools" / "check_output.py"
+    if not checker.exists():
+        pytest.skip("shared/tools/check_output.py not present")
+    result = _run(["extract", str(CORPUS), "-o", str(tmp_path)])
+    assert result.exit_code == 0
+    check = subprocess.run([sys.executable, str(checker), str(tmp_path)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout
