@@ -79,14 +79,25 @@ def _compact(s: Optional[str]) -> Optional[str]:
 
 
 def _issuer(notice: list[str]) -> Optional[str]:
-    for t in notice:
-        m = _ISSUER_HEAD.match(t.strip())
+    lines = [regex.sub(r"\s+", "", t) for t in notice]
+    # 1. the notice's own title names its issuer: 南宁市人民政府办公厅关于印发…的通知
+    for k, t in enumerate(lines):
+        joined = t + (lines[k + 1] if k + 1 < len(lines) else "")
+        m = regex.match(r"^(?P<i>[\p{Han}（）()]{4,40}?)关于", joined)
+        if m and _ISSUER_LINE.match(m.group("i")):
+            return m.group("i")
+    # 2. the 发文机关 header, possibly over two lines: 南宁市人民政府 / 办公厅文件
+    for k, t in enumerate(lines):
+        m = _ISSUER_HEAD.match(t)
         if m:
-            return regex.sub(r"\s+", "", m.group("i"))
-    # the signature line just above the date
-    for k, t in enumerate(notice):
-        if _DATE.fullmatch(t.strip()) and k > 0 and _ISSUER_LINE.match(notice[k - 1].strip()):
-            return notice[k - 1].strip()
+            head = m.group("i")
+            if k > 0 and _ISSUER_LINE.match(lines[k - 1] + head):
+                head = lines[k - 1] + head
+            return head
+    # 3. the signature line just above the date
+    for k, t in enumerate(lines):
+        if _DATE.fullmatch(t) and k > 0 and _ISSUER_LINE.match(lines[k - 1]):
+            return lines[k - 1]
     return None
 
 
