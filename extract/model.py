@@ -5,13 +5,13 @@ drop or retype one; a breaking change bumps SCHEMA_VERSION's major number.
 """
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Annotated, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1.0"
 
-Span = tuple[int, int]
+Span = Annotated[list[int], Field(min_length=2, max_length=2)]
 """[start, end) in characters of the document's normalized text."""
 
 Op = Literal["=", "<=", ">=", "<", ">", "~", "range", "trend", "none"]
@@ -166,6 +166,6 @@ class Document(Strict):
 
 def json_schema() -> dict:
     schema = Document.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = f"plan-extract/document/{SCHEMA_VERSION}"
+    schema["$schema"] = "http://json-schema.org/draft-07/schema#"
+    schema["title"] = f"plan-extract document, schema {SCHEMA_VERSION}"
     return schema

@@ -6,7 +6,10 @@ state and never rewrites an earlier one, so `--dump-stage NAME` can show any of 
 """
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import Callable, Optional
@@ -56,6 +59,34 @@ def run(path: str | os.PathLike, settings: Settings | None = None,
         stop_after: str | None = None) -> Result:
     """Run the whole pipeline on one file. Raises PlanExtractError on bad input."""
     settings = settings or Settings()
+    with _alarm(settings.timeout, str(path)):
+        return _run(path, settings, stop_after)
+
+
+@contextlib.contextmanager
+def _alarm(seconds: Optional[float], path: str):
+    """Bound the whole document, not only the gaps between stages: a runaway pattern or a
+    pathological PDF is interrupted by SIGALRM (main thread on POSIX; elsewhere the check
+    between stages still applies)."""
+    usable = bool(seconds) and hasattr(signal, "setitimer") and \
+        threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum, frame):
+        raise TimeLimitExceeded(f"took longer than the time limit of {seconds:g} s "
+                                "(raise it with --timeout)", path)
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _run(path: str | os.PathLike, settings: Settings, stop_after: str | None) -> Result:
     t0 = time.perf_counter()
     deadline = t0 + settings.timeout if settings.timeout else None
     raw = read(path, max_bytes=int(settings.max_mb * 1e6) if settings.max_mb else None)

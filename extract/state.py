@@ -69,16 +69,14 @@ class State:
     tasks: list[Task] = field(default_factory=list)
     meta: Meta = field(default_factory=Meta)
     warnings: list[Warning] = field(default_factory=list)
+    _heading_starts: list[int] = field(default_factory=list, repr=False)
 
     def warn(self, code: str, message: str, span: tuple[int, int] | None = None) -> None:
         self.warnings.append(Warning(code=code, message=message, span=span))
 
     def section_at(self, offset: int) -> Optional[str]:
-        """Id of the innermost heading whose span starts at or before offset."""
-        best = None
-        for h in self.outline:
-            if h.span[0] <= offset:
-                best = h.id
-            else:
-                break
-        return best
+        """Id of the nearest heading whose span starts at or before offset."""
+        if len(self._heading_starts) != len(self.outline):
+            self._heading_starts = [h.span[0] for h in self.outline]
+        i = bisect.bisect_right(self._heading_starts, offset) - 1
+        return self.outline[i].id if i >= 0 else None

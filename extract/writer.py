@@ -13,20 +13,18 @@ from .model import Document, json_schema
 
 @functools.lru_cache(maxsize=1)
 def _validator():
-    import jsonschema
-    schema = json_schema()
-    jsonschema.Draft202012Validator.check_schema(schema)
-    return jsonschema.Draft202012Validator(schema)
+    """The generated schema compiled to Python once per process (fastjsonschema is ~50× faster
+    than a generic validator on large documents, and every file is validated)."""
+    import fastjsonschema
+    return fastjsonschema.compile(json_schema())
 
 
 def to_json(doc: Document) -> str:
     data = doc.model_dump(mode="json")
-    errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.path))
-    if errors:
-        first = errors[0]
-        where = "/".join(str(p) for p in first.path)
-        raise OutputInvalid(f"output breaks the schema at {where or '(top)'}: {first.message}",
-                            doc.source.path)
+    try:
+        _validator()(data)
+    except Exception as e:  # fastjsonschema.JsonSchemaValueException
+        raise OutputInvalid(f"output breaks the schema: {getattr(e, 'message', e)}", doc.source.path) from None
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 

@@ -29,9 +29,21 @@ def test_version():
 
 
 def test_schema_is_json_schema():
+    import jsonschema
     schema = json.loads(_run(["schema"]).output)
-    assert schema["$schema"].startswith("https://json-schema.org/")
+    jsonschema.Draft7Validator.check_schema(schema)
     assert list(schema["properties"])[:3] == ["schema_version", "source", "meta"]
+
+
+def test_output_breaking_the_schema_is_refused(tmp_path):
+    from extract.errors import OutputInvalid
+    from extract.model import Document, Meta, Source
+    from extract.writer import write_document
+    doc = Document(source=Source(path="x.txt", sha256="0" * 64, format="txt"), meta=Meta())
+    doc.source.format = "rtf"  # bypasses pydantic: the schema check must catch it
+    with pytest.raises(OutputInvalid):
+        write_document(doc, tmp_path / "x.json")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_extract_writes_valid_json(tmp_path):

@@ -288,9 +288,12 @@ def _mark_cell_regions(lines: list[_Line]) -> None:
 
 # --- rejoining wrapped lines ------------------------------------------------------------------
 
+_NARROW = regex.compile(r"[\x00-\u2e7f]+")
+
+
 def display_width(text: str) -> int:
     """Columns a line takes on the page: CJK and full-width count 2, the rest 1."""
-    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
+    return len(text) + len(_NARROW.sub("", text))
 
 
 def wrap_width(lines: list[_Line]) -> Optional[int]:

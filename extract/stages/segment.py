@@ -72,10 +72,17 @@ class Candidate:
     run_in: bool
 
 
+@functools.lru_cache(maxsize=1)
+def _any_heading_start() -> regex.Pattern:
+    p, _ = _patterns()
+    alternatives = [s.pattern.replace("{cn}", p.numerals) for s in p.styles]
+    alternatives = [regex.sub(r"\(\?P<n>", "(?:", a) for a in alternatives]
+    return patterns.compile(r"^\s*(?:" + "|".join(f"(?:{a})" for a in alternatives) + r"|专栏)")
+
+
 def starts_like_heading(text: str) -> bool:
     """Does a line begin with heading numbering or a 专栏 caption? (used to stop line joins)"""
-    _, styles = _patterns()
-    return any(s.regex.match(text) for s in styles) or bool(_box_start().match(text))
+    return bool(_any_heading_start().match(text))
 
 
 def run(state: State) -> None:
