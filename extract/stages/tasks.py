@@ -31,6 +31,7 @@ class Responsibility(BaseModel, extra="forbid"):
 class TaskPatterns(BaseModel, extra="forbid"):
     responsibility: Responsibility
     unit_separators: list[str]
+    unit_prefixes: list[str]
     unit_suffixes: list[str]
     max_unit_chars: int
     min_marked_share: float
@@ -42,6 +43,8 @@ class _Grammar:
     data: TaskPatterns
     separators: "regex.Pattern[str]"
     label: "regex.Pattern[str]"        # 责任单位： at the start of a piece
+    any_label: "regex.Pattern[str]"    # 配合单位： anywhere, a separator of its own
+    prefix: "regex.Pattern[str]"       # 由 before a unit
     trailing: "regex.Pattern[str]"     # 按职责分工负责 at the end of a piece
     suffix: "regex.Pattern[str]"       # 等 at the end of a unit
     deadline: list["regex.Pattern[str]"]
@@ -58,6 +61,8 @@ def grammar() -> _Grammar:
         data=data,
         separators=patterns.compile(f"(?:{alt(data.unit_separators)})"),
         label=patterns.compile(rf"^(?:{alt(data.responsibility.labels)})\s*[：:]\s*"),
+        any_label=patterns.compile(rf"(?:{alt(data.responsibility.labels)})\s*[：:]"),
+        prefix=patterns.compile(rf"^(?:{alt(data.unit_prefixes)})"),
         trailing=patterns.compile(rf"(?:{alt(data.responsibility.trailing)})$"),
         suffix=patterns.compile(rf"(?:{alt(data.unit_suffixes)})$"),
         deadline=[patterns.compile(p.replace("{year}", _YEAR)) for p in data.deadline],
@@ -76,6 +81,7 @@ def responsible_units(inner: str) -> Optional[list[str]]:
         return None
     units: list[str] = []
     marked = False
+    text = g.any_label.sub(lambda m: g.data.unit_separators[0] + m.group(), text)
     for piece in g.separators.split(text):
         m = g.label.match(piece)
         if m:
@@ -83,7 +89,7 @@ def responsible_units(inner: str) -> Optional[list[str]]:
         m = g.trailing.search(piece)
         if m:
             piece, marked = piece[:m.start()], True
-        piece = g.suffix.sub("", piece)
+        piece = g.prefix.sub("", g.suffix.sub("", piece))
         if not piece:
             continue
         if len(piece) > g.data.max_unit_chars or regex.search(r"[。！？：:]", piece):
