@@ -1,8 +1,117 @@
-"""tables stage (filled by a later capability; until then its list stays empty, never invented)."""
+"""tables stage: rebuild every table the converters flattened, classify it, and give it a title.
+
+regions.find_regions → one rebuilder per flattened form (tables/rebuild_*.py, markdown.py,
+the reader's own tables) → grid.finish (header, spacer rows, categories) → model.Table.
+Rows that could not be read with certainty are kept and get a warning each.
+"""
 from __future__ import annotations
 
+from typing import Optional
+
+import regex
+
+from ..model import Table
+from ..readers import RawTable
 from ..state import State
+from ..tables import classify, grid as grid_mod, markdown, rebuild_bare, rebuild_cells, rebuild_flat
+from ..tables.grid import Cell, Grid, GridRow, Rebuilt
+from ..tables.regions import Region, find_regions
 
 
 def run(state: State) -> None:
+    index: Optional[dict[int, int]] = None
+    for region in find_regions(state):
+        if region.form == "cells" and index is None:
+            index = rebuild_cells.line_index(state)
+        grid = rebuild(state, region, index or {})
+        rebuilt = grid_mod.finish(grid) if grid is not None else None
+        if rebuilt is None or not _is_table(rebuilt, state):
+            continue
+        add_table(state, rebuilt)
+
+
+def rebuild(state: State, region: Region, index: dict[int, int]) -> Optional[Grid]:
+    if region.form == "cells":
+        return rebuild_cells.rebuild(state, region.a, region.b, index)
+    if region.form == "flat":
+        return rebuild_flat.rebuild(state, region.paras)
+    if region.form == "pipe":
+        return markdown.rebuild_pipe(state, region.paras)
+    if region.form == "html":
+        return markdown.rebuild_html(state, region.a, region.b)
+    if region.form == "bare":
+        return rebuild_bare.rebuild(state, region.a, region.width)
+    if region.form == "reader":
+        return reader_grid(state, region.a)
     return None
+
+
+def reader_grid(state: State, i: int) -> Optional[Grid]:
+    """A table the reader already knows (DOCX, ruled PDF): its rows are the grid."""
+    para = state.norm.paras[i]
+    table: Optional[RawTable] = para.table
+    if table is None:
+        return None
+    text = state.norm.para_text(para)
+    rows: list[GridRow] = []
+    pos = para.start
+    lines = text.split("\n")
+    for r, raw_row in enumerate(table.rows):
+        line = lines[r] if r < len(lines) else ""
+        span = (pos, pos + len(line))
+        pos += len(line) + 1
+        rows.append(GridRow([Cell([c] if c.strip() else [], span if c.strip() else None) for c in raw_row],
+                            page=para.page))
+    return Grid(rows=rows, paras=(i, i + 1), header_rows=table.header_rows)
+
+
+def _is_table(t: Rebuilt, state: State) -> bool:
+    """At least two rows of two filled columns, and not a table of contents."""
+    filled = [r for r in t.rows if sum(1 for c in r if c) >= 2]
+    if len(filled) < 2:
+        return False
+    if t.kind == "other" and not any(t.columns):
+        from .segment import starts_like_heading
+        toc_like = sum(1 for r in t.rows if r and starts_like_heading(r[0]) and regex.fullmatch(r"\d{1,4}", r[-1]))
+        if toc_like >= 0.6 * len(t.rows):
+            return False
+    return True
+
+
+def add_table(state: State, t: Rebuilt) -> Table:
+    norm = state.norm
+    a, b = t.paras
+    tid = f"tb{len(state.tables) + 1}"
+    span = (norm.paras[a].start, norm.paras[b - 1].end)
+    pages = sorted({p for p in t.row_pages if p is not None} |
+                   {norm.paras[k].page for k in range(a, b) if norm.paras[k].page is not None})
+    table = Table(id=tid, section=state.section_at(span[0]), kind=t.kind, title=caption(state, a),  # type: ignore[arg-type]
+                  columns=t.columns, rows=t.rows, span=span, pages=pages or None,
+                  row_spans=t.row_spans)
+    state.tables.append(table)
+    state.table_paras[tid] = (a, b)
+    for code, message, where, row in t.notes:
+        at = f"table {tid}" + (f" row {row}" if row is not None else "")
+        state.warn(code, f"{at}: {message}", where)
+    return table
+
+
+_BOX_MARK = regex.compile(r"^(?:专栏|表)\s*[0-9一二三四五六七八九十]+\s*[:：.、]?\s*")
+
+
+def caption(state: State, a: int) -> Optional[str]:
+    """The line above the table when it names a table: a caption, or a heading that reads as one."""
+    norm = state.norm
+    k = a - 1
+    if k < 0 or norm.paras[k].kind != "text":
+        return None
+    text = norm.para_text(norm.paras[k]).strip()
+    v = classify.vocab()
+    heading = next((h for h in state.outline if h.span[0] == norm.paras[k].start), None)
+    if heading is not None:
+        text = heading.title
+    if not text or len(text) > v.data.max_caption_chars or regex.search(r"[。；]$", text):
+        return None
+    if not v.caption.search(_BOX_MARK.sub("", text)):
+        return None
+    return text

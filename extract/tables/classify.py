@@ -1,0 +1,199 @@
+"""What a table's columns mean and what kind of table it is, from its header vocabulary.
+
+The vocabulary is data (patterns/tables.yaml). A column's role comes from its header text; a
+column without a printed header gets a role from what its cells hold (预期性 → nature), so a
+rebuilt table whose category column had no header cell still reads right.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Optional
+
+import regex
+from pydantic import BaseModel
+
+from .. import patterns
+from ..quantity import parse_year
+
+Role = str  # seq category name unit year baseline target change nature project_* budget start owner
+
+
+class RoleWords(BaseModel, extra="forbid"):
+    exact: list[str] = []
+    contains: list[str] = []
+
+
+class TablePatterns(BaseModel, extra="forbid"):
+    roles: dict[str, RoleWords]
+    target_words: list[str]
+    header_fragments: list[str]
+    natures: list[str]
+    kinds: dict[str, list[list[str]]]
+    units: list[str]
+    unit_chars: str
+    toc_leader: str
+    caption: str
+    max_caption_chars: int
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    data: TablePatterns
+    exact: dict[str, str]
+    contains: list[tuple[str, str]]
+    units: frozenset[str]
+    unit_chars: regex.Pattern
+    toc_leader: regex.Pattern
+    caption: regex.Pattern
+    value: regex.Pattern
+
+
+@functools.lru_cache(maxsize=1)
+def vocab() -> _Compiled:
+    p = patterns.load("tables", TablePatterns)
+    exact: dict[str, str] = {}
+    contains: list[tuple[str, str]] = []
+    for role, words in p.roles.items():
+        for w in words.exact:
+            exact.setdefault(fold(w), role)
+        for w in words.contains:
+            contains.append((fold(w), role))
+    return _Compiled(
+        data=p, exact=exact, contains=contains,
+        units=frozenset(fold(u) for u in p.units),
+        unit_chars=patterns.compile(f"^[{p.unit_chars}]+$"),
+        toc_leader=patterns.compile(p.toc_leader),
+        caption=patterns.compile(p.caption),
+        value=patterns.compile(
+            r"^(?:[≤≥<>＜＞~±+\-－—]?\s*[0-9０-９][0-9０-９.,．]*\s*(?:[%％‰倍]|个百分点)?"
+            r"(?:以上|以下|左右)?|[-—–*／/×]+|[≤≥<>＜＞]\S*)$"),
+    )
+
+
+_FOLD = str.maketrans({"(": "（", ")": "）", "％": "%", " ": None, "\u3000": None, "\t": None, "\n": None})
+
+
+def fold(text: str) -> str:
+    """Header text compared without spaces, with full-width brackets: `2025 年` → `2025年`."""
+    return text.translate(_FOLD)
+
+
+def header_role(header: str) -> Optional[Role]:
+    """The role a header cell names, or None."""
+    v = vocab()
+    h = fold(header)
+    if not h:
+        return None
+    if h in v.exact:
+        return v.exact[h]
+    if parse_year(h) is not None and regex.match(r"^(?:\d{4}|[〇零一二三四五六七八九○]{4})", h):
+        return "year"
+    for word, role in v.contains:
+        if word in h:
+            return role
+    # 主要指标名称, 预期性指标 … : a header that ends in a name word
+    if regex.search(r"(?:指标|名称)$", h) and len(h) <= 8:
+        return "name"
+    return None
+
+
+def is_nature(text: str) -> bool:
+    return fold(text) in vocab().data.natures
+
+
+def is_value(text: str) -> bool:
+    """A cell that prints a number, a comparator or a none mark (not a name)."""
+    t = text.strip()
+    return bool(t) and bool(vocab().value.match(t))
+
+
+def is_unit(text: str) -> bool:
+    t = fold(text).rstrip(".")
+    if not t or len(t) > 12:
+        return False
+    v = vocab()
+    if t in v.units:
+        return True
+    return bool(v.unit_chars.match(t)) and not regex.match(r"^[0-9.]*(?:年)?$", t)
+
+
+def is_header_fragment(text: str) -> bool:
+    return fold(text) in {fold(w) for w in vocab().data.header_fragments}
+
+
+_BRACKETED_TAIL = regex.compile(r"^(?P<name>.+?)\s*[（(](?P<unit>[^（）()]{1,12})[）)]\s*$")
+
+
+def split_unit_suffix(name: str) -> tuple[str, Optional[str]]:
+    """`人均预期寿命（岁）` → (`人均预期寿命`, `岁`); `每千人口执业（助理）医师数` is left whole."""
+    m = _BRACKETED_TAIL.match(name)
+    if m and is_unit(m.group("unit")):
+        return m.group("name").strip(), m.group("unit").strip()
+    return name, None
+
+
+def column_roles(columns: list[str], rows: list[list[str]]) -> list[Optional[Role]]:
+    """Role of every column: from the header, else from the cells (unnamed category, 属性 …)."""
+    roles = [header_role(c) for c in columns]
+    for j, role in enumerate(roles):
+        if role is not None:
+            continue
+        cells = [r[j].strip() for r in rows if j < len(r) and r[j].strip()]
+        if not cells:
+            continue
+        if all(is_nature(c) for c in cells):
+            roles[j] = "nature"
+        elif all(is_unit(c) for c in cells) and "unit" not in roles:
+            roles[j] = "unit"
+        elif "name" in roles and j < roles.index("name") and all(
+                not is_value(c) and len(c) <= 12 for c in cells):
+            roles[j] = "category"
+    if "name" not in roles:
+        # an indicator table whose name column is headed 项目/内容 …: the widest text column
+        text_cols = [j for j, r in enumerate(roles) if r in (None, "project_name")
+                     and any(not is_value(row[j]) for row in rows if j < len(row) and row[j].strip())]
+        if text_cols and ("year" in roles or "nature" in roles or "target" in roles):
+            j = max(text_cols, key=lambda k: sum(len(row[k]) for row in rows if k < len(row)))
+            roles[j] = "name"
+    return roles
+
+
+def table_kind(roles: list[Optional[Role]]) -> str:
+    present = set(r for r in roles if r)
+    for kind, sets in vocab().data.kinds.items():
+        if any(set(s) <= present for s in sets):
+            return kind
+    return "other"
+
+
+def is_header_cell(text: str) -> bool:
+    """A cell that could be part of a header row: vocabulary, a year, or a fragment."""
+    t = fold(text)
+    return bool(t) and (header_role(t) is not None or is_header_fragment(t))
+
+
+def year_roles(columns: list[str], roles: list[Optional[Role]]) -> dict[int, tuple[str, Optional[int]]]:
+    """Column index → ("baseline" | "target", year) for the value columns of an indicator table.
+
+    Among printed years, the latest (or the one headed 目标/预期) is the target and the one
+    before it the baseline; 预期值/目标值 without a year is the target.
+    """
+    out: dict[int, tuple[str, Optional[int]]] = {}
+    years = [(j, parse_year(fold(columns[j]))) for j, r in enumerate(roles) if r == "year"]
+    years = [(j, y) for j, y in years if y is not None]
+    words = vocab().data.target_words
+    if years:
+        marked = [(j, y) for j, y in years if any(w in columns[j] for w in words)]
+        target = marked[-1] if marked else max(years, key=lambda t: (t[1], t[0]))
+        out[target[0]] = ("target", target[1])
+        before = [(j, y) for j, y in years if j != target[0] and y <= target[1]]
+        if before:
+            base = max(before, key=lambda t: (t[1], -t[0]))
+            out[base[0]] = ("baseline", base[1])
+    for j, r in enumerate(roles):
+        if r == "target" and "target" not in {v[0] for v in out.values()}:
+            out[j] = ("target", None)
+        elif r == "baseline" and "baseline" not in {v[0] for v in out.values()}:
+            out[j] = ("baseline", None)
+    return out

@@ -1,0 +1,106 @@
+"""Tables other converters emit as markup: Markdown pipe tables and HTML `<table>` elements.
+
+Both keep their structure, so rebuilding is parsing: a pipe row is split on unescaped `|`
+(the `|---|` delimiter row marks the header above it); an HTML table is read with lxml and
+its rowspan/colspan cells are repeated over the rows and columns they cover.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from ..state import State
+from .grid import Cell, Grid, GridRow
+
+PIPE_ROW = regex.compile(r"^\s*\|.*\|\s*$")
+_DELIMITER = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_SPLIT = regex.compile(r"(?<!\\)\|")
+HTML_OPEN = regex.compile(r"<table\b", regex.IGNORECASE)
+HTML_CLOSE = regex.compile(r"</table\s*>", regex.IGNORECASE)
+_TR = regex.compile(r"<tr\b[^>]*>", regex.IGNORECASE)
+
+
+def is_pipe_row(text: str) -> bool:
+    return bool(PIPE_ROW.match(text)) and text.count("|") >= 3
+
+
+def is_delimiter(text: str) -> bool:
+    return bool(_DELIMITER.match(text)) and "|" in text
+
+
+def rebuild_pipe(state: State, paras: list[int]) -> Optional[Grid]:
+    norm = state.norm
+    rows: list[GridRow] = []
+    header_rows = 0
+    for i in paras:
+        para = norm.paras[i]
+        text = norm.para_text(para)
+        if is_delimiter(text):
+            header_rows = len(rows)
+            continue
+        body_start = text.index("|") + 1
+        body_end = text.rindex("|")
+        cells: list[Cell] = []
+        pos = body_start
+        for part in _SPLIT.split(text[body_start:body_end]):
+            s, e = pos, pos + len(part)
+            pos = e + 1
+            value = part.replace("\\|", "|").strip()
+            cells.append(Cell([value] if value else [], (para.start + s, para.start + e) if value else None))
+        rows.append(GridRow(cells, page=para.page))
+    if not rows:
+        return None
+    return Grid(rows=rows, paras=(paras[0], paras[-1] + 1), header_rows=header_rows or None)
+
+
+def rebuild_html(state: State, a: int, b: int) -> Optional[Grid]:
+    """An HTML table on paragraphs a..b-1 (one line or many)."""
+    from lxml import html as lxml_html
+    norm = state.norm
+    start, end = norm.paras[a].start, norm.paras[b - 1].end
+    text = norm.text[start:end]
+    m = HTML_OPEN.search(text)
+    close = HTML_CLOSE.search(text, m.end()) if m else None
+    if not m or not close:
+        return None
+    markup = text[m.start():close.end()]
+    try:
+        root = lxml_html.fragment_fromstring(markup)
+    except Exception:  # lxml raises several types on broken markup; a broken table is skipped
+        return None
+    tr_starts = [start + m.start() + t.start() for t in _TR.finditer(markup)]
+    grid: dict[tuple[int, int], str] = {}
+    header_rows = 0
+    trs = root.xpath(".//tr")
+    for r, tr in enumerate(trs):
+        c = 0
+        for td in tr.xpath("./td|./th"):
+            while (r, c) in grid:
+                c += 1
+            value = " ".join(td.text_content().split())
+            rowspan = _int(td.get("rowspan"))
+            colspan = _int(td.get("colspan"))
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    grid[(r + dr, c + dc)] = value
+            c += colspan
+        if tr.xpath("./th") and not tr.xpath("./td") and r == header_rows:
+            header_rows = r + 1
+    if not grid:
+        return None
+    width = max(c for _, c in grid) + 1
+    rows: list[GridRow] = []
+    for r in range(len(trs)):
+        s = tr_starts[r] if r < len(tr_starts) else start
+        e = tr_starts[r + 1] if r + 1 < len(tr_starts) else start + close.start()
+        cells = [Cell([grid.get((r, c), "")] if grid.get((r, c)) else [], (s, e)) for c in range(width)]
+        rows.append(GridRow(cells, page=norm.paras[a].page))
+    return Grid(rows=rows, paras=(a, b), header_rows=header_rows or None)
+
+
+def _int(value: Optional[str]) -> int:
+    try:
+        return max(1, min(int(value or 1), 200))
+    except ValueError:
+        return 1

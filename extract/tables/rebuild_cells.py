@@ -1,0 +1,185 @@
+"""Tables a converter wrote with tabs: one tab-led cell per line (rows separated by blank lines),
+or one tab-separated row per line.
+
+The normalized text keeps every printed cell as a paragraph but not the empty cells and blank
+lines that tell rows apart, so the rebuilder reads the region's printed lines again from the
+reader's output (`printed_lines`) and places each on the grid, with the span of its paragraph.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from ..readers import RawLine
+from ..state import State
+from .grid import Cell, Grid, GridRow
+
+
+@dataclass
+class PrintedLine:
+    text: str                 # as printed, tabs kept
+    para: Optional[int]       # the paragraph it became, None for a blank line or an empty cell
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip() and "\t" not in self.text
+
+    @property
+    def tabbed(self) -> bool:
+        return "\t" in self.text
+
+
+def printed_lines(state: State, a: int, b: int, index: dict[int, int]) -> list[PrintedLine]:
+    """The reader's lines from paragraph a to paragraph b-1, blank lines and empty cells included.
+    index is line_index(state)."""
+    first, last = index.get(a), index.get(b - 1)
+    if first is None or last is None:
+        return [PrintedLine(state.norm.para_text(state.norm.paras[i]), i) for i in range(a, b)]
+    para_of = {v: k for k, v in index.items()}
+    out = []
+    for k in range(first, last + 1):
+        block = state.raw.blocks[k]
+        if not isinstance(block, RawLine):
+            continue
+        p = para_of.get(k)
+        text = state.norm.para_text(state.norm.paras[p]) if p is not None else block.text.replace("\r", "")
+        out.append(PrintedLine(text, p))
+    return out
+
+
+def line_index(state: State) -> dict[int, int]:
+    """Paragraph index → reader block index, for cell paragraphs (one printed line each).
+
+    Normalization cleans a line but never merges cell lines, so each cell paragraph is the
+    next reader line whose cleaned text equals it.
+    """
+    from ..stages.normalize import _clean_line, compiled  # the normalizer's own line cleaning
+    c = compiled()
+    paras = state.norm.paras
+    blocks = state.raw.blocks
+    index: dict[int, int] = {}
+    k = 0
+    for i, para in enumerate(paras):
+        if para.kind != "cell":
+            continue
+        want = state.norm.para_text(para)
+        j = k
+        while j < len(blocks):
+            block = blocks[j]
+            if isinstance(block, RawLine) and block.text.strip():
+                line = _clean_line(block, c)
+                if line is not None and line.text == want:
+                    index[i] = j
+                    k = j + 1
+                    break
+            j += 1
+    return index
+
+
+def one_cell_per_line(lines: list[PrintedLine]) -> bool:
+    tabbed = [ln for ln in lines if ln.tabbed and ln.text.strip()]
+    single = [ln for ln in tabbed if ln.text.lstrip(" ").startswith("\t") and "\t" not in ln.text.strip()]
+    return bool(tabbed) and len(single) >= 0.8 * len(tabbed)
+
+
+def rebuild(state: State, a: int, b: int, index: dict[int, int]) -> Optional[Grid]:
+    lines = printed_lines(state, a, b, index)
+    if one_cell_per_line(lines):
+        return _cells_grid(state, lines, (a, b))
+    return _rows_grid(state, lines, (a, b))
+
+
+def _span(state: State, p: Optional[int], start: int = 0, end: Optional[int] = None):
+    if p is None:
+        return None
+    para = state.norm.paras[p]
+    return (para.start + start, para.start + (end if end is not None else para.end - para.start))
+
+
+def _cells_grid(state: State, lines: list[PrintedLine], paras: tuple[int, int]) -> Grid:
+    """One tab-led cell per line; an untabbed line is the wrapped rest of the cell above."""
+    blocks: list[list[Cell]] = []
+    pages: list[Optional[int]] = []
+    current: Optional[list[Cell]] = None
+    for ln in lines:
+        if ln.blank:
+            current = None
+            continue
+        if current is None:
+            current = []
+            blocks.append(current)
+            pages.append(None)
+        if ln.tabbed or not current:
+            text = ln.text.split("\t", 1)[1] if ln.tabbed else ln.text
+            current.append(Cell([text] if text.strip() else [], _span(state, ln.para)))
+        else:
+            current[-1].add(Cell([ln.text], _span(state, ln.para)))
+        if ln.para is not None and pages[-1] is None:
+            pages[-1] = state.norm.paras[ln.para].page
+    blocks, pages = _split_long_blocks(blocks, pages)
+    rows = [GridRow(cells, page=pg) for cells, pg in zip(blocks, pages)]
+    return Grid(rows=rows, paras=paras, spread_fragments=True)
+
+
+def _split_long_blocks(blocks: list[list[Cell]], pages: list) -> tuple[list[list[Cell]], list]:
+    """Rows printed without blank lines between them: cut a long block by the header's width."""
+    if not blocks:
+        return blocks, pages
+    from .grid import is_header_row
+    width = len(blocks[0])
+    if len(blocks) == 1:
+        cells = blocks[0]
+        width = 0
+        while width < len(cells) and is_header_row([cells[width].text], first=False):
+            width += 1
+    if width < 2:
+        return blocks, pages
+    out, out_pages = [], []
+    for cells, pg in zip(blocks, pages):
+        if len(cells) >= 2 * width and len(cells) % width == 0:
+            for s in range(0, len(cells), width):
+                out.append(cells[s:s + width])
+                out_pages.append(pg)
+        else:
+            out.append(cells)
+            out_pages.append(pg)
+    return out, out_pages
+
+
+def _rows_grid(state: State, lines: list[PrintedLine], paras: tuple[int, int]) -> Grid:
+    """One tab-separated row per line. A short untabbed line before a row is the stacked rest
+    of its first cell (`综` / `合` / `实` / `力\t工业总产值…`); a line that completes a short
+    row is the wrapped rest of that row's last cell."""
+    rows: list[GridRow] = []
+    width = 0
+    prefix: list[Cell] = []
+    for ln in lines:
+        if ln.blank:
+            continue
+        text = ln.text
+        parts = text.split("\t")
+        offsets, pos = [], 0
+        for part in parts:
+            offsets.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        cells = [Cell([p] if p.strip() else [], _span(state, ln.para, s, e) if p.strip() else None)
+                 for p, (s, e) in zip(parts, offsets)]
+        page = state.norm.paras[ln.para].page if ln.para is not None else None
+        if len(parts) == 1:
+            if rows and len(rows[-1].cells) < width:
+                rows[-1].cells[-1].add(cells[0])
+            else:
+                prefix.append(cells[0])
+            continue
+        if rows and width and len(rows[-1].cells) + len(cells) - 1 <= width and parts[0].strip() \
+                and len(rows[-1].cells) < width:
+            last = rows[-1]
+            last.cells[-1].add(cells[0])
+            last.cells += cells[1:]
+            continue
+        for p in reversed(prefix):
+            cells[0].add(p, before=True)
+        prefix = []
+        rows.append(GridRow(cells, page=page))
+        width = max(width, len(cells))
+    return Grid(rows=rows, paras=paras)

@@ -1,0 +1,180 @@
+"""Tables a PDF extractor flattened to whitespace-separated words, one printed line per row.
+
+What the extractor does to a table, and how each is undone:
+- a name or unit too wide for its cell wraps onto lines of its own before the row's values
+  (`以乡为单位适龄儿童免疫规划` / `疫苗接种率` / `％ ≥95 ≥96 约束性`): the row lacks its
+  leading columns, which are taken from those lines (unit pieces last: `DDDs.` / `100/人`);
+- a category written vertically in a merged cell comes out as a stack of short lines before
+  the first row it covers (`疾病` / `预防` / `控制`): it labels that row and those below;
+- two rows printed side by side come out column by column, one word per line (names, then
+  units, then each value column): read back row by row, with a warning.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+import regex
+
+from ..state import State
+from . import classify
+from .grid import Cell, Grid, GridRow, join_spans
+
+_MAX_STACK_WORD = 3   # a vertically written label prints one to three characters a line
+
+
+@dataclass
+class _Line:
+    text: str
+    span: tuple[int, int]
+    page: Optional[int]
+
+
+def _is_stack_word(text: str) -> bool:
+    return len(text) <= _MAX_STACK_WORD and bool(regex.fullmatch(r"\p{Han}+", text))
+
+
+def rebuild(state: State, paras: list[int]) -> Optional[Grid]:
+    norm = state.norm
+    items = [_Line(norm.para_text(norm.paras[i]), (norm.paras[i].start, norm.paras[i].end),
+                   norm.paras[i].page) for i in paras]
+    header = items[0].text.split()
+    if not _is_header(header):
+        return None
+    columns = list(header)
+    roles = [classify.header_role(h) for h in columns]
+    width = len(columns)
+    rows: list[GridRow] = []
+    notes: list = []
+    pending: list[_Line] = []
+    has_stack = False
+    for item in items[1:]:
+        tokens = item.text.split()
+        if len(tokens) < 2 or not any(classify.is_value(t) or classify.is_nature(t) for t in tokens):
+            pending.append(item)
+            continue
+        label, pending = _take_stack(pending, missing=max(0, width - len(tokens)))
+        has_stack = has_stack or label is not None
+        block_rows = _column_major(pending, roles) if pending and width - len(tokens) <= 0 else None
+        if block_rows:
+            rows += block_rows
+            if label is not None:
+                block_rows[0].cells[-1].lines = label  # placed in the category slot below
+                label = None
+            pending = []
+        row = _fit(tokens, item, pending, roles, width)
+        if label is not None:
+            row.cells.append(Cell(label))
+        rows.append(row)
+        pending = []
+    if pending:
+        label, pending = _take_stack(pending, missing=0)
+        block_rows = _column_major(pending, roles)
+        if block_rows:
+            rows += block_rows
+    for r in rows:
+        # the category slot rides at the end while rows are read; it becomes the first column
+        cat = r.cells.pop() if len(r.cells) > width else Cell()
+        r.cells.insert(0, cat)
+    if "category" in roles or not has_stack:
+        for r in rows:
+            r.cells.pop(0)
+    else:
+        columns = ["类别"] + columns
+    return Grid(rows=rows, paras=(paras[0], paras[-1] + 1), columns=columns, notes=notes,
+                header_rows=0)
+
+
+def _is_header(tokens: list[str]) -> bool:
+    return len(tokens) >= 2 and sum(1 for t in tokens if classify.is_header_cell(t)) >= 2
+
+
+def _take_stack(lines: list[_Line], missing: int) -> tuple[Optional[list[str]], list[_Line]]:
+    """Leading short lines that are a vertically written category label."""
+    k = 0
+    while k < len(lines) and _is_stack_word(lines[k].text.strip()):
+        k += 1
+    if missing and k == len(lines):
+        k = max(0, k - 1)   # the last short line is the row's own (wrapped) name
+    if k == 0:
+        return None, lines
+    return [ln.text.strip() for ln in lines[:k]], lines[k:]
+
+
+def _fit(tokens: list[str], item: _Line, pending: list[_Line], roles: list, width: int) -> GridRow:
+    """Place a row's words on the columns; missing leading columns come from wrapped lines."""
+    cells: list[Cell] = []
+    extra = None
+    name_col = roles.index("name") if "name" in roles else 0
+    if len(tokens) > width:
+        # a name with spaces inside: the surplus words belong to the name column
+        k = len(tokens) - width
+        tokens = tokens[:name_col] + ["".join(tokens[name_col:name_col + k + 1])] + tokens[name_col + k + 1:]
+    missing = width - len(tokens)
+    if missing > 0:
+        lead = _leading_cells(pending, missing, roles)
+        cells += lead
+        for ln in pending:
+            extra = join_spans(extra, ln.span)
+    for t in tokens:
+        cells.append(Cell([t], item.span))
+    row = GridRow(cells, page=item.page, extra_span=extra)
+    if missing > 0 and not pending:
+        row.notes.append(("table.missing_cells",
+                          f"the row prints {len(tokens)} of {width} cells; the first ones are left empty"))
+    return row
+
+
+def _leading_cells(lines: list[_Line], missing: int, roles: list) -> list[Cell]:
+    """The wrapped name (and unit) printed on lines before the row's values."""
+    texts = [ln.text.strip() for ln in lines]
+    unit_lines: list[str] = []
+    if missing >= 2 and "unit" in roles[:missing]:
+        k = len(texts)
+        while k > 1 and (classify.is_unit(texts[k - 1]) or _unit_piece(texts[k - 1])):
+            k -= 1
+        unit_lines, texts = texts[k:], texts[:k]
+    cells = [Cell(texts)]
+    if missing >= 2:
+        cells.append(Cell(unit_lines))
+    while len(cells) < missing:
+        cells.append(Cell())
+    return cells
+
+
+def _unit_piece(text: str) -> bool:
+    """A piece of a wrapped unit: `DDDs.`, `100/人`, `天％`."""
+    return len(text) <= 8 and bool(regex.fullmatch(r"[A-Za-z0-9./%％‰人天次床日年月万千]+", text))
+
+
+def _column_major(lines: list[_Line], roles: list) -> Optional[list[GridRow]]:
+    """Rows printed side by side come out one word per line, column by column."""
+    width = len(roles)
+    if len(lines) < width or len(lines) % width:
+        return None
+    m = len(lines) // width
+    texts = [ln.text.strip() for ln in lines]
+    cols = [texts[j * m:(j + 1) * m] for j in range(width)]
+    for role, col in zip(roles, cols):
+        if role in ("name", None) and not all(regex.search(r"\p{Han}", t) and not classify.is_value(t) for t in col):
+            return None
+        if role in ("year", "baseline", "target") and not all(classify.is_value(t) for t in col):
+            return None
+        if role == "nature" and not all(classify.is_nature(t) for t in col):
+            return None
+        if role == "unit" and not all(classify.is_unit(t) for t in col):
+            return None
+    span = None
+    for ln in lines:
+        span = join_spans(span, ln.span)
+    rows = []
+    for i in range(m):
+        cells = [Cell([cols[j][i]], lines[j * m + i].span) for j in range(width)]
+        cells.append(Cell())   # category slot
+        row = GridRow(cells, page=lines[0].page, extra_span=span)
+        if m > 1:
+            row.notes.append(("table.interleaved_rows",
+                              f"{m} rows printed side by side and flattened column by column; "
+                              f"read back as row {i + 1} of {m}"))
+        rows.append(row)
+    return rows

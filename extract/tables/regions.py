@@ -1,0 +1,128 @@
+"""Where the tables are: runs of paragraphs that a rebuilder can read.
+
+Each region names its form (how it was flattened) and its paragraph range; deciding what the
+table says is left to the rebuilders and grid.finish.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..state import State
+from . import classify, markdown, rebuild_bare
+
+_SENTENCE = regex.compile(r"[，。；！？：:;]")
+MAX_GAP_LINES = 4          # untabbed lines tolerated between two cell lines (wrapped cells)
+MAX_FLAT_LINE_CHARS = 30   # a wrapped name or a stacked label in a flattened table
+MAX_HTML_PARAS = 2000
+
+
+@dataclass
+class Region:
+    form: str               # cells | flat | pipe | html | bare | reader
+    a: int                  # first paragraph
+    b: int                  # one past the last paragraph
+    paras: list[int]
+    width: int = 0          # bare: header width
+
+
+def find_regions(state: State) -> list[Region]:
+    norm = state.norm
+    paras = norm.paras
+    texts = [norm.para_text(p) for p in paras]
+    out: list[Region] = []
+    i = state.front.body_start if state.front.toc else 0
+    toc = set(state.front.toc)
+    n = len(paras)
+    while i < n:
+        p, text = paras[i], texts[i]
+        if i in toc:
+            i += 1
+            continue
+        if p.kind == "table":
+            out.append(Region("reader", i, i + 1, [i]))
+            i += 1
+            continue
+        if markdown.is_pipe_row(text):
+            j = i
+            while j < n and (markdown.is_pipe_row(texts[j]) or markdown.is_delimiter(texts[j])):
+                j += 1
+            if j - i >= 2:
+                out.append(Region("pipe", i, j, list(range(i, j))))
+                i = j
+                continue
+        if markdown.HTML_OPEN.search(text):
+            j = i
+            while j < min(n, i + MAX_HTML_PARAS) and not markdown.HTML_CLOSE.search(texts[j]):
+                j += 1
+            if j < n:
+                out.append(Region("html", i, j + 1, list(range(i, j + 1))))
+                i = j + 1
+                continue
+        if p.kind == "cell":
+            j = _cell_run_end(paras, i)
+            lines = [texts[k] for k in range(i, j) if paras[k].kind == "cell"]
+            leader = classify.vocab().toc_leader
+            if sum(1 for t in lines if leader.search(t)) < 0.5 * len(lines):
+                out.append(Region("cells", i, j, list(range(i, j))))
+            i = j
+            continue
+        if p.kind == "row" and not markdown.is_pipe_row(text):
+            j, members = _flat_run(paras, texts, i)
+            if sum(1 for k in members if paras[k].kind == "row") >= 2:
+                out.append(Region("flat", i, j, members))
+                i = j
+                continue
+        if p.kind == "text":
+            width = rebuild_bare.header_run([t.strip() for t in texts[i:i + 40]], 0)
+            if width:
+                out.append(Region("bare", i, i + width, [i], width=width))
+                i += width
+                continue
+        i += 1
+    return out
+
+
+def _cell_run_end(paras, i: int) -> int:
+    """End of a run of cell paragraphs, short untabbed lines between them included."""
+    n = len(paras)
+    j = i
+    while j < n:
+        if paras[j].kind == "cell":
+            j += 1
+            continue
+        k = j
+        while k < n and k - j < MAX_GAP_LINES and paras[k].kind == "text" and paras[k].end - paras[k].start <= 20:
+            k += 1
+        if k < n and k > j and paras[k].kind == "cell":
+            j = k
+            continue
+        break
+    return j
+
+
+def _flat_run(paras, texts: list[str], i: int) -> tuple[int, list[int]]:
+    """A header/row line and the rows and short lines (wrapped names, stacked labels) after it."""
+    n = len(paras)
+    members = [i]
+    last_row = i
+    j = i + 1
+    while j < n:
+        p, t = paras[j], texts[j].strip()
+        if p.kind == "row" and not markdown.is_pipe_row(t):
+            members.append(j)
+            last_row = j
+        elif p.kind == "text" and len(t) <= MAX_FLAT_LINE_CHARS and not _SENTENCE.search(t) \
+                and not p.heading_level:
+            members.append(j)
+        else:
+            break
+        j += 1
+    # trailing short lines belong to the table only when they hold values (rows flattened
+    # column by column); otherwise they are whatever follows it
+    tail = [k for k in members if k > last_row]
+    if tail and not any(classify.is_value(texts[k].strip()) for k in tail):
+        members = [k for k in members if k <= last_row]
+    end = members[-1] + 1
+    return end, members
