@@ -22,12 +22,13 @@ def test_prose_sentence(case):
         assert found == []
         return
     assert len(found) == 1
-    name, money, nature, start = found[0]
-    assert name == case["name"]
-    assert money.wan == case["wan"]
-    assert money.approx == case.get("approx", False)
-    assert nature == case.get("nature")
-    assert start == case.get("start")
+    project = found[0]
+    assert project.name == case["name"]
+    assert project.budget.wan == case["wan"]
+    assert project.budget.approx == case.get("approx", False)
+    assert project.nature == case.get("nature")
+    assert project.start == case.get("start")
+    assert project.name in case["text"][slice(*project.clause)]
 
 
 @pytest.mark.parametrize("case", CASES["items"], ids=[c["item"][:16] for c in CASES["items"]])

@@ -47,6 +47,7 @@ class ProsePatterns(BaseModel, extra="forbid"):
 
 class ProjectPatterns(BaseModel, extra="forbid"):
     name_nouns: list[str]
+    not_a_name: str
     natures: list[str]
     leading_verbs: list[str]
     start: str
@@ -64,6 +65,7 @@ class _Grammar:
     data: ProjectPatterns
     ends_with_noun: "regex.Pattern[str]"
     noun: "regex.Pattern[str]"
+    not_a_name: "regex.Pattern[str]"
     nature: "regex.Pattern[str]"
     leading_verbs: "regex.Pattern[str]"
     start: "regex.Pattern[str]"
@@ -85,6 +87,7 @@ def grammar() -> _Grammar:
         data=data,
         ends_with_noun=patterns.compile(rf"(?:{alt(data.name_nouns)})(?:[（(][^（）()]*[）)])?$"),
         noun=patterns.compile(f"(?:{alt(data.name_nouns)})"),
+        not_a_name=patterns.compile(data.not_a_name),
         nature=patterns.compile(f"(?:{alt(data.natures)})"),
         leading_verbs=patterns.compile(rf"^(?:{alt(data.leading_verbs)})+"),
         start=patterns.compile(data.start),
@@ -267,7 +270,7 @@ def box_projects(state: State, box_id: str) -> list[Project]:
     for item, (span, para) in zip(box.items, item_spans(state.norm, box.items, a, b)):
         span = span or box.span
         for name, content in item_projects(item, para.bold_lead if para else 0):
-            if not project_box and not names_a_project(name):
+            if (not project_box and not names_a_project(name)) or g.not_a_name.match(name):
                 continue
             out.append(Project(
                 id="", name=name, content=content, nature=nature_of(name), budget=_budget(content),
@@ -427,17 +430,27 @@ def prose_projects(state: State, skip: set[int] = frozenset()) -> list[Project]:
             continue
         text = norm.para_text(para)
         for m in _SENTENCE.finditer(text):
-            for name, money, nature, start in sentence_projects(m.group()):
+            for found in sentence_projects(m.group()):
                 span = (para.start + m.start(), para.start + m.end())
+                a, b = found.clause
                 out.append(Project(
-                    id="", name=name, content=m.group().strip(), nature=nature, budget=money,
-                    start=start, box=None, section=state.section_at(span[0]),
+                    id="", name=found.name, content=m.group()[a:b].strip(), nature=found.nature,
+                    budget=found.budget, start=found.start, box=None, section=state.section_at(span[0]),
                     source=ItemSource(kind="text", span=span, page=norm.page_at(span[0]))))
     return out
 
 
-def sentence_projects(sentence: str) -> list[tuple[str, Money, Optional[str], Optional[str]]]:
-    """(name, budget, nature, start) of the one concrete project a sentence invests in, or []."""
+@dataclass(frozen=True)
+class ProseProject:
+    name: str
+    budget: Money
+    nature: Optional[str]
+    start: Optional[str]
+    clause: tuple[int, int]   # the clauses that state it, in the sentence's characters
+
+
+def sentence_projects(sentence: str) -> list[ProseProject]:
+    """The one concrete project a sentence invests in, or []."""
     g = grammar()
     if any(a.search(sentence) for a in g.aggregate):
         return []
@@ -479,4 +492,5 @@ def _invested_in(sentence: str, s: int, e: int, money: Money):
             name = _up_to_last_noun(after[1:])  # 投资1.2亿元的XX医院迁建项目已开工
     if name is None or "、" in name or regex.match(r"^\d", name):
         return None  # none named, or several: 太平卫生院、八街卫生院…
-    return name, money, nature_of(after) or nature_of(name), start_of(sentence)
+    return ProseProject(name, money, nature_of(after) or nature_of(name), start_of(sentence),
+                        (clause_start, clause_end))
