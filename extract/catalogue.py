@@ -1,0 +1,142 @@
+"""The indicator catalogue (patterns/indicators.yaml) and matching a printed name to it.
+
+A name is normalized — brackets folded, place prefixes (全市, 其中：) and a bracketed unit
+suffix dropped, then segmented by jieba with the domain dictionary so that whole words can be
+replaced by their usual form (每千常住人口 → 每千人口, 期望寿命 → 预期寿命) and empty words
+dropped (的, 拥有). Two names are the same indicator when their normalized forms are equal:
+matching never guesses, an unknown name gets None.
+
+jieba is loaded on first use, once per process, with its own tokenizer so the user dictionary
+does not leak into other users of jieba.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import threading
+import unicodedata
+from typing import Optional
+
+from pydantic import BaseModel
+
+from . import patterns
+
+
+class Entry(BaseModel, extra="forbid"):
+    id: str
+    name: str
+    unit: Optional[str] = None
+    aliases: list[str] = []
+
+
+class Normalize(BaseModel, extra="forbid"):
+    prefixes: list[str]
+    synonyms: dict[str, str]
+    drop: list[str]
+
+
+class Prose(BaseModel, extra="forbid"):
+    target_year: str
+    verbs: list[str]
+    build_verbs: list[str]
+    lead_words: list[str]
+    trailing_words: list[str]
+    measure_words: list[str]
+    respectively: str
+
+
+class Catalogue(BaseModel, extra="forbid"):
+    normalize: Normalize
+    indicators: list[Entry]
+    prose: Prose
+
+
+_lock = threading.Lock()
+
+
+@functools.lru_cache(maxsize=1)
+def catalogue() -> Catalogue:
+    cat = patterns.load("indicators", Catalogue)
+    ids = [e.id for e in cat.indicators]
+    dup = {i for i in ids if ids.count(i) > 1}
+    if dup:
+        raise patterns.PatternDataError(f"patterns/indicators.yaml: duplicate ids {sorted(dup)}")
+    return cat
+
+
+@functools.lru_cache(maxsize=1)
+def _tokenizer():
+    with _lock:
+        import jieba
+        jieba.setLogLevel(logging.WARNING)
+        tok = jieba.Tokenizer()
+        path = patterns.patterns_dir() / "jieba_userdict.txt"
+        if path.exists():
+            tok.load_userdict(str(path))
+        return tok
+
+
+def segment(text: str) -> list[str]:
+    """jieba words of text, with the domain dictionary."""
+    return [w for w in _tokenizer().lcut(text, HMM=False) if w.strip()]
+
+
+_BRACKETS = str.maketrans({"(": "（", ")": "）", "[": "［", "]": "］", " ": None, "\u3000": None})
+
+
+def fold(text: str) -> str:
+    """Width-folded, full-width brackets, no spaces: the form names are compared in."""
+    text = unicodedata.normalize("NFKC", text)
+    return text.translate(_BRACKETS)
+
+
+def normalize(name: str) -> str:
+    """The comparable form of an indicator name."""
+    from .tables.classify import split_unit_suffix
+    cat = catalogue()
+    s = fold(name).strip("：:，,。 ")
+    s, _ = split_unit_suffix(s)
+    changed = True
+    while changed:
+        changed = False
+        for p in sorted(cat.normalize.prefixes, key=len, reverse=True):
+            fp = fold(p)
+            if s.startswith(fp) and len(s) > len(fp) + 1:
+                s = s[len(fp):]
+                changed = True
+    words = []
+    drop = set(cat.normalize.drop)
+    synonyms = {fold(k): fold(v) for k, v in cat.normalize.synonyms.items()}
+    for w in segment(s):
+        w = synonyms.get(w, w)
+        if w in drop:
+            continue
+        if words and words[-1] == w and len(w) > 1:
+            continue  # a word printed twice (使用使用) is a slip
+        words.append(w)
+    return "".join(words)
+
+
+@functools.lru_cache(maxsize=1)
+def _index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for e in catalogue().indicators:
+        for n in [e.name, *e.aliases]:
+            key = normalize(n)
+            other = index.get(key)
+            if other is not None and other != e.id:
+                raise patterns.PatternDataError(
+                    f"patterns/indicators.yaml: {n!r} of {e.id} normalizes like a name of {other}")
+            index[key] = e.id
+    return index
+
+
+def match(name: str) -> Optional[str]:
+    """Catalogue id of an indicator name, or None when it is not in the catalogue."""
+    if not name or not name.strip():
+        return None
+    return _index().get(normalize(name))
+
+
+def entry(id_: str) -> Optional[Entry]:
+    return next((e for e in catalogue().indicators if e.id == id_), None)
