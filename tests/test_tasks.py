@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings, strategies as st
 
 from conftest import CORPUS, EXTERNAL, annotation
 from extract.pipeline import run
@@ -27,6 +28,15 @@ def test_split_responsibility(case):
 @pytest.mark.parametrize("case", CASES["deadlines"], ids=[c["text"][:14] for c in CASES["deadlines"]])
 def test_deadline(case):
     assert deadline_year(case["text"]) == case["year"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("（）():：、，,；;责任单位牵头配合按职责分工负责市县局委等到年底前2025二〇。 \n")),
+               max_size=80))
+def test_never_raises(text):
+    responsible_units(text)
+    split_responsibility(text)
+    deadline_year(text)
 
 
 def _tasks(tmp_path, text):

@@ -477,7 +477,10 @@ def _invested_in(sentence: str, s: int, e: int, money: Money):
     if not invested:
         return None
     name = None
-    subject = before[:invested.start()].strip()
+    subject = before[:invested.start()].strip().rstrip("（(：: ")  # XX项目（总投资1.2亿元）
+    opening = g.construction_run.match(subject)
+    if opening and len(subject) - opening.end() >= 4:
+        subject = subject[opening.end():]  # 推进XX迁建项目（总投资…）
     if subject and names_a_project(subject):  # 平罗县人民医院迁建项目总投资3.5亿元
         name = subject
     else:
