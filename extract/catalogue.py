@@ -66,13 +66,17 @@ def catalogue() -> Catalogue:
 
 @functools.lru_cache(maxsize=1)
 def _tokenizer():
+    """jieba with the domain dictionary as its whole dictionary: indicator names only need their
+    domain words kept whole (the general dictionary takes seconds to load and adds nothing
+    here); the words normalization replaces or drops are added to it."""
     with _lock:
         import jieba
         jieba.setLogLevel(logging.WARNING)
-        tok = jieba.Tokenizer()
-        path = patterns.patterns_dir() / "jieba_userdict.txt"
-        if path.exists():
-            tok.load_userdict(str(path))
+        tok = jieba.Tokenizer(dictionary=str(patterns.patterns_dir() / "jieba_userdict.txt"))
+        tok.initialize()
+        n = catalogue().normalize
+        for w in [*n.synonyms, *n.synonyms.values(), *n.drop]:
+            tok.add_word(fold(w), freq=50000)
         return tok
 
 
