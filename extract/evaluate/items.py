@@ -1,20 +1,25 @@
-"""Scorers for projects and tasks: an output document against corpus/annotations/<stem>.json.
+"""Scorers "projects" and "tasks" for `plan-extract evaluate` (registry: extract/evaluate/__init__).
 
 Projects are matched by name within the same source kind (and the same box): equal after
 folding punctuation, or one name inside the other. A hand-made entry may name several projects
 in one line (`州紧急医学救援中心建设项目、临夏州中心血站迁建项目`) where the extractor gives one
-project each; those parts all count for that one entry and none counts as extra. Prose projects
-and programmes of a 重大工程 section both have source kind "text"; a programme starts where an
-outline heading starts, and is scored apart because the annotations do not list programmes.
+project each; those parts together count as the one output that matches that entry, and none
+counts as extra. Prose projects and programmes of a 重大工程 section both have source kind "text";
+a programme starts where an outline heading starts and is left out of the scores, because the
+annotations do not list programmes (field "programmes_unscored" reports how many were output).
 
-Tasks are matched by number and title; `responsible` must be the same units in the same order.
+Fields of "projects": found (any kind); table_rows, box_items, prose (found, per source kind);
+budget_wan, nature, start, box_number (a matched project whose field equals the annotation's).
+Fields of "tasks": found (same number and title) and responsible (same units, same order).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Optional
 
 import regex
+
+from . import FieldScore, register
 
 _FOLD = regex.compile(r"[\s“”‘’\"'《》「」〈〉、，,。；;：:·.．]+")
 
@@ -83,62 +88,81 @@ _FIELDS = {
     "budget_wan": _budget_wan,
     "nature": lambda p: p.get("nature"),
     "start": lambda p: p.get("start"),
-    "box": lambda p: p.get("box"),
+    "box_number": lambda p: None if p.get("box") is None else str(p["box"]),
 }
+KINDS = ("table", "box", "text")
+KIND_FIELDS = {"table": "table_rows", "box": "box_items", "text": "prose"}
 
 
-def _is_programme(p: dict, heading_starts: set[int]) -> bool:
+def is_programme(p: dict, heading_starts: set[int]) -> bool:
     span = (p.get("source") or {}).get("span")
     return _kind(p) == "text" and bool(span) and span[0] in heading_starts
 
 
-def _rates(gold: int, predicted: int, matched_gold: int, correct_predicted: int) -> dict:
-    precision = correct_predicted / predicted if predicted else None
-    recall = matched_gold / gold if gold else None
-    f1 = (2 * precision * recall / (precision + recall)
-          if precision is not None and recall and precision + recall else None)
-    return {"gold": gold, "predicted": predicted, "matched": matched_gold,
-            "precision": precision, "recall": recall, "f1": f1}
+@dataclass
+class ProjectReport:
+    """One document's projects against its annotation: matches per kind and what went wrong."""
+    matches: dict[str, Match]
+    programmes: list[dict]
+    wrong: list[dict]
 
 
-def score_projects(document: dict, annotation: dict) -> dict[str, Any]:
-    """Counts and rates per source kind, field accuracy on matched pairs, and what went wrong."""
+def compare_projects(document: dict, annotation: dict) -> ProjectReport:
     gold_all = annotation.get("projects") or []
     heading_starts = {h["span"][0] for h in document.get("outline") or []}
     predicted = document.get("projects") or []
-    programmes = [p for p in predicted if _is_programme(p, heading_starts)]
-    scored = [p for p in predicted if not _is_programme(p, heading_starts)]
-    out: dict[str, Any] = {"kinds": {}, "fields": {}, "missed": [], "extra": [], "wrong": []}
-    field_hits = {f: [0, 0] for f in _FIELDS}
-    matched = correct = 0
-    for kind in ("table", "box", "text"):
-        gold = [g for g in gold_all if g.get("source_kind") == kind]
-        pred = [p for p in scored if _kind(p) == kind]
-        m = match_projects(gold, pred)
-        out["kinds"][kind] = _rates(len(gold), len(pred), len(m.pairs), len(m.pairs) + len(m.parts))
-        matched, correct = matched + len(m.pairs), correct + len(m.pairs) + len(m.parts)
-        out["missed"] += [{"kind": kind, "name": g["name"]} for g in m.missed]
-        out["extra"] += [{"kind": kind, "name": p["name"], "span": (p.get("source") or {}).get("span")}
-                         for p in m.extra]
+    programmes = [p for p in predicted if is_programme(p, heading_starts)]
+    scored = [p for p in predicted if not is_programme(p, heading_starts)]
+    matches = {kind: match_projects([g for g in gold_all if g.get("source_kind") == kind],
+                                    [p for p in scored if _kind(p) == kind]) for kind in KINDS}
+    wrong = []
+    for m in matches.values():
         for g, p in m.pairs:
             for f, get in _FIELDS.items():
-                want = g.get(f)
-                if f not in g or (want is None and kind != "table"):
-                    continue  # a field the annotator left open outside tables is not scored
-                field_hits[f][1] += 1
-                if get(p) == want or (f == "box" and str(get(p)) == str(want)):
-                    field_hits[f][0] += 1
-                else:
-                    out["wrong"].append({"name": g["name"], "field": f, "want": want, "got": get(p)})
-    out["fields"] = {f: (h / n if n else None) for f, (h, n) in field_hits.items()}
-    out["fields_n"] = {f: n for f, (_, n) in field_hits.items()}
-    out["all"] = _rates(len(gold_all), len(scored), matched, correct)
-    out["programmes"] = {"predicted": len(programmes), "names": [p["name"] for p in programmes],
-                         "note": "programmes of a 重大工程 section: not in the annotations, not scored"}
-    return out
+                want = g.get(f) if f != "box_number" else (None if g.get("box") is None else str(g["box"]))
+                if get(p) != want:
+                    wrong.append({"name": g["name"], "field": f, "want": want, "got": get(p)})
+    return ProjectReport(matches, programmes, wrong)
 
 
-def score_tasks(document: dict, annotation: dict) -> dict[str, Any]:
+def score_projects(outputs: dict[str, dict], annotations: dict[str, dict]) -> list[FieldScore]:
+    n_gold = {k: 0 for k in KINDS}
+    n_pred = {k: 0 for k in KINDS}
+    tp = {k: 0 for k in KINDS}
+    right = {f: 0 for f in _FIELDS}
+    programmes = 0
+    for stem, gold in annotations.items():
+        if "projects" not in gold or stem not in outputs:
+            continue
+        report = compare_projects(outputs[stem], gold)
+        programmes += len(report.programmes)
+        for kind, m in report.matches.items():
+            n_gold[kind] += len(m.pairs) + len(m.missed)
+            n_pred[kind] += len(m.pairs) + len(m.extra)  # parts of one entry count as one output
+            tp[kind] += len(m.pairs)
+        wrong = {(w["name"], w["field"]) for w in report.wrong}
+        for m in report.matches.values():
+            for g, _ in m.pairs:
+                for f in _FIELDS:
+                    right[f] += (g["name"], f) not in wrong
+    total_gold, total_pred, total_tp = sum(n_gold.values()), sum(n_pred.values()), sum(tp.values())
+    scores = [FieldScore("projects", "found", total_tp, total_pred, total_gold)]
+    scores += [FieldScore("projects", KIND_FIELDS[kind], tp[kind], n_pred[kind], n_gold[kind]) for kind in KINDS]
+    scores += [FieldScore("projects", f, right[f], total_pred, total_gold) for f in _FIELDS]
+    # output, never annotated: right/output/annotated reads 0/N/0
+    scores.append(FieldScore("projects", "programmes_unscored", 0, programmes, 0))
+    return scores
+
+
+@dataclass
+class TaskReport:
+    pairs: list[tuple[dict, dict]]
+    missed: list[dict]
+    extra: list[dict]
+    wrong: list[dict]
+
+
+def compare_tasks(document: dict, annotation: dict) -> TaskReport:
     gold = annotation.get("tasks") or []
     predicted = document.get("tasks") or []
     free = list(range(len(predicted)))
@@ -150,15 +174,25 @@ def score_tasks(document: dict, annotation: dict) -> dict[str, Any]:
                 pairs.append((g, p))
                 free.remove(k)
                 break
-    matched = {id(g) for g, _ in pairs}
-    wrong = [{"number": g["number"], "want": g["responsible"], "got": p.get("responsible")}
-             for g, p in pairs if "responsible" in g and g["responsible"] != p.get("responsible")]
-    with_units = [g for g, _ in pairs if "responsible" in g]
-    out = _rates(len(gold), len(predicted), len(pairs), len(pairs))
-    out.update({
-        "responsible_exact": (len(with_units) - len(wrong)) / len(with_units) if with_units else None,
-        "missed": [{"number": g.get("number"), "title": g.get("title")} for g in gold if id(g) not in matched],
-        "extra": [{"number": predicted[k].get("number"), "title": predicted[k].get("title")} for k in free],
-        "wrong": wrong,
-    })
-    return out
+    paired = {id(g) for g, _ in pairs}
+    wrong = [{"number": g["number"], "want": g.get("responsible"), "got": p.get("responsible")}
+             for g, p in pairs if g.get("responsible") != p.get("responsible")]
+    return TaskReport(pairs, [g for g in gold if id(g) not in paired], [predicted[k] for k in free], wrong)
+
+
+def score_tasks(outputs: dict[str, dict], annotations: dict[str, dict]) -> list[FieldScore]:
+    tp = right = n_pred = n_gold = 0
+    for stem, gold in annotations.items():
+        if "tasks" not in gold or stem not in outputs:
+            continue
+        report = compare_tasks(outputs[stem], gold)
+        tp += len(report.pairs)
+        right += len(report.pairs) - len(report.wrong)
+        n_pred += len(outputs[stem].get("tasks") or [])
+        n_gold += len(gold.get("tasks") or [])
+    return [FieldScore("tasks", "found", tp, n_pred, n_gold),
+            FieldScore("tasks", "responsible", right, n_pred, n_gold)]
+
+
+register("projects", score_projects)
+register("tasks", score_tasks)
