@@ -9,8 +9,8 @@ from hypothesis import given, settings, strategies as st
 from conftest import ANNOTATIONS, CORPUS, annotation
 from extract.model import Table
 from extract.pipeline import run
-from extract.stages.projects import (item_projects, nature_of, sentence_projects, start_of,
-                                     table_projects)
+from extract.stages.projects import (item_projects, nature_of, sentence_projects, start_cell,
+                                     start_of, table_projects)
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "projects.yaml").read_text(encoding="utf-8"))
 
@@ -52,6 +52,11 @@ def test_start(case):
     assert start_of(case["text"]) == case["start"]
 
 
+@pytest.mark.parametrize("case", CASES["start_cells"], ids=[c["cell"] for c in CASES["start_cells"]])
+def test_start_cell(case):
+    assert start_cell(case["cell"]) == case["start"]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("投资入万亿元余约0123456789.、，。；建设新了项目中心医院的共个/年（）：1一百千")),
                max_size=80))
@@ -60,6 +65,7 @@ def test_never_raises(text):
     item_projects(text)
     nature_of(text)
     start_of(text)
+    start_cell(text)
 
 
 # ---------------------------------------------------------------- a hand-made project table

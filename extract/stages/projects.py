@@ -232,7 +232,7 @@ def table_projects(state: State, table: Table) -> list[Project]:
         out.append(Project(
             id="", name=name, content=content,
             nature=nature_of(nature_cell) or (nature_cell if nature_cell else nature_of(name)),
-            budget=budget, start=_start_cell(cell(start_at)) or start_of(content), box=None,
+            budget=budget, start=start_cell(cell(start_at)) or start_of(content), box=None,
             section=table.section or state.section_at(span[0]),
             source=ItemSource(kind="table", table=table.id, row=r, span=span,
                               page=state.norm.page_at(span[0]))))
@@ -245,15 +245,18 @@ def _title_unit(title: Optional[str]) -> Optional[str]:
     return None
 
 
-def _start_cell(cell: Optional[str]) -> Optional[str]:
+def start_cell(cell: Optional[str]) -> Optional[str]:
     """预计开工时间 as printed (2023年, 2023.6, 2023年6月, 2021-2023) → "2023" / "2023-06"."""
     if not cell:
         return None
-    m = regex.search(r"(20\d{2})\s*(?:年|[.\-/．])?\s*(?:(\d{1,2})\s*月?)?", cell)
+    m = regex.search(r"20\d{2}", cell)
     if not m:
         return None
-    month = m[2] if m[2] and not regex.match(r"\s*[-—–~至]", cell[m.end(1):]) else None
-    return _year_month(m[1], month)
+    rest = cell[m.end():]
+    if regex.match(r"\s*年?\s*[-—–~～至到]\s*20\d{2}", rest):
+        return m.group()  # a period: its first year
+    month = regex.match(r"\s*(?:年|[.\-/．])\s*(\d{1,2})(?!\d)", rest)
+    return _year_month(m.group(), month[1] if month else None)
 
 
 # ---------------------------------------------------------------- 专栏 boxes
