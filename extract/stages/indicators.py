@@ -151,13 +151,22 @@ def planning_year(texts: list[str]) -> Optional[int]:
     """The year most target phrases name (到2025年): earlier ones (到2019年底) report the past."""
     counts: dict[int, int] = {}
     for t in texts:
-        for m in _prose().year.finditer(t):
-            y = _year(m.group(0))
+        for sentence in _SENTENCE.finditer(t):
+            m = _year_phrase(sentence.group(0))
+            y = _year(m.group(0)) if m else None
             if y is not None:
                 counts[y] = counts.get(y, 0) + 1
     if not counts:
         return None
     return max(counts, key=lambda y: (counts[y], y))
+
+
+def _year_phrase(sentence: str) -> Optional[regex.Match]:
+    """`到2025年` opening a clause; not the 到2020年 inside `由…下降到2020年的…`."""
+    for m in _prose().year.finditer(sentence):
+        if m.start() == 0 or sentence[m.start() - 1] in "，,；;：:（( ":
+            return m
+    return None
 
 
 def sentence_targets(sentence: str, span: tuple[int, int], page: Optional[int],
@@ -166,7 +175,7 @@ def sentence_targets(sentence: str, span: tuple[int, int], page: Optional[int],
     phrase naming a target year (not earlier than min_year)."""
     p = _prose()
     out: list[Indicator] = []
-    ym = p.year.search(sentence)
+    ym = _year_phrase(sentence)
     year = _year(ym.group(0)) if ym else None
     is_target = ym is not None and (min_year is None or (year or 0) >= min_year)
     scope = sentence[ym.end():] if ym else sentence
@@ -231,7 +240,7 @@ def _respectively(scope: str, year, span, page) -> list[Indicator]:
         vm = regex.match(r"^(?P<verb>\p{Han}{1,3}?)(?=[≥≤<>\d])", rest)
         verb = vm.group("verb") if vm else ""
         names = [_clean_subject(s) for s in regex.split(r"[、和及与]", subjects) if s.strip()]
-        values = [v for v in regex.split(r"[、和及与]", rest[len(verb):]) if v.strip()]
+        values = [v.strip("。！？!? ") for v in regex.split(r"[、和及与]", rest[len(verb):]) if v.strip()]
         if len(names) != len(values) or not names:
             continue
         prefix = _PER_POPULATION.match(names[0])

@@ -113,7 +113,7 @@ def finish(grid: Grid) -> Optional[Rebuilt]:
         data = rows
     else:
         h = grid.header_rows if grid.header_rows is not None else find_header_rows(rows)
-        columns = merge_header(rows[:h])
+        columns = merge_header(rows[:h]) if h else [""] * width
         data = rows[h:]
     keep = [j for j in range(width)
             if columns[j] or any(not r.cells[j].empty() for r in data)]
@@ -244,7 +244,7 @@ def split_stray_units(rows: list[GridRow], width: int) -> None:
     """A row one cell short whose name line ends in a unit after a run of spaces: the unit's own
     cell was lost and its text printed inside the name (`…医院设置       %`); split it back."""
     for r in rows:
-        if len(r.cells) != width - 1:
+        if len(r.cells) >= width:
             continue
         for j, cell in enumerate(r.cells):
             hit = next(((k, m) for k, line in enumerate(cell.lines)

@@ -53,15 +53,15 @@ def rebuild(state: State, paras: list[int]) -> Optional[Grid]:
         if len(tokens) < 2 or not any(classify.is_value(t) or classify.is_nature(t) for t in tokens):
             pending.append(item)
             continue
-        label, pending = _take_stack(pending, missing=max(0, width - len(tokens)))
+        missing = max(0, width - len(tokens))
+        label, pending = _take_stack(pending, missing=missing)
         has_stack = has_stack or label is not None
-        block_rows = _column_major(pending, roles) if pending and width - len(tokens) <= 0 else None
+        block_rows, pending = _leading_block(pending, roles, missing)
         if block_rows:
             rows += block_rows
             if label is not None:
                 block_rows[0].cells[-1].lines = label  # placed in the category slot below
                 label = None
-            pending = []
         row = _fit(tokens, item, pending, roles, width)
         if label is not None:
             row.cells.append(Cell(label))
@@ -145,6 +145,21 @@ def _leading_cells(lines: list[_Line], missing: int, roles: list) -> list[Cell]:
 def _unit_piece(text: str) -> bool:
     """A piece of a wrapped unit: `DDDs.`, `100/人`, `天％`."""
     return len(text) <= 8 and bool(regex.fullmatch(r"[A-Za-z0-9./%％‰人天次床日年月万千]+", text))
+
+
+def _leading_block(lines: list[_Line], roles: list, missing: int) -> tuple[Optional[list[GridRow]], list[_Line]]:
+    """Rows flattened column by column at the start of the lines; what follows them is the next
+    row's wrapped name (and unit), which holds no values."""
+    width = len(roles)
+    k = len(lines) - len(lines) % width
+    while k >= width:
+        rest = lines[k:]
+        if (missing or not rest) and not any(classify.is_value(ln.text.strip()) for ln in rest):
+            rows = _column_major(lines[:k], roles)
+            if rows:
+                return rows, rest
+        k -= width
+    return None, lines
 
 
 def _column_major(lines: list[_Line], roles: list) -> Optional[list[GridRow]]:

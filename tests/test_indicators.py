@@ -1,0 +1,49 @@
+"""Indicators: prose case table (tests/cases/indicators_prose.yaml) and the corpus figures."""
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import CORPUS, annotation
+from extract.stages.indicators import sentence_targets
+
+PROSE = yaml.safe_load((Path(__file__).parent / "cases" / "indicators_prose.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", PROSE, ids=[c["text"][:24] for c in PROSE])
+def test_prose_case(case):
+    got = sentence_targets(case["text"], (0, len(case["text"])), None)
+    assert [i.name for i in got] == [e["name"] for e in case["expect"]]
+    for ind, e in zip(got, case["expect"]):
+        assert ind.unit == e["unit"]
+        t = ind.target
+        assert (t.raw, t.op, t.value, t.high, t.year) == (e["raw"], e["op"], e["value"], e.get("high"), e["year"])
+        assert ind.source.kind == "text"
+        if "baseline_raw" in e:
+            assert (ind.baseline.raw, ind.baseline.year) == (e["baseline_raw"], e["baseline_year"])
+
+
+@pytest.mark.parametrize("stem", ["000", "001", "002", "004"])
+def test_table_indicators_have_provenance(extracted, stem):
+    doc = extracted(next(CORPUS.glob(f"{stem}_*.txt"))).document
+    table_ids = {t.id for t in doc.tables}
+    rows = [i for i in doc.indicators if i.source.kind == "table"]
+    assert len(rows) == len(annotation(doc.source.path.split("/")[-1].rsplit(".", 1)[0])["indicators"])
+    for ind in rows:
+        assert ind.source.table in table_ids and ind.source.row is not None and ind.source.span
+        assert ind.canonical is not None
+
+
+def test_uncertain_rows_are_warned(extracted):
+    codes = {w.code for w in extracted(next(CORPUS.glob("000_*.txt"))).document.warnings}
+    assert "table.interleaved_rows" in codes
+    codes = {w.code for w in extracted(next(CORPUS.glob("002_*.txt"))).document.warnings}
+    assert {"table.unit_in_name", "table.misaligned_cell"} <= codes
+
+
+def test_past_years_are_not_targets(extracted):
+    """到2019年底 in a 十四五 plan reports the past: only changes with a baseline are kept."""
+    doc = extracted(next(CORPUS.glob("004_*.txt"))).document
+    for ind in doc.indicators:
+        if ind.source.kind == "text" and ind.target.year and ind.target.year < 2025:
+            assert ind.baseline is not None

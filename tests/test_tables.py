@@ -1,0 +1,96 @@
+"""Table rebuilding: case tables of flattened text (tests/cases/tables/*.yaml) → expected rows,
+and the corpus tables (indicator tables of every document, the projects table of 004)."""
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import CORPUS, EXTERNAL
+
+CASES = sorted((Path(__file__).parent / "cases" / "tables").glob("*.yaml"))
+
+
+def _cases():
+    return [pytest.param(case, id=f"{f.stem}: {case['name']}")
+            for f in CASES for case in yaml.safe_load(f.read_text(encoding="utf-8"))]
+
+
+def run_text(tmp_path, text: str, suffix: str = ".txt"):
+    from extract.pipeline import run
+    path = tmp_path / f"case{suffix}"
+    path.write_text(text.replace("⇥", "\t"), encoding="utf-8")
+    return run(path, stop_after="tables")
+
+
+@pytest.mark.parametrize("case", _cases())
+def test_case(tmp_path, case):
+    suffix = ".md" if "<table" in case["text"] or "|---" in case["text"] else ".txt"
+    result = run_text(tmp_path, case["text"], suffix)
+    tables = result.state.tables
+    assert len(tables) == len(case["tables"]), [t.columns for t in tables]
+    for got, want in zip(tables, case["tables"]):
+        assert got.kind == want["kind"]
+        if "title" in want:
+            assert got.title == want["title"]
+        assert got.columns == want["columns"]
+        assert got.rows == want["rows"]
+        assert len(got.row_spans) == len(got.rows)
+        text = result.state.norm.text
+        for row, span in zip(got.rows, got.row_spans):
+            assert 0 <= span[0] < span[1] <= len(text)
+    codes = sorted(w.code for w in result.state.warnings if w.code.startswith("table."))
+    assert codes == sorted(case.get("warnings", []))
+
+
+def test_corpus_projects_table(extracted):
+    doc = extracted(next(CORPUS.glob("004_*.txt"))).document
+    projects = [t for t in doc.tables if t.kind == "projects"]
+    assert len(projects) == 1
+    t = projects[0]
+    assert t.title == "“十四五”重点建设项目计划表"
+    assert t.columns == ["序号", "项目名称", "主要建设内容及规模", "建设性质", "规划投资建议（万元）", "预计开工时间"]
+    assert [r[0] for r in t.rows] == [str(i) for i in range(1, 10)]
+    assert t.rows[3][1] == "安宁市太平卫生院异地新建项目"
+    assert t.rows[3][3:5] == ["新建", "4800"]
+
+
+@pytest.mark.parametrize("stem,title,n", [
+    ("000", None, 22),
+    ("001", "临夏州“十四五”卫生健康事业发展主要指标", 18),
+    ("002", "“十四五”时期卫生健康事业发展指标", 32),
+    ("004", "“十四五”规划主要指标一览表", 27),
+])
+def test_corpus_indicator_tables(extracted, stem, title, n):
+    doc = extracted(next(CORPUS.glob(f"{stem}_*.txt"))).document
+    t = [t for t in doc.tables if t.kind == "indicators"]
+    assert len(t) == 1
+    assert t[0].title == title
+    assert len(t[0].rows) == n
+    assert t[0].section is not None
+
+
+def test_no_table_of_contents_or_prose_tables(extracted):
+    doc = extracted(next(CORPUS.glob("001_*.txt"))).document
+    assert [t.kind for t in doc.tables] == ["indicators"]
+    doc = extracted(next(CORPUS.glob("003_*.txt"))).document
+    assert doc.tables == []
+
+
+@pytest.mark.skipif(not (EXTERNAL / "ext03_guojia_yingji_14th.md").exists(), reason="external documents absent")
+def test_external_one_cell_per_line():
+    from extract.pipeline import run
+    doc = run(EXTERNAL / "ext03_guojia_yingji_14th.md").document
+    t = [t for t in doc.tables if t.kind == "indicators"]
+    assert t and t[0].columns == ["序号", "指标", "预期值", "属性"]
+    assert len(t[0].rows) == 7
+
+
+@pytest.mark.skipif(not (EXTERNAL / "ext05_guangxi_gongxin_12th_projects.txt").exists(),
+                    reason="external documents absent")
+def test_external_tab_rows_never_raise():
+    from extract.pipeline import run
+    doc = run(EXTERNAL / "ext05_guangxi_gongxin_12th_projects.txt").document
+    first = doc.tables[0]
+    assert first.kind == "indicators"
+    assert first.columns[:7] == ["类别", "指标", "单位", "2010", "2015", "增长幅度", "属性"]
+    assert first.rows[0][:3] == ["综合实力", "工业总产值", "亿元"]  # a category stacked one character a line
