@@ -235,7 +235,7 @@ def _chinese(n: int, digits: str = _CN_DIGITS, units: str = "十百千") -> str:
         d, n = divmod(n, power)
         if d:
             if zero:
-                out += digits[0]
+                out += "零"  # 一百零五
             out += ("" if (power == 10 and d == 1 and not out) else digits[d]) + unit
             zero = False
         elif out:

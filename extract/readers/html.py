@@ -1,0 +1,200 @@
+"""HTML: block elements become lines, <h1>–<h6> heading levels, data tables RawTables.
+
+The page is laid out the way a browser would break it into lines (whitespace collapsed, a
+line break between two Chinese characters in the source dropped, as CSS does), and nothing
+more: boilerplate such as menus and 访问量 counters stays for the normalizer to judge.
+Tables that only lay out the page (they hold other tables, or have a single column) are read
+as running text; the others become RawTables with rowspan/colspan filled.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..errors import EmptyInput
+from .base import Block, RawDocument, RawLine, RawTable
+from .grid import Cell, build_table, join_cell_lines
+from .text import decode
+
+BLOCK_TAGS = {"address", "article", "aside", "blockquote", "body", "center", "dd", "details",
+              "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
+              "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "legend", "li",
+              "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "ul", "caption",
+              "tbody", "thead", "tfoot", "tr", "td", "th"}
+HIDDEN_TAGS = {"script", "style", "noscript", "template", "head", "title", "meta", "link",
+               "object", "embed", "iframe", "select", "option", "textarea", "button", "svg", "math"}
+BOLD_TAGS = {"b", "strong"}
+HEADINGS = {f"h{n}": n for n in range(1, 7)}
+
+_CJK = r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]"
+_SEGMENT_BREAK_IN_CJK = re.compile(rf"(?<={_CJK})[ \t\r\f]*\n[ \t\r\n\f]*(?={_CJK})")
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # not NBSP, not the ideographic space
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(bold|bolder|[6-9]00)", re.I)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_GB_ALIASES = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "euc-cn", "hz-gb-2312"}
+
+
+def read_html(path: str, data: bytes, sha256: str) -> RawDocument:
+    import lxml.html
+    from lxml.etree import ParserError
+
+    text, encoding = _decode(data, path)
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str with an encoding declaration
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (ParserError, ValueError):
+        raise EmptyInput("is an HTML file with no content", path) from None
+    builder = _Builder()
+    body = root.find("body")
+    builder.walk(body if body is not None else root, bold=False, heading=None, pre=False)
+    builder.flush()
+    blocks = builder.blocks
+    if not any(b.text.strip() if isinstance(b, RawLine) else b.rows for b in blocks):
+        raise EmptyInput("is an HTML file with no visible text", path)
+    return RawDocument(path=path, format="html", sha256=sha256, blocks=blocks,
+                       encoding=encoding, size=len(data))
+
+
+def _decode(data: bytes, path: str) -> tuple[str, str]:
+    """The charset the page declares, else what readers.text.decode detects."""
+    if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        match = _META_CHARSET.search(data[:8192])
+        if match:
+            name = match.group(1).decode("ascii", "replace").lower()
+            name = "gb18030" if name in _GB_ALIASES else name  # GB18030 is a superset of both
+            try:
+                return data.decode(name), name
+            except (LookupError, UnicodeDecodeError):
+                pass  # a wrong declaration is common; fall back to detection
+    return decode(data, path)
+
+
+class _Builder:
+    def __init__(self):
+        self.blocks: list[Block] = []
+        self.pieces: list[tuple[str, bool]] = []  # inline text of the line being built
+        self.heading: Optional[int] = None
+
+    def flush(self) -> None:
+        if self.pieces:
+            text = "".join(t for t, _ in self.pieces)
+            text = _HTML_SPACE.sub(" ", _SEGMENT_BREAK_IN_CJK.sub("", text)).strip()
+            inked = [bold for t, bold in self.pieces if t.strip()]
+            if text:
+                self.blocks.append(RawLine(text, heading_level=self.heading,
+                                           bold=bool(inked) and all(inked)))
+            self.pieces = []
+
+    def add(self, text: Optional[str], bold: bool, heading: Optional[int], pre: bool) -> None:
+        if not text:
+            return
+        if pre:
+            lines = text.split("\n")
+            for k, line in enumerate(lines):
+                if k:
+                    self.flush_pre()
+                self.pieces.append((line, bold))
+                self.heading = heading
+            return
+        if not self.pieces:
+            self.heading = heading
+        self.pieces.append((text, bold))
+
+    def flush_pre(self) -> None:
+        """A line of <pre> keeps its spaces."""
+        inked = [bold for t, bold in self.pieces if t.strip()]
+        self.blocks.append(RawLine("".join(t for t, _ in self.pieces).rstrip(),
+                                   heading_level=self.heading, bold=bool(inked) and all(inked)))
+        self.pieces = []
+
+    def walk(self, el, bold: bool, heading: Optional[int], pre: bool) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.lower()
+        if not tag or tag in HIDDEN_TAGS or _hidden(el):
+            return
+        if tag == "br":
+            (self.flush_pre if pre else self.flush)()
+            return
+        if tag == "table":
+            self.flush()
+            table = _data_table(el)
+            if table is not None:
+                self.blocks.append(table)
+                return
+        block = tag in BLOCK_TAGS or tag == "table"
+        if block:
+            (self.flush_pre if pre and self.pieces else self.flush)()
+        bold = bold or tag in BOLD_TAGS or bool(_BOLD_STYLE.search(el.get("style") or ""))
+        heading = HEADINGS.get(tag, heading)
+        pre = pre or tag in ("pre", "textarea", "listing")
+        self.add(el.text, bold, heading, pre)
+        for child in el:
+            self.walk(child, bold, heading, pre)
+            self.add(child.tail, bold, heading, pre)
+        if block:
+            (self.flush_pre if pre and self.pieces else self.flush)()
+
+
+def _hidden(el) -> bool:
+    return el.get("hidden") is not None or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
+
+
+def _rows(table) -> list:
+    """The table's own rows (not those of tables nested in it), in document order."""
+    rows = []
+    for child in table:
+        tag = child.tag.lower() if isinstance(child.tag, str) else ""
+        if tag == "tr":
+            rows.append(child)
+        elif tag in ("thead", "tbody", "tfoot"):
+            rows.extend(c for c in child if isinstance(c.tag, str) and c.tag.lower() == "tr")
+    return rows
+
+
+def _span(el, attr: str) -> int:
+    value = re.match(r"\s*(\d+)", el.get(attr) or "")
+    return max(1, min(int(value.group(1)), 1000)) if value else 1
+
+
+def _data_table(table) -> Optional[RawTable]:
+    """A RawTable, or None for a layout table whose content reads as running text."""
+    if any(True for _ in table.iterdescendants("table")):
+        return None
+    rows = _rows(table)
+    occupied: set[tuple[int, int]] = set()
+    cells: list[Cell] = []
+    header_rows = 0
+    for r, tr in enumerate(rows):
+        col = 0
+        tds = [c for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
+        if tds and header_rows == r and (tr.getparent().tag == "thead"
+                                         or all(c.tag.lower() == "th" for c in tds)):
+            header_rows += 1
+        for td in tds:
+            while (r, col) in occupied:
+                col += 1
+            rowspan = _span(td, "rowspan") if td.get("rowspan", "").strip() != "0" else len(rows) - r
+            colspan = _span(td, "colspan")
+            rowspan = min(rowspan, len(rows) - r)
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    occupied.add((r + dr, col + dc))
+            cells.append(Cell(r, col, _cell_text(td), rowspan, colspan))
+            col += colspan
+    if not cells or max(c.col + c.colspan for c in cells) < 2:
+        return None
+    raw = build_table(cells, header_rows=max(header_rows, 1))
+    caption = table.find("caption")
+    if raw is not None and caption is not None and caption.text_content().strip():
+        if raw.title and raw.title != caption.text_content().strip():
+            raw.rows.insert(0, [raw.title] + [""] * (len(raw.rows[0]) - 1))
+        raw.title = _HTML_SPACE.sub(" ", caption.text_content()).strip()
+    return raw
+
+
+def _cell_text(td) -> str:
+    builder = _Builder()
+    builder.walk(td, bold=False, heading=None, pre=False)
+    builder.flush()
+    return join_cell_lines([b.text for b in builder.blocks if isinstance(b, RawLine)])

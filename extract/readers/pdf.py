@@ -1,0 +1,588 @@
+"""PDF: text lines in reading order from PDFium, ruled tables from pdfplumber.
+
+PDFium (pypdfium2) reads the text layer about 25× faster than pdfplumber, so it does the
+text. pdfplumber is asked only about pages whose drawing holds a grid of ruling lines (found
+cheaply from PDFium's path objects); its tables become RawTables at their place in the page,
+and the characters inside a table's box are left out of the running text, where they would
+come out as one scrambled line per cell fragment. pdfplumber also reads the text of the rare
+page where PDFium loses characters (see _scan_objects).
+
+Each RawLine is one printed line (the normalizer rejoins hard-wrapped lines) with its 1-based
+page and bold when the line is set in a bold font or in fill-and-stroke “fake bold”. Page
+numbers stay in (“— 4 —”, a lone “37”): the normalizer removes them for every format.
+Lines are ordered top to bottom on the displayed page (PDFium's content order puts Word's
+footers first). A table continued on the next page is stitched to its first part.
+"""
+from __future__ import annotations
+
+import ctypes
+import io
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..errors import PdfDamaged, PdfEncrypted, PdfNoTextLayer
+from .base import Block, RawDocument, RawLine, RawTable
+from .grid import Cell, build_table, join_cell_lines
+
+log = logging.getLogger(__name__)
+
+# A page is worth a pdfplumber pass when it draws at least this many distinct vertical and
+# horizontal rules: three verticals make two columns; a 专栏 box alone has only two.
+MIN_VERTICAL_RULES = 3
+MIN_HORIZONTAL_RULES = 2
+RULE_THICKNESS = 3.0   # points; thicker filled shapes are backgrounds, not rules
+RULE_MIN_LENGTH = 8.0
+# A running header is the same top line on at least this share of pages (and on 3 or more).
+RUNNING_HEADER_SHARE = 0.5
+RUNNING_HEADER_ZONE = 0.12  # top share of the page height
+
+FILL_STROKE_MODES = (2, 6)  # text drawn filled and stroked: Word's “fake bold” for CJK fonts
+PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－_]*\s*\d{1,4}\s*[-—–－_]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?"
+                         r"|\d+\s*/\s*\d+)\s*$")
+
+
+def read_pdf(path: str, data: bytes, sha256: str) -> RawDocument:
+    pdf = _open(path, data)
+    finder = _TableFinder(data)
+    try:
+        n_pages = len(pdf)
+        if n_pages == 0:
+            raise PdfDamaged("has no pages", path)
+        outline = _outline(pdf)
+        pages = [_read_page(pdf, i, finder, outline.get(i, [])) for i in range(n_pages)]
+    finally:
+        finder.close()
+        pdf.close()
+    _check_text_layer(pages, path)
+    _drop_running_header(pages)
+    blocks = _stitch_tables(pages)
+    return RawDocument(path=path, format="pdf", sha256=sha256, blocks=blocks, pages=n_pages,
+                       size=len(data))
+
+
+def _open(path: str, data: bytes):
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        code = getattr(e, "err_code", None)
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise PdfEncrypted("is encrypted; decrypt it first (it needs a password to open)",
+                               path) from None
+        if code == pdfium_c.FPDF_ERR_SECURITY:
+            raise PdfEncrypted("is encrypted with an unsupported security handler; "
+                               "decrypt it first", path) from None
+        raise PdfDamaged(f"is damaged or truncated and cannot be opened ({e})", path) from None
+
+
+# ---- one page ---------------------------------------------------------------------------
+
+@dataclass
+class _Line:
+    text: str
+    x0: float
+    top: float      # display coordinates: points from the top-left of the shown page
+    bottom: float
+    bold: bool
+
+
+@dataclass
+class _Page:
+    number: int
+    height: float
+    items: list[tuple[float, Block]] = field(default_factory=list)  # (top, block), in order
+    chars: int = 0
+    unreadable: int = 0
+
+
+class _ToDisplay:
+    """PDF user space → the page as shown (rotation applied, y down), as pdfplumber has it."""
+
+    def __init__(self, page):
+        x0, y0, x1, y1 = page.get_mediabox()
+        self.box = (x0, y0, x1, y1)
+        self.rotation = page.get_rotation() % 360
+        self.height = (x1 - x0) if self.rotation in (90, 270) else (y1 - y0)
+
+    def rect(self, left: float, bottom: float, right: float, top: float):
+        x0, y0, x1, y1 = self.box
+        if self.rotation == 90:
+            return bottom - y0, left - x0, top - y0, right - x0
+        if self.rotation == 180:
+            return x1 - right, bottom - y0, x1 - left, top - y0
+        if self.rotation == 270:
+            return y1 - top, x1 - right, y1 - bottom, x1 - left
+        return left - x0, y1 - top, right - x0, y1 - bottom
+
+
+def _read_page(pdf, index: int, finder: "_TableFinder", bookmarks: list) -> _Page:
+    import pypdfium2 as pdfium
+
+    try:
+        page = pdf[index]
+    except pdfium.PdfiumError as e:  # one broken page should not cost the others
+        log.warning("page %d cannot be loaded (%s); it is left out", index + 1, e)
+        return _Page(number=index + 1, height=0.0)
+    try:
+        to_display = _ToDisplay(page)
+        result = _Page(number=index + 1, height=to_display.height)
+        textpage = page.get_textpage()
+        try:
+            has_grid, lost_text = _scan_objects(page, textpage)
+            found = finder.tables(index) if has_grid else []
+            exclude = [bbox for bbox, _ in found]
+            if lost_text:
+                lines = finder.lines(index, exclude)
+                result.chars = sum(len(ln.text) for ln in lines)
+                rows = _group_rows(lines)
+            else:
+                rows, result.chars, result.unreadable = _page_lines(textpage, to_display, exclude)
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    _mark_bookmarked_headings(rows, bookmarks)
+    items: list[tuple[float, Block]] = [
+        (row.top, RawLine(row.text, page=result.number, heading_level=row.heading_level,
+                          bold=row.bold))
+        for row in rows]
+    items += [(bbox[1], table) for bbox, table in found]
+    items.sort(key=lambda item: item[0])
+    result.items = items
+    return result
+
+
+@dataclass
+class _Row:
+    parts: list[_Line]
+    top: float
+    bottom: float
+    heading_level: Optional[int] = None
+
+    @property
+    def text(self) -> str:
+        return " ".join(p.text for p in sorted(self.parts, key=lambda p: p.x0))
+
+    @property
+    def bold(self) -> bool:
+        return all(p.bold for p in self.parts)
+
+
+_UNREADABLE = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0e-\x1f]")
+
+
+def _page_lines(textpage, to_display: _ToDisplay, exclude: list[tuple]) -> tuple[list[_Row], int, int]:
+    """PDFium's lines of the page (minus table areas), grouped into visual rows, top to bottom.
+
+    A line's box comes from PDFium's text rectangles (a few calls per line); only a line that
+    touches a table is looked at character by character, to keep what lies outside the table.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    n = textpage.count_chars()
+    text = textpage.get_text_range(0, n) if n else ""
+    if len(text) != n:  # PDFium's text and character indices disagree (rare): build it by index
+        text = "".join(chr(c) if 0 < c < 0x110000 else "\ufffd"
+                       for c in (pdfium_c.FPDFText_GetUnicode(textpage, i) for i in range(n)))
+    bold_of = _BoldFonts(textpage)
+    left, top, right, bottom = (ctypes.c_double() for _ in range(4))
+    lines: list[_Line] = []
+    start = 0
+    for end in [m.start() for m in re.finditer("\n", text)] + [n]:
+        span_text = text[start:end].rstrip("\r")
+        first, last = start, start + len(span_text)
+        start = end + 1
+        stripped = span_text.strip()
+        if not stripped:
+            continue
+        boxes = []
+        for k in range(pdfium_c.FPDFText_CountRects(textpage, first, last - first)):
+            pdfium_c.FPDFText_GetRect(textpage, k, left, top, right, bottom)
+            if right.value > left.value or top.value > bottom.value:
+                boxes.append(to_display.rect(left.value, bottom.value, right.value, top.value))
+        if not boxes:  # no glyph boxes (a font PDFium could not load): use the font's metrics
+            boxes = _loose_boxes(textpage, text, first, last, to_display)
+        if not boxes:
+            continue
+        box = (min(b[0] for b in boxes), min(b[1] for b in boxes),
+               max(b[2] for b in boxes), max(b[3] for b in boxes))
+        if exclude and any(_overlaps(box, x) for x in exclude):
+            line = _line_outside(textpage, text, first, last, to_display, exclude, bold_of)
+        else:
+            ink = [first + i for i, c in enumerate(span_text) if not c.isspace()]
+            samples = {ink[0], ink[len(ink) // 2], ink[-1]}
+            line = _Line(stripped, box[0], box[1], box[3], all(bold_of(i) for i in samples))
+        if line is not None:
+            lines.append(line)
+    ink_text = re.sub(r"\s+", "", text)
+    return _group_rows(lines), len(ink_text), len(_UNREADABLE.findall(ink_text))
+
+
+def _line_outside(textpage, text: str, first: int, last: int, to_display: _ToDisplay,
+                  exclude: list[tuple], bold_of) -> Optional[_Line]:
+    """The part of a line that lies outside every table, character by character."""
+    import pypdfium2.raw as pdfium_c
+
+    rect = pdfium_c.FS_RECTF()
+    kept: list[tuple[str, tuple, int]] = []
+    for i in range(first, last):
+        pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect)
+        box = to_display.rect(rect.left, rect.bottom, rect.right, rect.top)
+        if not _inside(((box[0] + box[2]) / 2, (box[1] + box[3]) / 2), exclude):
+            kept.append((text[i], box, i))
+    ink = [k for k in kept if not k[0].isspace()]
+    if not ink:
+        return None
+    samples = {ink[0][2], ink[len(ink) // 2][2], ink[-1][2]}
+    return _Line("".join(c for c, _, _ in kept).strip(), min(b[0] for _, b, _ in ink),
+                 min(b[1] for _, b, _ in ink), max(b[3] for _, b, _ in ink),
+                 all(bold_of(i) for i in samples))
+
+
+def _loose_boxes(textpage, text: str, first: int, last: int, to_display: _ToDisplay) -> list[tuple]:
+    import pypdfium2.raw as pdfium_c
+
+    rect = pdfium_c.FS_RECTF()
+    boxes = []
+    for i in range(first, last):
+        if not text[i].isspace():
+            pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect)
+            boxes.append(to_display.rect(rect.left, rect.bottom, rect.right, rect.top))
+    return boxes
+
+
+def _overlaps(a: tuple, b: tuple) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _group_rows(lines: list[_Line]) -> list[_Row]:
+    """Lines side by side on the shown page form one row; rows run top to bottom."""
+    rows: list[_Row] = []
+    for line in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
+        if rows:
+            row = rows[-1]
+            overlap = min(row.bottom, line.bottom) - max(row.top, line.top)
+            height = min(row.bottom - row.top, line.bottom - line.top)
+            if height > 0 and overlap >= 0.5 * height:
+                row.parts.append(line)
+                row.bottom = max(row.bottom, line.bottom)
+                continue
+        rows.append(_Row([line], line.top, line.bottom))
+    return rows
+
+
+class _BoldFonts:
+    """Is the character at this index bold? Cached per text object."""
+
+    def __init__(self, textpage):
+        self.textpage = textpage
+        self.cache: dict[int, bool] = {}
+        self.buffer = ctypes.create_string_buffer(256)
+
+    def __call__(self, index: int) -> bool:
+        import pypdfium2.raw as pdfium_c
+
+        obj = pdfium_c.FPDFText_GetTextObject(self.textpage, index)
+        if not obj:
+            return False
+        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+        if key not in self.cache:
+            bold = pdfium_c.FPDFTextObj_GetTextRenderMode(obj) in FILL_STROKE_MODES
+            font = pdfium_c.FPDFTextObj_GetFont(obj)
+            if font and not bold:
+                bold = pdfium_c.FPDFFont_GetWeight(font) >= 600
+                size = pdfium_c.FPDFFont_GetBaseFontName(font, self.buffer, len(self.buffer))
+                name = self.buffer.raw[:max(size - 1, 0)].decode("latin-1").lower()
+                bold = bold or "bold" in name or "heavy" in name or "black" in name
+            self.cache[key] = bool(bold)
+        return self.cache[key]
+
+
+# ---- ruled tables ------------------------------------------------------------------------
+
+def _scan_objects(page, textpage) -> tuple[bool, bool]:
+    """One cheap pass over PDFium's page objects: (draws a grid of ruling lines, has text
+    PDFium could not place).
+
+    The second happens with CJK fonts that are not embedded when no matching font is
+    installed: PDFium then has no glyph boxes and drops any text object of one character
+    (a paragraph's last “变” or “。” alone on its line). Such pages are read by pdfplumber.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    verticals: set[int] = set()
+    horizontals: set[int] = set()
+    lost_text = False
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    for obj, kind in _page_objects(page):
+        if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            if not lost_text:
+                font = pdfium_c.FPDFTextObj_GetFont(obj)
+                lost_text = bool(font) and not pdfium_c.FPDFFont_GetIsEmbedded(font) \
+                    and pdfium_c.FPDFTextObj_GetText(obj, textpage, None, 0) <= 2
+            continue
+        if kind != pdfium_c.FPDF_PAGEOBJ_PATH or not pdfium_c.FPDFPageObj_GetBounds(
+                obj, left, bottom, right, top):
+            continue
+        width, height = right.value - left.value, top.value - bottom.value
+        if width <= RULE_THICKNESS and height >= RULE_MIN_LENGTH:
+            verticals.add(round((left.value + right.value) / 4))  # 2-point buckets
+        elif height <= RULE_THICKNESS and width >= RULE_MIN_LENGTH:
+            horizontals.add(round((top.value + bottom.value) / 4))
+        elif pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke) and stroke.value:
+            _stroked_rules(obj, verticals, horizontals)
+    has_grid = len(verticals) >= MIN_VERTICAL_RULES and len(horizontals) >= MIN_HORIZONTAL_RULES
+    return has_grid, lost_text
+
+
+def _page_objects(page, max_depth: int = 8):
+    """(object, type) for every object of the page, inside form XObjects too."""
+    import pypdfium2.raw as pdfium_c
+
+    stack = [(None, pdfium_c.FPDFPage_CountObjects(page), 0)]
+    while stack:
+        form, count, depth = stack.pop()
+        for k in range(count):
+            obj = (pdfium_c.FPDFPage_GetObject(page, k) if form is None
+                   else pdfium_c.FPDFFormObj_GetObject(form, k))
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < max_depth:
+                stack.append((obj, pdfium_c.FPDFFormObj_CountObjects(obj), depth + 1))
+            yield obj, kind
+
+
+def _stroked_rules(obj, verticals: set, horizontals: set) -> None:
+    """Straight axis-aligned segments of a stroked path (a drawn grid, a rectangle outline)."""
+    import pypdfium2.raw as pdfium_c
+
+    matrix = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
+    a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+    x, y = ctypes.c_float(), ctypes.c_float()
+    previous = None
+    for k in range(pdfium_c.FPDFPath_CountSegments(obj)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(obj, k)
+        pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
+        point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+        kind = pdfium_c.FPDFPathSegment_GetType(segment)
+        if kind == pdfium_c.FPDF_SEGMENT_LINETO and previous is not None:
+            (x0, y0), (x1, y1) = previous, point
+            if abs(x1 - x0) <= 1 and abs(y1 - y0) >= RULE_MIN_LENGTH:
+                verticals.add(round(x0 / 2))
+            elif abs(y1 - y0) <= 1 and abs(x1 - x0) >= RULE_MIN_LENGTH:
+                horizontals.add(round(y0 / 2))
+        previous = point if kind != pdfium_c.FPDF_SEGMENT_BEZIERTO else None
+
+
+class _TableFinder:
+    """pdfplumber, opened only when a page needs it: for tables, or for text PDFium lost."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+        self.plumber = None
+
+    def page(self, index: int):
+        if self.plumber is None:
+            import pdfplumber
+            self.plumber = pdfplumber.open(io.BytesIO(self.data))
+        return self.plumber.pages[index]
+
+    def tables(self, index: int) -> list[tuple[tuple, RawTable]]:
+        try:
+            out = []
+            for table in self.page(index).find_tables():
+                raw = _plumber_table(table, index + 1)
+                if raw is not None:
+                    out.append((tuple(table.bbox), raw))
+            return out
+        except Exception as e:  # a page pdfplumber cannot parse keeps its text, loses its tables
+            log.warning("page %d: table detection failed (%s: %s)", index + 1, type(e).__name__, e)
+            return []
+
+    def lines(self, index: int, exclude: list[tuple]) -> list[_Line]:
+        try:
+            found = self.page(index).extract_text_lines(strip=True, return_chars=True)
+        except Exception as e:
+            log.warning("page %d: text extraction failed (%s: %s)", index + 1, type(e).__name__, e)
+            return []
+        out = []
+        for line in found:
+            chars = [c for c in line["chars"] if not _inside(
+                ((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2), exclude)]
+            ink = [c for c in chars if not c["text"].isspace()]
+            if not ink:
+                continue
+            text = line["text"] if len(chars) == len(line["chars"]) else "".join(c["text"] for c in chars)
+            out.append(_Line(text.strip(), min(c["x0"] for c in ink), min(c["top"] for c in ink),
+                             max(c["bottom"] for c in ink),
+                             all("bold" in (c.get("fontname") or "").lower() for c in ink)))
+        return out
+
+    def close(self) -> None:
+        if self.plumber is not None:
+            self.plumber.close()
+
+
+def _inside(point: tuple[float, float], boxes: list[tuple]) -> bool:
+    x, y = point
+    return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+
+def _plumber_table(table, page_number: int) -> Optional[RawTable]:
+    texts = table.extract()
+    located = [(bbox, text or "") for row, row_texts in zip(table.rows, texts)
+               for bbox, text in zip(row.cells, row_texts) if bbox is not None]
+    if not located:
+        return None
+    xs = _cluster([v for bbox, _ in located for v in (bbox[0], bbox[2])])
+    ys = _cluster([v for bbox, _ in located for v in (bbox[1], bbox[3])])
+    cells = []
+    for (x0, top, x1, bottom), text in located:
+        col, row = _nearest(xs, x0), _nearest(ys, top)
+        cells.append(Cell(row, col, join_cell_lines(text.split("\n")),
+                          rowspan=max(1, _nearest(ys, bottom) - row),
+                          colspan=max(1, _nearest(xs, x1) - col)))
+    raw = build_table(cells, pages=[page_number])
+    if raw is None or max(len(r) for r in raw.rows) < 2:
+        return None  # one column: a boxed 专栏, whose text reads fine as running text
+    return raw
+
+
+def _cluster(values: list[float], tolerance: float = 2.0) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tolerance:
+            out.append(v)
+    return out
+
+
+def _nearest(points: list[float], v: float) -> int:
+    return min(range(len(points)), key=lambda i: abs(points[i] - v))
+
+
+# ---- whole document ----------------------------------------------------------------------
+
+def _outline(pdf) -> dict[int, list[tuple[str, int]]]:
+    """Bookmarks by page index: (title without spaces, heading level from 1)."""
+    out: dict[int, list[tuple[str, int]]] = {}
+    try:
+        for bookmark in pdf.get_toc(max_depth=9):
+            dest = bookmark.get_dest()
+            index = dest.get_index() if dest is not None else None
+            title = _compact(bookmark.get_title() or "")
+            if index is not None and title:
+                out.setdefault(index, []).append((title, bookmark.level + 1))
+    except Exception as e:  # a broken outline is no reason to lose the text
+        log.warning("PDF outline unreadable (%s)", e)
+    return out
+
+
+def _mark_bookmarked_headings(rows: list[_Row], bookmarks: list[tuple[str, int]]) -> None:
+    """A line whose text is a bookmark title (alone, or with the next line) is that heading."""
+    if not bookmarks:
+        return
+    levels = dict(bookmarks)
+    texts = [_compact(r.text) for r in rows]
+    for i, text in enumerate(texts):
+        if text in levels:
+            rows[i].heading_level = levels[text]
+        elif i + 1 < len(texts) and text + texts[i + 1] in levels:
+            rows[i].heading_level = rows[i + 1].heading_level = levels[text + texts[i + 1]]
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _check_text_layer(pages: list[_Page], path: str) -> None:
+    chars = sum(p.chars for p in pages) + sum(
+        1 for p in pages for _, b in p.items if isinstance(b, RawTable) for row in b.rows for c in row if c)
+    if chars == 0:
+        raise PdfNoTextLayer("has no text layer (a scan or images of pages); it needs OCR", path)
+    unreadable = sum(p.unreadable for p in pages)
+    if unreadable > 0.5 * chars:
+        raise PdfNoTextLayer("has a text layer that does not map to Unicode (fonts without "
+                             "ToUnicode tables); it needs OCR", path)
+
+
+def _drop_running_header(pages: list[_Page]) -> None:
+    """Drop a line repeated identically at the top of most pages (a running header)."""
+    tops: dict[str, list[_Page]] = {}
+    for page in pages:
+        first = next((b for _, b in page.items), None)
+        top = page.items[0][0] if page.items else None
+        if isinstance(first, RawLine) and top is not None and top <= RUNNING_HEADER_ZONE * page.height:
+            key = _compact(first.text)
+            if key and not PAGE_NUMBER.match(key):
+                tops.setdefault(key, []).append(page)
+    for key, where in tops.items():
+        if len(where) >= 3 and len(where) >= RUNNING_HEADER_SHARE * len(pages):
+            for page in where:
+                if page.number > 1:  # on page 1 the same words are usually the title itself
+                    page.items.pop(0)
+
+
+def _is_page_number(block: Block) -> bool:
+    return isinstance(block, RawLine) and (not block.text.strip() or bool(PAGE_NUMBER.match(block.text)))
+
+
+def _stitch_tables(pages: list[_Page]) -> list[Block]:
+    """Join a table that runs over a page break: same column count, nothing but page numbers
+    between the two parts."""
+    blocks: list[Block] = []
+    open_table: Optional[RawTable] = None
+    for page in pages:
+        items = [b for _, b in page.items]
+        first = next((k for k, b in enumerate(items) if not _is_page_number(b)), None)
+        if (open_table is not None and first is not None and isinstance(items[first], RawTable)
+                and _width(items[first]) == _width(open_table)):
+            _continue_table(open_table, items.pop(first))
+        substantive = [b for b in items if not _is_page_number(b)]
+        if substantive:
+            open_table = substantive[-1] if isinstance(substantive[-1], RawTable) else None
+        blocks.extend(items)
+    return blocks
+
+
+def _width(table: RawTable) -> int:
+    return max((len(r) for r in table.rows), default=0)
+
+
+def _continue_table(first: RawTable, part: RawTable) -> None:
+    width = _width(first)
+    rows = [list(r) for r in part.rows]
+    if part.title:  # a full-width first row here is a category row, not a caption
+        rows.insert(0, [part.title] + [""] * (width - 1))
+    header = first.rows[:first.header_rows]
+    repeated = 0
+    while (repeated < len(header) and repeated < len(rows)
+           and [_compact(c) for c in rows[repeated]] == [_compact(c) for c in header[repeated]]):
+        repeated += 1
+    rows = rows[repeated:]
+    if rows and first.rows and not rows[0][0].strip():
+        if _is_split_row(first, rows[0]):
+            # the row broke over the page: its second half is not a row of its own
+            first.rows[-1] = [join_cell_lines([a, b]) for a, b in zip(first.rows[-1], rows[0])]
+            rows = rows[1:]
+        # a category merged down the side continues onto this page
+        carried = first.rows[-1][0]
+        for row in rows:
+            if row[0].strip():
+                break
+            row[0] = carried
+    first.rows.extend(rows)
+    first.pages = sorted(set(first.pages) | set(part.pages))
+
+
+def _is_split_row(first: RawTable, row: list[str]) -> bool:
+    """An empty first cell starts a new row only under a category merged down the side;
+    under a 序号 column, or with other cells empty too, it is the rest of the row above."""
+    header_first = _compact(first.rows[0][0]) if first.rows else ""
+    body_firsts = [_compact(r[0]) for r in first.rows[first.header_rows:] if r[0].strip()]
+    numbered = "序号" in header_first or (bool(body_firsts) and all(v.isdigit() for v in body_firsts))
+    return numbered or any(not c.strip() for c in row[1:])
