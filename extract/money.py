@@ -27,7 +27,8 @@ from pydantic import BaseModel, ConfigDict, field_validator
 from . import patterns, quantity
 from .model import Money, Span
 
-_SECONDS_PER_TEXT = 5.0  # find_money runs on whole documents; its patterns are linear anyway
+# A guard, not a budget: the patterns are linear and read about 2 MB a second.
+_SECONDS_PER_MB = 10.0
 
 
 class _Data(BaseModel):
@@ -46,6 +47,7 @@ class MoneyPatterns(_Data):
     range_separators: list[str]
     per_units: list[str]
     context_words: list[str]
+    foreign_currencies: list[str]
 
     @field_validator("units")
     @classmethod
@@ -81,7 +83,10 @@ def grammar() -> _Grammar:
 
 
 def _amount_regex(data: MoneyPatterns, unit_required: bool) -> str:
-    """[approx] [low [unit] sep] number [余|多] unit [余元] [approx] [/rate], from named pieces."""
+    """[approx] [low [unit] sep] number [余|多] unit [余元] [approx] [/rate], from named pieces.
+
+    Every quantifier is bounded or over disjoint pieces, so matching stays linear.
+    """
     q = quantity.grammar()
     alt = patterns.alternation
     gap = r"[ \t\xa0]?"                 # a PDF line may space the number off its unit
@@ -94,8 +99,14 @@ def _amount_regex(data: MoneyPatterns, unit_required: bool) -> str:
     suffix = rf"(?:{gap}(?P<suf>{alt(data.approx.suffix)}))?"
     rate = rf"(?:/(?:{alt(data.per_units)}))?"
     optional = "" if unit_required else "?"
-    return (rf"{prefix}{low}(?P<num>{number}){gap}{infix}(?P<unit>{unit}){optional}"
-            rf"{tail}{suffix}{rate}")
+    multipliers = "[" + "".join(regex.escape(c) for c in _numeral_chars()[1]) + "]"
+    not_foreign = rf"(?!{multipliers}*(?:{alt(data.foreign_currencies)}))"  # 1.2亿美元
+    # most positions of a document start no amount: say so before trying the pieces (7× faster)
+    digits, units = _numeral_chars()
+    starts = {w[0] for w in data.approx.prefix} | set("0123456789") | set(digits) | set(units)
+    first = "[" + "".join(regex.escape(c) for c in sorted(starts)) + "]"
+    return (rf"(?={first}){prefix}{low}(?P<num>{number}){gap}{infix}(?P<unit>{unit}){optional}"
+            rf"{not_foreign}{tail}{suffix}{rate}")
 
 
 # ---------------------------------------------------------------- public
@@ -111,19 +122,13 @@ def parse_money(raw: str, unit: Optional[str] = None) -> Optional[Money]:
     text = "".join(raw.split())
     folded = quantity.fold(text)
     try:
-        for m in grammar().amount.finditer(folded):
-            found = _money(m, text, None)
-            if found is not None and not _is_word(m):
-                return found
-        default = _header_unit(unit)
-        if default is not None:
-            for m in grammar().cell.finditer(folded):
-                found = _money(m, text, default)
-                if found is not None and not _is_word(m):
-                    return found
+        printed = _first(grammar().amount, text, folded, None)
+        if printed is not None:
+            return printed
+        column = _header_unit(unit)     # the printed unit wins; the column's only fills in
+        return None if column is None else _first(grammar().cell, text, folded, column)
     except ArithmeticError:             # Decimal overflow on pathological input
         return None
-    return None
 
 
 def find_money(text: str) -> list[tuple[Span, Money]]:
@@ -133,7 +138,8 @@ def find_money(text: str) -> list[tuple[Span, Money]]:
     folded = quantity.fold(text)
     found: list[tuple[Span, Money]] = []
     try:
-        for m in grammar().amount.finditer(folded, timeout=_SECONDS_PER_TEXT):
+        timeout = 1.0 + _SECONDS_PER_MB * len(text) / 1e6
+        for m in grammar().amount.finditer(folded, timeout=timeout):
             if _is_word(m) or not _reads_as_money(m, folded):
                 continue
             money = _money(m, text, None)
@@ -145,6 +151,15 @@ def find_money(text: str) -> list[tuple[Span, Money]]:
 
 
 # ---------------------------------------------------------------- reading one match
+
+def _first(pattern: "regex.Pattern[str]", text: str, folded: str,
+           column: Optional[Decimal]) -> Optional[Money]:
+    for m in pattern.finditer(folded):
+        found = None if _is_word(m) else _money(m, text, column)
+        if found is not None:
+            return found
+    return None
+
 
 def _money(m: "regex.Match[str]", text: str, default: Optional[Decimal]) -> Optional[Money]:
     """Money from a match on the folded text; raw comes from the printed text at the same span."""
@@ -176,7 +191,10 @@ def _header_unit(unit: Optional[str]) -> Optional[Decimal]:
     """The multiplier a column header names: 万元, 亿元, 总投资（万元）."""
     if not isinstance(unit, str):
         return None
-    m = grammar().unit.search(quantity.fold("".join(unit.split())))
+    header = quantity.fold("".join(unit.split()))
+    if any(c in header for c in grammar().data.foreign_currencies):
+        return None                     # 万美元: not our currency
+    m = grammar().unit.search(header)
     return grammar().to_wan[m.group()] if m else None
 
 

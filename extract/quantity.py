@@ -15,10 +15,11 @@ Choices callers must know:
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal, Optional
+from typing import Literal, NamedTuple, Optional
 
 import regex
 from pydantic import BaseModel, ConfigDict, field_validator
@@ -117,36 +118,52 @@ class _Grammar:
     year: "regex.Pattern[str]"
 
 
-@functools.cache
-def grammar() -> _Grammar:
-    """patterns/quantities.yaml, validated and compiled once per process."""
-    data = patterns.load("quantities", QuantityPatterns)
+class _Pieces(NamedTuple):
+    """Regex sources, named so the bigger patterns read as what they match."""
+    digit: str            # 一 两 〇
+    numeral: str          # a digit or a unit: 一 十 万
+    arabic_body: str      # 1,200 · 80.66
+    arabic: str
+    chinese: str          # 一千二百 · 三点五
+    number: str           # either, with 百分之 / 万 / 成: 百分之十五 · 1.2万 · 三成
+    per: str              # a denominator: /10万 · 每千
+    year: str             # 2025 · 二〇二五 (without 年)
+    year_span: str        # 2021-2025
+
+
+def _pieces(data: QuantityPatterns) -> _Pieces:
     cn = data.chinese_numerals
     digit = _char_class(cn.digits)
     numeral = _char_class({**cn.digits, **cn.small_units, **cn.large_units})
-    multiplier = _char_class({k: v for k, v in {**cn.small_units, **cn.large_units}.items() if v >= 100})
+    multiplier = _char_class({c: v for c, v in {**cn.small_units, **cn.large_units}.items() if v >= 100})
     point = regex.escape(cn.decimal_point)
-
     arabic_body = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
     arabic = rf"(?<![A-Za-z0-9.]){arabic_body}"  # not inside PM2.5, COVID-19 or 12.5
     chinese = rf"(?<!{numeral}){numeral}{{1,24}}(?:{point}{digit}{{1,12}})?"
     number = (rf"(?:{patterns.alternation(cn.percent_prefixes)})?"
               rf"(?:{arabic}{multiplier}{{0,2}}|{chinese})"
               rf"(?:{regex.escape(cn.tenths)}{digit}?)?")
-    # a denominator belongs to the unit: 24.97/10万, 每千人口
-    per = rf"(?:/|每)(?:[0-9]+(?:\.[0-9]+)?)?{numeral}?"
-    four = rf"(?:19|20)[0-9]{{2}}"
-    cn_year = rf"[一二]{digit}{{3}}"
-    year_token = rf"(?<![0-9]){four}(?:[-—–~至到]{four})?年|(?<!{numeral}){cn_year}年"
+    per = rf"(?:/|每)(?:[0-9]+(?:\.[0-9]+)?)?{numeral}{{0,2}}"
+    year = rf"(?:19|20)[0-9]{{2}}|(?<!{numeral})[一二]{digit}{{3}}"
+    four = r"(?:19|20)[0-9]{2}"
+    year_span = rf"{four}年?(?:{patterns.alternation(data.range_separators)}){four}"
+    return _Pieces(digit, numeral, arabic_body, arabic, chinese, number, per, year, year_span)
 
-    words = _vocabulary(data)
-    scanner = (rf"(?P<year>{year_token})|(?P<per>{per})|(?P<word>{patterns.alternation(words)})"
-               rf"|(?P<num>{number})|(?P<other>.)")
-    parts = (rf"(?P<arabic>{arabic_body})|(?P<decimal>{digit}+{point}{digit}+)"
-             rf"|(?P<digit>{digit})|(?P<unit>{numeral})|(?P<bad>.)")
-    year = (rf"(?<![0-9.])(?P<y>{four})(?:年?(?:[-—–~至到])(?P<end>{four}))?(?!\.?[0-9])"
-            rf"|(?<!{numeral})(?P<cn>{cn_year})(?!{numeral})")
 
+@functools.cache
+def grammar() -> _Grammar:
+    """patterns/quantities.yaml, validated and compiled once per process."""
+    data = patterns.load("quantities", QuantityPatterns)
+    p = _pieces(data)
+    point = regex.escape(data.chinese_numerals.decimal_point)
+    year_token = rf"(?<![0-9])(?:{p.year_span}|{p.year})年"
+    scanner = (rf"(?P<year>{year_token})|(?P<per>{p.per})"
+               rf"|(?P<word>{patterns.alternation(_vocabulary(data))})"
+               rf"|(?P<num>{p.number})|(?P<other>.)")
+    parts = (rf"(?P<arabic>{p.arabic_body})|(?P<decimal>{p.digit}+{point}{p.digit}+)"
+             rf"|(?P<digit>{p.digit})|(?P<unit>{p.numeral})|(?P<bad>.)")
+    # the end of a span of years names the period's end; no year inside a longer number
+    year = rf"(?<![0-9.])(?:{p.year_span}|{p.year})(?!\.?[0-9])(?!{p.numeral})"
     none_words = frozenset(data.none_tokens)
     return _Grammar(
         data=data,
@@ -161,8 +178,8 @@ def grammar() -> _Grammar:
         none_words=none_words,
         none_chars=frozenset(w for w in none_words if len(w) == 1),
         ratio=frozenset(data.ratio_separators),
-        arabic=arabic,
-        chinese=chinese,
+        arabic=p.arabic,
+        chinese=p.chinese,
         numeral_parts=patterns.compile(parts, regex.DOTALL),
         scanner=patterns.compile(scanner, regex.DOTALL),
         year=patterns.compile(year),
@@ -311,11 +328,12 @@ def parse_year(text: str) -> Optional[int]:
     m = grammar().year.search(_without_space(fold(text)))
     if m is None:
         return None
-    if m.group("cn"):
-        digits = grammar().data.chinese_numerals.digits
-        year = int("".join(str(digits[c]) for c in m.group("cn")))
+    last = m.group()[-4:]               # the year itself, or the end of a span
+    digits = grammar().data.chinese_numerals.digits
+    if last[0] in digits:
+        year = int("".join(str(digits[c]) for c in last))
         return year if 1900 <= year <= 2099 else None
-    return int(m.group("end") or m.group("y"))
+    return int(last)
 
 
 # ---------------------------------------------------------------- tokens
@@ -327,7 +345,6 @@ class _Token:
     value: Optional[Decimal] = None
 
 
-_HAN = regex.compile(r"\p{Han}")
 # a unit between a number and its qualifier: % ‰ 岁 人 项 万管 — but not across a clause
 _CLAUSE_BREAK = frozenset("，,。；;、：（）()[]【】!?！？")
 _UNIT_REACH = 4
@@ -353,10 +370,11 @@ def _inside_word(text: str, before: list[_Token]) -> bool:
         return False                    # 百分之 is never part of a word
     if not (text[0] in cn.digits or text[0] in cn.small_units or text[0] in cn.large_units):
         return False
-    if before and before[-1].kind == "other" and _HAN.match(before[-1].text):
+    han = patterns.compile(r"\p{Han}")
+    if before and before[-1].kind == "other" and han.match(before[-1].text):
         return True
     # a bare unit is a word (万人, 千米) unless it is 十 (十 = 10, 十五 = 15)
-    return not any(c in cn.digits for c in text) and text[0] not in ("十", "拾")
+    return not any(c in cn.digits for c in text) and cn.small_units.get(text[0]) != 10
 
 
 # ---------------------------------------------------------------- quantity
@@ -392,7 +410,8 @@ def _read(s: str) -> _Reading:
     if _is_change(tokens, i, before):
         return ("trend", None, None)
     value = tokens[i].value
-    assert value is not None
+    if value is None:                   # num tokens always carry one; keeps the type checker honest
+        return _NONE
     if i == numbers[0] and before and before[0] in g.minus:
         value = -value                  # -0.5‰: a sign only before the first number
     after = _after_unit(tokens, i)
@@ -400,8 +419,8 @@ def _read(s: str) -> _Reading:
     if high is not None:
         return ("range", min(value, high), max(value, high))
     ratio = _ratio(tokens, i, value)
-    if ratio is not None:
-        return ("=", ratio, None)
+    if ratio is not None:               # ≥1∶1.2: the comparator applies to the ratio
+        value, after = ratio, _after_unit(tokens, i + 2)
     return (_op(before, _words_from(tokens, after)), value, None)
 
 
@@ -425,10 +444,10 @@ def _is_change(tokens: list[_Token], i: int, before: list[str]) -> bool:
 def _words_before(tokens: list[_Token], i: int) -> list[str]:
     """The words right before token i, nearest first: 控制在 in 控制在9.5%."""
     words = []
-    for t in reversed(tokens[:i]):
-        if t.kind != "word":
+    for j in range(i - 1, -1, -1):      # indices, not a slice: cells can be whole paragraphs
+        if tokens[j].kind != "word":
             break
-        words.append(t.text)
+        words.append(tokens[j].text)
     return words
 
 
@@ -448,7 +467,7 @@ def _after_unit(tokens: list[_Token], i: int) -> int:
 
 def _words_from(tokens: list[_Token], j: int) -> list[str]:
     words = []
-    for t in tokens[j:]:
+    for t in itertools.islice(tokens, j, None):
         if t.kind != "word":
             break
         words.append(t.text)
@@ -474,7 +493,8 @@ def _ratio(tokens: list[_Token], i: int, first: Decimal) -> Optional[Decimal]:
 
 def _op(before: list[str], after: list[str]) -> Op:
     """What the printed words say, most precise first: a comparator after the number (95%以上),
-    one before it (≥95), a bounding verb (控制在), an approximation (约, 左右), else equality."""
+    one before it (≥95), an approximation (约, 左右: 控制在70%左右 is about 70), a bounding
+    verb (控制在5‰), else equality."""
     g = grammar()
     for words, table in ((after, g.suffix_op), (before, g.prefix_op)):
         for w in words:
