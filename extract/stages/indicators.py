@@ -282,6 +282,9 @@ def _indicator(name: str, raw: str, verb: str, year, span, page, baseline=None) 
     if baseline is not None:
         b = parse_quantity(baseline[0], baseline[1])
         base = Quantity(year=baseline[1], raw=regex.sub(r"\s+", "", baseline[0]), op=b.op, value=b.value, high=b.high)
-    return Indicator(id="", name=name, unit=_unit_of(regex.sub(r"\s+", "", raw)), baseline=base, target=q,
+    unit = _unit_of(regex.sub(r"\s+", "", raw))
+    if unit and len(unit) > 1 and unit[0] in "万亿":
+        unit = unit[1:]  # parse_quantity applies 万/亿 (20万亩 → 200000): the value is in 亩
+    return Indicator(id="", name=name, unit=unit, baseline=base, target=q,
                      canonical=catalogue.match(name),
                      source=ItemSource(kind="text", span=span, page=page))

@@ -149,6 +149,15 @@ def column_roles(columns: list[str], rows: list[list[str]]) -> list[Optional[Rol
         elif "name" in roles and j < roles.index("name") and all(
                 not is_value(c) and len(c) <= 12 for c in cells):
             roles[j] = "category"
+    if "name" in roles and "category" not in roles:
+        # 指标 printed over a merged 类别|指标 header: the named column repeats its values down
+        # the rows (a category), the unnamed one beside it holds the distinct names
+        j = roles.index("name")
+        if j + 1 < len(roles) and roles[j + 1] is None and not columns[j + 1].strip():
+            here = [r[j] for r in rows if j + 1 < len(r) and r[j]]
+            beside = [r[j + 1] for r in rows if j + 1 < len(r) and r[j + 1]]
+            if here and beside and len(set(here)) < 0.5 * len(here) and len(set(beside)) > 0.8 * len(beside):
+                roles[j], roles[j + 1] = "category", "name"
     if "name" not in roles:
         # an indicator table whose name column is headed 项目/内容 …: the widest text column
         text_cols = [j for j, r in enumerate(roles) if r in (None, "project_name")
