@@ -47,3 +47,30 @@ def test_past_years_are_not_targets(extracted):
     for ind in doc.indicators:
         if ind.source.kind == "text" and ind.target.year and ind.target.year < 2025:
             assert ind.baseline is not None
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["到2025年，", "达到", "控制在", "由2015年的", "下降到", "分别", "、", "和", "，", "。",
+                           "3.5", "%", "以上", "每千人口", "建成", "所", "的", "100%", "≥", "\t", " ", "\n", "率"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=5)), max_size=30).map("".join))
+def test_prose_never_raises(text):
+    sentence_targets(text, (0, len(text)), None, 2025)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.sampled_from(["指标", "单位", "2020年", "属性", "预期性", "|", "---",
+                                                    "<table>", "<tr><td>", "</table>", "\t\n", "\n\n"]),
+                          st.text(max_size=4)), max_size=60).map("".join))
+def test_tables_and_indicators_never_raise(tmp_path_factory, text):
+    from extract.errors import PlanExtractError
+    from extract.pipeline import run
+    path = tmp_path_factory.mktemp("fuzz") / "doc.md"
+    path.write_text(text, encoding="utf-8")
+    try:
+        run(path, stop_after="indicators")
+    except PlanExtractError:
+        pass  # an empty file is refused with its own error, not a crash
