@@ -160,7 +160,7 @@ def grammar() -> _Grammar:
     scanner = (rf"(?P<year>{year_token})|(?P<per>{p.per})"
                rf"|(?P<word>{patterns.alternation(_vocabulary(data))})"
                rf"|(?P<num>{p.number})|(?P<other>.)")
-    parts = (rf"(?P<arabic>{p.arabic_body})|(?P<decimal>{p.digit}+{point}{p.digit}+)"
+    parts = (rf"(?P<arabic>{p.arabic_body})|(?P<decimal>{p.digit}{{1,24}}{point}{p.digit}{{1,12}})"
              rf"|(?P<digit>{p.digit})|(?P<unit>{p.numeral})|(?P<bad>.)")
     # the end of a span of years names the period's end; no year inside a longer number
     year = rf"(?<![0-9.])(?:{p.year_span}|{p.year})(?!\.?[0-9])(?!{p.numeral})"
@@ -200,6 +200,7 @@ def _vocabulary(data: QuantityPatterns) -> list[str]:
 # ---------------------------------------------------------------- numbers
 
 MAX_DIGITS = 20  # longer digit runs are ids or noise, not quantities
+MAX_NUMBER_CHARS = 64  # 二十三万四千五百六十七 is 11; a longer "number" is a run of noise
 
 
 def decimal_value(text: str) -> Optional[Decimal]:
@@ -207,6 +208,8 @@ def decimal_value(text: str) -> Optional[Decimal]:
 
     Shared with money.py; Decimal so that 12.14 × 10000 is 121400, not 121399.99999999999.
     """
+    if len(text) > MAX_NUMBER_CHARS:
+        return None
     cn = grammar().data.chinese_numerals
     sign = Decimal(1)
     if text[:1] in grammar().minus:

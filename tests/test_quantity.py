@@ -1,6 +1,7 @@
 """parse_quantity, cn_number and parse_year against tests/cases/quantities.yaml, plus fuzzing."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extract.money import find_money, parse_money
 from extract.quantity import cn_number, parse_quantity, parse_year
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "quantities.yaml").read_text("utf-8"))
@@ -66,3 +68,15 @@ def test_never_raises(text: str) -> None:
 @given(st.integers(min_value=1900, max_value=2099))
 def test_every_printed_year_reads_back(year: int) -> None:
     assert parse_year(f"{year}年目标值") == year
+
+
+LONG_NOISE = ["一" * 20000 + "元", "1" * 20000 + "万元", "1-" * 10000, "1,1" * 7000, "（" * 8000 + "一" * 8000,
+              "约" * 10000 + "1", "≥" * 10000 + "1", "1余" * 10000 + "元", "万元" * 5000 + "1"]
+
+
+@pytest.mark.parametrize("text", LONG_NOISE, ids=lambda t: repr(t[:6]))
+def test_long_noise_reads_in_linear_time(text: str) -> None:
+    """A cell can be a whole mis-split paragraph: no quadratic scan (each runs well under 1 s)."""
+    started = time.perf_counter()
+    parse_quantity(text), cn_number(text), parse_year(text), parse_money(text, "万元"), find_money(text)
+    assert time.perf_counter() - started < 10
