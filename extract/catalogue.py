@@ -94,6 +94,7 @@ def fold(text: str) -> str:
     return text.translate(_BRACKETS)
 
 
+@functools.lru_cache(maxsize=16384)
 def normalize(name: str) -> str:
     """The comparable form of an indicator name."""
     from .tables.classify import split_unit_suffix

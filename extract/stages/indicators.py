@@ -118,6 +118,10 @@ def _prose() -> _Prose:
 
 
 _SENTENCE = regex.compile(r"[^。！？!?]+[。！？!?]?")
+_SPACES = regex.compile(r"\s+")
+_YEAR_LEAD = regex.compile(r"^(?:\d{4}|[二〇]{2}\p{Han}{2})年[，,]?")
+_UNIT_TAIL = regex.compile(rf"{_NUM}\s*(?P<u>%|‰|个百分点|\p{{Han}}{{1,2}})?(?:以上|以下|以内|左右)?$")
+_ITEM_SEP = regex.compile(r"[、和及与]")
 _CLAUSE = regex.compile(r"[^，,；;、]+")
 _PER_POPULATION = regex.compile(r"^每[千万百十]+(?:常住)?人口?")
 
@@ -239,8 +243,8 @@ def _respectively(scope: str, year, span, page) -> list[Indicator]:
         subjects, _, rest = part.partition(p.respectively)
         vm = regex.match(r"^(?P<verb>\p{Han}{1,3}?)(?=[≥≤<>\d])", rest)
         verb = vm.group("verb") if vm else ""
-        names = [_clean_subject(s) for s in regex.split(r"[、和及与]", subjects) if s.strip()]
-        values = [v.strip("。！？!? ") for v in regex.split(r"[、和及与]", rest[len(verb):]) if v.strip()]
+        names = [_clean_subject(s) for s in _ITEM_SEP.split(subjects) if s.strip()]
+        values = [v.strip("。！？!? ") for v in _ITEM_SEP.split(rest[len(verb):]) if v.strip()]
         if len(names) != len(values) or not names:
             continue
         prefix = _PER_POPULATION.match(names[0])
@@ -255,7 +259,7 @@ def _clean_subject(text: str) -> str:
     s = text.strip(" ，,、：:")
     s = _prose().lead.sub("", s)
     s = _prose().trailing.sub("", s)
-    s = regex.sub(r"^(?:\d{4}|[二〇]{2}\p{Han}{2})年[，,]?", "", s)
+    s = _YEAR_LEAD.sub("", s)
     return s.strip(" ，,、：:")
 
 
@@ -268,7 +272,7 @@ def _year(text: str) -> Optional[int]:
 
 
 def _unit_of(raw: str) -> Optional[str]:
-    m = regex.search(rf"{_NUM}\s*(?P<u>%|‰|个百分点|\p{{Han}}{{1,2}})?(?:以上|以下|以内|左右)?$", raw)
+    m = _UNIT_TAIL.search(raw)
     u = m.group("u") if m else None
     if u in ("以上", "以下", "以内", "左右"):
         return None
@@ -277,12 +281,12 @@ def _unit_of(raw: str) -> Optional[str]:
 
 def _indicator(name: str, raw: str, verb: str, year, span, page, baseline=None) -> Indicator:
     q = parse_quantity(verb + raw, year)
-    q = Quantity(year=year, raw=regex.sub(r"\s+", "", raw), op=q.op, value=q.value, high=q.high)
+    q = Quantity(year=year, raw=_SPACES.sub("", raw), op=q.op, value=q.value, high=q.high)
     base = None
     if baseline is not None:
         b = parse_quantity(baseline[0], baseline[1])
-        base = Quantity(year=baseline[1], raw=regex.sub(r"\s+", "", baseline[0]), op=b.op, value=b.value, high=b.high)
-    unit = _unit_of(regex.sub(r"\s+", "", raw))
+        base = Quantity(year=baseline[1], raw=_SPACES.sub("", baseline[0]), op=b.op, value=b.value, high=b.high)
+    unit = _unit_of(_SPACES.sub("", raw))
     if unit and len(unit) > 1 and unit[0] in "万亿":
         unit = unit[1:]  # parse_quantity applies 万/亿 (20万亩 → 200000): the value is in 亩
     return Indicator(id="", name=name, unit=unit, baseline=base, target=q,

@@ -43,6 +43,7 @@ class _Compiled:
     exact: dict[str, str]
     contains: list[tuple[str, str]]
     units: frozenset[str]
+    fragments: frozenset[str]
     unit_chars: regex.Pattern
     toc_leader: regex.Pattern
     caption: regex.Pattern
@@ -62,6 +63,7 @@ def vocab() -> _Compiled:
     return _Compiled(
         data=p, exact=exact, contains=contains,
         units=frozenset(fold(u) for u in p.units),
+        fragments=frozenset(fold(w) for w in p.header_fragments),
         unit_chars=patterns.compile(f"^[{p.unit_chars}]+$"),
         toc_leader=patterns.compile(p.toc_leader),
         caption=patterns.compile(p.caption),
@@ -79,8 +81,14 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
+MAX_HEADER_CHARS = 40
+
+
+@functools.lru_cache(maxsize=8192)
 def header_role(header: str) -> Optional[Role]:
     """The role a header cell names, or None."""
+    if len(header) > MAX_HEADER_CHARS:
+        return None
     v = vocab()
     h = fold(header)
     if not h:
@@ -119,7 +127,7 @@ def is_unit(text: str) -> bool:
 
 
 def is_header_fragment(text: str) -> bool:
-    return fold(text) in {fold(w) for w in vocab().data.header_fragments}
+    return fold(text) in vocab().fragments
 
 
 _BRACKETED_TAIL = regex.compile(r"^(?P<name>.+?)\s*[（(](?P<unit>[^（）()]{1,12})[）)]\s*$")
@@ -178,6 +186,8 @@ def table_kind(roles: list[Optional[Role]]) -> str:
 
 def is_header_cell(text: str) -> bool:
     """A cell that could be part of a header row: vocabulary, a year, or a fragment."""
+    if len(text) > MAX_HEADER_CHARS:
+        return False
     t = fold(text)
     return bool(t) and (header_role(t) is not None or is_header_fragment(t))
 

@@ -21,7 +21,7 @@ MAX_CELL_CHARS = 60
 def header_run(texts: list[str], i: int) -> int:
     """Number of consecutive header-word lines from i (0 when fewer than two)."""
     k = i
-    while k < len(texts) and classify.is_header_cell(texts[k]) and len(texts[k]) <= 12:
+    while k < len(texts) and len(texts[k]) <= 12 and classify.is_header_cell(texts[k]):
         k += 1
     return k - i if k - i >= 2 else 0
 

@@ -7,6 +7,7 @@ reader's output (`printed_lines`) and places each on the grid, with the span of 
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Optional
 
@@ -47,32 +48,41 @@ def printed_lines(state: State, a: int, b: int, index: dict[int, int]) -> list[P
     return out
 
 
+MAX_SHORT_LINE = 60   # an untabbed line longer than this is never a cell
+
+
 def line_index(state: State) -> dict[int, int]:
     """Paragraph index → reader block index, for cell paragraphs (one printed line each).
 
     Normalization cleans a line but never merges cell lines, so each cell paragraph is the
-    next reader line whose cleaned text equals it.
+    next reader line whose cleaned text equals it. Only lines that can be cells (tabbed, or
+    short) are cleaned again, each once.
     """
     from ..stages.normalize import _clean_line, compiled  # the normalizer's own line cleaning
     c = compiled()
     paras = state.norm.paras
-    blocks = state.raw.blocks
+    wanted = {state.norm.para_text(p) for p in paras if p.kind == "cell"}
+    if not wanted:
+        return {}
+    where: dict[str, list[int]] = {}
+    for j, block in enumerate(state.raw.blocks):
+        if not isinstance(block, RawLine) or not block.text.strip():
+            continue
+        if "\t" not in block.text and len(block.text) > MAX_SHORT_LINE:
+            continue
+        line = _clean_line(block, c)
+        if line is not None and line.text in wanted:
+            where.setdefault(line.text, []).append(j)
     index: dict[int, int] = {}
     k = 0
     for i, para in enumerate(paras):
         if para.kind != "cell":
             continue
-        want = state.norm.para_text(para)
-        j = k
-        while j < len(blocks):
-            block = blocks[j]
-            if isinstance(block, RawLine) and block.text.strip():
-                line = _clean_line(block, c)
-                if line is not None and line.text == want:
-                    index[i] = j
-                    k = j + 1
-                    break
-            j += 1
+        found = where.get(state.norm.para_text(para), [])
+        n = bisect.bisect_left(found, k)
+        if n < len(found):
+            index[i] = found[n]
+            k = found[n] + 1
     return index
 
 

@@ -74,7 +74,7 @@ def find_regions(state: State) -> list[Region]:
                 out.append(Region("flat", i, j, members))
                 i = j
                 continue
-        if p.kind == "text":
+        if p.kind == "text" and p.end - p.start <= 12:
             width = rebuild_bare.header_run([t.strip() for t in texts[i:i + 40]], 0)
             if width:
                 out.append(Region("bare", i, i + width, [i], width=width))
