@@ -155,3 +155,18 @@ def test_projects_have_provenance(extracted):
             if p.source.kind != "table":
                 start, end = p.source.span
                 assert p.name.replace("“", "")[:2] in result.text[start:end].replace("“", "")
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+def test_project_table_of_004_in_docx_and_pdf(suffix):
+    """A real Word table, and a ruled PDF table over a page break, give the same rows."""
+    from extract.evaluate.items import match_projects
+    stem = "004_4b3f00f85f69e56b"
+    path = Path(__file__).parent / "fixtures" / "generated" / f"{stem}{suffix}"
+    if not path.exists():
+        pytest.skip("fixture not generated")
+    doc = run(path).document
+    gold = [g for g in annotation(stem)["projects"] if g["source_kind"] == "table"]
+    result = match_projects(gold, [p.model_dump(mode="json") for p in doc.projects if p.source.kind == "table"])
+    assert result.missed == [] and result.extra == []
+    assert [g["budget_wan"] for g, _ in result.pairs] == [p["budget"]["wan"] for _, p in result.pairs]

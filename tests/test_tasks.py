@@ -105,3 +105,18 @@ def test_tasks_closed_by_division_of_duties():
     assert len(doc.tasks) == 6
     assert doc.tasks[0].responsible[:2] == ["省卫生健康委", "省民政厅"]
     assert all(t.responsible for t in doc.tasks)
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "generated"
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+def test_tasks_of_003_in_docx_and_pdf(suffix):
+    """Page breaks (PDF) and Word bold leads (DOCX) give the same 24 tasks."""
+    stem = "003_1304af9ec45eb322"
+    path = FIXTURES / f"{stem}{suffix}"
+    if not path.exists():
+        pytest.skip("fixture not generated")
+    got = [(t.number, t.title, t.responsible) for t in run(path).document.tasks]
+    want = [(t["number"], t["title"], t["responsible"]) for t in annotation(stem)["tasks"]]
+    assert got == want
