@@ -62,7 +62,10 @@ def reader_grid(state: State, i: int) -> Optional[Grid]:
         pos += len(line) + 1
         rows.append(GridRow([Cell([c] if c.strip() else [], span if c.strip() else None) for c in raw_row],
                             page=para.page))
-    return Grid(rows=rows, paras=(i, i + 1), header_rows=table.header_rows)
+    found = grid_mod.find_header_rows(rows)
+    # a header printed over two rows (2020 / 年值) is one header even when the reader marked one
+    return Grid(rows=rows, paras=(i, i + 1), header_rows=max(found, table.header_rows if found else 0),
+                spread_fragments=True)
 
 
 def _is_table(t: Rebuilt, state: State) -> bool:

@@ -209,6 +209,8 @@ def fold_fragments(rows: list[GridRow], roles: list[Optional[str]]) -> tuple[lis
             if cell.empty():
                 continue
             if j == cat:
+                if p >= 0 and out[p].cells[j].text == cell.text:
+                    continue  # a reader that fills merged cells repeats the label on spacer rows
                 if p >= 0 and not out[p].cells[j].empty():
                     out[p].cells[j].add(cell)
                     centered.add(p)
