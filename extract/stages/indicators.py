@@ -106,7 +106,7 @@ def _prose() -> _Prose:
         clause=patterns.compile(rf"^(?P<subject>[^，,；;。]*?)(?P<verb>{verbs})\s*(?P<q>{qty})(?![\d.])"),
         build=patterns.compile(rf"(?P<verb>{patterns.alternation(p.build_verbs)})\s*(?P<q>{_NUM}(?:\s*[-—–~～至]\s*{_NUM})?"
                                rf"\s*(?:{measure}))(?:以上)?(?P<thing>\p{{Han}}{{2,12}})$"),
-        share_led=patterns.compile(rf"(?P<q>{_NUM}\s*%(?:以上)?)的(?P<thing>[^，,；;。]{{2,30}}?)"
+        share_led=patterns.compile(rf"(?<![\d.])(?P<q>{_NUM}\s*%(?:以上)?)的(?P<thing>[^，,；;。]{{2,30}}?)"
                                    rf"(?P<pred>达到[^，,；;。]{{2,12}})$"),
         share_elided=patterns.compile(rf"^(?P<q>{_NUM}\s*%(?:以上|以下)?)(?P<pred>达到[^，,；;。]{{2,12}})$"),
         trailing=patterns.compile(r"(?:" + patterns.alternation(p.trailing_words) + r")+$"),
@@ -120,7 +120,7 @@ def _prose() -> _Prose:
 _SENTENCE = regex.compile(r"[^。！？!?]+[。！？!?]?")
 _SPACES = regex.compile(r"\s+")
 _YEAR_LEAD = regex.compile(r"^(?:\d{4}|[二〇]{2}\p{Han}{2})年[，,]?")
-_UNIT_TAIL = regex.compile(rf"{_NUM}\s*(?P<u>%|‰|个百分点|\p{{Han}}{{1,2}})?(?:以上|以下|以内|左右)?$")
+_UNIT_TAIL = regex.compile(rf"(?<![\d.]){_NUM}\s*(?P<u>%|‰|个百分点|\p{{Han}}{{1,2}})?(?:以上|以下|以内|左右)?$")
 _ITEM_SEP = regex.compile(r"[、和及与]")
 _CLAUSE = regex.compile(r"[^，,；;、]+")
 _PER_POPULATION = regex.compile(r"^每[千万百十]+(?:常住)?人口?")

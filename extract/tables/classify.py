@@ -130,15 +130,19 @@ def is_header_fragment(text: str) -> bool:
     return fold(text) in vocab().fragments
 
 
-_BRACKETED_TAIL = regex.compile(r"^(?P<name>.+?)\s*[（(](?P<unit>[^（）()]{1,12})[）)]\s*$")
-
-
 def split_unit_suffix(name: str) -> tuple[str, Optional[str]]:
     """`人均预期寿命（岁）` → (`人均预期寿命`, `岁`); `每千人口执业（助理）医师数` is left whole."""
-    m = _BRACKETED_TAIL.match(name)
-    if m and is_unit(m.group("unit")):
-        return m.group("name").strip(), m.group("unit").strip()
-    return name, None
+    s = name.rstrip()
+    if not s.endswith(("）", ")")):
+        return name, None
+    open_at = max(s.rfind("（"), s.rfind("("))
+    if open_at <= 0:
+        return name, None
+    unit = s[open_at + 1:-1].strip()
+    if not unit or len(unit) > 12 or any(ch in unit for ch in "（）()") or not is_unit(unit):
+        return name, None
+    head = s[:open_at].rstrip()
+    return (head, unit) if head else (name, None)
 
 
 def column_roles(columns: list[str], rows: list[list[str]]) -> list[Optional[Role]]:
