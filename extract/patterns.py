@@ -77,13 +77,32 @@ def load(name: str, model: type[M]) -> M:
     return _models[key]  # type: ignore[return-value]
 
 
-@functools.lru_cache(maxsize=4096)
+_compiled: dict[tuple[str, int], "regex.Pattern[str]"] = {}
+
+
 def compile(pattern: str, flags: int = 0) -> "regex.Pattern[str]":
     """Compile once; every pattern in the data goes through here so a bad one fails at load."""
-    try:
-        return regex.compile(pattern, flags | regex.V1)
-    except regex.error as e:
-        raise PatternDataError(f"bad regex {pattern!r}: {e}") from None
+    key = (pattern, flags)
+    found = _compiled.get(key)
+    if found is None:
+        try:
+            found = _compiled[key] = regex.compile(pattern, flags | regex.V1)
+        except regex.error as e:
+            raise PatternDataError(f"bad regex {pattern!r}: {e}") from None
+    return found
+
+
+def compiled_patterns() -> list["regex.Pattern[str]"]:
+    """Every pattern compiled so far in this process, module-level ones of extract.* included
+    (the backtracking test runs each on adversarial text)."""
+    import sys
+    found = {(p.pattern, p.flags): p for p in _compiled.values()}
+    for name, module in list(sys.modules.items()):
+        if name == "extract" or name.startswith("extract."):
+            for value in vars(module).values():
+                if isinstance(value, regex.Pattern):
+                    found[(value.pattern, value.flags)] = value
+    return list(found.values())
 
 
 def alternation(words: list[str]) -> str:

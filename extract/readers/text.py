@@ -29,6 +29,9 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         if utf16:
             return data.decode(utf16), utf16
         raise BinaryInput("is a binary file, not text (NUL bytes)", path)
+    mixed = _decode_mixed(data)
+    if mixed:
+        return mixed
     candidates = []
     for name in _FALLBACKS:
         try:
@@ -46,6 +49,38 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         if score >= 0.2 or not any(ord(ch) > 0x2E80 for ch in text[:20000]):
             return text, name
     raise UndecodableInput("is not valid UTF-8, GB18030 or Big5 text; convert it to UTF-8", path)
+
+
+def _decode_mixed(data: bytes) -> tuple[str, str] | None:
+    """Files concatenated from parts in different encodings: UTF-8 lines beside GB18030 lines.
+    Decoded line by line; None when the file is not such a mix."""
+    lines = data.split(b"\n")
+    utf8_rich = failed = 0
+    for line in lines:
+        try:
+            line.decode("utf-8")
+            utf8_rich += not line.isascii()
+        except UnicodeDecodeError:
+            failed += 1
+    if not (utf8_rich and failed):
+        return None
+    out, legacy = [], set()
+    for line in lines:
+        try:
+            out.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            options = []
+            for name in ("gb18030", "big5"):
+                try:
+                    options.append((_common_share(line.decode(name)), name, line.decode(name)))
+                except UnicodeDecodeError:
+                    pass
+            if not options:
+                return None
+            _, name, text = max(options, key=lambda o: o[0])
+            legacy.add(name)
+            out.append(text)
+    return "\n".join(out), "utf-8+" + "+".join(sorted(legacy))
 
 
 @functools.lru_cache(maxsize=1)

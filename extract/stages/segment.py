@@ -281,7 +281,7 @@ def _find_toc(norm: NormText, texts: list[str], start: int) -> list[int]:
         raw = norm.para_text(norm.paras[i])
         if leader.search(raw):
             toc.append(i)
-            entries.append(leader.sub("", raw).strip())
+            entries.append(raw.rstrip(" \t0123456789.．·…。"))
             continue
         # a TOC without leaders: heading lines until one repeats the first entry (the body starts)
         if starts_like_heading(raw) and len(raw) <= 40 and raw not in entries[:1]:

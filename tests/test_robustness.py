@@ -1,0 +1,141 @@
+"""Bad and extreme text inputs: a correct result or one clear error with a code, never a
+traceback, never a partial output file. (PDF and DOCX cases live in test_readers.py.)"""
+import json
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+import regex
+
+from extract import patterns
+from extract.errors import PlanExtractError
+from extract.pipeline import Settings, run
+
+from conftest import CORPUS, ROOT
+
+PLAN = "一、总体要求\n到2025年，全市人均预期寿命达到80岁。\n二、主要任务\n（一）加强基层建设\n推进乡镇卫生院标准化建设。\n"
+
+
+def _cli(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "extract.cli", *args], capture_output=True, text=True,
+                          cwd=cwd or ROOT, timeout=300)
+
+
+def _outline(path, **kw):
+    doc = run(path, Settings(**kw)).document
+    return [(h.number, h.title) for h in doc.outline]
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "big5", "utf-16-le", "utf-16-be", "utf-8-sig"])
+def test_encodings_give_the_same_outline(tmp_path, encoding):
+    text = PLAN if encoding != "big5" else PLAN.replace("总体", "總體").replace("务", "務").replace("设", "設") \
+        .replace("卫", "衛").replace("乡镇", "鄉鎮").replace("岁", "歲").replace("务", "務").replace("础", "礎") \
+        .replace("层", "層").replace("强", "強").replace("进", "進").replace("标", "標").replace("预", "預") \
+        .replace("达", "達").replace("寿", "壽").replace("市", "市").replace("医", "醫")
+    src = tmp_path / "plan.txt"
+    src.write_bytes(text.encode(encoding))
+    got = _outline(src)
+    assert [n for n, _ in got] == ["一", "二", "（一）"]
+
+
+def test_mixed_encodings_line_by_line(tmp_path):
+    src = tmp_path / "mixed.txt"
+    src.write_bytes("一、总体要求\n".encode() + "到2025年，人均预期寿命达到80岁。\n".encode("gb18030")
+                    + "二、主要任务\n".encode())
+    result = run(src)
+    assert result.document.source.encoding == "utf-8+gb18030"
+    assert "人均预期寿命" in result.text
+
+
+def test_whitespace_only_and_binary_noise(tmp_path):
+    (tmp_path / "blank.txt").write_text(" \n\u3000\n\t\n", encoding="utf-8")
+    (tmp_path / "noise.txt").write_bytes(os.urandom(20000))
+    for name, code in (("blank.txt", "E102"), ("noise.txt", "E10")):
+        with pytest.raises(PlanExtractError) as e:
+            run(tmp_path / name)
+        assert e.value.code.startswith(code) and name in str(e.value)
+
+
+def test_a_five_megabyte_line_without_newline(tmp_path):
+    src = tmp_path / "one_line.txt"
+    src.write_text(("推进卫生健康事业高质量发展，" * 400_000)[:2_500_000], encoding="utf-8")
+    t = time.perf_counter()
+    result = run(src)
+    assert time.perf_counter() - t < 60
+    assert len(result.text) == 2_500_000 and result.document.outline == []
+
+
+def test_deeply_nested_markdown(tmp_path):
+    src = tmp_path / "nested.md"
+    lines = ["> " * d + "- " * (d % 7) + f"第{d}层内容，推进工作。" for d in range(1, 3000)]
+    src.write_text("# 一、总体要求\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    doc = run(src).document
+    assert doc.outline[0].title == "总体要求"
+
+
+def test_size_limit_is_a_clear_error(tmp_path):
+    src = tmp_path / "big.txt"
+    src.write_text(PLAN * 2000, encoding="utf-8")
+    with pytest.raises(PlanExtractError) as e:
+        run(src, Settings(max_mb=0.1))
+    assert e.value.code == "E401" and "--max-mb" in str(e.value)
+
+
+def test_time_limit_is_a_clear_error(tmp_path):
+    src = tmp_path / "slow.txt"
+    src.write_text(PLAN * 20000, encoding="utf-8")
+    with pytest.raises(PlanExtractError) as e:
+        run(src, Settings(timeout=0.05))
+    assert e.value.code == "E402" and "--timeout" in str(e.value)
+
+
+def test_file_name_with_spaces_chinese_and_shell_metacharacters(tmp_path):
+    name = "规划 (草案) $HOME; rm -rf `x` & 'q'.txt"
+    src = tmp_path / name
+    src.write_text(PLAN, encoding="utf-8")
+    out = tmp_path / "out"
+    proc = _cli("extract", str(src), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    written = list(out.iterdir())
+    assert [p.name for p in written] == [src.stem + ".json"]
+    assert json.loads(written[0].read_text(encoding="utf-8"))["source"]["path"] == str(src)
+
+
+def test_fifty_megabyte_text_file(tmp_path):
+    """A 50 MB plan converts within the default limits, with bounded memory (measured by the
+    benchmark; here the run must simply finish with a valid file)."""
+    src = tmp_path / "huge.txt"
+    seed = "".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt")))
+    with open(src, "w", encoding="utf-8") as f:
+        while f.tell() < 50_000_000:
+            f.write(seed)
+    out = tmp_path / "out"
+    proc = _cli("extract", str(src), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert (out / "huge.json").stat().st_size > 0
+    assert not [p for p in out.iterdir() if p.suffix == ".tmp"]
+
+
+ADVERSARIAL = [
+    "一" * 20000, "1" * 20000, "1." * 10000, "（" * 8000 + "一" * 8000, " " * 20000, "第" * 10000,
+    "、" * 20000, "\t" * 20000, "≥" * 10000 + "1", "专栏" * 5000, "**" * 10000, "$" * 10000,
+    "0.0.0." * 5000, "一二三四五六七八九十" * 2000 + "、", "（1）" * 5000, "项目：" * 5000,
+    "万元" * 5000 + "1", "1" * 5000 + "万" * 5000, "年" * 10000, "-" * 20000, "。" * 20000,
+]
+
+
+def test_no_pattern_backtracks_catastrophically():
+    """Every pattern the pipeline compiles runs in bounded time on adversarial text."""
+    for path in sorted(CORPUS.glob("*.txt")):
+        run(path)  # compile everything the stages use
+    compiled = patterns.compiled_patterns()
+    assert len(compiled) > 20
+    for pattern in compiled:
+        for text in ADVERSARIAL:
+            try:
+                pattern.search(text, timeout=2.0)
+                pattern.sub("", text[:5000], timeout=2.0)
+            except TimeoutError:
+                pytest.fail(f"pattern {pattern.pattern[:80]!r} timed out on {text[:10]!r}…")
