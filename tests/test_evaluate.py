@@ -55,3 +55,16 @@ def test_registry_accepts_a_scorer(outdir):
 def test_field_score_edge_cases():
     assert FieldScore("s", "f", 0, 0, 0).f1 == 1.0
     assert FieldScore("s", "f", 0, 3, 0).precision == 0.0
+
+
+def test_corpus_project_and_task_figures(outdir):
+    """Issue 4's bar: every table row and box item with exact budget; all 24 tasks of 003 with
+    exactly the right units; prose projects precision ≥ 0.9."""
+    f = _by_field(score(outdir, ANNOTATIONS, ("projects",)), "projects")
+    for name in ("table_rows", "box_items", "programmes"):
+        assert f[name].recall == 1.0, name
+    assert f["prose"].precision >= 0.9
+    assert f["budget_wan"].recall == 1.0
+    t = _by_field(score(outdir, ANNOTATIONS, ("tasks",)), "tasks")
+    assert (t["found"].tp, t["found"].n_gold) == (24, 24)
+    assert t["responsible"].tp == 24 and t["responsible"].precision == 1.0
