@@ -155,6 +155,70 @@ def test_docx_renders_word_list_numbers(generated):
     assert "（三）发展目标" in texts
 
 
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_TEXTBOX = ('<w:p {w} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+            'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+            'xmlns:v="urn:schemas-microsoft-com:vml"><w:r><w:t>锚点</w:t></w:r><w:r>'
+            '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>'
+            '<w:p><w:r><w:t>专栏1 重点工程</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing>'
+            '</mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r>'
+            '<w:t>专栏1 重点工程</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict>'
+            '</mc:Fallback></mc:AlternateContent></w:r></w:p>')
+
+
+SPAN2, SPAN3 = '<w:gridSpan w:val="2"/>', '<w:gridSpan w:val="3"/>'
+MERGE_START, MERGED = '<w:vMerge w:val="restart"/>', "<w:vMerge/>"
+
+
+def _cell(text: str, props: str = "") -> str:
+    return f"<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+
+def _docx_with(*body_xml: str) -> bytes:
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    section = document.element.body[-1]
+    for xml in body_xml:
+        section.addprevious(parse_xml(xml.format(w=_W)))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_docx_word_xml_features(tmp_path):
+    path = tmp_path / "features.docx"
+    path.write_bytes(_docx_with(
+        '<w:p {w}><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:r><w:t>第一章 总则</w:t></w:r></w:p>',
+        # tracked changes: deleted text is gone, inserted text and hyperlinks are read
+        '<w:p {w}><w:r><w:t>保留</w:t></w:r><w:del w:id="1" w:author="a"><w:r><w:delText>删除'
+        '</w:delText></w:r></w:del><w:ins w:id="2" w:author="a"><w:r><w:t>插入</w:t></w:r></w:ins>'
+        '<w:hyperlink><w:r><w:t>链接</w:t></w:r></w:hyperlink></w:p>',
+        '<w:p {w}><w:r><w:t>第一行</w:t><w:br/><w:t>第二行</w:t></w:r></w:p>',
+        _TEXTBOX,  # the text box once, though the file holds it twice (Choice and Fallback)
+        '<w:sdt {w}><w:sdtContent><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>内容控件</w:t></w:r></w:p>'
+        '</w:sdtContent></w:sdt>',
+        '<w:tbl {w}><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>'
+        f'<w:tr>{_cell("主要指标", SPAN3)}</w:tr>'
+        f'<w:tr><w:trPr><w:tblHeader/></w:trPr>{_cell("类别")}{_cell("指标")}{_cell("目标")}</w:tr>'
+        f'<w:tr>{_cell("健康水平", MERGE_START)}{_cell("人均预期寿命")}{_cell("81")}</w:tr>'
+        f'<w:tr>{_cell("", MERGED)}{_cell("婴儿死亡率")}{_cell("≤5")}</w:tr>'
+        f'<w:tr><w:trPr><w:tblHeader/></w:trPr>{_cell("类别")}{_cell("指标")}{_cell("目标")}</w:tr>'
+        f'<w:tr>{_cell("合计", SPAN2)}{_cell("-")}</w:tr>'
+        f'<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>{_cell("后移")}{_cell("1")}</w:tr>'
+        '</w:tbl>'))
+    doc = read(path)
+    assert [(ln.text, ln.heading_level, ln.bold) for ln in lines(doc)] == [
+        ("第一章 总则", 1, False), ("保留插入链接", None, False), ("第一行", None, False),
+        ("第二行", None, False), ("锚点", None, False), ("专栏1 重点工程", None, False),
+        ("内容控件", None, True)]
+    (table,) = tables(doc)
+    assert table.title == "主要指标" and table.header_rows == 1
+    assert table.rows == [["类别", "指标", "目标"], ["健康水平", "人均预期寿命", "81"],
+                          ["健康水平", "婴儿死亡率", "≤5"], ["合计", "", "-"], ["", "后移", "1"]]
+
+
 # ---- DOCX: real documents -----------------------------------------------------------------
 
 def test_docx_ext10_department_table():
@@ -464,3 +528,31 @@ def test_owner_password_only_pdf_is_read(tmp_path):
     path = tmp_path / "restricted.pdf"
     path.write_bytes(buffer.getvalue())
     assert [ln.text for ln in lines(read(path))] == ["printing restricted, reading allowed"]
+
+
+@pytest.mark.parametrize("kind", ["docx", "pdf", "html"])
+def test_damaged_files_raise_only_our_errors(generated, tmp_path, kind):
+    """Bytes flipped, cut or dropped anywhere: a RawDocument or a PlanExtractError, never a crash."""
+    import random
+
+    from extract.errors import PlanExtractError
+
+    source = {"docx": make_fixtures.outputs("003")[0], "pdf": make_fixtures.outputs("003")[1]}
+    data = source[kind].read_bytes() if kind in source else PAGE.encode("utf-8")
+    rng = random.Random(20211027)
+    for trial in range(24):
+        damaged = bytearray(data)
+        if trial % 3 == 0:
+            for _ in range(rng.randint(1, 20)):
+                damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        elif trial % 3 == 1:
+            damaged = damaged[:rng.randrange(1, len(damaged))]
+        else:
+            start = rng.randrange(len(damaged))
+            del damaged[start:start + rng.randint(1, 2000)]
+        path = tmp_path / f"damaged{trial}.{kind}"
+        path.write_bytes(bytes(damaged))
+        try:
+            read(path)
+        except PlanExtractError:
+            pass

@@ -74,7 +74,7 @@ def _open(path: str, data: bytes):
                          "or .doc file)", path)
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except (zipfile.BadZipFile, OSError, ValueError) as e:
+    except Exception as e:  # BadZipFile, NotImplementedError for odd ZIP versions, …
         raise DocxBroken(f"is a damaged DOCX ZIP archive ({e})", path) from None
     if "word/document.xml" not in names and not any(
             n.startswith("word/") and n.endswith(".xml") and "document" in n for n in names):
@@ -400,19 +400,23 @@ class _BodyReader:
 
     # ---- tables ----------------------------------------------------------------------
     def table(self, tbl) -> Optional[RawTable]:
-        rows = [tr for tr in _table_rows(tbl)]
-        header_flags = [bool(_on(tr.find(f"{_w('trPr')}/{_w('tblHeader')}"))) for tr in rows]
-        n_header = next((i for i, flag in enumerate(header_flags) if not flag), len(rows))
+        rows = list(_table_rows(tbl))
+        flagged = [bool(_on(tr.find(f"{_w('trPr')}/{_w('tblHeader')}"))) for tr in rows]
         texts = [self._row_cells(tr) for tr in rows]
-        header_keys = {_row_key(texts[i]) for i in range(n_header) if len(_row_key(texts[i])) >= 2}
-
+        first_body = 1 if texts and len(texts[0]) == 1 else 0  # a one-cell first row: a caption
+        header_rows = 0
+        while header_rows < len(rows) and (flagged[header_rows] or header_rows < first_body):
+            header_rows += 1  # the caption counts here; build_table takes it off as the title
+        header_keys: set[tuple] = set()
         cells: list[Cell] = []
         open_merges: dict[int, Cell] = {}
         r_out = 0
-        for i, (tr, row_cells) in enumerate(zip(rows, texts)):
-            # a header row repeated further down (copied pages, PDF→Word conversions)
-            if i >= n_header and (header_flags[i] or _row_key(row_cells) in header_keys):
-                continue
+        for i, row_cells in enumerate(texts):
+            key = _row_key(row_cells)
+            if len(key) >= 2 and key in header_keys:
+                continue  # a header row repeated further down (copied pages, PDF→Word)
+            if flagged[i] or i == first_body:
+                header_keys.add(key)
             for col, span, merge, text in row_cells:
                 if merge == "continue" and col in open_merges:
                     origin = open_merges[col]
@@ -425,7 +429,7 @@ class _BodyReader:
                 else:
                     open_merges.pop(col, None)
             r_out += 1
-        return build_table(cells, header_rows=max(n_header, 1))
+        return build_table(cells, header_rows=max(header_rows, 1))
 
     def _row_cells(self, tr) -> list[tuple[int, int, Optional[str], str]]:
         """(grid column, columns spanned, vMerge state, text) for each cell of a row."""

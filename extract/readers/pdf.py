@@ -425,7 +425,10 @@ class _TableFinder:
 
     def close(self) -> None:
         if self.plumber is not None:
-            self.plumber.close()
+            try:
+                self.plumber.close()
+            except Exception:  # pdfplumber re-reads the page tree to close; a damaged one raises
+                self.plumber.stream.close()
 
 
 def _inside(point: tuple[float, float], boxes: list[tuple]) -> bool:
