@@ -182,31 +182,35 @@ def _items(state: State) -> list[_Item]:
     return items
 
 
-_CLOSED = regex.compile(r"[。！？!?；;：:]$")
+_CLOSING_MARKS = "。！？!?；;：:"
 
 
 def _join(parts: list[str]) -> str:
     """Paragraphs of one item: a paragraph that stops mid-sentence (a split page, a split
-    （责任单位：市卫生健康 / 委…） parenthesis) continues on the next line without a break."""
-    out = ""
+    （责任单位：市卫生健康 / 委…） parenthesis) continues on the next line without a break.
+    Linear: the bracket depth is carried along, not recounted for every paragraph."""
+    out: list[str] = []
+    depth = 0
     for part in parts:
         part = part.strip()
         if not part:
             continue
-        if out and (_CLOSED.search(out) or out.endswith(("）", ")")) and not _unclosed(out)):
-            out += "\n"
-        out += part
-    return out
+        if out:
+            last = out[-1][-1]
+            if (last in _CLOSING_MARKS or last in "）)") and depth == 0:
+                out.append("\n")
+        out.append(part)
+        depth = _depth_after(part, depth)
+    return "".join(out)
 
 
-def _unclosed(text: str) -> bool:
-    depth = 0
+def _depth_after(text: str, depth: int) -> int:
     for ch in text:
         if ch in "（(":
             depth += 1
         elif ch in "）)" and depth:
             depth -= 1
-    return depth > 0
+    return depth
 
 
 def _matching_open(text: str, close_at: int) -> Optional[int]:
