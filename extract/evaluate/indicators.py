@@ -85,6 +85,8 @@ def score_indicators(outputs: dict[str, dict], annotations: dict[str, dict]) -> 
     counts = {f: 0 for f in ("found", *FIELDS, "all")}
     n_pred = n_gold = 0
     for stem, ann in annotations.items():
+        if stem not in outputs:  # a document not converted is not scored (e.g. a PDF-only run)
+            continue
         golds = ann.get("indicators") or []
         outs = [i for i in (outputs.get(stem) or {}).get("indicators", []) if i["source"]["kind"] == "table"]
         n_pred += len(outs)
@@ -115,7 +117,7 @@ def score_prose(outputs: dict[str, dict], annotations: dict[str, dict]) -> list[
     n_pred = n_gold = 0
     for stem, ann in annotations.items():
         golds = ann.get("prose_indicators") or []
-        if not golds:
+        if not golds or stem not in outputs:
             continue
         doc = outputs.get(stem) or {}
         outs = [i for i in doc.get("indicators", []) if i["source"]["kind"] == "text"]

@@ -347,12 +347,19 @@ def _continues(prev: _Line, line: _Line, width: Optional[int], c: _Compiled, hea
         return False
     if _ends_paragraph(prev.text, c) or c.item_start.match(line.text) or heading_start(line.text):
         return False
+    if len(prev.text) >= 10 and _open_brackets(prev.text) > 0:
+        return True  # a paragraph does not end inside brackets: （社 / 区卫生服务中心）
     last_width = display_width(prev.parts[-1] if prev.parts else prev.text)
     if width is not None:
         # a hard-wrapped line fills the column (a few columns short when it ends in a digit run)
         return last_width >= width - 6
     # one paragraph per line: only a page break cuts a paragraph, and it leaves a long line
+    # and a blank line marks the break
     return last_width >= 60 and line.blank_before
+
+
+def _open_brackets(text: str) -> int:
+    return text.count("（") + text.count("(") - text.count("）") - text.count(")")
 
 
 def _join(a: str, b: str) -> str:
