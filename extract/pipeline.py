@@ -91,6 +91,8 @@ def _run(path: str | os.PathLike, settings: Settings, stop_after: str | None) ->
     deadline = t0 + settings.timeout if settings.timeout else None
     raw = read(path, max_bytes=int(settings.max_mb * 1e6) if settings.max_mb else None)
     state = State(raw=raw, deadline=deadline)
+    for code, message in raw.warnings:
+        state.warn(code, message)
     timings = {"read": time.perf_counter() - t0}
     if stop_after != "read":
         for name, stage in _stages():

@@ -139,3 +139,31 @@ def test_no_pattern_backtracks_catastrophically():
                 pattern.sub("", text[:5000], timeout=2.0)
             except TimeoutError:
                 pytest.fail(f"pattern {pattern.pattern[:80]!r} timed out on {text[:10]!r}…")
+
+
+def test_reader_warnings_reach_the_output(tmp_path, monkeypatch):
+    """A page a reader had to skip is reported in the document's warnings, not only logged."""
+    import logging
+
+    from extract.readers import pdf as pdf_reader
+    src = tmp_path / "plan.txt"
+    src.write_text(PLAN, encoding="utf-8")
+    handler = pdf_reader._Collect()
+    pdf_reader.log.addHandler(handler)
+    try:
+        pdf_reader.log.warning("page %d cannot be loaded (%s); it is left out", 3, "bad xref")
+    finally:
+        pdf_reader.log.removeHandler(handler)
+    assert handler.messages == ["page 3 cannot be loaded (bad xref); it is left out"]
+
+    import extract.pipeline as pipeline
+    real_read = pipeline.read
+
+    def read_with_warning(path, max_bytes=None):
+        raw = real_read(path, max_bytes)
+        raw.warnings.append(("reader.pdf_page", handler.messages[0]))
+        return raw
+    monkeypatch.setattr(pipeline, "read", read_with_warning)
+    doc = run(src).document
+    assert [(w.code, w.message) for w in doc.warnings] == [("reader.pdf_page", handler.messages[0])]
+    assert logging.getLogger("extract.readers.pdf") is pdf_reader.log

@@ -40,3 +40,5 @@ class RawDocument:
     encoding: Optional[str] = None
     pages: Optional[int] = None  # page count, pdf only
     size: int = 0
+    # problems the reader got past (a page it could not load …): (code, message) each
+    warnings: list[tuple[str, str]] = field(default_factory=list)

@@ -43,7 +43,29 @@ PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－_]*\s*\d{1,4}\s*[-—–－_]*|第\
                          r"|\d+\s*/\s*\d+)\s*$")
 
 
+class _Collect(logging.Handler):
+    """What went wrong on single pages: logged, and kept for the document's `warnings`."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
 def read_pdf(path: str, data: bytes, sha256: str) -> RawDocument:
+    collect = _Collect()
+    log.addHandler(collect)
+    try:
+        raw = _read_pdf(path, data, sha256)
+    finally:
+        log.removeHandler(collect)
+    raw.warnings = [("reader.pdf_page", m) for m in collect.messages]
+    return raw
+
+
+def _read_pdf(path: str, data: bytes, sha256: str) -> RawDocument:
     pdf = _open(path, data)
     finder = _TableFinder(data)
     try:
