@@ -167,3 +167,13 @@ def test_reader_warnings_reach_the_output(tmp_path, monkeypatch):
     doc = run(src).document
     assert [(w.code, w.message) for w in doc.warnings] == [("reader.pdf_page", handler.messages[0])]
     assert logging.getLogger("extract.readers.pdf") is pdf_reader.log
+
+
+def test_utf8_cut_inside_its_last_character(tmp_path):
+    """A truncated download: the last character's bytes are incomplete."""
+    src = tmp_path / "cut.txt"
+    src.write_bytes(PLAN.encode("utf-8") + "建".encode("utf-8")[:2])
+    doc = run(src).document
+    assert doc.source.encoding == "utf-8"
+    assert [w.code for w in doc.warnings] == ["input.truncated"]
+    assert [h.number for h in doc.outline] == ["一", "二", "（一）"]

@@ -12,10 +12,17 @@ from .base import RawDocument, RawLine
 _FALLBACKS = ("utf-8", "gb18030", "big5")
 
 
-def decode(data: bytes, path: str) -> tuple[str, str]:
-    """Return (text, encoding name) or raise a clear error."""
+def decode(data: bytes, path: str, notes: list[tuple[str, str]] | None = None) -> tuple[str, str]:
+    """Return (text, encoding name) or raise a clear error. Problems decoding got past are
+    appended to `notes` as (code, message)."""
     if not data.strip():
         raise EmptyInput("file is empty", path)
+    cut = _cut_utf8_tail(data)
+    if cut is not None:
+        if notes is not None:
+            notes.append(("input.truncated", f"the file ends inside a character ({len(data) - cut} "
+                                             "stray bytes dropped): it may be truncated"))
+        data = data[:cut]
     for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
                       (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
                       (codecs.BOM_UTF16_BE, "utf-16")):
@@ -49,6 +56,21 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         if score >= 0.2 or not any(ord(ch) > 0x2E80 for ch in text[:20000]):
             return text, name
     raise UndecodableInput("is not valid UTF-8, GB18030 or Big5 text; convert it to UTF-8", path)
+
+
+def _cut_utf8_tail(data: bytes) -> int | None:
+    """Where UTF-8 text cut inside its last character should end; None if it is not that."""
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError as e:
+        if e.reason == "unexpected end of data" and e.start >= len(data) - 3:
+            try:
+                data[:e.start].decode("utf-8")
+                return e.start
+            except UnicodeDecodeError:
+                return None
+        return None
 
 
 def _decode_mixed(data: bytes) -> tuple[str, str] | None:
@@ -129,7 +151,8 @@ def _looks_binary(text: str) -> bool:
 
 
 def read_text(path: str, data: bytes, sha256: str, fmt: str) -> RawDocument:
-    text, encoding = decode(data, path)
+    notes: list[tuple[str, str]] = []
+    text, encoding = decode(data, path, notes)
     if not text.strip():
         raise EmptyInput("has no text (only whitespace)", path)
     lines: list[RawLine] = []
@@ -144,4 +167,4 @@ def read_text(path: str, data: bytes, sha256: str, fmt: str) -> RawDocument:
             continue
         lines.append(RawLine(line, page=page))
     return RawDocument(path=path, format=fmt, sha256=sha256, blocks=lines, encoding=encoding,
-                       pages=None, size=len(data))
+                       pages=None, size=len(data), warnings=notes)
