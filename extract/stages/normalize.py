@@ -85,6 +85,7 @@ _CJK_SPACE = regex.compile(
 )
 _ROW_VALUE = regex.compile(r"^(?:[≤≥<>＜＞~±+\-－—*／/]?[0-9０-９][0-9０-９.,．%％‰]*[%％‰]?|[-—*／/]|[≤≥<>＜＞]\S*|预期性|约束性|指导性|[%％‰])$")
 _SENTENCE_PUNCT = regex.compile(r"[，。；！？、：]")
+_YEAR_TOKEN = regex.compile(r"^\d{4}年")
 
 
 @dataclass
@@ -142,19 +143,31 @@ def _clean_cell(text: str, c: _Compiled) -> str:
     return remove_layout_spaces(text)
 
 
+_NOISE_CHARS = frozenset("[{<!")  # every noise pattern starts with one of these
+
+
 def _clean_line(block: RawLine, c: _Compiled) -> Optional[_Line]:
     raw = block.text.replace("\r", "")
-    raw = c.noise.sub("", raw)
+    if not raw.strip():
+        return None
+    # the cheap character tests skip regex passes that cannot match (most lines are prose)
+    if not _NOISE_CHARS.isdisjoint(raw):
+        raw = c.noise.sub("", raw)
     is_cell = "\t" in raw.rstrip()
     heading_level = block.heading_level
-    m = c.md_heading.match(raw)
-    if m:
-        heading_level = heading_level or len(m.group(1))
-        raw = raw[m.end():]
-    if not is_cell:
+    first = raw.lstrip()[:1]
+    if first == "#":
+        m = c.md_heading.match(raw)
+        if m:
+            heading_level = heading_level or len(m.group(1))
+            raw = raw[m.end():]
+    if not is_cell and first in ("-", "*", "+"):
         raw = c.list_marker.sub("", raw, count=1)
     raw = convert_latex(raw, c)
-    bold, bold_lead, raw = _bold_signal(raw, c)
+    if "**" in raw or "__" in raw:
+        bold, bold_lead, raw = _bold_signal(raw, c)
+    else:
+        bold, bold_lead = False, 0
     text = raw.strip(" \u3000\u00a0") if is_cell else raw.strip()
     if not text.strip():
         return None
@@ -216,6 +229,7 @@ def remove_layout_spaces(text: str) -> str:
     return _CJK_SPACE.sub("", text)
 
 
+_HAS_SPACE = regex.compile(r"[ \t\u3000\u00a0\u2002-\u200b]")
 _PHRASE_GAP = regex.compile(r"(?<=\p{Han}{4})[ \u3000]+(?=\p{Han}{4})")
 
 
@@ -223,6 +237,8 @@ def _remove_spaces(text: str) -> str:
     """Like remove_layout_spaces, but a short heading keeps the space between two phrases
     (`第七节 维护重点人群健康 促进人口长期均衡发展`): there it is punctuation, not layout."""
     from .segment import starts_like_heading
+    if not _HAS_SPACE.search(text):
+        return text
     if len(text) > 45 or not starts_like_heading(text):
         return remove_layout_spaces(text)
     marked = _PHRASE_GAP.sub("\ue000", text)
@@ -235,7 +251,7 @@ def _looks_like_flat_row(text: str) -> bool:
     if len(tokens) < 3 or _SENTENCE_PUNCT.search(text):
         return False
     values = sum(1 for t in tokens if _ROW_VALUE.match(t))
-    years = sum(1 for t in tokens if regex.match(r"^\d{4}年", t))
+    years = sum(1 for t in tokens if _YEAR_TOKEN.match(t))
     values += years if years >= 2 else 0  # a header row names two years: 2020年 2025年
     return values >= 2 or (values >= 1 and len(tokens) >= 4)
 

@@ -117,8 +117,7 @@ def heading_candidate(norm: NormText, i: int) -> Optional[Candidate]:
         if not m:
             continue
         rest = text[m.end():]
-        number = regex.sub(r"[\s、.．]+$", "", text[:m.end()].strip()).translate(_BRACKETS)
-        number = regex.sub(r"\s+", "", number)
+        number = "".join(text[:m.end()].split()).rstrip("、.．").translate(_BRACKETS)
         ordinal = _ordinal(m.group("n"))
         title, title_end, run_in = _title(text, m.end(), rest, para, p)
         if title is None:
@@ -149,9 +148,7 @@ def _title(text: str, start: int, rest: str, para: Para, p: HeadingPatterns):
     cut = stripped.find(p.run_in_end)
     if cut == -1 or cut == len(stripped) - 1:
         title = stripped.rstrip(p.run_in_end)
-        if len(title) > p.max_title_chars or regex.search(r"[，；,;]$", title):
-            return None, 0, False
-        if regex.search(r"[。；]", title):
+        if len(title) > p.max_title_chars or title[-1:] in "，；,;" or "。" in title or "；" in title:
             return None, 0, False
         return title, start + len(rest.rstrip()), False
     title = stripped[:cut]
