@@ -59,3 +59,25 @@ def test_normalize_never_raises_and_spans_hold(text, fmt):
         assert last < p.start <= p.end <= len(norm.text)
         last = p.end
     assert "\n".join(norm.para_text(p) for p in norm.paras) == norm.text
+
+
+def test_lone_number_at_a_page_boundary_is_a_page_number():
+    """PDF lines carry their page: a bare number ending a page is furniture even without blanks."""
+    body = "推进县级医院提标扩能，支持中心卫生院建设县域医疗次中心，完善设施配置。"
+    lines = [RawLine(body, page=3), RawLine("18", page=3), RawLine(body, page=4),
+             RawLine("2.新建床位", page=4), RawLine("20", page=4)]
+    norm = normalize(lines)
+    assert [norm.para_text(p) for p in norm.paras] == [body, body, "2.新建床位"]
+
+
+def test_short_run_in_line_of_a_hard_wrapped_box_joins_its_continuation():
+    wrapped = ["持续推进县域医共体建设，完善县乡村三级医疗卫生服务网络，提升基层首诊能力，",
+               "推动优质医疗资源下沉，提高群众就医获得感和满意度，形成分级诊疗格局，推进健康",
+               "建设深入开展。"] * 5
+    lines = [RawLine(t) for t in wrapped] + [RawLine("3.县域医疗中心建设工程:推进县人民医院"),
+                                              RawLine("提标扩能，建设胸痛、卒中、创伤中心，提升急危重症救治能力和水平，到"),
+                                              RawLine("2025年全部达到二级甲等水平。")]
+    norm = normalize(lines)
+    texts = [norm.para_text(p) for p in norm.paras]
+    assert texts[-1] == "3.县域医疗中心建设工程:推进县人民医院提标扩能，建设胸痛、卒中、创伤中心，" \
+                        "提升急危重症救治能力和水平，到2025年全部达到二级甲等水平。"

@@ -86,6 +86,7 @@ _CJK_SPACE = regex.compile(
 _ROW_VALUE = regex.compile(r"^(?:[≤≥<>＜＞~±+\-－—*／/]?[0-9０-９][0-9０-９.,．%％‰]*[%％‰]?|[-—*／/]|[≤≥<>＜＞]\S*|预期性|约束性|指导性|[%％‰])$")
 _SENTENCE_PUNCT = regex.compile(r"[，。；！？、：]")
 _YEAR_TOKEN = regex.compile(r"^\d{4}年")
+_CLAUSE_PUNCT = regex.compile(r"[，,：:、]")
 
 
 @dataclass
@@ -280,6 +281,10 @@ def _carry_blank(lines: list[_Line], i: int) -> None:
 def _between_prose(lines: list[_Line], i: int) -> bool:
     prev = lines[i - 1] if i > 0 else None
     nxt = lines[i + 1] if i + 1 < len(lines) else None
+    page = lines[i].page
+    if page is not None and (nxt is None or prev is None or nxt.page not in (None, page) or
+                             prev.page not in (None, page)):
+        return True  # the first or last line of a page: a page number wherever it stands
     if not lines[i].blank_before and prev is not None:
         return False
 
@@ -343,6 +348,11 @@ def _ends_paragraph(text: str, c: _Compiled) -> bool:
     return bool(t) and t[-1] in c.terminal
 
 
+def strip_heading_number(text: str) -> str:
+    from .segment import heading_number_length
+    return text[heading_number_length(text):]
+
+
 def _rejoin_wrapped_lines(lines: list[_Line], width: Optional[int], c: _Compiled) -> list[_Line]:
     from .segment import starts_like_heading  # heading numbering decides where paragraphs begin
     out: list[_Line] = []
@@ -368,7 +378,14 @@ def _continues(prev: _Line, line: _Line, width: Optional[int], c: _Compiled, hea
     last_width = display_width(prev.parts[-1] if prev.parts else prev.text)
     if width is not None:
         # a hard-wrapped line fills the column (a few columns short when it ends in a digit run)
-        return last_width >= width - 6
+        if last_width >= width - 6:
+            return True
+        # a shorter line that is already prose (a run-in title set in a larger or bold font
+        # wraps earlier: `2.荆楚大遗址传承发展工程:贯彻落实省政府重大工`) continues too
+        last = prev.parts[-1] if prev.parts else prev.text
+        if not prev.parts:  # the numbering of a heading (四、) is not the clause punctuation meant
+            last = strip_heading_number(last)
+        return last_width >= width // 3 and bool(_CLAUSE_PUNCT.search(last))
     # one paragraph per line: only a page break cuts a paragraph, and it leaves a long line
     # and a blank line marks the break
     return last_width >= 60 and line.blank_before

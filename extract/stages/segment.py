@@ -80,6 +80,12 @@ def _any_heading_start() -> regex.Pattern:
     return patterns.compile(r"^\s*(?:" + "|".join(f"(?:{a})" for a in alternatives) + r"|专栏)")
 
 
+def heading_number_length(text: str) -> int:
+    """Length of the heading numbering a line starts with (0 if none)."""
+    m = _any_heading_start().match(text)
+    return m.end() if m else 0
+
+
 def starts_like_heading(text: str) -> bool:
     """Does a line begin with heading numbering or a 专栏 caption? (used to stop line joins)"""
     return bool(_any_heading_start().match(text))
