@@ -117,3 +117,14 @@ def test_make_run_outputs_keep_the_contract(tmp_path):
     assert result.exit_code == 0
     check = subprocess.run([sys.executable, str(checker), str(tmp_path)], capture_output=True, text=True)
     assert check.returncode == 0, check.stdout
+
+
+@pytest.mark.parametrize("printed,title,draft", [
+    ("附件3：某市儿童健康促进行动计划", "某市儿童健康促进行动计划", False),
+    ("《某县“十四五”卫生健康规划》（征求意见稿）", "某县“十四五”卫生健康规划", True),
+    ("某区医疗卫生服务体系规划（2021—2025年）（送审稿）", "某区医疗卫生服务体系规划（2021—2025年）", True),
+])
+def test_title_cleaning(printed, title, draft):
+    from extract.stages.meta import _DRAFT, clean_title
+    assert clean_title(printed) == title
+    assert bool(_DRAFT.search(printed)) == draft

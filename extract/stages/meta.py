@@ -52,8 +52,11 @@ def _preamble(state: State) -> str:
                    if p.kind == "text")[:400]
 
 
+_ATTACHMENT = regex.compile(r"^附件\s*[0-9一二三四五六七八九十]{0,3}\s*[：:、.．]?\s*")
+
+
 def clean_title(text: str) -> str:
-    t = _DRAFT.sub("", text)
+    t = _ATTACHMENT.sub("", _DRAFT.sub("", text).strip())
     t = regex.sub(r"[《》]", "", t)
     return regex.sub(r"\s+", "", t).strip()
 
