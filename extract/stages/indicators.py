@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import regex
 
-from .. import catalogue, patterns
+from .. import catalogue, nlp, patterns
 from ..model import Indicator, ItemSource, Quantity, Table
 from ..quantity import cn_number, parse_quantity
 from ..state import State
 from ..tables import classify
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span
 
 
 def run(state: State) -> None:
@@ -123,6 +126,7 @@ _YEAR_LEAD = regex.compile(r"^(?:\d{4}|[二〇]{2}\p{Han}{2})年[，,]?")
 _UNIT_TAIL = regex.compile(rf"(?<![\d.]){_NUM}\s*(?P<u>%|‰|个百分点|\p{{Han}}{{1,2}})?(?:以上|以下|以内|左右)?$")
 _ITEM_SEP = regex.compile(r"[、和及与]")
 _CLAUSE = regex.compile(r"[^，,；;、]+")
+_PART = regex.compile(r"[^，,；;]+")
 _PER_POPULATION = regex.compile(r"^每[千万百十]+(?:常住)?人口?")
 
 
@@ -134,12 +138,19 @@ def from_prose(state: State) -> None:
     paras = [(i, p) for i, p in enumerate(norm.paras) if p.kind == "text" and i not in skip]
     min_year = planning_year([norm.para_text(p) for _, p in paras])
     found: list[Indicator] = []
+    unresolved: list[tuple[str, list[_Target]]] = []
     for i, para in paras:
         offset = title_end.get(i, para.start) - para.start   # a run-in heading's title is no target
         text = norm.para_text(para)[offset:]
         for m in _SENTENCE.finditer(text):
             span = (para.start + offset + m.start(), para.start + offset + m.end())
-            found += sentence_targets(m.group(0), span, norm.page_at(span[0]), min_year)
+            targets = _targets(m.group(0), span, norm.page_at(span[0]), min_year)
+            found += [t.indicator for t in targets]
+            if _worth_parsing(m.group(0), targets, min_year):
+                unresolved.append((m.group(0), targets))
+    if unresolved:   # spaCy is loaded only here, for the few sentences that need it
+        for doc, (_, targets) in zip(nlp.nlp().pipe(s for s, _ in unresolved), unresolved):
+            _resolve(doc, 0, targets)
     known = {(ind.canonical or catalogue.normalize(ind.name),
               ind.target.value if ind.target else None) for ind in state.indicators}
     for ind in found:
@@ -149,6 +160,22 @@ def from_prose(state: State) -> None:
         known.add(key)
         ind.id = f"i{len(state.indicators) + 1}"
         state.indicators.append(ind)
+
+
+@dataclass
+class _Target:
+    indicator: Indicator
+    where: tuple[int, int]   # in the sentence: the printed subject, else the clause that states it
+    printed: bool            # the name is the subject as printed (not built or completed by a rule)
+
+
+def _placed(sentence: str, ind: Indicator, a: int, b: int, printed_name: Optional[str] = None) -> _Target:
+    """The target with where its subject is printed between a and b."""
+    printed_name = printed_name or ind.name
+    i = sentence.find(printed_name, a, b)
+    if i < 0:
+        return _Target(ind, (a, b), False)
+    return _Target(ind, (i, i + len(printed_name)), printed_name == ind.name)
 
 
 def planning_year(texts: list[str]) -> Optional[int]:
@@ -176,17 +203,25 @@ def _year_phrase(sentence: str) -> Optional[regex.Match]:
 def sentence_targets(sentence: str, span: tuple[int, int], page: Optional[int],
                      min_year: Optional[int] = None) -> list[Indicator]:
     """Indicators a sentence states, in order: changes `由A提高到B` anywhere, and targets after a
-    phrase naming a target year (not earlier than min_year)."""
+    phrase naming a target year (not earlier than min_year). Regex only: the catalogue
+    completions of `targets_in` / the pipeline need the sentence parsed."""
+    return [t.indicator for t in _targets(sentence, span, page, min_year)]
+
+
+def _targets(sentence: str, span: tuple[int, int], page: Optional[int],
+             min_year: Optional[int] = None) -> list[_Target]:
     p = _prose()
-    out: list[Indicator] = []
+    out: list[_Target] = []
     ym = _year_phrase(sentence)
     year = _year(ym.group(0)) if ym else None
     is_target = ym is not None and (min_year is None or (year or 0) >= min_year)
-    scope = sentence[ym.end():] if ym else sentence
+    start = ym.end() if ym else 0
+    scope = sentence[start:]
     if is_target and p.respectively in scope:
-        return _respectively(scope, year, span, page)
+        return _respectively(sentence, start, year, span, page)
     prev_subject, prev_thing = "", ""
     for c in _CLAUSE.finditer(scope):
+        a, b = start + c.start(), start + c.end()
         clause = c.group(0).strip().rstrip("。！？!?")
         m = p.from_to.match(clause)
         if m:
@@ -194,50 +229,53 @@ def sentence_targets(sentence: str, span: tuple[int, int], page: Optional[int],
             to_year = int(m.group("y2")) if m.group("y2") else year
             base_year = int(m.group("y")) if m.group("y") else None
             if name:
-                out.append(_indicator(name, m.group("t"), m.group("verb"), to_year, span, page,
-                                      baseline=(m.group("b"), base_year)))
+                out.append(_placed(sentence, _indicator(name, m.group("t"), m.group("verb"), to_year, span, page,
+                                                        baseline=(m.group("b"), base_year)), a, b))
             continue
         if not is_target:
             continue
-        ind, thing = _clause_target(clause, prev_subject, prev_thing, year, span, page)
+        ind, thing, printed = _clause_target(clause, prev_subject, prev_thing, year, span, page)
         if ind is not None:
-            out.append(ind)
+            out.append(_placed(sentence, ind, a, b, printed))
             prev_subject, prev_thing = ind.name, thing
     return out
 
 
 def _clause_target(clause: str, prev: str, prev_thing: str, year, span, page
-                   ) -> tuple[Optional[Indicator], str]:
-    """The indicator one clause sets, and the thing it counts (for an elided next clause)."""
+                   ) -> tuple[Optional[Indicator], str, Optional[str]]:
+    """The indicator one clause sets, the thing it counts (for an elided next clause), and its
+    subject as printed when a rule added to it."""
     p = _prose()
     m = p.share_led.search(clause)
     if m:
         thing = _clean_subject(m.group("thing"))
-        return _indicator(f"{m.group('pred')}的{thing}比例", m.group("q"), "", year, span, page), thing
+        return _indicator(f"{m.group('pred')}的{thing}比例", m.group("q"), "", year, span, page), thing, None
     m = p.share_elided.match(clause)
     if m and prev_thing:
-        return _indicator(f"{m.group('pred')}的{prev_thing}比例", m.group("q"), "", year, span, page), prev_thing
+        return (_indicator(f"{m.group('pred')}的{prev_thing}比例", m.group("q"), "", year, span, page),
+                prev_thing, None)
     m = p.clause.match(clause)
     if m:
-        subject = _clean_subject(m.group("subject"))
+        subject = printed = _clean_subject(m.group("subject"))
         if not subject:
-            return None, ""
+            return None, "", None
         if prev and not subject.startswith("每"):
             pm = _PER_POPULATION.match(prev)
             if pm and regex.search(r"数$", subject):
                 subject = pm.group(0) + subject  # 每千人口执业医师数达到…、注册护士数达到…
-        return _indicator(subject, m.group("q"), m.group("verb"), year, span, page), ""
+        return _indicator(subject, m.group("q"), m.group("verb"), year, span, page), "", printed
     m = p.build.search(clause)
     if m:
-        return _indicator(m.group("thing") + "数", m.group("q"), "", year, span, page), ""
-    return None, ""
+        return _indicator(m.group("thing") + "数", m.group("q"), "", year, span, page), "", None
+    return None, "", None
 
 
-def _respectively(scope: str, year, span, page) -> list[Indicator]:
+def _respectively(sentence: str, start: int, year, span, page) -> list[_Target]:
     """`床位数、执业医师数和注册护士数分别达到8张、3.15人和4.5人`: one indicator per item."""
     p = _prose()
-    out: list[Indicator] = []
-    for part in regex.split(r"[，,；;]", scope):
+    out: list[_Target] = []
+    for pm in _PART.finditer(sentence, start):
+        part = pm.group(0)
         if p.respectively not in part:
             continue
         subjects, _, rest = part.partition(p.respectively)
@@ -248,11 +286,122 @@ def _respectively(scope: str, year, span, page) -> list[Indicator]:
         if len(names) != len(values) or not names:
             continue
         prefix = _PER_POPULATION.match(names[0])
-        for name, value in zip(names, values):
+        at, end = pm.start(), pm.start() + len(subjects)
+        for printed, value in zip(names, values):
+            name = printed
             if prefix and not name.startswith("每"):
                 name = prefix.group(0) + name
-            out.append(_indicator(name, value.strip(), verb, year, span, page))
+            target = _placed(sentence, _indicator(name, value.strip(), verb, year, span, page), at, end, printed)
+            if target.where != (at, end):
+                at = target.where[1]   # found: the next item is printed after it
+            out.append(target)
     return out
+
+
+# --- prose, with the catalogue over the parsed sentence (extract/nlp.py) ------------------------
+
+_COORDINATION = ("、", "和", "及", "与")
+
+
+def targets_in(doc: "Doc", min_year: Optional[int] = None) -> list["Span"]:
+    """Prose targets of a Doc made by `extract.nlp.nlp()`, as spaCy Spans over their printed
+    subjects (or the clause when the name is built): `span._.indicator` is the Indicator,
+    `span._.quantity` its target. The same targets, names and canonical ids as the pipeline's
+    prose path gives for this text; a phrase naming a target year scopes its 。-sentence."""
+    spans = []
+    taken: set[tuple[int, int]] = set()
+    for m in _SENTENCE.finditer(doc.text):
+        targets = _targets(m.group(0), (m.start(), m.end()), None, min_year)
+        if _worth_parsing(m.group(0), targets, min_year):
+            _resolve(doc, m.start(), targets)
+        for t in targets:
+            span = doc.char_span(m.start() + t.where[0], m.start() + t.where[1], alignment_mode="expand")
+            if span is None or (span.start_char, span.end_char) in taken:
+                continue  # spaCy keeps extension values per offsets: one target per range
+            taken.add((span.start_char, span.end_char))
+            span._.indicator, span._.quantity = t.indicator, t.indicator.target
+            spans.append(span)
+    return spans
+
+
+def _qualifies(sentence: str, min_year: Optional[int]) -> bool:
+    ym = _year_phrase(sentence)
+    return ym is not None and (min_year is None or (_year(ym.group(0)) or 0) >= min_year)
+
+
+def _worth_parsing(sentence: str, targets: list[_Target], min_year: Optional[int]) -> bool:
+    """A sentence naming a target year, with a printed subject that the catalogue does not name
+    but that shares words with a catalogue name, and a catalogue name printed: the only ones
+    `_resolve` can change (checked without spaCy)."""
+    return _qualifies(sentence, min_year) and any(
+        t.printed and t.indicator.canonical is None and _near_catalogue(t.indicator.name) for t in targets
+    ) and nlp.may_mention(sentence)
+
+
+@functools.lru_cache(maxsize=1)
+def _catalogue_forms() -> tuple[str, ...]:
+    return tuple({nlp.fold_chars(catalogue.normalize(n))
+                  for e in catalogue.catalogue().indicators for n in [e.name, *e.aliases]})
+
+
+def _near_catalogue(name: str) -> bool:
+    n = nlp.fold_chars(catalogue.normalize(name))
+    return len(n) >= 2 and any(n in c or c in n for c in _catalogue_forms())
+
+
+def _resolve(doc: "Doc", base: int, targets: list[_Target]) -> None:
+    """Catalogue ids for printed subjects the exact match left without one (the doc's text from
+    `base` on is their sentence), from the catalogue names the PhraseMatcher finds:
+    (a) the subject, a place prefix aside, is a catalogue name as the matcher reads it
+        (每千人拥有三岁以下婴幼儿托位数 is 每千人口拥有3岁以下婴幼儿托位数);
+    (b) the subject left out words that a catalogue name printed beside it in the same
+        ；-sentence supplies, and exactly one catalogue indicator results.
+    A subject that merely contains a catalogue name is not given its id
+    (孕前优生健康检查目标人群覆盖率和产前筛查率 is not 产前筛查率)."""
+    mentions = nlp.mentions(doc)
+    for t in targets:
+        ind = t.indicator
+        if ind.canonical is not None or not t.printed:
+            continue
+        a, b = base + t.where[0], base + t.where[1]
+        subject = doc.char_span(a, b, alignment_mode="expand")
+        if subject is None or not len(subject):
+            continue
+        sent = doc[subject.start].sent
+        here = [m for m in mentions if m.start >= sent.start and m.end <= sent.end]
+        found = _named(here, a, b, doc.text) or _completed(here, ind.name, a, b, doc.text)
+        if found:
+            ind.canonical, ind.name = found
+
+
+def _named(mentions: list["Span"], a: int, b: int, text: str) -> Optional[tuple[str, str]]:
+    """(a) A catalogue name printed as the whole subject (a..b), a place prefix (全市, 其中：) aside."""
+    starts = {a} | {a + len(p) for p in catalogue.catalogue().normalize.prefixes if text.startswith(p, a)}
+    m = next((m for m in mentions if m.start_char in starts and m.end_char == b), None)
+    return (m.label_, text[a:b]) if m is not None else None
+
+
+def _completed(mentions: list["Span"], name: str, a: int, b: int, text: str) -> Optional[tuple[str, str]]:
+    """Catalogue id and name of an elided subject (printed at a..b), from the catalogue names
+    printed beside it:
+    - first of coordinated names sharing the last one's head:
+      `高血压、2型糖尿病患者规范管理率分别达到…` → 高血压 + 患者规范管理率;
+    - the head (or head and tail) of a name printed before it in the same ；-sentence:
+      `患者满意度明显提高，满意度达到90%` → 患者满意度; `每千人口执业医师数…、注册护士数…` → 每千人口注册护士数.
+    The completion must be a catalogue name, and all completions one indicator: else None."""
+    candidates: list[str] = []
+    after = next((m for m in mentions if m.start_char >= b), None)
+    if after is not None and text[b:after.start_char].strip() in _COORDINATION:
+        candidates += [name + after[k:].text for k in range(1, len(after))]
+    for m in (m for m in mentions if m.end_char <= a):
+        if m.text.endswith(name) and m.text != name:
+            candidates.append(m.text)
+        candidates += [m[:k].text + name for k in range(1, len(m))]
+    named = [(catalogue.match(c), c) for c in candidates]
+    ids = {i for i, _ in named if i is not None}
+    if len(ids) != 1:
+        return None
+    return next((i, c) for i, c in named if i is not None)
 
 
 def _clean_subject(text: str) -> str:
