@@ -62,13 +62,14 @@ def extract(paths: tuple[str, ...], outdir: str, dump_stage: str | None, max_mb:
     files = _inputs(paths)
     if not files:
         raise click.UsageError("no input files found in " + ", ".join(paths))
+    names = output_names(files)
     for f in files:
         try:
             result = run(f, settings, stop_after=dump_stage)
             if dump_stage:
                 click.echo(dump(result, dump_stage))
                 continue
-            out = Path(outdir) / (f.stem + ".json")
+            out = Path(outdir) / names[f]
             write_document(result.document, out)
             doc = result.document
             click.echo(f"{f} → {out}  ({len(doc.outline)} headings, {len(doc.tables)} tables, "
@@ -79,6 +80,26 @@ def extract(paths: tuple[str, ...], outdir: str, dump_stage: str | None, max_mb:
             click.echo(f"error: {e}", err=True)
     if failed:
         sys.exit(EXIT_FAILED)
+
+
+def output_names(files: list[Path]) -> dict[Path, str]:
+    """`<stem>.json`, except where two inputs share a stem (plan.pdf and plan.docx, or the same
+    name in two folders): then `<name with suffix>.json`, and a numbered one if that clashes too,
+    so no output overwrites another."""
+    counts: dict[str, int] = {}
+    for f in files:
+        counts[f.stem] = counts.get(f.stem, 0) + 1
+    names: dict[Path, str] = {}
+    used: set[str] = set()
+    for f in files:
+        name = f"{f.stem}.json" if counts[f.stem] == 1 else f"{f.name}.json"
+        k = 2
+        while name in used:
+            name = f"{f.name}.{k}.json"
+            k += 1
+        used.add(name)
+        names[f] = name
+    return names
 
 
 def dump(result, stage: str) -> str:

@@ -128,3 +128,18 @@ def test_title_cleaning(printed, title, draft):
     from extract.stages.meta import _DRAFT, clean_title
     assert clean_title(printed) == title
     assert bool(_DRAFT.search(printed)) == draft
+
+
+def test_same_stem_in_two_inputs_never_overwrites(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    for folder in ("a", "b"):
+        (tmp_path / folder / "plan.txt").write_text(PLAN.replace("总体要求", folder), encoding="utf-8")
+    (tmp_path / "a" / "plan.md").write_text(PLAN, encoding="utf-8")
+    out = tmp_path / "out"
+    result = _run(["extract", str(tmp_path / "a"), str(tmp_path / "b"), "-o", str(out)])
+    assert result.exit_code == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["plan.md.json", "plan.txt.2.json", "plan.txt.json"]
+    titles = {json.loads((out / n).read_text(encoding="utf-8"))["outline"][0]["title"] for n in names}
+    assert titles == {"a", "b", "总体要求"}
