@@ -33,6 +33,7 @@ from .errors import OutputUnsafe, PlanExtractError, TimeLimitExceeded
 from .model import SCHEMA_VERSION, Document
 from .pipeline import Settings
 from .readers import SUFFIX_FORMAT
+from .writer import atomic_write_text
 
 MANIFEST = "_manifest.jsonl"
 ERRORS = "_errors.jsonl"
@@ -517,7 +518,7 @@ def _grace(limit: float) -> float:
 
 
 class _LocalEngine:
-    """A ProcessPoolExecutor with at most `jobs` files in flight.
+    """A ProcessPoolExecutor with `jobs` workers, each with one file running and one queued.
 
     A worker that hangs past the limit is killed; a worker that dies breaks the pool, which is
     recreated. Files running when a worker died unexplained are rerun one at a time, so only
@@ -546,6 +547,9 @@ class _LocalEngine:
                     break
                 if not self.stop.requested:
                     self._fill()
+                else:
+                    for fut in self.inflight:
+                        fut.cancel()  # only those not yet handed to a worker
                 if not self.inflight:
                     if self.stop.requested or not (self.pending or self.solo):
                         break
@@ -574,7 +578,9 @@ class _LocalEngine:
                 if not self.inflight:
                     self._submit(self.solo)
                 return
-            while self.pending and len(self.inflight) < self.jobs:
+            # one queued file per worker beyond the running one, so no worker waits while
+            # this process writes the previous result (time limits count from the real start)
+            while self.pending and len(self.inflight) < 2 * self.jobs:
                 self._submit(self.pending)
         except cf.process.BrokenProcessPool:
             if not self.inflight:  # it broke with nothing running (a worker died on start)
@@ -598,6 +604,8 @@ class _LocalEngine:
         task = self.inflight.pop(fut)
         try:
             res = fut.result()
+        except cf.CancelledError:  # queued when Ctrl-C came: the next run converts it
+            return None
         except cf.process.BrokenProcessPool:
             return task
         except Exception as e:  # e.g. a converter that does not pickle
@@ -668,10 +676,10 @@ def _run_dask(items: list[Input], in_abs: Path, scheduler: str, jobs: Optional[i
               converter: Optional[Converter], finish: Finish, stop: Stop, progress: Progress) -> None:
     """The same batch on a Dask cluster. Workers return the JSON text or an error record; this
     process writes outputs, manifest and errors. Paths must be readable on the workers (a shared
-    file system). Two files per worker thread are kept in flight so no thread waits for the
-    next one. The time limit is the pipeline's own; a task still out after twice the limit (it
-    may have queued behind one other) is given up and recorded E402, but Dask cannot stop a
-    running thread, so it finishes in the background."""
+    file system). One file per worker thread is in flight, so a task starts when it is
+    submitted and its time limit counts from there. Dask cannot stop a running thread: a task
+    past the limit is recorded E402 and its worker restarted (through its nanny) so the stuck
+    thread does not hold a slot; tasks that shared that worker are rescheduled by Dask."""
     try:
         from dask.distributed import Client, wait
     except ImportError:
@@ -690,7 +698,8 @@ def _run_dask(items: list[Input], in_abs: Path, scheduler: str, jobs: Optional[i
             client.run(warm_up)
         except Exception:
             pass  # a worker without plan-extract reports per file
-        width = jobs or 2 * (sum(client.nthreads().values()) or 1)
+        threads = sum(client.nthreads().values()) or 1
+        width = min(jobs, threads) if jobs else threads
         while True:
             stop.announce(progress, len(inflight))
             if stop.cancel:
@@ -718,13 +727,23 @@ def _run_dask(items: list[Input], in_abs: Path, scheduler: str, jobs: Optional[i
                                      f"the Dask task ended as {fut.status}"))
             if limit:
                 now = time.monotonic()
-                for fut, (inp, t) in list(inflight.items()):
-                    if now - t > 2 * limit + _grace(limit):
-                        fut.cancel()
-                        del inflight[fut]
-                        finish(inp, _timed_out(limit))
+                overdue = [f for f, (_, t) in inflight.items() if now - t > limit + _grace(limit)]
+                if overdue:
+                    _restart_workers_running(client, {f.key for f in overdue})
+                for fut in overdue:
+                    fut.cancel()
+                    finish(inflight.pop(fut)[0], _timed_out(limit))
     finally:
         client.close()
+
+
+def _restart_workers_running(client, keys: set[str]) -> None:
+    try:
+        busy = [w for w, running in client.processing().items() if keys & set(running)]
+        if busy:
+            client.restart_workers(busy, raise_for_error=False)
+    except Exception:  # no nanny (an in-process cluster): the thread keeps its slot until done
+        pass
 
 
 # ---------------------------------------------------------------- the batch
@@ -789,7 +808,6 @@ def run_batch(in_dir: str | os.PathLike, out_dir: str | os.PathLike, *, glob: st
                                        "folder; rename one of them", inp.rel)
                 target = safe_output(out_real, rel_out, inp.rel)
                 if status == "ok":
-                    from .writer import atomic_write_text
                     atomic_write_text(target, res["text"])
                 elif target.is_file():
                     target.unlink()  # an older output no longer describes this input
@@ -816,11 +834,9 @@ def run_batch(in_dir: str | os.PathLike, out_dir: str | os.PathLike, *, glob: st
         stop = Stop()
         in_abs = in_root.absolute()
         with _sigint_to(stop):
-            if not todo:
-                pass
-            elif engine == "dask":
+            if todo and engine == "dask":
                 _run_dask(todo, in_abs, scheduler, jobs, settings, converter, finish, stop, bar)
-            else:
+            elif todo:
                 _LocalEngine(todo, in_abs, jobs or default_jobs(), settings, converter, finish, stop,
                              bar).run()
         bar.close()

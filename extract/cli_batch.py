@@ -46,6 +46,11 @@ def batch(ctx: click.Context, in_dir: Path, out_dir: Path, pattern: str, jobs: i
                             settings=Settings(max_mb=max_mb, timeout=timeout or None))
     except BatchUsageError as e:
         raise click.UsageError(str(e)) from None
+    except KeyboardInterrupt:  # before the batch took over Ctrl-C (while listing the tree)
+        click.echo("interrupted before any file was converted", err=True)
+        ctx.exit(130)
+    except OSError as e:  # the output folder itself: full disk, no permission
+        raise click.ClickException(f"cannot write to {out_dir}: {e.strerror or e}") from None
     click.echo(summary.report(), err=True)
     ctx.exit(summary.exit_code)
 

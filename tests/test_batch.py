@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -253,6 +252,9 @@ def test_discovery_sorts_follows_links_inside_and_tolerates_loops(tmp_path):
     joined = "\n".join(notes)
     assert "a/out: symlink leads out" in joined and "b/loop: symlink loop" in joined
     assert "dangling.txt" in joined
+    (root / "converted").mkdir()
+    (root / "converted" / "y.txt").write_text("y")   # OUT_DIR inside IN_DIR is not searched
+    assert [i.rel for i in discover(root, exclude=(root / "converted",))[0]] == [i.rel for i in found]
     assert [i.rel for i in discover(root, "*.md")[0]] == ["a/1.md", "c/1.md"]
     assert [i.rel for i in discover(root, "b/**")[0]] == ["b/2.txt"]
     assert [i.rel for i in discover(root, "**/x.*")[0]] == ["a/x.pdf", "c/x.pdf"]
