@@ -143,3 +143,15 @@ def test_same_stem_in_two_inputs_never_overwrites(tmp_path):
     assert names == ["plan.md.json", "plan.txt.2.json", "plan.txt.json"]
     titles = {json.loads((out / n).read_text(encoding="utf-8"))["outline"][0]["title"] for n in names}
     assert titles == {"a", "b", "总体要求"}
+
+
+def test_outputs_are_ordinary_files(tmp_path):
+    import os
+    import stat
+    from extract.writer import atomic_write_text
+    atomic_write_text(tmp_path / "x.json", "{}\n")
+    mode = stat.S_IMODE((tmp_path / "x.json").stat().st_mode)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert mode == 0o666 & ~mask
+    assert [p.name for p in tmp_path.iterdir()] == ["x.json"]
