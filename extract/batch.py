@@ -31,7 +31,7 @@ from typing import Callable, Iterator, Optional, TextIO
 from . import __version__
 from .errors import OutputUnsafe, PlanExtractError, TimeLimitExceeded
 from .model import SCHEMA_VERSION, Document
-from .pipeline import Settings
+from .pipeline import Settings, time_limit
 from .readers import SUFFIX_FORMAT
 from .writer import atomic_write_text
 
@@ -277,26 +277,6 @@ def describe(e: BaseException) -> str:
     return text
 
 
-@contextmanager
-def _time_limit(seconds: Optional[float], shown: str):
-    """Interrupt the conversion after `seconds` (a SIGALRM timer: main thread, POSIX only).
-    Code stuck inside C does not see it; the batch's watchdog then kills the worker."""
-    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def expire(_sig, _frame):
-        raise TimeLimitExceeded(f"took longer than the time limit of {seconds:g} s "
-                                "(raise it with --timeout)", shown)
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def convert_one(read_path: str, shown: str, settings: Settings,
                 converter: Optional[Converter] = None) -> dict:
     """Convert one file; never raises. Returns {status, text, code, message, sha256, seconds}."""
@@ -310,7 +290,7 @@ def convert_one(read_path: str, shown: str, settings: Settings,
     try:
         if converter is None:
             from .pipeline import extract_file as converter
-        with _time_limit(settings.timeout, shown):
+        with time_limit(settings.timeout, shown):
             doc = converter(read_path, settings)
             doc = doc.model_copy(update={"source": doc.source.model_copy(update={"path": shown})})
             res["text"] = to_json(doc)

@@ -59,17 +59,19 @@ def run(path: str | os.PathLike, settings: Settings | None = None,
         stop_after: str | None = None) -> Result:
     """Run the whole pipeline on one file. Raises PlanExtractError on bad input."""
     settings = settings or Settings()
-    with _alarm(settings.timeout, str(path)):
+    with time_limit(settings.timeout, str(path)):
         return _run(path, settings, stop_after)
 
 
 @contextlib.contextmanager
-def _alarm(seconds: Optional[float], path: str):
+def time_limit(seconds: Optional[float], path: str):
     """Bound the whole document, not only the gaps between stages: a runaway pattern or a
     pathological PDF is interrupted by SIGALRM (main thread on POSIX; elsewhere the check
-    between stages still applies)."""
+    between stages still applies). Inside an outer limit (the batch's, which also covers
+    writing the JSON) the outer timer is left to do the job."""
     usable = bool(seconds) and hasattr(signal, "setitimer") and \
-        threading.current_thread() is threading.main_thread()
+        threading.current_thread() is threading.main_thread() and \
+        signal.getitimer(signal.ITIMER_REAL)[0] == 0
     if not usable:
         yield
         return

@@ -7,7 +7,6 @@ import sys
 import time
 
 import pytest
-import regex
 
 from extract import patterns
 from extract.errors import PlanExtractError

@@ -8,9 +8,9 @@ import regex
 from ..model import Meta, Period
 from ..numerals import cn_int as cn_number
 from ..state import State
+from .segment import DOC_NUMBER as _DOC_NUMBER
 
 _DRAFT = regex.compile(r"(?:[（(【\[][ \u3000]?)?(征求意见稿|送审稿|讨论稿|草案|修订稿|初稿|代拟稿|报批稿|审议稿|试行稿)(?:[ \u3000]?[）)】\]])?")
-_DOC_NUMBER = regex.compile(r"[\p{Han}]{1,12}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
 _PLAN_WORDS = regex.compile(r"(?:规划|方案|计划|纲要|意见|办法|要点|措施|行动|规定|细则)(?:[（(][^）)]*[）)])?$")
 _NOTICE_TITLE = regex.compile(r"关于印发\s*《?(?P<t>.+?)》?\s*的通知")
 _DATE = regex.compile(

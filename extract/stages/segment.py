@@ -204,7 +204,8 @@ def _continued_style(c: Candidate, stack) -> _Style:
 
 # --- front matter: notice, title block, table of contents ---------------------------------------
 
-_DOC_NUMBER = regex.compile(r"[\p{Han}]{1,12}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
+DOC_NUMBER = regex.compile(  # 文号: 临州办发〔2021〕103号
+    r"[\p{Han}]{1,12}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
 _NOTICE_HEAD = regex.compile(r"(?:文件|通知|决定|意见|批复|函)$")
 _DATE_LINE = regex.compile(
     r"^[（(]?\s*(?:\d{4}|[一二三四五六七八九〇零○Ｏ]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
@@ -220,7 +221,7 @@ def find_front_matter(norm: NormText):
     head_limit = min(n, 60)
     # The issuing notice: a 文号 or a 《…》的通知 line near the top, closed by the signing date.
     notice_end = -1
-    has_notice = any(_DOC_NUMBER.search(t) and len(t) < 40 for t in texts[:15]) or \
+    has_notice = any(DOC_NUMBER.search(t) and len(t) < 40 for t in texts[:15]) or \
         any(regex.search(r"关于.{0,60}的通知$", t) for t in texts[:15])
     if has_notice:
         for i in range(head_limit):
