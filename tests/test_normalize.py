@@ -81,3 +81,16 @@ def test_short_run_in_line_of_a_hard_wrapped_box_joins_its_continuation():
     texts = [norm.para_text(p) for p in norm.paras]
     assert texts[-1] == "3.县域医疗中心建设工程:推进县人民医院提标扩能，建设胸痛、卒中、创伤中心，" \
                         "提升急危重症救治能力和水平，到2025年全部达到二级甲等水平。"
+
+
+def test_hard_wrapped_heading_with_a_comma_stays_a_heading():
+    wrapped = ["持续推进县域医共体建设，完善县乡村三级医疗卫生服务网络，提升基层首诊能力，",
+               "推动优质医疗资源下沉，提高群众就医获得感和满意度，形成分级诊疗格局，推进健康",
+               "建设深入开展。"] * 5
+    lines = [RawLine(t) for t in wrapped] + [RawLine("（二）完善信息平台，推进数据互通共享"),
+                                              RawLine("建设全民健康信息平台，实现县乡村三级机构数据互联互通和业务协同。")]
+    texts = [p for p in normalize(lines).paras]
+    norm = normalize(lines)
+    assert [norm.para_text(p) for p in norm.paras][-2:] == [
+        "（二）完善信息平台，推进数据互通共享", "建设全民健康信息平台，实现县乡村三级机构数据互联互通和业务协同。"]
+    assert texts

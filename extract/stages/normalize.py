@@ -87,6 +87,7 @@ _ROW_VALUE = regex.compile(r"^(?:[≤≥<>＜＞~±+\-－—*／/]?[0-9０-９][
 _SENTENCE_PUNCT = regex.compile(r"[，。；！？、：]")
 _YEAR_TOKEN = regex.compile(r"^\d{4}年")
 _CLAUSE_PUNCT = regex.compile(r"[，,：:、]")
+_RUN_ON = regex.compile(r"[：:。]")
 
 
 @dataclass
@@ -348,11 +349,6 @@ def _ends_paragraph(text: str, c: _Compiled) -> bool:
     return bool(t) and t[-1] in c.terminal
 
 
-def strip_heading_number(text: str) -> str:
-    from .segment import heading_number_length
-    return text[heading_number_length(text):]
-
-
 def _rejoin_wrapped_lines(lines: list[_Line], width: Optional[int], c: _Compiled) -> list[_Line]:
     from .segment import starts_like_heading  # heading numbering decides where paragraphs begin
     out: list[_Line] = []
@@ -383,9 +379,15 @@ def _continues(prev: _Line, line: _Line, width: Optional[int], c: _Compiled, hea
         # a shorter line that is already prose (a run-in title set in a larger or bold font
         # wraps earlier: `2.荆楚大遗址传承发展工程:贯彻落实省政府重大工`) continues too
         last = prev.parts[-1] if prev.parts else prev.text
-        if not prev.parts:  # the numbering of a heading (四、) is not the clause punctuation meant
-            last = strip_heading_number(last)
-        return last_width >= width // 3 and bool(_CLAUSE_PUNCT.search(last))
+        if last_width < width // 3:
+            return False
+        from .segment import heading_number_length
+        numbered = heading_number_length(last) if not prev.parts else 0
+        if numbered:
+            # a numbered line is a heading (`（一）加快构建信息平台，推进信息数据共享`) unless
+            # it runs on into its text after a colon or a full stop
+            return bool(_RUN_ON.search(last, numbered))
+        return bool(_CLAUSE_PUNCT.search(last))
     # one paragraph per line: only a page break cuts a paragraph, and it leaves a long line
     # and a blank line marks the break
     return last_width >= 60 and line.blank_before
