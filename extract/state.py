@@ -13,7 +13,7 @@ ParaKind = Literal["text", "cell", "row", "table"]
 # row: a table row flattened to whitespace-separated words · table: a reader's real table
 
 
-@dataclass
+@dataclass(slots=True)
 class Para:
     """One line of the normalized text (paragraphs are joined by '\\n')."""
     start: int

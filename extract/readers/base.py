@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Union
 
 
-@dataclass
+@dataclass(slots=True)
 class RawLine:
     text: str
     page: Optional[int] = None          # 1-based, where the input has pages

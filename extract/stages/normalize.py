@@ -90,7 +90,7 @@ _CLAUSE_PUNCT = regex.compile(r"[，,：:、]")
 _RUN_ON = regex.compile(r"[：:。]")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     text: str
     page: Optional[int] = None
