@@ -176,3 +176,39 @@ def test_utf8_cut_inside_its_last_character(tmp_path):
     assert doc.source.encoding == "utf-8"
     assert [w.code for w in doc.warnings] == ["input.truncated"]
     assert [h.number for h in doc.outline] == ["一", "二", "（一）"]
+
+
+def _zero_page_pdf() -> bytes:
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
+    out, offsets = b"%PDF-1.4\n", []
+    for i, obj in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n".encode() + obj + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{off:010d} 00000 n \n".encode() for off in offsets)
+    return out + f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+
+
+def test_pdf_with_zero_pages(tmp_path):
+    src = tmp_path / "zero.pdf"
+    src.write_bytes(_zero_page_pdf())
+    proc = _cli("extract", str(src), "-o", str(tmp_path / "out"))
+    assert proc.returncode == 1
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: E2") and "zero.pdf" in lines[0]
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_an_indicator_table_of_ten_thousand_rows(tmp_path):
+    """Work grows with the rows, not with their square."""
+    rows = "\n".join(f"{k}\t指标{k}（%）\t{k % 97}.5\t≥{k % 89}" for k in range(1, 10_001))
+    src = tmp_path / "big_table.txt"
+    src.write_text("一、主要指标\n表1 主要指标\n序号\t指标\t2020年\t2025年\n" + rows + "\n二、主要任务\n", encoding="utf-8")
+    t = time.perf_counter()
+    doc = run(src).document
+    assert time.perf_counter() - t < 60
+    [table] = doc.tables
+    assert len(table.rows) == 10_000 and len(doc.indicators) >= 10_000
+    last = next(i for i in doc.indicators if i.name == "指标10000")
+    assert (last.unit, last.baseline.value, last.target.op, last.target.value) == ("%", 10000 % 97 + 0.5, ">=", 10000 % 89)
