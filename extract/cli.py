@@ -141,19 +141,14 @@ def schema() -> None:
     click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=1))
 
 
-def _register_optional() -> None:
-    for module, names in ((".cli_batch", ("batch", "export")), (".evaluate", ("evaluate",))):
-        try:
-            mod = __import__(f"extract{module}", fromlist=list(names))
-        except ImportError:
-            continue
-        for name in names:
-            cmd = getattr(mod, name, None)
-            if isinstance(cmd, click.Command):
-                main.add_command(cmd, name)
+def _register_commands() -> None:
+    from .cli_batch import batch, export
+    from .evaluate import evaluate
+    for cmd in (batch, export, evaluate):
+        main.add_command(cmd)
 
 
-_register_optional()
+_register_commands()
 
 
 if __name__ == "__main__":
