@@ -17,7 +17,7 @@ millisecond and keeps every domain word whole, which is all the matcher needs.
 Everything is built on the first call, once per process, under a lock; importing this module
 does not import spaCy. The first call costs ≈0.9–1.3 s on the development machine: the spaCy
 import (≈1.0 s) and the pipeline with the matcher (≈0.14 s); `load_seconds` records it, and
-docs/nlp.md has the figures. The indicators stage calls it only for a sentence it can help.
+The README (spaCy section) has the figures. The indicators stage calls it only for a sentence it can help.
 """
 from __future__ import annotations
 
