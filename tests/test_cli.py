@@ -155,3 +155,14 @@ def test_outputs_are_ordinary_files(tmp_path):
     os.umask(mask)
     assert mode == 0o666 & ~mask
     assert [p.name for p in tmp_path.iterdir()] == ["x.json"]
+
+
+@pytest.mark.parametrize("command", sorted(main.commands))
+def test_every_command_is_documented_in_the_readme(command):
+    from conftest import ROOT
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"plan-extract {command}" in readme
+    for param in main.commands[command].params:
+        for opt in getattr(param, "opts", []):
+            if opt.startswith("--") and opt not in ("--help",):
+                assert opt in readme, f"{command} {opt} is not in the README"
