@@ -32,3 +32,45 @@ def test_markdown_wrapper_national_plan(extracted):
     assert doc.meta.doc_number == "国发〔2021〕36号"
     level1 = [h.number for h in doc.outline if h.level == 1]
     assert level1[:10] == ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+
+
+def _row(table, name):
+    return next(r for r in table.rows if name in r)
+
+
+def test_guangxi_industry_indicator_table(extracted):
+    """表1 “十二五”广西工业和信息化主要发展指标: tab rows, categories written one character a line."""
+    doc = _doc("ext05_guangxi_gongxin_12th_projects.txt", extracted)
+    t = doc.tables[0]
+    assert t.kind == "indicators"
+    assert t.columns == ["类别", "指标", "单位", "2010", "2015", "增长幅度", "属性"]
+    assert len(t.rows) == 37   # every printed row, the 信息化及两化融合 rows (an 8-line label) included
+    by_name = {i.name: i for i in doc.indicators if i.source.kind == "table"}
+    gross = by_name["工业总产值"]
+    assert (gross.category, gross.unit, gross.baseline.raw, gross.target.raw, gross.nature) == \
+        ("综合实力", "亿元", "11638.28", "24000", "预期性")
+    net = by_name["互联网普及率"]
+    assert (net.category, net.unit, net.baseline.raw, net.target.raw) == ("信息化及两化融合", "%", "30", "50")
+    energy = _row(t, "规模以上万元工业增加值能耗（2010年价）")
+    assert energy == ["可持续发展", "规模以上万元工业增加值能耗（2010年价）", "吨标煤/万元", "1.51", "1.18", "-22%", "约束性"]
+
+
+def test_guangxi_industry_project_appendix(extracted):
+    """The appendix lists 所列重大项目总计1568个项目 (its 合计 row: 1568项) under a header wrapped
+    over four lines; group rows 一 食品工业 106项 are not projects."""
+    doc = _doc("ext05_guangxi_gongxin_12th_projects.txt", extracted)
+    t = next(t for t in doc.tables if t.kind == "projects")
+    assert t.columns == ["序号", "项目名称", "建设规模及内容", "总投资（万元）", "建设起止年限", "项目所在地",
+                         "业主或单位", "产业代码", "市代码"]
+    projects = {p.name: p for p in doc.projects if p.source.kind == "table"}
+    assert len([p for p in doc.projects if p.source.kind == "table"]) == 1568
+    assert "食品工业" not in projects
+    assert projects["石南六联食品工业集团项目"].budget.wan == 400000
+    assert projects["石南六联食品工业集团项目"].start == "2012"
+    # a row whose 建设规模及内容 runs over three printed lines
+    assert projects["东化公司生产区环保整体迁建项目"].budget.wan == 160000
+    assert projects["东化公司生产区环保整体迁建项目"].content.endswith("氯碱下游精细化工产品。")
+    # a row whose 项目所在地 wraps (南宁市 / 高新区)
+    assert projects["皇氏乳业特色乳品项目"].budget.wan == 259300
+    assert _row(t, "皇氏乳业特色乳品项目")[5] == "南宁市高新区"
+    assert projects["河池市化工产业园区基础设施及配套工程"].budget.wan == 760000

@@ -214,8 +214,11 @@ def table_projects(state: State, table: Table) -> list[Project]:
     unit = table.columns[budget_at] if budget_at is not None else None
     if unit is not None and parse_money("1", unit=unit) is None:
         unit = _title_unit(table.title) or grammar().data.default_budget_unit
+    group_rows = _group_rows(table)
     out = []
     for r, row in enumerate(table.rows):
+        if r in group_rows:
+            continue  # 一 | 食品工业 | 106项 | 7537975: a group heading that sums the rows below
         def cell(i: Optional[int]) -> Optional[str]:
             if i is None or i >= len(row):
                 return None
@@ -237,6 +240,21 @@ def table_projects(state: State, table: Table) -> list[Project]:
             source=ItemSource(kind="table", table=table.id, row=r, span=span,
                               page=state.norm.page_at(span[0]))))
     return out
+
+
+_ARABIC = regex.compile(r"^\d{1,4}$")
+_CHINESE = regex.compile(r"^[一二三四五六七八九十]{1,3}$")
+
+
+def _group_rows(table: Table) -> set[int]:
+    """Rows numbered 一、二 … in a 序号 column whose projects are numbered 1, 2 …: group headings."""
+    seq = column_index(table.columns, ["序号", "编号"])
+    if seq is None:
+        return set()
+    cells = ["".join(row[seq].split()) if seq < len(row) else "" for row in table.rows]
+    if sum(1 for c in cells if _ARABIC.match(c)) < 2:
+        return set()
+    return {r for r, c in enumerate(cells) if _CHINESE.match(c)}
 
 
 def _title_unit(title: Optional[str]) -> Optional[str]:

@@ -11,8 +11,11 @@ import bisect
 from dataclasses import dataclass
 from typing import Optional
 
+import regex
+
 from ..readers import RawLine
 from ..state import State
+from . import classify
 from .grid import Cell, Grid, GridRow
 
 
@@ -161,9 +164,12 @@ def _rows_grid(state: State, lines: list[PrintedLine], paras: tuple[int, int]) -
     of its first cell (`综` / `合` / `实` / `力\t工业总产值…`); a line that completes a short
     row is the wrapped rest of that row's last cell."""
     rows: list[GridRow] = []
-    width = 0
+    # the widest row sets the width from the start, so a header whose cells wrap onto the next
+    # lines (`…\t总投资` / `（万元）\t建设起止` / `年限\t项目` / `所在地\t…`) is one row too
+    width = max((len(ln.text.split("\t")) for ln in lines if ln.tabbed), default=0)
     prefix: list[Cell] = []
-    for ln in lines:
+    stacked = _stacked_lines(lines)
+    for n, ln in enumerate(lines):
         if ln.blank:
             continue
         text = ln.text
@@ -176,13 +182,13 @@ def _rows_grid(state: State, lines: list[PrintedLine], paras: tuple[int, int]) -
                  for p, (s, e) in zip(parts, offsets)]
         page = state.norm.paras[ln.para].page if ln.para is not None else None
         if len(parts) == 1:
-            if rows and len(rows[-1].cells) < width:
+            if rows and len(rows[-1].cells) < width and n not in stacked:
                 rows[-1].cells[-1].add(cells[0])
             else:
                 prefix.append(cells[0])
             continue
         if rows and width and len(rows[-1].cells) + len(cells) - 1 <= width and parts[0].strip() \
-                and len(rows[-1].cells) < width:
+                and len(rows[-1].cells) < width and not prefix and not _numbers_next_row(rows, parts[0]):
             last = rows[-1]
             last.cells[-1].add(cells[0])
             last.cells += cells[1:]
@@ -192,4 +198,77 @@ def _rows_grid(state: State, lines: list[PrintedLine], paras: tuple[int, int]) -
         prefix = []
         rows.append(GridRow(cells, page=page))
         width = max(width, len(cells))
+    _join_split_names(rows)
     return Grid(rows=rows, paras=paras)
+
+
+def _filled_width(row: GridRow) -> int:
+    n = len(row.cells)
+    while n and row.cells[n - 1].empty():
+        n -= 1
+    return n
+
+
+def _join_split_names(rows: list[GridRow]) -> None:
+    """Rows one cell wider than the header under a name header that spans two columns: a group
+    printed once (`工业投资`, empty below) and an item (`年度数` / `累计数`). Both go into the
+    name cell, the group carried down: `工业投资年度数`, `工业投资累计数`."""
+    from .grid import is_header_row
+    if len(rows) < 2 or not is_header_row([c.text for c in rows[0].cells], first=True):
+        return
+    header = [c.text for c in rows[0].cells]
+    h = _filled_width(rows[0])
+    roles = [classify.header_role(t) for t in header[:h]]
+    if "name" not in roles:
+        return
+    j = roles.index("name")
+    wide = [r for r in rows[1:] if _filled_width(r) == h + 1 and len(r.cells) > j + 1
+            and not r.cells[j + 1].empty() and not classify.is_value(r.cells[j + 1].text)]
+    if not wide:
+        return
+    group: Optional[Cell] = None
+    for r in rows[1:]:
+        if _filled_width(r) != h + 1 or r not in wide:
+            group = None
+            continue
+        if not r.cells[j].empty():
+            group = Cell(list(r.cells[j].lines), r.cells[j].span)
+            r.cells[j].add(r.cells[j + 1])
+        elif group is not None:
+            r.cells[j] = Cell(group.lines + r.cells[j + 1].lines, r.cells[j + 1].span)
+        else:
+            r.cells[j] = r.cells[j + 1]
+        del r.cells[j + 1]
+
+
+_SEQ = regex.compile(r"^\s*(?:\d{1,4}|[一二三四五六七八九十]{1,3})\s*$")
+
+
+def _numbers_next_row(rows: list[GridRow], first: str) -> bool:
+    """`3\t…` after a short row `2\t…` in a table headed 序号: a new numbered row, not the wrapped
+    rest of the last."""
+    if not _SEQ.match(first):
+        return False
+    head = rows[0].cells[0].text if rows[0].cells else ""
+    return classify.header_role(head) == "seq" or any(r.cells and _SEQ.match(r.cells[0].text) for r in rows[-1:])
+
+
+_STACK_WORD = regex.compile(r"^\s*\p{Han}{1,3}\s*$")
+
+
+def _stacked_lines(lines: list[PrintedLine]) -> set[int]:
+    """Untabbed lines of one to three characters that end in a row whose first cell is one such
+    piece too (`工` / `业` / `结` / `构\t工业增加值…`): a label written vertically, not the
+    wrapped rest of the row above."""
+    out: set[int] = set()
+    run: list[int] = []
+    for n, ln in enumerate(lines):
+        if ln.blank:
+            continue
+        if not ln.tabbed and _STACK_WORD.match(ln.text):
+            run.append(n)
+            continue
+        if run and ln.tabbed and _STACK_WORD.match(ln.text.split("\t", 1)[0]):
+            out.update(run)
+        run = []
+    return out

@@ -16,6 +16,8 @@ _SENTENCE = regex.compile(r"[，。；！？：:;]")
 MAX_GAP_LINES = 4          # untabbed lines tolerated between two cell lines (wrapped cells)
 MAX_FLAT_LINE_CHARS = 30   # a wrapped name or a stacked label in a flattened table
 MAX_HTML_PARAS = 2000
+MAX_STACK_LINES = 16       # a category label written vertically, one character a line
+_STACK_PIECE = regex.compile(r"^\s*\p{Han}{1,3}\s*$")
 
 
 @dataclass
@@ -61,7 +63,7 @@ def find_regions(state: State) -> list[Region]:
                 i = j + 1
                 continue
         if p.kind == "cell":
-            j = _cell_run_end(paras, i)
+            j = _cell_run_end(paras, i, texts)
             lines = [texts[k] for k in range(i, j) if paras[k].kind == "cell"]
             leader = classify.vocab().toc_leader
             if sum(1 for t in lines if leader.search(t)) < 0.5 * len(lines):
@@ -84,12 +86,16 @@ def find_regions(state: State) -> list[Region]:
     return out
 
 
-def _cell_run_end(paras, i: int) -> int:
-    """End of a run of cell paragraphs, short untabbed lines between them included."""
+def _cell_run_end(paras, i: int, texts: list[str]) -> int:
+    """End of a run of cell paragraphs, untabbed lines between them included: short ones (wrapped
+    cells, stacked labels), and any that sit inside one tab-separated row broken over lines — the
+    row before them and the row after them hold together no more cells than the widest row."""
     n = len(paras)
     j = i
+    width = 0
     while j < n:
         if paras[j].kind == "cell":
+            width = max(width, texts[j].count("\t") + 1)
             j += 1
             continue
         k = j
@@ -98,6 +104,21 @@ def _cell_run_end(paras, i: int) -> int:
         if k < n and k > j and paras[k].kind == "cell":
             j = k
             continue
+        # a category written vertically, one character a line, ending on its first row
+        k = j
+        while k < n and k - j < MAX_STACK_LINES and paras[k].kind == "text" and _STACK_PIECE.match(texts[k]):
+            k += 1
+        if k < n and k > j and paras[k].kind == "cell" and _STACK_PIECE.match(texts[k].split("\t", 1)[0]):
+            j = k
+            continue
+        k = j
+        while k < n and k - j < MAX_GAP_LINES and paras[k].kind == "text" and not paras[k].heading_level:
+            k += 1
+        if k < n and k > j and paras[k].kind == "cell" and j > i and paras[j - 1].kind == "cell":
+            before, after = texts[j - 1].count("\t") + 1, texts[k].count("\t") + 1
+            if before >= 2 and after >= 2 and before + after - 1 <= width:
+                j = k
+                continue
         break
     return j
 
