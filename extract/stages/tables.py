@@ -13,7 +13,7 @@ import regex
 from ..model import Table
 from ..readers import RawTable
 from ..state import State
-from ..tables import classify, grid as grid_mod, markdown, rebuild_bare, rebuild_cells, rebuild_flat
+from ..tables import classify, grid as grid_mod, markdown, rebuild_bare, rebuild_cells, rebuild_flat, rebuild_numbered
 from ..tables.grid import Cell, Grid, GridRow, Rebuilt
 from ..tables.regions import Region, find_regions
 
@@ -41,6 +41,8 @@ def rebuild(state: State, region: Region, index: dict[int, int]) -> Optional[Gri
         return markdown.rebuild_html(state, region.a, region.b)
     if region.form == "bare":
         return rebuild_bare.rebuild(state, region.a, region.width)
+    if region.form == "numbered":
+        return rebuild_numbered.rebuild(state, region.a)
     if region.form == "reader":
         return reader_grid(state, region.a)
     return None

@@ -210,7 +210,8 @@ def year_roles(columns: list[str], roles: list[Optional[Role]]) -> dict[int, tup
         marked = [(j, y) for j, y in years if any(w in columns[j] for w in words)]
         target = marked[-1] if marked else max(years, key=lambda t: (t[1], t[0]))
         out[target[0]] = ("target", target[1])
-        before = [(j, y) for j, y in years if j != target[0] and y <= target[1]]
+        before = [(j, y) for j, y in years if j != target[0] and y < target[1]] or \
+            [(j, y) for j, y in years if j != target[0] and y <= target[1]]
         if before:
             base = max(before, key=lambda t: (t[1], -t[0]))
             out[base[0]] = ("baseline", base[1])

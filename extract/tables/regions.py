@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import regex
 
 from ..state import State
-from . import classify, markdown, rebuild_bare
+from . import classify, markdown, rebuild_bare, rebuild_numbered
 
 _SENTENCE = regex.compile(r"[，。；！？：:;]")
 MAX_GAP_LINES = 4          # untabbed lines tolerated between two cell lines (wrapped cells)
@@ -76,6 +76,11 @@ def find_regions(state: State) -> list[Region]:
                 out.append(Region("flat", i, j, members))
                 i = j
                 continue
+        if p.kind == "text" and p.end - p.start <= 12 and rebuild_numbered.starts_table(
+                [t.strip() for t in texts[i:i + rebuild_numbered.MAX_HEADER_LINES + 40]], 0):
+            out.append(Region("numbered", i, i + 1, [i]))
+            i += 1
+            continue
         if p.kind == "text" and p.end - p.start <= 12:
             width = rebuild_bare.header_run([t.strip() for t in texts[i:i + 40]], 0)
             if width:
