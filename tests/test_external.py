@@ -74,3 +74,26 @@ def test_guangxi_industry_project_appendix(extracted):
     assert projects["皇氏乳业特色乳品项目"].budget.wan == 259300
     assert _row(t, "皇氏乳业特色乳品项目")[5] == "南宁市高新区"
     assert projects["河池市化工产业园区基础设施及配套工程"].budget.wan == 760000
+
+
+def test_guangxi_outline_indicator_boxes(extracted):
+    """专栏1/专栏2 of the 十三五 outline: one cell per line, blank lines between, header of two levels,
+    rows opened by numbered names; 专栏2 prints 34 numbered indicators, four of them
+    (9 城镇化率, 14 互联网普及率, 31 森林增长, 33 地表水质量) only as parents of sub-names."""
+    doc = _doc("ext04_guangxi_gangyao_13th.txt", extracted)
+    box1, box2 = [t for t in doc.tables if t.kind == "indicators"][:2]
+    assert box1.title.startswith("专栏1") and len(box1.rows) == 34
+    assert box1.rows[0] == ["经济发展", "地区生产总值（亿元）", "9570", "15500", "10", "16803", "10.1"]
+    assert box2.title.startswith("专栏2")
+    assert box2.columns == ["类别", "指标", "2015年预计", "2020年", "年均增长（%）", "五年累计", "指标属性"]
+    assert len(box2.rows) == 34 - 4 + 13
+    ind = [i for i in doc.indicators if i.source.kind == "table" and i.source.table == box2.id]
+    by_name = {i.name: i for i in ind}
+    gdp = by_name["地区生产总值"]
+    assert (gdp.unit, gdp.baseline.raw, gdp.target.raw, gdp.nature) == ("亿元", "16803", "24130", "预期性")
+    urban = by_name["户籍人口城镇化率"]
+    assert (urban.category, urban.unit, urban.baseline.raw, urban.target.raw, urban.nature) == \
+        ("经济发展", "%", "32.4", "40", "约束性")
+    life = by_name["人均预期寿命"]
+    assert (life.category, life.unit, life.baseline.raw, life.target.raw, life.nature) == \
+        ("民生福祉", "岁", "76", "77", "预期性")
