@@ -1,7 +1,7 @@
 """The stages, in order, and the orchestrator that keeps every intermediate result.
 
 read → normalize → segment → tables → indicators → projects → tasks → meta → Document.
-Each stage is a plain function `(state, settings) -> None` that fills its own layer of the
+Each stage is a plain function `run(state) -> None` that fills its own layer of the
 state and never rewrites an earlier one, so `--dump-stage NAME` can show any of them.
 """
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Optional
 
 from . import __version__
-from .errors import PlanExtractError, TimeLimitExceeded
+from .errors import NoBodyText, PlanExtractError, TimeLimitExceeded
 from .model import Document, Source
 from .readers import RawDocument, read
 from .state import State
@@ -101,6 +101,8 @@ def _run(path: str | os.PathLike, settings: Settings, stop_after: str | None) ->
             t = time.perf_counter()
             stage(state)
             timings[name] = time.perf_counter() - t
+            if name == "normalize" and not state.norm.paras:
+                raise NoBodyText("has no text once page numbers and converter marks are removed", str(path))
             if deadline and time.perf_counter() > deadline:
                 raise TimeLimitExceeded(
                     f"took longer than the time limit of {settings.timeout:g} s "

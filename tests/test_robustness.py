@@ -212,3 +212,11 @@ def test_an_indicator_table_of_ten_thousand_rows(tmp_path):
     assert len(table.rows) == 10_000 and len(doc.indicators) >= 10_000
     last = next(i for i in doc.indicators if i.name == "指标10000")
     assert (last.unit, last.baseline.value, last.target.op, last.target.value) == ("%", 10000 % 97 + 0.5, ">=", 10000 % 89)
+
+
+def test_only_page_furniture_is_no_body_text(tmp_path):
+    src = tmp_path / "furniture.txt"
+    src.write_text("— 1 —\n\n[bookmark: page2]\n\n— 2 —\n", encoding="utf-8")
+    with pytest.raises(PlanExtractError) as e:
+        run(src)
+    assert e.value.code == "E106" and "furniture.txt" in str(e.value)
