@@ -92,3 +92,15 @@ def test_hard_wrapped_heading_with_a_comma_stays_a_heading():
     norm = normalize(lines)
     assert [norm.para_text(p) for p in norm.paras][-2:] == [
         "（二）完善信息平台，推进数据互通共享", "建设全民健康信息平台，实现县乡村三级机构数据互联互通和业务协同。"]
+
+
+def test_a_paragraph_running_over_a_page_break_knows_where_the_page_turns():
+    first = "推进县级医院提标扩能，支持中心卫生院建设县域医疗次中心，完善村卫生室设施配置和人员"
+    second = "配备，提高常见病多发病诊疗能力。"
+    filler = [RawLine("持续推进县域医共体建设，完善县乡村三级医疗卫生服务网络，提升基层首诊能力和水平，", page=1)] * 12
+    norm = normalize(filler + [RawLine(first, page=1), RawLine("7", page=1), RawLine(second, page=2)])
+    para = norm.paras[-1]
+    text = norm.para_text(para)
+    assert text.endswith(first + second)
+    turn = para.start + text.index(second)
+    assert (norm.page_at(turn - 1), norm.page_at(turn)) == (1, 2)

@@ -101,6 +101,8 @@ class _Line:
     blank_before: bool = False
     table: Optional[RawTable] = None
     parts: list[str] = field(default_factory=list)
+    # pages that begin inside this paragraph (a sentence running over a page break): (offset, page)
+    page_breaks: list[tuple[int, int]] = field(default_factory=list)
 
 
 def run(state: State) -> None:
@@ -355,7 +357,10 @@ def _rejoin_wrapped_lines(lines: list[_Line], width: Optional[int], c: _Compiled
     for line in lines:
         prev = out[-1] if out else None
         if prev is not None and _continues(prev, line, width, c, starts_like_heading):
-            prev.text = _join(prev.text, line.text)
+            joined = _join(prev.text, line.text)
+            if line.page is not None and line.page != (prev.page_breaks[-1][1] if prev.page_breaks else prev.page):
+                prev.page_breaks.append((len(joined) - len(line.text), line.page))
+            prev.text = joined
             prev.parts = [line.text]
             continue
         out.append(line)
@@ -417,8 +422,9 @@ def _assemble(lines: list[_Line]) -> NormText:
         paras.append(Para(start=start, end=end, kind=line.kind, page=line.page,  # type: ignore[arg-type]
                           heading_level=line.heading_level, bold_lead=line.bold_lead,
                           blank_before=line.blank_before, table=line.table))
-        if line.page is not None and (not page_offsets or page_offsets[-1][1] != line.page):
-            page_offsets.append((start, line.page))
+        for at, page in [(0, line.page)] + line.page_breaks:
+            if page is not None and (not page_offsets or page_offsets[-1][1] != page):
+                page_offsets.append((start + at, page))
         pieces.append(text)
         offset = end + 1
     return NormText(text="\n".join(pieces), paras=paras, page_offsets=page_offsets)
