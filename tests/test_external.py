@@ -97,3 +97,41 @@ def test_guangxi_outline_indicator_boxes(extracted):
     life = by_name["人均预期寿命"]
     assert (life.category, life.unit, life.baseline.raw, life.target.raw, life.nature) == \
         ("民生福祉", "岁", "76", "77", "预期性")
+
+
+def test_hubei_relics_indicator_table_under_merged_header(extracted):
+    """“十四五”时期湖北省文物事业发展主要指标 (pages 10–12): 指标 printed over the category and
+    name columns, categories (保护利用, 文物安全, 革命文物, 博物馆 …) merged down the side."""
+    doc = _doc("ext01_hubei_wenwu_14th.pdf", extracted)
+    t = next(t for t in doc.tables if t.kind == "indicators")
+    assert t.columns == ["类别", "指标", "2025年", "属性"]
+    assert t.title == "“十四五”时期湖北省文物事业发展主要指标"
+    assert t.pages == [10, 11, 12]
+    by_name = {i.name: i for i in doc.indicators if i.source.kind == "table"}
+    assert len(by_name) == 25
+    assert (by_name["湖北省文物保护单位增加数量"].category, by_name["湖北省文物保护单位增加数量"].nature) == \
+        ("保护利用", "约束性")
+    assert by_name["革命文物保护利用示范项目"].category == "革命文物"
+    assert (by_name["县级博物馆覆盖率"].category, by_name["县级博物馆覆盖率"].unit,
+            by_name["县级博物馆覆盖率"].target.raw) == ("博物馆", "%", "100")
+    assert by_name["省级层面培训人员"].category == "人才培养"
+
+
+def test_anhui_climate_box_projects(extracted):
+    """专栏1–3 each list numbered 工程 `（1）name。content`: 3 + 2 + 2 projects."""
+    doc = _doc("ext07_anhui_qihou_15th_draft.pdf", extracted)
+    box1 = [p.name for p in doc.projects if p.box == "1"]
+    assert box1 == ["甲烷综合治理工程", "电子信息制造业含氟温室气体替代减排工程", "电力系统六氟化硫替代减排工程"]
+    assert sorted({p.box for p in doc.projects}) == ["1", "2", "3"]
+    assert len(doc.projects) == 7
+
+
+def test_jurong_policy_table_header(extracted):
+    """附件 各部门政策开发的重点领域: a Word table of 24 rows, header 部门 | 政策开发重点领域 | 对应的健康因素."""
+    doc = _doc("ext10_jurong_jiankang_zhengce.docx", extracted)
+    [t] = doc.tables
+    assert t.kind == "other"
+    assert t.columns == ["部门", "政策开发重点领域", "对应的健康因素"]
+    assert len(t.rows) == 23
+    assert t.rows[0][0] == "市政府办"
+    assert t.rows[-1][0] == "各镇（街道、管委会）"

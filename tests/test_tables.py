@@ -94,3 +94,57 @@ def test_external_tab_rows_never_raise():
     assert first.kind == "indicators"
     assert first.columns[:7] == ["类别", "指标", "单位", "2010", "2015", "增长幅度", "属性"]
     assert first.rows[0][:3] == ["综合实力", "工业总产值", "亿元"]  # a category stacked one character a line
+
+
+# --- tables the reader delivers (DOCX, ruled PDF): invented RawTables ---------------------------
+
+def _reader_tables(table):
+    from extract.readers.base import RawDocument, RawLine
+    from extract.stages import normalize, segment, tables
+    from extract.state import State
+    blocks = [RawLine("某市卫生健康发展规划", page=1), RawLine("一、主要任务", page=1),
+              RawLine("加强协同，推动各项工作落实到位。", page=1), table,
+              RawLine("二、保障措施", page=3), RawLine("加强组织领导。", page=3)]
+    state = State(raw=RawDocument(path="x.pdf", format="pdf", sha256="0", blocks=blocks, pages=3))
+    for stage in (normalize.run, segment.run, tables.run):
+        stage(state)
+    return state.tables
+
+
+def test_reader_table_header_of_plain_labels():
+    """A first row of short labels over rows of longer text is the header, vocabulary or not."""
+    from extract.readers.base import RawTable
+    rows = [["单  位", "工作重点", "关联内容"],
+            ["市交通局", "发展公共交通，加强道路安全管理。", "出行环境、意外伤害"],
+            ["市体育局", "建设健身步道，推广全民健身活动。", "生活方式、健康环境"]]
+    [t] = _reader_tables(RawTable(rows=rows, pages=[1], header_rows=1))
+    assert t.kind == "other"
+    assert t.columns == ["单位", "工作重点", "关联内容"]
+    assert t.rows[0] == ["市交通局", "发展公共交通，加强道路安全管理。", "出行环境、意外伤害"]
+
+
+def test_reader_table_first_row_of_data_is_not_a_header():
+    from extract.readers.base import RawTable
+    rows = [["市交通局", "发展公共交通", "出行环境"],
+            ["市体育局", "建设健身步道，推广全民健身活动。", "生活方式、健康环境"],
+            ["市交通局", "加强道路安全管理，减少交通事故。", "意外伤害"]]
+    [t] = _reader_tables(RawTable(rows=rows, pages=[1], header_rows=1))
+    assert t.columns == ["", "", ""]
+    assert len(t.rows) == 3
+
+
+def test_reader_table_merged_name_header_title_and_pages():
+    """指标 printed over the category and name columns; the reader took the caption and knows the
+    pages the table runs over."""
+    from extract.readers.base import RawTable
+    rows = [["指标", "", "2025年", "属性"],
+            ["卫生资源", "每千人口床位数（张）", "6.5", "预期性"],
+            ["卫生资源", "每千人口执业医师数（人）", "3.2", "预期性"],
+            ["卫生资源", "每万人口全科医生数（人）", "4", "约束性"],
+            ["健康水平", "人均预期寿命（岁）", "≥80", "预期性"],
+            ["健康水平", "婴儿死亡率（‰）", "≤4", "预期性"]]
+    [t] = _reader_tables(RawTable(rows=rows, pages=[1, 2], header_rows=1, title="主要发展指标"))
+    assert t.kind == "indicators"
+    assert t.columns == ["类别", "指标", "2025年", "属性"]
+    assert t.title == "主要发展指标"
+    assert t.pages == [1, 2]

@@ -65,9 +65,32 @@ def reader_grid(state: State, i: int) -> Optional[Grid]:
         rows.append(GridRow([Cell([c] if c.strip() else [], span if c.strip() else None) for c in raw_row],
                             page=para.page))
     found = grid_mod.find_header_rows(rows)
+    if not found and table.header_rows and _reads_as_header(table.rows):
+        found = 1
     # a header printed over two rows (2020 / 年值) is one header even when the reader marked one
     return Grid(rows=rows, paras=(i, i + 1), header_rows=max(found, table.header_rows if found else 0),
                 spread_fragments=True)
+
+
+_SENTENCE_MARK = regex.compile(r"[，。；：:,;！？]")
+
+
+def _reads_as_header(rows: list[list[str]]) -> bool:
+    """A reader's first row of short labels over rows of longer text is the header even when no
+    header word of the vocabulary is in it (部门 | 政策开发重点领域 | 对应的健康因素)."""
+    if len(rows) < 3:
+        return False
+    first = [grid_mod.clean_text(c) for c in rows[0]]
+    if len(first) < 2 or not all(first) or len(set(first)) < len(first):
+        return False
+    if any(len(c) > 12 or regex.search(r"\d", c) or _SENTENCE_MARK.search(c) for c in first):
+        return False
+    body = [grid_mod.clean_text(c) for r in rows[1:] for c in r]
+    # the labels do not come back in the rows below (a first data row would be like the others)
+    if any(c in body for c in first):
+        return False
+    longer = sum(len(c) for c in body) / max(1, len(body))
+    return longer > 1.5 * sum(len(c) for c in first) / len(first)
 
 
 def _is_table(t: Rebuilt, state: State) -> bool:
@@ -88,9 +111,13 @@ def add_table(state: State, t: Rebuilt) -> Table:
     a, b = t.paras
     tid = f"tb{len(state.tables) + 1}"
     span = (norm.paras[a].start, norm.paras[b - 1].end)
+    raw_tables = [norm.paras[k].table for k in range(a, b) if norm.paras[k].table is not None]
+    # a reader's table knows every page it runs over and the caption it took from above it
     pages = sorted({p for p in t.row_pages if p is not None} |
-                   {norm.paras[k].page for k in range(a, b) if norm.paras[k].page is not None})
-    table = Table(id=tid, section=state.section_at(span[0]), kind=t.kind, title=caption(state, a),  # type: ignore[arg-type]
+                   {norm.paras[k].page for k in range(a, b) if norm.paras[k].page is not None} |
+                   {p for rt in raw_tables for p in rt.pages})
+    title = caption(state, a) or next((rt.title.strip() for rt in raw_tables if rt.title and rt.title.strip()), None)
+    table = Table(id=tid, section=state.section_at(span[0]), kind=t.kind, title=title,  # type: ignore[arg-type]
                   columns=t.columns, rows=t.rows, span=span, pages=pages or None,
                   row_spans=t.row_spans)
     state.tables.append(table)

@@ -137,9 +137,21 @@ def finish(grid: Grid) -> Optional[Rebuilt]:
     for k, (r, span) in enumerate(zip(data, spans)):
         notes += [(code, msg, span, k) for code, msg in r.notes]
     roles = classify.column_roles(columns, out_rows)
+    columns = name_merged_header(columns, roles)
     return Rebuilt(columns=[clean_text(c) for c in columns], rows=out_rows, row_spans=spans,
                    row_pages=[r.page for r in data], roles=roles, kind=classify.table_kind(roles),
                    paras=grid.paras, notes=notes)
+
+
+def name_merged_header(columns: list[str], roles: list[Optional[str]]) -> list[str]:
+    """`指标` printed over a merged 类别|指标 header whose left column holds the categories: the
+    header goes to the names it heads and the category column is named for its role (类别)."""
+    out = list(columns)
+    for j in range(len(out) - 1):
+        if roles[j] == "category" and roles[j + 1] == "name" and out[j] and not out[j + 1] \
+                and classify.header_role(out[j]) == "name":
+            out[j], out[j + 1] = classify.vocab().data.roles["category"].exact[0], out[j]
+    return out
 
 
 def find_header_rows(rows: list[GridRow]) -> int:
