@@ -99,16 +99,20 @@ def test_external_tab_rows_never_raise():
 # --- tables the reader delivers (DOCX, ruled PDF): invented RawTables ---------------------------
 
 def _reader_tables(table):
+    return _reader_state(table).tables
+
+
+def _reader_state(table):
     from extract.readers.base import RawDocument, RawLine
-    from extract.stages import normalize, segment, tables
+    from extract.stages import indicators, normalize, projects, segment, tables
     from extract.state import State
     blocks = [RawLine("某市卫生健康发展规划", page=1), RawLine("一、主要任务", page=1),
               RawLine("加强协同，推动各项工作落实到位。", page=1), table,
               RawLine("二、保障措施", page=3), RawLine("加强组织领导。", page=3)]
     state = State(raw=RawDocument(path="x.pdf", format="pdf", sha256="0", blocks=blocks, pages=3))
-    for stage in (normalize.run, segment.run, tables.run):
+    for stage in (normalize.run, segment.run, tables.run, indicators.run, projects.run):
         stage(state)
-    return state.tables
+    return state
 
 
 def test_reader_table_header_of_plain_labels():
@@ -148,3 +152,39 @@ def test_reader_table_merged_name_header_title_and_pages():
     assert t.columns == ["类别", "指标", "2025年", "属性"]
     assert t.title == "主要发展指标"
     assert t.pages == [1, 2]
+
+
+@pytest.mark.parametrize("rows", [
+    [["专栏1 公共卫生能力提升工程"],
+     ["1.疾病预防控制体系建设工程：建设市疾控中心实验室，改造县级疾控机构。"],
+     ["2.传染病医院建设工程：新建市传染病医院，床位300张。"]],
+    [["专栏1 公共卫生能力提升工程", "专栏1 公共卫生能力提升工程"],   # a merged caption row, repeated
+     ["疾病预防控制体系建设工程", "建设市疾控中心实验室，改造县级疾控机构。"],
+     ["传染病医院建设工程", "新建市传染病医院，床位300张。"]],
+    [["专栏一 公共卫生能力提升工程", ""],
+     ["（1）疾病预防控制体系建设工程。建设市疾控中心实验室，改造县级疾控机构。", ""],
+     ["（2）传染病医院建设工程。新建市传染病医院，床位300张。", ""]],
+])
+def test_reader_table_that_is_a_box(rows):
+    """A ruled 专栏 whose first row is its caption: a box whose rows are its items, not a table."""
+    from extract.readers.base import RawTable
+    state = _reader_state(RawTable(rows=rows, pages=[1], header_rows=1))
+    assert state.tables == []
+    [box] = state.boxes
+    assert (box.id, box.number, box.title) == ("b1", "1", "公共卫生能力提升工程")
+    got = [(p.name, p.content, p.box, p.source.kind) for p in state.projects]
+    assert got == [("疾病预防控制体系建设工程", "建设市疾控中心实验室，改造县级疾控机构。", "1", "box"),
+                   ("传染病医院建设工程", "新建市传染病医院，床位300张。", "1", "box")]
+
+
+def test_reader_box_with_a_header_stays_a_table():
+    from extract.readers.base import RawTable
+    rows = [["专栏2 重大建设项目", "专栏2 重大建设项目", "专栏2 重大建设项目"],
+            ["项目名称", "建设内容", "总投资（万元）"],
+            ["市传染病医院", "新建病房楼，床位300张", "52000"],
+            ["市疾控中心实验室", "改造实验室3000平方米", "8000"]]
+    state = _reader_state(RawTable(rows=rows, pages=[1], header_rows=1))
+    assert state.boxes == []
+    [t] = state.tables
+    assert t.kind == "projects"
+    assert [p.name for p in state.projects] == ["市传染病医院", "市疾控中心实验室"]

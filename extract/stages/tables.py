@@ -10,7 +10,7 @@ from typing import Optional
 
 import regex
 
-from ..model import Table
+from ..model import Box, Table
 from ..readers import RawTable
 from ..state import State
 from ..tables import classify, grid as grid_mod, markdown, rebuild_bare, rebuild_cells, rebuild_flat, rebuild_numbered
@@ -23,11 +23,15 @@ def run(state: State) -> None:
     for region in find_regions(state):
         if region.form == "cells" and index is None:
             index = rebuild_cells.line_index(state)
+        if region.form == "reader" and reader_box(state, region.a):
+            continue
         grid = rebuild(state, region, index or {})
         rebuilt = grid_mod.finish(grid) if grid is not None else None
         if rebuilt is None or not _is_table(rebuilt, state):
             continue
         add_table(state, rebuilt)
+    if any(b.id.startswith("@") for b in state.boxes):
+        _renumber_boxes(state)
 
 
 def rebuild(state: State, region: Region, index: dict[int, int]) -> Optional[Grid]:
@@ -48,6 +52,74 @@ def rebuild(state: State, region: Region, index: dict[int, int]) -> Optional[Gri
     return None
 
 
+def reader_box(state: State, i: int) -> bool:
+    """A ruled 专栏 box: the reader's table whose first row is the box caption (`专栏1 …工程`,
+    one cell or the same text repeated across a merged row) and whose rows are the box's items,
+    each one cell (`1.…工程：content`, `（1）…工程。content`) or name | content cells. The box
+    is added as the text's boxes are (its items name the projects); a box whose rows carry a
+    header of their own (项目名称 | 建设内容 …) stays a table, titled by the caption."""
+    from .segment import _box_start, cn_number
+    para = state.norm.paras[i]
+    table: Optional[RawTable] = para.table
+    if table is None or len(table.rows) < 2:
+        return False
+    first = {grid_mod.clean_text(c) for c in table.rows[0] if c.strip()}
+    m = _box_start().match(next(iter(first))) if len(first) == 1 else None
+    if m is None or not (m.group("n") or m.group("title").strip()):
+        return False
+    rest = [[grid_mod.clean_text(c) for c in r] for r in table.rows[1:]]
+    if grid_mod.find_header_rows([GridRow([Cell([c] if c else []) for c in r]) for r in rest]):
+        return False
+    items: list[str] = []
+    for r in rest:
+        cells: list[str] = []
+        for c in r:  # a merged cell the reader repeated across the row counts once
+            if c and (not cells or cells[-1] != c):
+                cells.append(c)
+        if not cells:
+            continue
+        if len(cells) >= 2 and len(cells[0]) <= 40 and not regex.search(r"[，。；：:]", cells[0]):
+            items.append(cells[0] + "：" + "；".join(cells[1:]))   # name | content
+        else:
+            items.append("".join(cells))
+    if not items:
+        return False
+    number = m.group("n")
+    num = str(int(number)) if number and number.isdigit() else (str(int(cn_number(number))) if number else None)
+    span = (para.start, para.end)
+    state.boxes.append(Box(id=f"@{i}", section=state.section_at(span[0]), number=num,
+                           title=m.group("title").strip().strip("：: "), items=items, span=span,
+                           page=para.page))
+    state.box_paras[f"@{i}"] = (i, i + 1)
+    return True
+
+
+def _renumber_boxes(state: State) -> None:
+    """Boxes of the text and of the reader's tables, b1 … in the order they are printed."""
+    ranges = dict(state.box_paras)
+    state.boxes.sort(key=lambda b: b.span[0])
+    state.box_paras.clear()
+    for k, b in enumerate(state.boxes):
+        old = b.id
+        b.id = f"b{k + 1}"
+        state.box_paras[b.id] = ranges[old]
+
+
+def caption_row(table: RawTable) -> Optional[str]:
+    """The table's first row when it is a caption (`专栏2 重大建设项目`, `表1 …`): one text, in
+    one cell or repeated across a merged row, above a header row of its own."""
+    if len(table.rows) < 3:
+        return None
+    first = {grid_mod.clean_text(c) for c in table.rows[0] if c.strip()}
+    if len(first) != 1:
+        return None
+    text = next(iter(first))
+    if len(text) > classify.vocab().data.max_caption_chars or not _BOX_MARK.match(text):
+        return None
+    second = GridRow([Cell([c] if c.strip() else []) for c in table.rows[1]])
+    return text if grid_mod.find_header_rows([second]) else None
+
+
 def reader_grid(state: State, i: int) -> Optional[Grid]:
     """A table the reader already knows (DOCX, ruled PDF): its rows are the grid."""
     para = state.norm.paras[i]
@@ -58,10 +130,13 @@ def reader_grid(state: State, i: int) -> Optional[Grid]:
     rows: list[GridRow] = []
     pos = para.start
     lines = text.split("\n")
+    skip = 1 if caption_row(table) else 0   # a caption printed in the table's first row
     for r, raw_row in enumerate(table.rows):
         line = lines[r] if r < len(lines) else ""
         span = (pos, pos + len(line))
         pos += len(line) + 1
+        if r < skip:
+            continue
         rows.append(GridRow([Cell([c] if c.strip() else [], span if c.strip() else None) for c in raw_row],
                             page=para.page))
     found = grid_mod.find_header_rows(rows)
@@ -116,7 +191,7 @@ def add_table(state: State, t: Rebuilt) -> Table:
     pages = sorted({p for p in t.row_pages if p is not None} |
                    {norm.paras[k].page for k in range(a, b) if norm.paras[k].page is not None} |
                    {p for rt in raw_tables for p in rt.pages})
-    title = caption(state, a) or next((rt.title.strip() for rt in raw_tables if rt.title and rt.title.strip()), None)
+    title = caption(state, a) or next((t for rt in raw_tables for t in (caption_row(rt), (rt.title or "").strip()) if t), None)
     table = Table(id=tid, section=state.section_at(span[0]), kind=t.kind, title=title,  # type: ignore[arg-type]
                   columns=t.columns, rows=t.rows, span=span, pages=pages or None,
                   row_spans=t.row_spans)
