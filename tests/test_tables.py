@@ -175,6 +175,10 @@ def test_reader_table_that_is_a_box(rows):
     got = [(p.name, p.content, p.box, p.source.kind) for p in state.projects]
     assert got == [("疾病预防控制体系建设工程", "建设市疾控中心实验室，改造县级疾控机构。", "1", "box"),
                    ("传染病医院建设工程", "新建市传染病医院，床位300张。", "1", "box")]
+    text = state.norm.text
+    for p in state.projects:   # each project's span is its own printed row
+        a, b = p.source.span
+        assert "\n" not in text[a:b] and p.name[:4] in text[a:b]
 
 
 def test_reader_box_with_a_header_stays_a_table():

@@ -356,6 +356,8 @@ def item_spans(norm: NormText, items: list[str], a: int, b: int):
     """Where each box item lies: (span, first paragraph) or (None, None) when it is not found.
     An item is its paragraphs' texts joined, so it is located by its first characters."""
     paras = norm.paras
+    if b == a + 1 and paras[a].table is not None:
+        return _row_spans(norm, items, a)
     k, out = a, []
     for item in items:
         head = item.strip()[:8]
@@ -374,6 +376,29 @@ def item_spans(norm: NormText, items: list[str], a: int, b: int):
             j += 1
         out.append(((start, end), first))
         k = j
+    return out
+
+
+def _row_spans(norm: NormText, items: list[str], a: int):
+    """Items of a box the reader delivered as a table: each is one printed row (a line of the
+    paragraph, cells separated by tabs); a `name：content` item was the row's name | content."""
+    para = norm.paras[a]
+    lines, pos = [], para.start
+    for line in norm.para_text(para).split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    k, out = 0, []
+    for item in items:
+        head = item.split("：", 1)[0].strip()[:8]
+        j = k
+        while j < len(lines) and not (head and lines[j][1].strip().startswith(head)):
+            j += 1
+        if j >= len(lines):
+            out.append((None, None))
+            continue
+        start, line = lines[j]
+        out.append(((start + len(line) - len(line.lstrip()), start + len(line.rstrip())), None))
+        k = j + 1
     return out
 
 
