@@ -156,8 +156,9 @@ COMPLETIONS = [  # invented target sentence → (name, canonical) of each target
      [("家庭医生签约服务覆盖率", "family_doctor_coverage"), ("满意度", None)]),
     # a subject that contains a catalogue name is not that indicator
     ("到2030年，孕前优生健康检查覆盖率和产前筛查率均达到85%。", [("孕前优生健康检查覆盖率和产前筛查率", None)]),
+    # parallel modifiers share the head of the last item (indicators.share_head), no catalogue needed
     ("到2030年，二级和三级公立医院预约诊疗率分别达到60%和70%。",
-     [("二级", None), ("三级公立医院预约诊疗率", None)]),
+     [("二级公立医院预约诊疗率", None), ("三级公立医院预约诊疗率", None)]),
 ]
 
 

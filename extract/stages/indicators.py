@@ -270,6 +270,23 @@ def _clause_target(clause: str, prev: str, prev_thing: str, year, span, page
     return None, "", None
 
 
+def share_head(names: list[str]) -> list[str]:
+    """Parallel modifiers share the last item's head: `二级和三级公立医院电子病历应用水平`
+    → 二级公立医院电子病历应用水平, 三级公立医院电子病历应用水平. Only when a short item and
+    the start of the last item end alike (二级 / 三级), so `床位数、医师数` are left alone."""
+    if len(names) < 2:
+        return names
+    last = names[-1]
+    out = []
+    for name in names[:-1]:
+        n = len(name)
+        if 1 < n <= 4 and len(last) >= n + 4 and last[n - 1] == name[-1] and last[:n] != name:
+            out.append(name + last[n:])
+        else:
+            out.append(name)
+    return out + [last]
+
+
 def _respectively(sentence: str, start: int, year, span, page) -> list[_Target]:
     """`床位数、执业医师数和注册护士数分别达到8张、3.15人和4.5人`: one indicator per item."""
     p = _prose()
@@ -285,6 +302,7 @@ def _respectively(sentence: str, start: int, year, span, page) -> list[_Target]:
         values = [v.strip("。！？!? ") for v in _ITEM_SEP.split(rest[len(verb):]) if v.strip()]
         if len(names) != len(values) or not names:
             continue
+        names = share_head(names)
         prefix = _PER_POPULATION.match(names[0])
         at, end = pm.start(), pm.start() + len(subjects)
         for printed, value in zip(names, values):
