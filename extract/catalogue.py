@@ -39,6 +39,7 @@ class Prose(BaseModel, extra="forbid"):
     target_year: str
     verbs: list[str]
     build_verbs: list[str]
+    build_qualifiers: list[str]
     lead_words: list[str]
     trailing_words: list[str]
     measure_words: list[str]

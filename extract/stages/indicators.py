@@ -86,6 +86,7 @@ class _Prose:
     year: regex.Pattern
     clause: regex.Pattern       # subject, verb, quantity
     build: regex.Pattern        # verb, quantity, thing
+    build_verb_end: regex.Pattern  # a subject that ends in a build verb
     share_led: regex.Pattern    # 100%的 X 达到 Y
     share_elided: regex.Pattern  # 20%以上达到 Y (X from the clause before)
     trailing: regex.Pattern
@@ -107,7 +108,8 @@ def _prose() -> _Prose:
     return _Prose(
         year=patterns.compile(p.target_year),
         clause=patterns.compile(rf"^(?P<subject>[^，,；;。]*?)(?P<verb>{verbs})\s*(?P<q>{qty})(?![\d.])"),
-        build=patterns.compile(rf"(?P<verb>{patterns.alternation(p.build_verbs)})\s*(?P<q>{_NUM}(?:\s*[-—–~～至]\s*{_NUM})?"
+        build=patterns.compile(rf"(?P<verb>{patterns.alternation(p.build_verbs)})\s*"
+                               rf"(?P<q>(?:{patterns.alternation(p.build_qualifiers)})?{_NUM}(?:\s*[-—–~～至]\s*{_NUM})?"
                                rf"\s*(?:{measure}))(?:以上)?(?P<thing>\p{{Han}}{{2,12}})$"),
         share_led=patterns.compile(rf"(?<![\d.])(?P<q>{_NUM}\s*%(?:以上)?)的(?P<thing>[^，,；;。]{{2,30}}?)"
                                    rf"(?P<pred>达到[^，,；;。]{{2,12}})$"),
@@ -116,6 +118,7 @@ def _prose() -> _Prose:
         from_to=patterns.compile(rf"^(?P<subject>[^，,；;。]{{2,40}}?)由\s*(?:(?P<y>\d{{4}})\s*年的?)?\s*(?P<b>{qty})"
                                  rf"\s*(?P<verb>{verbs})\s*(?:(?P<y2>\d{{4}})\s*年的?)?\s*(?P<t>{qty})(?![\d.])"),
         lead=patterns.compile(r"^(?:" + patterns.alternation(p.lead_words) + r")+"),
+        build_verb_end=patterns.compile(rf"(?:{patterns.alternation(p.build_verbs)})$"),
         respectively=p.respectively,
     )
 
@@ -255,6 +258,8 @@ def _clause_target(clause: str, prev: str, prev_thing: str, year, span, page
         return (_indicator(f"{m.group('pred')}的{prev_thing}比例", m.group("q"), "", year, span, page),
                 prev_thing, None)
     m = p.clause.match(clause)
+    if m and p.build.search(clause) and p.build_verb_end.search(m.group("subject")):
+        m = None  # 各县市建成不少于1个托育机构: a count of things built, not a level of 各县市建成
     if m:
         subject = printed = _clean_subject(m.group("subject"))
         if not subject:
