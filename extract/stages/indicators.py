@@ -103,7 +103,7 @@ def _prose() -> _Prose:
     p = catalogue.catalogue().prose
     verbs = patterns.alternation(p.verbs)
     measure = patterns.alternation(p.measure_words)
-    qty = (rf"(?:[≥≤<>]\s*)?{_NUM}(?:\s*[-—–~～至]\s*{_NUM})?\s*(?:%|‰|个百分点|{measure})?"
+    qty = (rf"(?:[≥≤<>]\s*)?{_NUM}(?:\s*[-—–~～至]\s*{_NUM})?\s*(?:%|‰|个百分点|{_PER_RATE}|{measure})?"
            r"(?:\s*(?:以上|以下|以内|左右))?")
     return _Prose(
         year=patterns.compile(p.target_year),
@@ -126,7 +126,9 @@ def _prose() -> _Prose:
 _SENTENCE = regex.compile(r"[^。！？!?]+[。！？!?]?")
 _SPACES = regex.compile(r"\s+")
 _YEAR_LEAD = regex.compile(r"^(?:\d{4}|[二〇]{2}\p{Han}{2})年[，,]?")
-_UNIT_TAIL = regex.compile(rf"(?<![\d.]){_NUM}\s*(?P<u>%|‰|个百分点|\p{{Han}}{{1,2}})?(?:以上|以下|以内|左右)?$")
+# a rate per population: 85/10万, 20/十万, 3/万, 5/千
+_PER_RATE = r"/(?:10|100|1000|10000|十|百|千)?万|/(?:千|百)"
+_UNIT_TAIL = regex.compile(rf"(?<![\d.]){_NUM}\s*(?P<u>%|‰|个百分点|{_PER_RATE}|\p{{Han}}{{1,2}})?(?:以上|以下|以内|左右)?$")
 _ITEM_SEP = regex.compile(r"[、和及与]")
 _CLAUSE = regex.compile(r"[^，,；;、]+")
 _PART = regex.compile(r"[^，,；;]+")
