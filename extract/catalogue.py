@@ -33,6 +33,7 @@ class Normalize(BaseModel, extra="forbid"):
     prefixes: list[str]
     synonyms: dict[str, str]
     drop: list[str]
+    optional_suffixes: list[str] = []
 
 
 class Prose(BaseModel, extra="forbid"):
@@ -120,7 +121,12 @@ def normalize(name: str) -> str:
         if words and words[-1] == w and len(w) > 1:
             continue  # a word printed twice (使用使用) is a slip
         words.append(w)
-    return "".join(words)
+    s = "".join(words)
+    for suffix in cat.normalize.optional_suffixes:
+        fs = fold(suffix)
+        if s.endswith(fs) and len(s) >= len(fs) + 3:
+            s = s[:-len(fs)]
+    return s
 
 
 @functools.lru_cache(maxsize=1)
