@@ -145,12 +145,6 @@ class Warning(Strict):
     span: Optional[Span] = None
 
 
-class Run(Strict):
-    """Facts about the run, not the document: excluded from byte-identity."""
-    tool_version: str
-    seconds: float
-
-
 class Document(Strict):
     schema_version: str = SCHEMA_VERSION
     source: Source

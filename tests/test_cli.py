@@ -166,3 +166,12 @@ def test_every_command_is_documented_in_the_readme(command):
         for opt in getattr(param, "opts", []):
             if opt.startswith("--") and opt not in ("--help",):
                 assert opt in readme, f"{command} {opt} is not in the README"
+
+
+def test_every_error_code_is_in_the_readme():
+    from conftest import ROOT
+    from extract.errors import ALL_ERRORS
+    from extract.patterns import PatternDataError
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for error in [*ALL_ERRORS, PatternDataError]:
+        assert f"| {error.code} |" in readme, error.__name__
