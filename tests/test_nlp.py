@@ -154,8 +154,9 @@ COMPLETIONS = [  # invented target sentence → (name, canonical) of each target
     # no catalogue name completes it: left as printed
     ("到2030年，家庭医生签约服务覆盖率达到70%，满意度达到90%。",
      [("家庭医生签约服务覆盖率", "family_doctor_coverage"), ("满意度", None)]),
-    # a subject that contains a catalogue name is not that indicator
-    ("到2030年，孕前优生健康检查覆盖率和产前筛查率均达到85%。", [("孕前优生健康检查覆盖率和产前筛查率", None)]),
+    # 均 sets each thing named: two indicators, each with its own id (never the combined name's)
+    ("到2030年，孕前优生健康检查覆盖率和产前筛查率均达到85%。",
+     [("孕前优生健康检查覆盖率", None), ("产前筛查率", "prenatal_screening_rate")]),
     # parallel modifiers share the head of the last item (indicators.share_head), no catalogue needed
     ("到2030年，二级和三级公立医院预约诊疗率分别达到60%和70%。",
      [("二级公立医院预约诊疗率", None), ("三级公立医院预约诊疗率", None)]),

@@ -241,7 +241,13 @@ def _targets(sentence: str, span: tuple[int, int], page: Optional[int],
             continue
         ind, thing, printed = _clause_target(clause, prev_subject, prev_thing, year, span, page)
         if ind is not None:
-            out.append(_placed(sentence, ind, a, b, printed))
+            parts = each_of(ind.name, clause)
+            if parts:
+                for part in parts:
+                    out.append(_placed(sentence, ind.model_copy(update={"name": part,
+                                                                         "canonical": catalogue.match(part)}), a, b))
+            else:
+                out.append(_placed(sentence, ind, a, b, printed))
             prev_subject, prev_thing = ind.name, thing
     return out
 
@@ -275,6 +281,21 @@ def _clause_target(clause: str, prev: str, prev_thing: str, year, span, page
     if m:
         return _indicator(m.group("thing") + "数", m.group("q"), "", year, span, page), "", None
     return None, "", None
+
+
+_BOTH = regex.compile(r"均(?=\p{Han}{0,3}?[≥≤<>\d])")
+_AND = regex.compile(r"和|及|与|以及")
+
+
+def each_of(name: str, clause: str) -> list[str]:
+    """`孕前优生健康检查覆盖率和产前筛查率均达到85%`: 均 sets the level of each thing named, one
+    indicator each. Empty when the clause has no 均, or a part is too short to be a name."""
+    if not _BOTH.search(clause):
+        return []
+    parts = [p.strip() for p in _AND.split(name) if p.strip()]
+    if len(parts) < 2 or any(len(p) < 3 for p in parts) or name.count("（") != name.count("）"):
+        return []
+    return share_head(parts)
 
 
 def share_head(names: list[str]) -> list[str]:
