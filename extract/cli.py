@@ -9,6 +9,7 @@ import click
 
 from . import __version__
 from .errors import PlanExtractError
+from .pipeline import STAGE_NAMES
 
 EXIT_FAILED = 1
 
@@ -45,8 +46,7 @@ def _inputs(paths: tuple[str, ...]) -> list[Path]:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--outdir", type=click.Path(file_okay=False), default="outputs", show_default=True,
               help="Folder for the JSON files (<input stem>.json).")
-@click.option("--dump-stage", type=click.Choice(["read", "normalize", "segment", "tables", "indicators",
-                                                  "projects", "tasks", "meta"]),
+@click.option("--dump-stage", type=click.Choice(STAGE_NAMES),
               help="Print one stage's intermediate result for each file instead of writing JSON.")
 @_max_mb
 @_timeout

@@ -175,3 +175,8 @@ def test_every_error_code_is_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for error in [*ALL_ERRORS, PatternDataError]:
         assert f"| {error.code} |" in readme, error.__name__
+
+
+def test_stage_names_follow_the_pipeline():
+    from extract.pipeline import STAGE_NAMES, _stages
+    assert STAGE_NAMES == ["read"] + [name for name, _ in _stages()]

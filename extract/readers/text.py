@@ -94,9 +94,10 @@ def _decode_mixed(data: bytes) -> tuple[str, str] | None:
             options = []
             for name in ("gb18030", "big5"):
                 try:
-                    options.append((_common_share(line.decode(name)), name, line.decode(name)))
+                    decoded = line.decode(name)
                 except UnicodeDecodeError:
-                    pass
+                    continue
+                options.append((_common_share(decoded), name, decoded))
             if not options:
                 return None
             _, name, text = max(options, key=lambda o: o[0])

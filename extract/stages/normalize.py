@@ -307,7 +307,6 @@ def _mark_cell_regions(lines: list[_Line]) -> None:
             if all(line.kind == "text" and display_width(line.text) <= 40 for line in between):
                 for line in between:
                     line.kind = "cell"
-                    line.text = line.text
 
 
 # --- rejoining wrapped lines ------------------------------------------------------------------

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from .. import patterns
 from ..model import Box, Heading
 from ..numerals import cn_int as cn_number
-from ..state import NormText, Para, State
+from ..state import FrontMatter, NormText, Para, State
 
 
 class HeadingStyle(BaseModel, extra="forbid"):
@@ -214,7 +214,6 @@ _TAIL = regex.compile(r"^(?:抄送|抄报|印发|(?:\S{2,20})\s*\d{4}\s*年\s*\d
 
 
 def find_front_matter(norm: NormText):
-    from ..state import FrontMatter
     front = FrontMatter()
     texts = [norm.para_text(p) if p.kind == "text" else "" for p in norm.paras]
     n = len(texts)
