@@ -7,18 +7,20 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Span = Annotated[list[int], Field(min_length=2, max_length=2)]
 """[start, end) in characters of the document's normalized text."""
 
 Op = Literal["=", "<=", ">=", "<", ">", "~", "range", "trend", "none"]
-Nature = Literal["预期性", "约束性", "指导性"]
+Nature = Literal["预期性", "约束性", "指导性", "倡导性"]
+Status = Literal["target", "achieved"]
 SourceKind = Literal["table", "box", "text"]
 TableKind = Literal["indicators", "projects", "other"]
-Format = Literal["txt", "md", "docx", "pdf", "html"]
+Format = Literal["txt", "md", "docx", "doc", "pdf", "html", "ofd"]
+TaskSourceKind = Literal["text", "table"]
 
 
 class Strict(BaseModel):
@@ -31,6 +33,7 @@ class Source(Strict):
     format: Format
     encoding: Optional[str] = None
     pages: Optional[int] = None
+    ocr_pages: list[int] = Field([], description="pages (or images) whose text was read by OCR")
 
 
 class Period(Strict):
@@ -58,16 +61,36 @@ class Heading(Strict):
     page: Optional[int] = None
 
 
+class TaskSource(Strict):
+    kind: TaskSourceKind
+    table: Optional[str] = None
+    row: Optional[int] = None
+    span: Optional[Span] = None
+    page: Optional[int] = None
+
+
 class Task(Strict):
     id: str
     section: Optional[str] = None
-    number: str
+    number: Optional[str] = Field(None, description="the printed number, or null (a table row without 序号)")
     title: str
     text: str
-    responsible: list[str] = []
+    responsible: list[str] = Field([], description="every unit named for the task, printed order, "
+                                   "lead and support together, without role words")
     span: Span
     page: Optional[int] = None
     deadline: Optional[int] = Field(None, description="target year the task names (到2025年), or null")
+    lead: list[str] = Field([], description="units marked 牵头 (or 牵头单位：), printed order")
+    support: list[str] = Field([], description="the other named units (配合, 按职责分工负责 …)")
+    implied: list[str] = Field([], description="units a blanket rule adds; not in responsible")
+    deadline_text: Optional[str] = Field(None, description="the deadline as printed (2025年底前), or null")
+    source: Optional[TaskSource] = None
+
+    @model_validator(mode="after")
+    def _default_source(self) -> "Task":
+        if self.source is None:
+            self.source = TaskSource(kind="text", span=self.span, page=self.page)
+        return self
 
 
 class Box(Strict):
@@ -114,10 +137,25 @@ class Indicator(Strict):
     category: Optional[str] = None
     unit: Optional[str] = None
     baseline: Optional[Quantity] = None
-    target: Optional[Quantity] = None
+    target: Optional[Quantity] = Field(None, description="the latest of targets")
     nature: Optional[Nature] = None
     canonical: Optional[str] = None
     source: ItemSource
+    seq: Optional[str] = Field(None, description="the printed 序号, or null")
+    group: Optional[str] = Field(None, description="a sub-heading row inside the table above this row")
+    note: Optional[str] = Field(None, description="说明/计算方法/注 text printed in the row, split off the name")
+    targets: list[Quantity] = Field([], description="every target the row or sentence states, ascending by year")
+    status: Status = Field("target", description="target, or achieved (a past result)")
+
+    @model_validator(mode="after")
+    def _targets_end_with_target(self) -> "Indicator":
+        """`target` is always the last of `targets`: either may be given, the other follows."""
+        if not self.targets and self.target is not None:
+            self.targets = [self.target]
+        elif self.targets:
+            self.targets = sorted(self.targets, key=lambda q: (q.year is None, q.year or 0))
+            self.target = self.targets[-1]
+        return self
 
 
 class Money(Strict):

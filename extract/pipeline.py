@@ -119,7 +119,7 @@ def extract_file(path: str | os.PathLike, settings: Settings | None = None) -> D
 
 def build_document(raw: RawDocument, state: State) -> Document:
     source = Source(path=raw.path, sha256=raw.sha256, format=raw.format,  # type: ignore[arg-type]
-                    encoding=raw.encoding, pages=raw.pages)
+                    encoding=raw.encoding, pages=raw.pages, ocr_pages=raw.ocr_pages)
     return Document(source=source, meta=state.meta, outline=state.outline, tasks=state.tasks,
                     boxes=state.boxes, tables=state.tables, indicators=state.indicators,
                     projects=state.projects, warnings=state.warnings)

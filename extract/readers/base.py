@@ -34,7 +34,7 @@ Block = Union[RawLine, RawTable]
 @dataclass
 class RawDocument:
     path: str
-    format: str                 # txt | md | docx | pdf | html
+    format: str                 # txt | md | docx | doc | pdf | html | ofd
     sha256: str
     blocks: list[Block]
     encoding: Optional[str] = None
@@ -42,3 +42,4 @@ class RawDocument:
     size: int = 0
     # problems the reader got past (a page it could not load …): (code, message) each
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)  # pages (or images) read by OCR
