@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | $(PYTHON) -c "import sys,hashlib;print(hashlib.sha1(sys.stdin.buffer.read()).hexdigest()[:12])")
 
-.PHONY: run test bench fuzz clean
+.PHONY: run test test-fast bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# the inner loop: everything but the tests marked slow (whole batch processes, large inputs)
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow" -x
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench.py

@@ -23,6 +23,7 @@ from extract.errors import OutputUnsafe
 from extract.model import SCHEMA_VERSION
 
 TESTS = Path(__file__).parent
+pytestmark = pytest.mark.slow  # whole processes started, killed and resumed: not in `make test-fast`
 
 
 @pytest.fixture(scope="module")

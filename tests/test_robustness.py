@@ -102,6 +102,7 @@ def test_file_name_with_spaces_chinese_and_shell_metacharacters(tmp_path):
     assert json.loads(written[0].read_text(encoding="utf-8"))["source"]["path"] == str(src)
 
 
+@pytest.mark.slow
 def test_fifty_megabyte_text_file(tmp_path):
     """A 50 MB plan converts within the default limits, with bounded memory (measured by the
     benchmark; here the run must simply finish with a valid file)."""
