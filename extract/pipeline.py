@@ -17,7 +17,8 @@ from typing import Callable, Optional
 from . import __version__
 from .errors import NoBodyText, PlanExtractError, TimeLimitExceeded
 from .model import Document, Source
-from .readers import RawDocument, read
+from .raw import RawDocument
+from .readers import read
 from .state import State
 
 
@@ -39,6 +40,19 @@ class Result:
         return self.state.norm.text
 
 
+# What each stage writes: the layers of State it fills. Any stage may append to `warnings`;
+# no stage touches another's layer (tests/test_pipeline.py checks this on real documents).
+WRITES: dict[str, tuple[str, ...]] = {
+    "normalize": ("norm",),
+    "segment": ("front", "outline", "heading_para", "boxes", "box_paras"),
+    "tables": ("tables", "table_paras"),
+    "indicators": ("indicators",),
+    "projects": ("projects",),
+    "tasks": ("tasks",),
+    "meta": ("meta",),
+}
+
+
 def _stages() -> list[tuple[str, Callable[[State], None]]]:
     from .stages import indicators, meta, normalize, projects, segment, tables, tasks
     return [
@@ -52,7 +66,7 @@ def _stages() -> list[tuple[str, Callable[[State], None]]]:
     ]
 
 
-STAGE_NAMES = ["read", "normalize", "segment", "tables", "indicators", "projects", "tasks", "meta"]
+STAGE_NAMES = ["read", *WRITES]
 
 
 def run(path: str | os.PathLike, settings: Settings | None = None,

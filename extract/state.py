@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal, Optional
 
 from .model import Box, Heading, Indicator, Meta, Project, Table, Task, Warning
-from .readers import RawDocument, RawTable
+from .raw import RawDocument, RawTable
 
 ParaKind = Literal["text", "cell", "row", "table"]
 # text: prose or heading · cell: one table cell per line (tab-led, or the wrap of such a cell)

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from ..errors import EmptyInput, InputNotFound, InputTooLarge, UnsupportedFormat
-from .base import Block, RawDocument, RawLine, RawTable
+from ..raw import Block, RawDocument, RawLine, RawTable
 
 SUFFIX_FORMAT = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
                  ".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html"}

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Iterator, Optional
 
 from ..errors import DocxBroken, EmptyInput
-from .base import Block, RawDocument, RawLine, RawTable
+from ..raw import Block, RawDocument, RawLine, RawTable
 from .grid import Cell, build_table, join_cell_lines
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .base import RawTable
+from ..raw import RawTable
 
 
 @dataclass

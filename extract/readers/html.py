@@ -12,7 +12,7 @@ import re
 from typing import Optional
 
 from ..errors import EmptyInput
-from .base import Block, RawDocument, RawLine, RawTable
+from ..raw import Block, RawDocument, RawLine, RawTable
 from .grid import Cell, build_table, join_cell_lines
 from .text import decode
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..errors import PdfDamaged, PdfEncrypted, PdfNoTextLayer
-from .base import Block, RawDocument, RawLine, RawTable
+from ..raw import Block, RawDocument, RawLine, RawTable
 from .grid import Cell, build_table, join_cell_lines
 
 log = logging.getLogger(__name__)

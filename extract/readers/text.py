@@ -5,7 +5,7 @@ import codecs
 import functools
 
 from ..errors import BinaryInput, EmptyInput, UndecodableInput
-from .base import RawDocument, RawLine
+from ..raw import RawDocument, RawLine
 
 # Tried in order after the BOMs. GB18030 is a superset of GBK and GB2312, so it covers both;
 # Big5 comes last because almost any GB byte string fails as Big5 only late.

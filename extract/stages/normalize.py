@@ -15,7 +15,7 @@ import regex
 from pydantic import BaseModel
 
 from .. import patterns
-from ..readers import RawLine, RawTable
+from ..raw import RawLine, RawTable
 from ..state import NormText, Para, State
 
 

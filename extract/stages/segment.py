@@ -17,6 +17,8 @@ from .. import patterns
 from ..model import Box, Heading
 from ..numerals import cn_int as cn_number
 from ..state import FrontMatter, NormText, Para, State
+from ..tables.grid import Cell, GridRow, find_header_rows
+from ..tables.grid import clean_text as clean_cell
 
 
 class HeadingStyle(BaseModel, extra="forbid"):
@@ -301,6 +303,52 @@ def _find_toc(norm: NormText, texts: list[str], start: int) -> list[int]:
 
 # --- 专栏 boxes ---------------------------------------------------------------------------------
 
+def box_number(number: Optional[str]) -> Optional[str]:
+    """`3`, `03`, `三`, `十二` → "3", "3", "3", "12"; a numeral that does not read as one
+    (`十十`) → None rather than a guess."""
+    if not number:
+        return None
+    if number.isdigit():
+        return str(int(number))
+    value = cn_number(number)
+    return str(int(value)) if value is not None else None
+
+
+def reader_table_box(norm: NormText, i: int) -> Optional[Box]:
+    """A ruled 专栏 box: the reader's table whose first row is the box caption (`专栏1 …工程`,
+    one cell or the same text repeated across a merged row) and whose rows are the box's items,
+    each one cell (`1.…工程：content`, `（1）…工程。content`) or name | content cells. Its items
+    name projects as a text box's do; a box whose rows carry a header of their own
+    (项目名称 | 建设内容 …) stays a table, titled by the caption."""
+    para = norm.paras[i]
+    table = para.table
+    if para.kind != "table" or table is None or len(table.rows) < 2:
+        return None
+    first = {clean_cell(c) for c in table.rows[0] if c.strip()}
+    m = _box_start().match(next(iter(first))) if len(first) == 1 else None
+    if m is None or not (m.group("n") or m.group("title").strip()):
+        return None
+    rest = [[clean_cell(c) for c in r] for r in table.rows[1:]]
+    if find_header_rows([GridRow([Cell([c] if c else []) for c in r]) for r in rest]):
+        return None
+    items: list[str] = []
+    for r in rest:
+        cells: list[str] = []
+        for c in r:  # a merged cell the reader repeated across the row counts once
+            if c and (not cells or cells[-1] != c):
+                cells.append(c)
+        if not cells:
+            continue
+        if len(cells) >= 2 and len(cells[0]) <= 40 and not regex.search(r"[，。；：:]", cells[0]):
+            items.append(cells[0] + "：" + "；".join(cells[1:]))   # name | content
+        else:
+            items.append("".join(cells))
+    if not items:
+        return None
+    return Box(id="", number=box_number(m.group("n")), title=m.group("title").strip().strip("：: "),
+               items=items, span=(para.start, para.end), page=para.page)
+
+
 def find_boxes(norm: NormText, body_start: int, cands: list[Candidate]) -> tuple[list[Box], list[tuple[int, int]]]:
     by_para = {c.para: c for c in cands}
     boxes: list[Box] = []
@@ -329,12 +377,16 @@ def find_boxes(norm: NormText, body_start: int, cands: list[Candidate]) -> tuple
             j += 1
         end, items = _box_items(norm, j, by_para, opened)
         span = (paras[start].start, paras[end - 1].end if end > start else paras[start].end)
-        num = str(int(number)) if number and number.isdigit() else (str(int(cn_number(number))) if number else None)
-        boxes.append(Box(id=f"b{len(boxes) + 1}", number=num, title=title.strip("：: "),
+        boxes.append(Box(id=f"b{len(boxes) + 1}", number=box_number(number), title=title.strip("：: "),
                          items=items, span=span, page=norm.page_at(paras[i].start)))
         ranges.append((start, end))
         i = max(end, i + 1)
     _add_unmarked_boxes(norm, body_start, boxes, ranges, set(by_para))
+    for i in range(body_start, len(paras)):
+        box = reader_table_box(norm, i)
+        if box is not None:
+            boxes.append(box)
+            ranges.append((i, i + 1))
     order = sorted(range(len(boxes)), key=lambda k: ranges[k][0])
     boxes = [boxes[k] for k in order]
     ranges = [ranges[k] for k in order]

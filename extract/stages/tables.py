@@ -10,8 +10,8 @@ from typing import Optional
 
 import regex
 
-from ..model import Box, Table
-from ..readers import RawTable
+from ..model import Table
+from ..raw import RawTable
 from ..state import State
 from ..tables import classify, grid as grid_mod, markdown, rebuild_bare, rebuild_cells, rebuild_flat, rebuild_numbered
 from ..tables.grid import Cell, Grid, GridRow, Rebuilt
@@ -20,18 +20,17 @@ from ..tables.regions import Region, find_regions
 
 def run(state: State) -> None:
     index: Optional[dict[int, int]] = None
+    boxed = {a for a, _ in state.box_paras.values() if state.norm.paras[a].kind == "table"}
     for region in find_regions(state):
         if region.form == "cells" and index is None:
             index = rebuild_cells.line_index(state)
-        if region.form == "reader" and reader_box(state, region.a):
-            continue
+        if region.form == "reader" and region.a in boxed:
+            continue  # a reader table that is a 专栏 box: segment made the box
         grid = rebuild(state, region, index or {})
         rebuilt = grid_mod.finish(grid) if grid is not None else None
         if rebuilt is None or not _is_table(rebuilt, state):
             continue
         add_table(state, rebuilt)
-    if any(b.id.startswith("@") for b in state.boxes):
-        _renumber_boxes(state)
 
 
 def rebuild(state: State, region: Region, index: dict[int, int]) -> Optional[Grid]:
@@ -50,59 +49,6 @@ def rebuild(state: State, region: Region, index: dict[int, int]) -> Optional[Gri
     if region.form == "reader":
         return reader_grid(state, region.a)
     return None
-
-
-def reader_box(state: State, i: int) -> bool:
-    """A ruled 专栏 box: the reader's table whose first row is the box caption (`专栏1 …工程`,
-    one cell or the same text repeated across a merged row) and whose rows are the box's items,
-    each one cell (`1.…工程：content`, `（1）…工程。content`) or name | content cells. The box
-    is added as the text's boxes are (its items name the projects); a box whose rows carry a
-    header of their own (项目名称 | 建设内容 …) stays a table, titled by the caption."""
-    from .segment import _box_start, cn_number
-    para = state.norm.paras[i]
-    table: Optional[RawTable] = para.table
-    if table is None or len(table.rows) < 2:
-        return False
-    first = {grid_mod.clean_text(c) for c in table.rows[0] if c.strip()}
-    m = _box_start().match(next(iter(first))) if len(first) == 1 else None
-    if m is None or not (m.group("n") or m.group("title").strip()):
-        return False
-    rest = [[grid_mod.clean_text(c) for c in r] for r in table.rows[1:]]
-    if grid_mod.find_header_rows([GridRow([Cell([c] if c else []) for c in r]) for r in rest]):
-        return False
-    items: list[str] = []
-    for r in rest:
-        cells: list[str] = []
-        for c in r:  # a merged cell the reader repeated across the row counts once
-            if c and (not cells or cells[-1] != c):
-                cells.append(c)
-        if not cells:
-            continue
-        if len(cells) >= 2 and len(cells[0]) <= 40 and not regex.search(r"[，。；：:]", cells[0]):
-            items.append(cells[0] + "：" + "；".join(cells[1:]))   # name | content
-        else:
-            items.append("".join(cells))
-    if not items:
-        return False
-    number = m.group("n")
-    num = str(int(number)) if number and number.isdigit() else (str(int(cn_number(number))) if number else None)
-    span = (para.start, para.end)
-    state.boxes.append(Box(id=f"@{i}", section=state.section_at(span[0]), number=num,
-                           title=m.group("title").strip().strip("：: "), items=items, span=span,
-                           page=para.page))
-    state.box_paras[f"@{i}"] = (i, i + 1)
-    return True
-
-
-def _renumber_boxes(state: State) -> None:
-    """Boxes of the text and of the reader's tables, b1 … in the order they are printed."""
-    ranges = dict(state.box_paras)
-    state.boxes.sort(key=lambda b: b.span[0])
-    state.box_paras.clear()
-    for k, b in enumerate(state.boxes):
-        old = b.id
-        b.id = f"b{k + 1}"
-        state.box_paras[b.id] = ranges[old]
 
 
 def caption_row(table: RawTable) -> Optional[str]:

@@ -13,7 +13,7 @@ from typing import Optional
 
 import regex
 
-from ..readers import RawLine
+from ..raw import RawLine
 from ..state import State
 from . import classify
 from .grid import Cell, Grid, GridRow

@@ -21,7 +21,7 @@ from typing import Optional
 
 import regex
 
-from ..readers import RawLine
+from ..raw import RawLine
 from ..state import State
 from ..stages.segment import starts_like_heading
 from . import classify

@@ -1,0 +1,48 @@
+"""What every reader produces: the same RawDocument, whatever the input format.
+
+These types sit beside the model, under both the readers and the stages: the state and the
+stages use them without importing any reader.
+
+A reader's only job is to get the document's lines and real tables out of its container, in
+reading order, with the signals the format carries (page, heading style, bold lead). It does not
+clean text: that is the normalizer's job, so one set of rules serves every format.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional, Union
+
+
+@dataclass(slots=True)
+class RawLine:
+    text: str
+    page: Optional[int] = None          # 1-based, where the input has pages
+    heading_level: Optional[int] = None  # a style/outline-level signal (Markdown #, Word Heading n)
+    bold: bool = False                  # the whole line is bold (a signal, not text)
+
+
+@dataclass
+class RawTable:
+    """A table the container itself knows (DOCX table, ruled PDF table). Cells are plain text."""
+    rows: list[list[str]]
+    pages: list[int] = field(default_factory=list)
+    header_rows: int = 1
+    # vertically merged cells already filled in by the reader: a merged category applies to all rows
+    title: Optional[str] = None
+
+
+Block = Union[RawLine, RawTable]
+
+
+@dataclass
+class RawDocument:
+    path: str
+    format: str                 # txt | md | docx | doc | pdf | html | ofd
+    sha256: str
+    blocks: list[Block]
+    encoding: Optional[str] = None
+    pages: Optional[int] = None  # page count, pdf only
+    size: int = 0
+    # problems the reader got past (a page it could not load …): (code, message) each
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)  # pages (or images) read by OCR
