@@ -45,7 +45,7 @@ class Result:
 WRITES: dict[str, tuple[str, ...]] = {
     "normalize": ("norm",),
     "segment": ("front", "outline", "heading_para", "boxes", "box_paras"),
-    "tables": ("tables", "table_paras"),
+    "tables": ("tables", "table_paras", "table_rows"),
     "indicators": ("indicators",),
     "projects": ("projects",),
     "tasks": ("tasks",),

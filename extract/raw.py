@@ -29,6 +29,10 @@ class RawTable:
     header_rows: int = 1
     # vertically merged cells already filled in by the reader: a merged category applies to all rows
     title: Optional[str] = None
+    # (row, column) → columns spanned, for a cell merged across columns (its text is in the first
+    # column, "" in the others); and the page each row is printed on, where the input has pages
+    wide: dict[tuple[int, int], int] = field(default_factory=dict)
+    row_pages: list[int] = field(default_factory=list)
 
 
 Block = Union[RawLine, RawTable]

@@ -42,6 +42,14 @@ class NormText:
         return self.page_offsets[max(i, 0)][1]
 
 
+@dataclass(slots=True)
+class TableRow:
+    """What the tables stage knows of a table row beyond its cells."""
+    page: Optional[int] = None          # the page the row is printed on
+    group: Optional[str] = None         # the sub-heading row above it (结果性指标), or None
+    is_group: bool = False              # the row is such a sub-heading itself
+
+
 @dataclass
 class FrontMatter:
     """What precedes the body: the issuing notice, the title block, the table of contents."""
@@ -64,6 +72,7 @@ class State:
     box_paras: dict[str, tuple[int, int]] = field(default_factory=dict)  # box id → para range
     tables: list[Table] = field(default_factory=list)
     table_paras: dict[str, tuple[int, int]] = field(default_factory=dict)
+    table_rows: dict[str, list[TableRow]] = field(default_factory=dict)   # table id → per row
     indicators: list[Indicator] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)

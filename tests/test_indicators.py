@@ -12,7 +12,7 @@ PROSE = yaml.safe_load((Path(__file__).parent / "cases" / "indicators_prose.yaml
 
 @pytest.mark.parametrize("case", PROSE, ids=[c["text"][:24] for c in PROSE])
 def test_prose_case(case):
-    got = sentence_targets(case["text"], (0, len(case["text"])), None)
+    got = sentence_targets(case["text"], (0, len(case["text"])), None, case.get("min_year"))
     assert [i.name for i in got] == [e["name"] for e in case["expect"]]
     for ind, e in zip(got, case["expect"]):
         assert ind.unit == e["unit"]
@@ -21,6 +21,9 @@ def test_prose_case(case):
         assert ind.source.kind == "text"
         if "baseline_raw" in e:
             assert (ind.baseline.raw, ind.baseline.year) == (e["baseline_raw"], e["baseline_year"])
+        if "targets" in e:
+            assert [(q.raw, q.year) for q in ind.targets] == [tuple(w) for w in e["targets"]]
+        assert ind.status == e.get("status", "target")
 
 
 @pytest.mark.parametrize("stem", ["000", "001", "002", "004"])

@@ -12,20 +12,22 @@ CASES = sorted((Path(__file__).parent / "cases" / "tables").glob("*.yaml"))
 
 def _cases():
     return [pytest.param(case, id=f"{f.stem}: {case['name']}")
-            for f in CASES for case in yaml.safe_load(f.read_text(encoding="utf-8"))]
+            for f in CASES for case in yaml.safe_load(f.read_text(encoding="utf-8")) if "text" in case]
 
 
-def run_text(tmp_path, text: str, suffix: str = ".txt"):
+def run_text(tmp_path, text: str, suffix: str = ".txt", stop_after: str = "tables"):
     from extract.pipeline import run
     path = tmp_path / f"case{suffix}"
     path.write_text(text.replace("⇥", "\t"), encoding="utf-8")
-    return run(path, stop_after="tables")
+    return run(path, stop_after=stop_after)
 
 
 @pytest.mark.parametrize("case", _cases())
 def test_case(tmp_path, case):
     suffix = ".md" if "<table" in case["text"] or "|---" in case["text"] else ".txt"
-    result = run_text(tmp_path, case["text"], suffix)
+    result = run_text(tmp_path, case["text"], suffix, "indicators" if "indicators" in case else "tables")
+    if "indicators" in case:
+        check_indicators([i for i in result.state.indicators if i.source.kind == "table"], case["indicators"])
     tables = result.state.tables
     assert len(tables) == len(case["tables"]), [t.columns for t in tables]
     for got, want in zip(tables, case["tables"]):
@@ -40,6 +42,8 @@ def test_case(tmp_path, case):
             assert 0 <= span[0] < span[1] <= len(text)
     codes = sorted(w.code for w in result.state.warnings if w.code.startswith("table."))
     assert codes == sorted(case.get("warnings", []))
+    for table in tables:   # every row knows its page and its sub-heading
+        assert len(result.state.table_rows[table.id]) == len(table.rows)
 
 
 def test_corpus_projects_table(extracted):
@@ -192,3 +196,45 @@ def test_reader_box_with_a_header_stays_a_table():
     [t] = state.tables
     assert t.kind == "projects"
     assert [p.name for p in state.projects] == ["市传染病医院", "市疾控中心实验室"]
+
+
+# --- ruled tables as they are printed (tests/cases/tables/ruled.yaml) ---------------------------
+
+RULED = yaml.safe_load((Path(__file__).parent / "cases" / "tables" / "ruled.yaml").read_text(encoding="utf-8"))
+
+
+def _quantity_matches(got, want):
+    if want is None:
+        return got is None
+    if got is None:
+        return False
+    raw, year, *value = want
+    return (got.raw, got.year) == (raw, year) and (not value or got.value == value[0])
+
+
+def check_indicators(indicators, wants):
+    assert len(indicators) == len(wants), [(i.name, i.status) for i in indicators]
+    for ind, want in zip(indicators, wants):
+        for key, value in want.items():
+            if key == "baseline":
+                assert _quantity_matches(ind.baseline, value), (ind.name, ind.baseline)
+            elif key == "targets":
+                assert len(ind.targets) == len(value), (ind.name, ind.targets)
+                for q, w in zip(ind.targets, value):
+                    assert _quantity_matches(q, w), (ind.name, q)
+                assert ind.target == ind.targets[-1]
+            elif key == "page":
+                assert ind.source.page == value, ind.name
+            else:
+                assert getattr(ind, key) == value, (ind.name, key)
+
+
+@pytest.mark.parametrize("case", RULED, ids=[c["name"] for c in RULED])
+def test_ruled_case(case):
+    from extract.readers.base import RawTable
+    table = RawTable(rows=case["rows"], pages=case.get("pages", [1]), header_rows=1,
+                     wide={(r, c): n for r, c, n in case.get("wide", [])}, row_pages=case.get("row_pages", []))
+    state = _reader_state(table)
+    check_indicators([i for i in state.indicators if i.source.kind == "table"], case["indicators"])
+    if "warnings" in case:
+        assert sorted(w.code for w in state.warnings) == sorted(case["warnings"])

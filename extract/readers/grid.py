@@ -53,9 +53,12 @@ def build_table(cells: list[Cell], pages: list[int] | None = None,
     n_cols = max(c.col + c.colspan for c in cells)
     grid = [[""] * n_cols for _ in range(n_rows)]
     full_width_rows = set()
+    wide: dict[tuple[int, int], int] = {}
     for c in cells:
         for r in range(c.row, min(c.row + c.rowspan, n_rows)):
             grid[r][c.col] = c.text  # carry_down_merged: the category applies to each row
+            if c.colspan > 1:
+                wide[(r, c.col)] = min(c.colspan, n_cols - c.col)
         if c.colspan >= n_cols and c.rowspan == 1 and n_cols > 1:
             full_width_rows.add(c.row)
     if not any(any(row) for row in grid):
@@ -64,7 +67,10 @@ def build_table(cells: list[Cell], pages: list[int] | None = None,
     if 0 in full_width_rows and n_rows > 1 and grid[0][0]:
         title = grid[0][0]
         grid = grid[1:]
+        wide = {(r - 1, c): n for (r, c), n in wide.items() if r > 0}
         if header_rows > 1:
             header_rows -= 1
-    return RawTable(rows=grid, pages=sorted(set(pages or [])),
-                    header_rows=min(max(header_rows, 0), len(grid)), title=title)
+    pages = sorted(set(pages or []))
+    return RawTable(rows=grid, pages=pages,
+                    header_rows=min(max(header_rows, 0), len(grid)), title=title, wide=wide,
+                    row_pages=[pages[0]] * len(grid) if len(pages) == 1 else [])

@@ -581,27 +581,41 @@ def _width(table: RawTable) -> int:
 def _continue_table(first: RawTable, part: RawTable) -> None:
     width = _width(first)
     rows = [list(r) for r in part.rows]
+    wide = dict(part.wide)
     if part.title:  # a full-width first row here is a category row, not a caption
         rows.insert(0, [part.title] + [""] * (width - 1))
+        wide = {(r + 1, c): n for (r, c), n in wide.items()}
+        wide[(0, 0)] = width
     header = first.rows[:first.header_rows]
     repeated = 0
     while (repeated < len(header) and repeated < len(rows)
            and [_compact(c) for c in rows[repeated]] == [_compact(c) for c in header[repeated]]):
         repeated += 1
     rows = rows[repeated:]
+    dropped = repeated
     if rows and first.rows and not rows[0][0].strip():
         if _is_split_row(first, rows[0]):
             # the row broke over the page: its second half is not a row of its own
             first.rows[-1] = [join_cell_lines([a, b]) for a, b in zip(first.rows[-1], rows[0])]
             rows = rows[1:]
+            dropped += 1
         # a category merged down the side continues onto this page
         carried = first.rows[-1][0]
         for row in rows:
             if row[0].strip():
                 break
             row[0] = carried
+    _continue_row_facts(first, wide, dropped, len(rows), part.pages)
     first.rows.extend(rows)
     first.pages = sorted(set(first.pages) | set(part.pages))
+
+
+def _continue_row_facts(first: RawTable, wide: dict, dropped: int, added: int, pages: list[int]) -> None:
+    """The continued rows keep their merged cells and the page they are printed on."""
+    base = len(first.rows) - dropped
+    first.wide.update({(r + base, c): n for (r, c), n in wide.items() if r >= dropped})
+    if first.row_pages and len(first.row_pages) == len(first.rows) and pages:
+        first.row_pages.extend([pages[0]] * added)
 
 
 def _is_split_row(first: RawTable, row: list[str]) -> bool:

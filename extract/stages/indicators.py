@@ -17,7 +17,7 @@ import regex
 from .. import catalogue, nlp, patterns
 from ..model import Indicator, ItemSource, Quantity, Table
 from ..quantity import cn_number, parse_quantity
-from ..state import State
+from ..state import State, TableRow
 from ..tables import classify
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -34,45 +34,86 @@ def run(state: State) -> None:
 # --- tables -------------------------------------------------------------------------------------
 
 def from_table(state: State, table: Table) -> None:
-    roles = classify.column_roles(table.columns, table.rows)
-    years = classify.year_roles(table.columns, roles)
-    col = {r: roles.index(r) for r in ("name", "unit", "category", "nature") if r in roles}
+    """One indicator per row: seq, name (its 说明/注 text split off into note), unit, category, the
+    sub-heading row above it (group), nature in any printed form, baseline (its year from the cell
+    when the cell prints one: `2018年为21.3`), every target column (targets, ascending), and an
+    achieved column (完成情况) as an indicator of its own with status achieved."""
+    facts = state.table_rows.get(table.id) or [TableRow() for _ in table.rows]
+    data = [row for row, f in zip(table.rows, facts) if not f.is_group]
+    roles = classify.column_roles(table.columns, data)
+    sides = classify.year_roles(table.columns, roles)
+    col = {r: roles.index(r) for r in ("seq", "name", "unit", "category", "nature") if r in roles}
     if "name" not in col:
         return
-    base = next((j for j, (side, _) in years.items() if side == "baseline"), None)
-    target = next((j for j, (side, _) in years.items() if side == "target"), None)
+    base = next((j for j, (side, _) in sides.items() if side == "baseline"), None)
+    targets = [(j, y) for j, (side, y) in sides.items() if side == "target"]
+    achieved = [(j, y) for j, (side, y) in sides.items() if side == "achieved"]
     for k, row in enumerate(table.rows):
+        fact = facts[k] if k < len(facts) else TableRow()
+        if fact.is_group:
+            continue
         cell = lambda j: row[j].strip() if j is not None and j < len(row) else ""  # noqa: E731
-        name = cell(col["name"])
+        name, note = classify.split_note(cell(col["name"]))
         if not name:
             continue
         unit = cell(col.get("unit")) or None
         if unit is None:
             name, unit = classify.split_unit_suffix(name)
-        nature = cell(col.get("nature"))
-        baseline = _quantity(cell(base), years[base][1]) if base is not None else None
-        goal = _quantity(cell(target), years[target][1]) if target is not None else None
-        if baseline is None and goal is None and not nature:
+        nature = classify.nature_of(cell(col.get("nature"))) or (
+            classify.nature_of(fact.group) if fact.group else None)
+        baseline = _cell_quantity(cell(base), sides[base][1]) if base is not None else None
+        goals = [q for j, y in targets if (q := _quantity(cell(j), y)) is not None]
+        results = [q for j, y in achieved if (q := _cell_quantity(cell(j), y)) is not None]
+        if baseline is None and not goals and not results and not nature:
             continue
         span = table.row_spans[k] if k < len(table.row_spans) else table.span
-        ind = Indicator(
-            id=f"i{len(state.indicators) + 1}", name=name, category=cell(col.get("category")) or None,
-            unit=unit, baseline=baseline, target=goal,
-            nature=nature if classify.is_nature(nature) else None,  # type: ignore[arg-type]
-            canonical=catalogue.match(name),
-            source=ItemSource(kind="table", table=table.id, row=k, span=span, page=state.norm.page_at(span[0])))
-        state.indicators.append(ind)
-        for q, what in ((baseline, "baseline"), (goal, "target")):
-            if q is not None and q.op == "none" and q.raw and not _none_mark(q.raw):
-                state.warn("indicator.unreadable_value",
-                           f"indicator {ind.id} ({name}): the {what} cell {q.raw!r} holds no value that can be read",
-                           span)
+        page = fact.page if fact.page is not None else state.norm.page_at(span[0])
+        common = dict(name=name, category=cell(col.get("category")) or None, unit=unit, nature=nature,
+                      canonical=catalogue.match(name), seq=cell(col.get("seq")) or None, group=fact.group,
+                      note=note, source=ItemSource(kind="table", table=table.id, row=k, span=span, page=page))
+        made = []
+        if goals or not results:
+            made.append(Indicator(id=f"i{len(state.indicators) + 1}", baseline=baseline, targets=goals,
+                                  **common))  # type: ignore[arg-type]
+            state.indicators.append(made[-1])
+        if results:   # a result reached (完成情况): never one of the targets
+            made.append(Indicator(id=f"i{len(state.indicators) + 1}", baseline=baseline, targets=results,
+                                  status="achieved", **common))  # type: ignore[arg-type]
+            state.indicators.append(made[-1])
+        for ind in made:
+            for q, what in [(baseline, "baseline")] + [(t, "target") for t in ind.targets]:
+                if q is not None and q.op == "none" and q.raw and not _none_mark(q.raw) and not _WORDS.match(q.raw):
+                    state.warn("indicator.unreadable_value",
+                               f"indicator {ind.id} ({name}): the {what} cell {q.raw!r} holds no value that can be read",
+                               span)
+
+
+# a value printed in words (实现, 基本全覆盖): a quantity with its raw text, nothing to warn about
+_WORDS = regex.compile(r"^\p{Han}+$")
+# footnote marks after a value (≥90#, 85①): kept in raw, never read as part of the value
+_FOOTNOTE = regex.compile(r"[#＃*＊※△▲☆★\u2460-\u2473\u2776-\u277f]+$")
+# a cell that prints its own year: `2018年为21.3`, `76.2（2019年）`
+_YEAR_FIRST = regex.compile(r"^(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s*(?:为|是|：|:)?\s*(?P<v>\S.*)$")
+_YEAR_AFTER = regex.compile(r"^(?P<v>.*\S)\s*[（(]\s*(?P<y>(?:19|20)\d{2})\s*年?(?:底|末)?\s*[）)]$")
 
 
 def _quantity(text: str, year: Optional[int]) -> Optional[Quantity]:
     if not text:
         return None
-    return parse_quantity(text, year)
+    value = _FOOTNOTE.sub("", text) or text
+    if value == text:
+        return parse_quantity(text, year)
+    q = parse_quantity(value, year)
+    return q.model_copy(update={"raw": parse_quantity(text, year).raw})
+
+
+def _cell_quantity(text: str, year: Optional[int]) -> Optional[Quantity]:
+    """A baseline (or result) cell, whose own year, when it prints one, is the quantity's year."""
+    m = _YEAR_FIRST.match(text) or _YEAR_AFTER.match(text)
+    if m is None:
+        return _quantity(text, year)
+    q = _quantity(m.group("v"), int(m.group("y")))
+    return q.model_copy(update={"raw": parse_quantity(text, year).raw}) if q is not None else None
 
 
 def _none_mark(raw: str) -> bool:
@@ -222,8 +263,14 @@ def _targets(sentence: str, span: tuple[int, int], page: Optional[int],
     is_target = ym is not None and (min_year is None or (year or 0) >= min_year)
     start = ym.end() if ym else 0
     scope = sentence[start:]
+    years = [year]
+    more = _MORE_YEARS.match(scope) if is_target else None
+    if more:   # 到2022年和2030年，…分别不低于25%和35%: one target per year
+        years += [int(y) for y in regex.findall(r"\d{4}", more.group(0))]
+        start += more.end()
+        scope = sentence[start:]
     if is_target and p.respectively in scope:
-        return _respectively(sentence, start, year, span, page)
+        return _respectively(sentence, start, years, span, page)
     prev_subject, prev_thing = "", ""
     for c in _CLAUSE.finditer(scope):
         a, b = start + c.start(), start + c.end()
@@ -234,8 +281,11 @@ def _targets(sentence: str, span: tuple[int, int], page: Optional[int],
             to_year = int(m.group("y2")) if m.group("y2") else year
             base_year = int(m.group("y")) if m.group("y") else None
             if name:
-                out.append(_placed(sentence, _indicator(name, m.group("t"), m.group("verb"), to_year, span, page,
-                                                        baseline=(m.group("b"), base_year)), a, b))
+                ind = _indicator(name, m.group("t"), m.group("verb"), to_year, span, page,
+                                 baseline=(m.group("b"), base_year))
+                if to_year is not None and min_year is not None and to_year < min_year:
+                    ind.status = "achieved"   # 由2015年的72.6岁提高到2020年的74.1岁: a result reached
+                out.append(_placed(sentence, ind, a, b))
             continue
         if not is_target:
             continue
@@ -315,8 +365,14 @@ def share_head(names: list[str]) -> list[str]:
     return out + [last]
 
 
-def _respectively(sentence: str, start: int, year, span, page) -> list[_Target]:
-    """`床位数、执业医师数和注册护士数分别达到8张、3.15人和4.5人`: one indicator per item."""
+_MORE_YEARS = regex.compile(r"^(?:\s*[和、及与至]\s*(?:到|至)?\s*\d{4}\s*年(?:底|末)?)+")
+
+
+def _respectively(sentence: str, start: int, years: list, span, page) -> list[_Target]:
+    """`床位数、执业医师数和注册护士数分别达到8张、3.15人和4.5人`: one indicator per item; one
+    item with a value per year named (`到2022年和2030年…分别不低于25%和35%`): one indicator
+    with a target for each year."""
+    year = years[-1]
     p = _prose()
     out: list[_Target] = []
     for pm in _PART.finditer(sentence, start):
@@ -328,6 +384,11 @@ def _respectively(sentence: str, start: int, year, span, page) -> list[_Target]:
         verb = vm.group("verb") if vm else ""
         names = [_clean_subject(s) for s in _ITEM_SEP.split(subjects) if s.strip()]
         values = [v.strip("。！？!? ") for v in _ITEM_SEP.split(rest[len(verb):]) if v.strip()]
+        if len(names) == 1 and len(years) > 1 and len(values) == len(years):
+            per_year = [_indicator(names[0], v.strip(), verb, y, span, page) for v, y in zip(values, years)]
+            ind = per_year[-1].model_copy(update={"targets": [i.target for i in per_year]})
+            out.append(_placed(sentence, ind, pm.start(), pm.start() + len(subjects)))
+            continue
         if len(names) != len(values) or not names:
             continue
         names = share_head(names)

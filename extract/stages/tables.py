@@ -12,7 +12,7 @@ import regex
 
 from ..model import Table
 from ..raw import RawTable
-from ..state import State
+from ..state import State, TableRow
 from ..tables import classify, grid as grid_mod, markdown, rebuild_bare, rebuild_cells, rebuild_flat, rebuild_numbered
 from ..tables.grid import Cell, Grid, GridRow, Rebuilt
 from ..tables.regions import Region, find_regions
@@ -83,14 +83,15 @@ def reader_grid(state: State, i: int) -> Optional[Grid]:
         pos += len(line) + 1
         if r < skip:
             continue
+        page = table.row_pages[r] if r < len(table.row_pages) else para.page
         rows.append(GridRow([Cell([c] if c.strip() else [], span if c.strip() else None) for c in raw_row],
-                            page=para.page))
+                            page=page, wide={c: n for (row, c), n in table.wide.items() if row == r}))
     found = grid_mod.find_header_rows(rows)
     if not found and table.header_rows and _reads_as_header(table.rows):
         found = 1
     # a header printed over two rows (2020 / 年值) is one header even when the reader marked one
     return Grid(rows=rows, paras=(i, i + 1), header_rows=max(found, table.header_rows if found else 0),
-                spread_fragments=True)
+                spread_fragments=True, ruled=True)
 
 
 _SENTENCE_MARK = regex.compile(r"[，。；：:,;！？]")
@@ -143,6 +144,10 @@ def add_table(state: State, t: Rebuilt) -> Table:
                   row_spans=t.row_spans)
     state.tables.append(table)
     state.table_paras[tid] = (a, b)
+    state.table_rows[tid] = [
+        TableRow(page=page if page is not None else norm.page_at(span[0]),
+                 group=group, is_group=is_group)
+        for page, span, group, is_group in zip(t.row_pages, t.row_spans, t.row_groups, t.group_rows)]
     for code, message, where, row in t.notes:
         at = f"table {tid}" + (f" row {row}" if row is not None else "")
         state.warn(code, f"{at}: {message}", where)

@@ -27,8 +27,13 @@ class RoleWords(BaseModel, extra="forbid"):
 class TablePatterns(BaseModel, extra="forbid"):
     roles: dict[str, RoleWords]
     target_words: list[str]
+    baseline_words: list[str]
+    achieved_words: list[str]
     header_fragments: list[str]
     natures: list[str]
+    nature_forms: dict[str, str]
+    group_endings: list[str]
+    note_marks: list[str]
     kinds: dict[str, list[list[str]]]
     units: list[str]
     unit_chars: str
@@ -48,6 +53,8 @@ class _Compiled:
     toc_leader: regex.Pattern
     caption: regex.Pattern
     value: regex.Pattern
+    natures: dict[str, str]     # folded printed form → one of `natures`
+    note: regex.Pattern
 
 
 @functools.lru_cache(maxsize=1)
@@ -67,6 +74,8 @@ def vocab() -> _Compiled:
         unit_chars=patterns.compile(f"^[{p.unit_chars}]+$"),
         toc_leader=patterns.compile(p.toc_leader),
         caption=patterns.compile(p.caption),
+        natures={**{fold(n): n for n in p.natures}, **{fold(k): v for k, v in p.nature_forms.items()}},
+        note=patterns.compile("(?:" + "|".join(regex.escape(m) for m in p.note_marks) + ")"),
         value=patterns.compile(
             r"^(?:[≤≥<>＜＞~±+\-－—]?\s*[0-9０-９][0-9０-９.,．]*\s*(?:[%％‰倍]|个百分点)?"
             r"(?:以上|以下|左右)?|[-—–*／/×]+|[≤≥<>＜＞]\S*)$"),
@@ -106,8 +115,36 @@ def header_role(header: str) -> Optional[Role]:
     return None
 
 
+def nature_of(text: str) -> Optional[str]:
+    """The nature a cell prints, in any of its printed forms (约束, 预期性指标 → 约束性, 预期性)."""
+    return vocab().natures.get(fold(text))
+
+
 def is_nature(text: str) -> bool:
-    return fold(text) in vocab().data.natures
+    return nature_of(text) is not None
+
+
+_GROUP_NUMBER = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．])\s*")
+
+
+def group_label(text: str) -> str:
+    """A sub-heading without its list number: `一、结果性指标` → `结果性指标`."""
+    return _GROUP_NUMBER.sub("", text).strip()
+
+
+def is_group_text(text: str) -> bool:
+    """A lone text that reads as a sub-heading of the rows below it (结果性指标, 约束性指标)."""
+    t = fold(group_label(text))
+    return 2 < len(t) <= MAX_HEADER_CHARS and not is_value(t) and (
+        is_nature(t) and len(t) > 3 or any(t.endswith(e) for e in vocab().data.group_endings))
+
+
+def split_note(name: str) -> tuple[str, Optional[str]]:
+    """`人均预期寿命 说明：…` → (`人均预期寿命`, `说明：…`); a name without a note mark is left whole."""
+    m = vocab().note.search(name)
+    if m is None or m.start() == 0:
+        return name, None
+    return name[:m.start()].rstrip(" ，,；;。（("), name[m.start():].strip()
 
 
 def is_value(text: str) -> bool:
@@ -197,27 +234,63 @@ def is_header_cell(text: str) -> bool:
 
 
 def year_roles(columns: list[str], roles: list[Optional[Role]]) -> dict[int, tuple[str, Optional[int]]]:
-    """Column index → ("baseline" | "target", year) for the value columns of an indicator table.
+    """Column index → ("baseline" | "target" | "achieved", year) for the value columns of an
+    indicator table. Several columns may be targets (2022年目标值 | 2030年目标值).
 
-    Among printed years, the latest (or the one headed 目标/预期) is the target and the one
-    before it the baseline; 预期值/目标值 without a year is the target.
+    - a column headed as the baseline (基期水平, 现状值, 2020年基期值) is the baseline, never a
+      target; one headed as a result (完成情况, 2020年实际) is achieved, never a target;
+    - among the other printed years, those headed 目标/预期/规划 are the targets; without such a
+      word, the years after the baseline are targets; without a baseline column either, the
+      latest year is the target and the one before it the baseline — with three or more years,
+      the earliest is the baseline and the rest are targets (2015年 | 2020年 | 2030年);
+    - 预期值/目标值 without a year is a target.
     """
+    v = vocab().data
     out: dict[int, tuple[str, Optional[int]]] = {}
-    years = [(j, parse_year(fold(columns[j]))) for j, r in enumerate(roles) if r == "year"]
-    years = [(j, y) for j, y in years if y is not None]
-    words = vocab().data.target_words
-    if years:
-        marked = [(j, y) for j, y in years if any(w in columns[j] for w in words)]
-        target = marked[-1] if marked else max(years, key=lambda t: (t[1], t[0]))
-        out[target[0]] = ("target", target[1])
+    years: list[tuple[int, int]] = []
+    for j, r in enumerate(roles):
+        h = fold(columns[j]) if j < len(columns) else ""
+        y = parse_year(h) if r == "year" else None
+        if r == "achieved" or (r == "year" and any(w in h for w in v.achieved_words)):
+            out[j] = ("achieved", y)
+        elif r == "baseline" or (r == "year" and any(w in h for w in v.baseline_words)):
+            out[j] = ("baseline", y)
+        elif r == "year" and y is not None:
+            years.append((j, y))
+    bases = [j for j, (side, _) in out.items() if side == "baseline"]
+    for j in bases[:-1]:   # one baseline: the last printed
+        del out[j]
+    marked = [(j, y) for j, y in years if any(w in columns[j] for w in v.target_words)]
+    if marked:
+        targets = marked
+        first = min(y for _, y in marked)
+        if not bases:
+            before = [(j, y) for j, y in years if (j, y) not in marked and y < first]
+            if before:
+                base = max(before, key=lambda t: (t[1], -t[0]))
+                out[base[0]] = ("baseline", base[1])
+    elif bases:
+        by = out[bases[-1]][1]
+        targets = [(j, y) for j, y in years if by is None or y > by]
+    elif len(years) >= 3 and len({y for _, y in years}) == len(years):
+        first = min(years, key=lambda t: t[1])
+        out[first[0]] = ("baseline", first[1])
+        targets = [t for t in years if t != first]
+    elif years:
+        target = max(years, key=lambda t: (t[1], t[0]))
+        targets = [target]
         before = [(j, y) for j, y in years if j != target[0] and y < target[1]] or \
             [(j, y) for j, y in years if j != target[0] and y <= target[1]]
         if before:
             base = max(before, key=lambda t: (t[1], -t[0]))
             out[base[0]] = ("baseline", base[1])
-    for j, r in enumerate(roles):
-        if r == "target" and "target" not in {v[0] for v in out.values()}:
-            out[j] = ("target", None)
-        elif r == "baseline" and "baseline" not in {v[0] for v in out.values()}:
-            out[j] = ("baseline", None)
-    return out
+    else:
+        targets = []
+    for j, y in targets:
+        out[j] = ("target", y)
+    if not any(side == "target" for side, _ in out.values()):
+        for j, r in enumerate(roles):
+            if r == "target":
+                out[j] = ("target", None)
+                break
+    return dict(sorted(out.items()))

@@ -18,8 +18,11 @@ from . import classify
 
 Span = tuple[int, int]
 
-VALUE_ROLES = {"unit", "year", "baseline", "target", "change", "nature", "budget", "start",
+VALUE_ROLES = {"unit", "year", "baseline", "target", "achieved", "change", "nature", "budget", "start",
                "project_content", "project_nature", "owner"}
+# columns a value merged across several of them is repeated into (one value for 2022年 and 2030年)
+SPREAD_ROLES = {"year", "baseline", "target", "achieved"}
+MIN_GROUP_ROW_WIDTH = 3     # a lone text is a sub-heading only in a table this wide
 
 
 @dataclass
@@ -45,6 +48,7 @@ class GridRow:
     page: Optional[int] = None
     notes: list[tuple[str, str]] = field(default_factory=list)   # (warning code, why)
     extra_span: Optional[Span] = None   # printed lines that belong to the row but to no cell
+    wide: dict[int, int] = field(default_factory=dict)   # column → columns a merged cell spans
 
     def empty(self) -> bool:
         return all(c.empty() for c in self.cells)
@@ -65,6 +69,7 @@ class Grid:
     spread_fragments: bool = False         # spacer rows carry parts of the rows around them
     columns: Optional[list[str]] = None    # known header (a flattened header row), else from rows
     notes: list[tuple[str, str, Optional[Span]]] = field(default_factory=list)
+    ruled: bool = False                    # the reader's own table: a row of one first cell is merged across
 
 
 @dataclass
@@ -78,6 +83,8 @@ class Rebuilt:
     kind: str
     paras: tuple[int, int]
     notes: list[tuple[str, str, Optional[Span], Optional[int]]] = field(default_factory=list)  # + row
+    row_groups: list[Optional[str]] = field(default_factory=list)  # the sub-heading above each row
+    group_rows: list[bool] = field(default_factory=list)           # the row is a sub-heading itself
 
 
 def join_spans(a: Optional[Span], b: Optional[Span]) -> Optional[Span]:
@@ -115,32 +122,121 @@ def finish(grid: Grid) -> Optional[Rebuilt]:
         h = grid.header_rows if grid.header_rows is not None else find_header_rows(rows)
         columns = merge_header(rows[:h]) if h else [""] * width
         data = rows[h:]
+    spread_merged_values(data, columns)
     keep = [j for j in range(width)
             if columns[j] or any(not r.cells[j].empty() for r in data)]
     columns = [columns[j] for j in keep]
+    at = {j: n for n, j in enumerate(keep)}
     for r in data:
         r.cells = [r.cells[j] for j in keep]
+        r.wide = {at[j]: n for j, n in r.wide.items() if j in at}
     texts = [[c.text for c in r.cells] for r in data if not r.empty()]
     roles = classify.column_roles(columns, texts)
     notes = [(code, msg, span, None) for code, msg, span in grid.notes]
-    centered: set[int] = set()
-    if grid.spread_fragments:
-        data, centered = fold_fragments(data, roles)
-    else:
-        data = [r for r in data if not r.empty()]
-    if not data or len(columns) < 2:
+    # sub-heading rows cut the table into runs: spacer rows, stray units and categories are
+    # read within a run, never across a sub-heading
+    groups = group_rows(data, roles, grid.ruled)
+    runs: list[tuple[Optional[GridRow], list[GridRow]]] = [(None, [])]
+    for r in data:
+        if id(r) in groups:
+            runs.append((r, []))
+        else:
+            runs[-1][1].append(r)
+    out: list[GridRow] = []
+    row_groups: list[Optional[str]] = []
+    is_group: list[bool] = []
+    for head, members in runs:
+        label = None
+        if head is not None:
+            label = groups[id(head)]
+            printed = next(c for c in head.cells if not c.empty())
+            head.cells = [Cell(list(printed.lines), printed.span)] + [Cell() for _ in head.cells[1:]]
+            out.append(head)
+            row_groups.append(None)
+            is_group.append(True)
+        centered: set[int] = set()
+        if grid.spread_fragments:
+            members, centered = fold_fragments(members, roles)
+        else:
+            members = [r for r in members if not r.empty()]
+        move_stray_units(members, roles)
+        carry_down_category(members, roles, centered)
+        members = drop_category_rows(members, roles)
+        out += members
+        row_groups += [label] * len(members)
+        is_group += [False] * len(members)
+    data = out
+    if not any(not g for g in is_group) or len(columns) < 2:
         return None
-    move_stray_units(data, roles)
-    carry_down_category(data, roles, centered)
     out_rows = [[c.text for c in r.cells] for r in data]
     spans = [r.span or (0, 0) for r in data]
     for k, (r, span) in enumerate(zip(data, spans)):
         notes += [(code, msg, span, k) for code, msg in r.notes]
-    roles = classify.column_roles(columns, out_rows)
+    roles = classify.column_roles(columns, [row for row, g in zip(out_rows, is_group) if not g])
     columns = name_merged_header(columns, roles)
     return Rebuilt(columns=[clean_text(c) for c in columns], rows=out_rows, row_spans=spans,
                    row_pages=[r.page for r in data], roles=roles, kind=classify.table_kind(roles),
-                   paras=grid.paras, notes=notes)
+                   paras=grid.paras, notes=notes, row_groups=row_groups, group_rows=is_group)
+
+
+_SEQ_NUMBER = regex.compile(r"^\s*(?:\d{1,4}|[一二三四五六七八九十]{1,3})[.、．]?\s*$")
+_NOT_GROUP = regex.compile(r"^(?:注|说明|备注|资料来源|数据来源)")
+
+
+def group_rows(rows: list[GridRow], roles: list[Optional[str]], ruled: bool) -> dict[int, str]:
+    """Rows that are sub-headings inside the table (结果性指标, 约束性指标 …): one text, merged
+    across the row (a reader's merged cell, or repeated in every cell), or alone in the 序号
+    column, or alone anywhere when it reads as a sub-heading. id(row) → the text."""
+    out: dict[int, str] = {}
+    for r in rows:
+        width = len(r.cells)
+        if width < MIN_GROUP_ROW_WIDTH:
+            continue
+        filled = [(j, c.text) for j, c in enumerate(r.cells) if not c.empty()]
+        texts = {t for _, t in filled}
+        if len(texts) != 1:
+            continue
+        t = next(iter(texts))
+        if len(t) > classify.MAX_HEADER_CHARS or classify.is_value(t) or _SEQ_NUMBER.match(t) \
+                or _NOT_GROUP.match(t) or classify.is_unit(t):
+            continue
+        j = filled[0][0]
+        one = len(filled) == 1
+        role = roles[j] if j < len(roles) else None
+        if (len(filled) >= width - 1 and len(filled) >= 2) or r.wide.get(j, 1) >= width - 1 \
+                or (one and classify.is_group_text(t)) \
+                or (one and role == "seq") \
+                or (one and ruled and j == 0 and role != "name"):
+            out[id(r)] = classify.group_label(t) or t
+    return out
+
+
+def spread_merged_values(rows: list[GridRow], columns: list[str]) -> None:
+    """One value merged across several year/target columns holds for each of them."""
+    for r in rows:
+        for j, n in r.wide.items():
+            cols = range(j, min(j + n, len(r.cells)))
+            if n < 2 or len(cols) >= len(r.cells) - 1 or r.cells[j].empty():
+                continue
+            if all(classify.header_role(columns[k]) in SPREAD_ROLES for k in cols if k < len(columns)) \
+                    and all(r.cells[k].empty() for k in cols if k != j):
+                for k in cols:
+                    if k != j:
+                        r.cells[k] = Cell(list(r.cells[j].lines), r.cells[j].span)
+
+
+def drop_category_rows(rows: list[GridRow], roles: list[Optional[str]]) -> list[GridRow]:
+    """A category printed once in a row of its own above its rows: carried down, the row goes."""
+    if "category" not in roles:
+        return rows
+    c = roles.index("category")
+    out = []
+    for k, r in enumerate(rows):
+        lone = not r.cells[c].empty() and all(cell.empty() for j, cell in enumerate(r.cells) if j != c)
+        if lone and k + 1 < len(rows) and rows[k + 1].cells[c].text == r.cells[c].text:
+            continue
+        out.append(r)
+    return out
 
 
 def name_merged_header(columns: list[str], roles: list[Optional[str]]) -> list[str]:
@@ -160,6 +256,9 @@ def find_header_rows(rows: list[GridRow]) -> int:
     for i, r in enumerate(rows):
         if r.empty():
             continue
+        filled = [c.text for c in r.cells if not c.empty()]
+        if h and len(set(filled)) == 1 and len(r.cells) >= MIN_GROUP_ROW_WIDTH and classify.is_group_text(filled[0]):
+            break   # a sub-heading row under the header (结果性指标), not a second header row
         if is_header_row([c.text for c in r.cells], first=h == 0):
             h = i + 1
             continue

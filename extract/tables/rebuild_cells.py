@@ -182,6 +182,9 @@ def _rows_grid(state: State, lines: list[PrintedLine], paras: tuple[int, int]) -
                  for p, (s, e) in zip(parts, offsets)]
         page = state.norm.paras[ln.para].page if ln.para is not None else None
         if len(parts) == 1:
+            if classify.is_group_text(text) and not prefix:
+                rows.append(GridRow(cells, page=page))   # a sub-heading row (一、结果性指标)
+                continue
             if rows and len(rows[-1].cells) < width and n not in stacked:
                 rows[-1].cells[-1].add(cells[0])
             else:
