@@ -9,7 +9,7 @@ import click
 
 from . import __version__
 from .errors import PlanExtractError
-from .pipeline import STAGE_NAMES
+from .stages import STAGE_NAMES
 
 EXIT_FAILED = 1
 

@@ -1,0 +1,40 @@
+"""Start-up stays cheap: what `plan-extract --version` and `--help` import, checked in a fresh
+process (the time itself is measured by `make bench`, never here)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+HEAVY = ("pydantic", "jieba", "spacy", "yaml", "regex", "pdfplumber", "pypdfium2", "fastjsonschema")
+
+_PROBE = """
+import json, sys
+sys.argv = ["plan-extract", *sys.argv[1:]]
+from extract import cli
+try:
+    cli.main()
+except SystemExit:
+    pass
+heavy = sorted({m.split(".")[0] for m in sys.modules} & set(json.loads(%r)))
+print(json.dumps(heavy), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["extract", "--help"], ["batch", "--help"]])
+def test_cli_start_imports_no_heavy_library(args):
+    probe = _PROBE % json.dumps(HEAVY)
+    done = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True,
+                          cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, timeout=60)
+    imported = json.loads(done.stderr.strip().splitlines()[-1])
+    assert imported == [], f"plan-extract {' '.join(args)} imported {imported}"
+
+
+def test_the_clis_stage_names_are_the_pipelines():
+    from extract.pipeline import STAGE_NAMES
+    from extract.stages import STAGE_NAMES as light
+    assert light == STAGE_NAMES
