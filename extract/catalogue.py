@@ -17,27 +17,26 @@ import threading
 import unicodedata
 from typing import Optional
 
-from pydantic import BaseModel
 
 from . import patterns
 
 
-class Entry(BaseModel, extra="forbid"):
+class Entry(patterns.PatternModel):
     id: str
     name: str
     unit: Optional[str] = None
     aliases: list[str] = []
 
 
-class Normalize(BaseModel, extra="forbid"):
+class Normalize(patterns.PatternModel):
     prefixes: list[str]
     synonyms: dict[str, str]
     drop: list[str]
     optional_suffixes: list[str] = []
 
 
-class Prose(BaseModel, extra="forbid"):
-    target_year: str
+class Prose(patterns.PatternModel):
+    target_year: patterns.RegexWith("year")
     verbs: list[str]
     build_verbs: list[str]
     build_qualifiers: list[str]
@@ -47,7 +46,7 @@ class Prose(BaseModel, extra="forbid"):
     respectively: str
 
 
-class Catalogue(BaseModel, extra="forbid"):
+class Catalogue(patterns.PatternModel):
     normalize: Normalize
     indicators: list[Entry]
     prose: Prose

@@ -201,3 +201,51 @@ def json_schema() -> dict:
     schema["$schema"] = "http://json-schema.org/draft-07/schema#"
     schema["title"] = f"plan-extract document, schema {SCHEMA_VERSION}"
     return schema
+
+
+# ---- the generated validator ------------------------------------------------------------------
+# writer.py validates every output against json_schema() with code that fastjsonschema generated
+# once from it (extract/_schema_validator.py, checked in): compiling the schema at run time costs
+# more than converting a short document. tests/test_writer.py keeps the file in step with the
+# model; after changing a field, regenerate it with
+#     python -m extract.model --write-validator
+
+VALIDATOR_MODULE = "_schema_validator.py"
+_VALIDATOR_HEADER = '''"""GENERATED from the model's JSON Schema (schema {version}) by
+`python -m extract.model --write-validator`. Do not edit: regenerate it after changing extract/model.py."""
+# fmt: off
+SCHEMA_SHA256 = "{digest}"
+'''
+
+
+def schema_digest() -> str:
+    """sha256 of the JSON Schema, canonical form: what the generated validator was made from."""
+    import hashlib
+    import json
+    return hashlib.sha256(json.dumps(json_schema(), sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def validator_source() -> str:
+    """The Python source of the schema validator, as fastjsonschema generates it."""
+    import fastjsonschema
+    code = fastjsonschema.compile_to_code(json_schema(), detailed_exceptions=False)
+    return _VALIDATOR_HEADER.format(version=SCHEMA_VERSION, digest=schema_digest()) + code
+
+
+def write_validator() -> str:
+    from pathlib import Path
+    path = Path(__file__).with_name(VALIDATOR_MODULE)
+    path.write_text(validator_source(), encoding="utf-8")
+    return str(path)
+
+
+if __name__ == "__main__":
+    import argparse
+    parser = argparse.ArgumentParser(prog="python -m extract.model",
+                                     description="The output model: regenerate its schema validator.")
+    parser.add_argument("--write-validator", action="store_true",
+                        help=f"write extract/{VALIDATOR_MODULE} from the model's JSON Schema")
+    if parser.parse_args().write_validator:
+        print("wrote", write_validator())
+    else:
+        parser.print_help()

@@ -15,14 +15,13 @@ Choices callers must know:
 """
 from __future__ import annotations
 
-import functools
 import math
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional
 
 import regex
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import field_validator
 
 from . import patterns, quantity
 from .model import Money, Span
@@ -31,8 +30,7 @@ from .model import Money, Span
 _SECONDS_PER_MB = 10.0
 
 
-class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+_Data = patterns.PatternModel
 
 
 class MoneyApprox(_Data):
@@ -68,10 +66,9 @@ class _Grammar:
     context: "regex.Pattern[str]"
 
 
-@functools.cache
-def grammar() -> _Grammar:
+@patterns.compiled("money", MoneyPatterns)
+def grammar(data: MoneyPatterns) -> _Grammar:
     """patterns/money.yaml, validated and compiled once per process."""
-    data = patterns.load("money", MoneyPatterns)
     return _Grammar(
         data=data,
         to_wan={u: Decimal(str(m)) for u, m in data.units.items()},

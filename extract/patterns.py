@@ -1,26 +1,65 @@
 """Load pattern data from patterns/*.yaml once per process, validated and compiled.
 
-Each consumer describes its file with a pydantic model (extra keys forbidden), so a typo in the
-data is an error at load time, not a silent miss. Duplicate YAML keys are errors too.
+Each consumer describes its file with a `PatternModel` (the one frozen base: extra keys
+forbidden, values read-only), so a typo in the data is an error at load time, not a silent
+miss. Duplicate YAML keys are errors too, and so is a regex without the named groups its code
+reads (`RegexWith("subject", "verb")`). A module turns its file into what it matches with
+through one helper:
+
+    @patterns.compiled("normalize", NormalizePatterns)
+    def grammar(p: NormalizePatterns) -> _Compiled: ...     # grammar() builds it once
+
+YAML is parsed by libyaml (yaml.CSafeLoader, ~20× the pure-Python parser) when PyYAML has it;
+without it the parsed data is cached as JSON keyed on the file's hash.
 """
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import os
+import threading
 from pathlib import Path
-from typing import TypeVar
+from typing import Annotated, Callable, TypeVar
 
 import regex
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
 
 from .errors import PlanExtractError
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 
 class PatternDataError(PlanExtractError):
     code = "E901"
+
+
+class PatternModel(BaseModel):
+    """The base of every pattern-file model: unknown keys are errors, loaded data is read-only."""
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _valid_regex(*groups: str) -> Callable[[str], str]:
+    def check(pattern: str) -> str:
+        try:
+            compiled_ = regex.compile(pattern, regex.V1)
+        except regex.error as e:
+            raise ValueError(f"bad regex {pattern!r}: {e}") from None
+        missing = [g for g in groups if g not in compiled_.groupindex]
+        if missing:
+            raise ValueError(f"regex {pattern!r} lacks the named group(s) {missing}")
+        return pattern
+    return check
+
+
+def RegexWith(*groups: str):  # noqa: N802 (a type, spelled like one)
+    """A regex field that must compile and define these named groups: `start: RegexWith("name")`."""
+    return Annotated[str, AfterValidator(_valid_regex(*groups))]
+
+
+Regex = RegexWith()   # a regex field with no group the code reads
 
 
 def patterns_dir() -> Path:
@@ -34,8 +73,15 @@ def patterns_dir() -> Path:
     raise PatternDataError("pattern folder not found (set PLAN_EXTRACT_PATTERNS)")
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    pass
+HAS_LIBYAML = hasattr(yaml, "CSafeLoader")
+
+
+class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's parser when PyYAML was built with it, with duplicate keys refused."""
+
+
+class _PureUniqueKeyLoader(yaml.SafeLoader):
+    """The pure-Python parser, with duplicate keys refused (the fallback, its result cached)."""
 
 
 def _construct_mapping(loader, node, deep=False):
@@ -48,19 +94,54 @@ def _construct_mapping(loader, node, deep=False):
     return loader.construct_mapping(node, deep)
 
 
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+for _loader in (_UniqueKeyLoader, _PureUniqueKeyLoader):
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 @functools.lru_cache(maxsize=None)
 def load_raw(name: str) -> object:
     path = patterns_dir() / f"{name}.yaml"
     try:
-        with open(path, encoding="utf-8") as f:
-            return yaml.load(f, Loader=_UniqueKeyLoader)
+        data = path.read_bytes()
+        if HAS_LIBYAML:
+            return _parse(data)
+        return _cached_parse(data)
     except PatternDataError as e:
         raise PatternDataError(f"{path}: {e.message}") from None
-    except (OSError, yaml.YAMLError) as e:
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
         raise PatternDataError(f"{path}: {e}") from None
+
+
+def _parse(data: bytes, loader: type = _UniqueKeyLoader) -> object:
+    return yaml.load(data.decode("utf-8"), Loader=loader)
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("PLAN_EXTRACT_CACHE")
+    base = Path(env) if env else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "plan-extract"
+    return base / "patterns"
+
+
+def _cached_parse(data: bytes) -> object:
+    """The pure-Python parser's result, kept as JSON under the file's hash (pattern data is
+    plain mappings, lists, strings and numbers). A cache that cannot be written is skipped."""
+    cached = cache_dir() / f"{hashlib.sha256(data).hexdigest()}.json"
+    try:
+        return json.loads(cached.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    parsed = _parse(data, _PureUniqueKeyLoader)
+    try:
+        text = json.dumps(parsed, ensure_ascii=False)
+        if json.loads(text) != parsed:   # not plain JSON data (an integer key, a date): no cache
+            return parsed
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, cached)
+    except (OSError, TypeError, ValueError):
+        pass
+    return parsed
 
 
 _models: dict[tuple[str, type], BaseModel] = {}
@@ -75,6 +156,26 @@ def load(name: str, model: type[M]) -> M:
         except ValidationError as e:
             raise PatternDataError(f"patterns/{name}.yaml: {e}") from None
     return _models[key]  # type: ignore[return-value]
+
+
+def compiled(name: str, model: type[M]) -> Callable[[Callable[[M], T]], Callable[[], T]]:
+    """Decorator: `build(data)` turns patterns/<name>.yaml (validated as `model`) into what a
+    module matches with; the decorated function takes no argument and builds it once per
+    process (thread-safe). `fn.reset()` forgets it (for tests that swap the pattern folder)."""
+    def wrap(build: Callable[[M], T]) -> Callable[[], T]:
+        lock = threading.Lock()
+        built: list[T] = []
+
+        @functools.wraps(build)
+        def get() -> T:
+            if not built:
+                with lock:
+                    if not built:
+                        built.append(build(load(name, model)))
+            return built[0]
+        get.reset = built.clear  # type: ignore[attr-defined]
+        return get
+    return wrap
 
 
 _compiled: dict[tuple[str, int], "regex.Pattern[str]"] = {}

@@ -14,7 +14,6 @@ Choices callers must know:
 """
 from __future__ import annotations
 
-import functools
 import itertools
 import math
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from decimal import Decimal
 from typing import Literal, NamedTuple, Optional
 
 import regex
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import field_validator
 
 from . import patterns
 from .model import Op, Quantity
@@ -32,8 +31,7 @@ Comparator = Literal[">=", "<=", "<", ">"]
 
 # ---------------------------------------------------------------- vocabulary (patterns/quantities.yaml)
 
-class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+_Data = patterns.PatternModel
 
 
 class Comparators(_Data):
@@ -150,10 +148,9 @@ def _pieces(data: QuantityPatterns) -> _Pieces:
     return _Pieces(digit, numeral, arabic_body, arabic, chinese, number, per, year, year_span)
 
 
-@functools.cache
-def grammar() -> _Grammar:
+@patterns.compiled("quantities", QuantityPatterns)
+def grammar(data: QuantityPatterns) -> _Grammar:
     """patterns/quantities.yaml, validated and compiled once per process."""
-    data = patterns.load("quantities", QuantityPatterns)
     p = _pieces(data)
     point = regex.escape(data.chinese_numerals.decimal_point)
     year_token = rf"(?<![0-9])(?:{p.year_span}|{p.year})年"

@@ -12,14 +12,13 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 import regex
-from pydantic import BaseModel
 
 from .. import patterns
 from ..raw import RawLine, RawTable
 from ..state import NormText, Para, State
 
 
-class NormalizePatterns(BaseModel, extra="forbid"):
+class NormalizePatterns(patterns.PatternModel):
     noise: list[str]
     page_number_lines: list[str]
     lone_number: str
@@ -49,29 +48,23 @@ class _Compiled:
     item_start: regex.Pattern
 
 
-_compiled: Optional[_Compiled] = None
-
-
-def compiled() -> _Compiled:
-    global _compiled
-    if _compiled is None:
-        p = patterns.load("normalize", NormalizePatterns)
-        commands = sorted(p.latex_commands, key=len, reverse=True)
-        _compiled = _Compiled(
-            noise=patterns.compile("|".join(f"(?:{n})" for n in p.noise)),
-            page_number=patterns.compile("^(?:" + "|".join(f"(?:{n})" for n in p.page_number_lines) + ")$"),
-            lone_number=patterns.compile(f"^{p.lone_number}$"),
-            md_heading=patterns.compile(p.markdown_heading),
-            bold=patterns.compile(p.bold),
-            list_marker=patterns.compile(p.list_marker),
-            latex=patterns.compile(p.latex_inline),
-            latex_command=patterns.compile("|".join(regex.escape(c) + r"(?![A-Za-z])" for c in commands)),
-            latex_map=p.latex_commands,
-            terminal=p.terminal_punctuation,
-            closing=p.closing_marks,
-            item_start=patterns.compile(p.item_starts),
-        )
-    return _compiled
+@patterns.compiled("normalize", NormalizePatterns)
+def compiled(p: NormalizePatterns) -> _Compiled:
+    commands = sorted(p.latex_commands, key=len, reverse=True)
+    return _Compiled(
+        noise=patterns.compile("|".join(f"(?:{n})" for n in p.noise)),
+        page_number=patterns.compile("^(?:" + "|".join(f"(?:{n})" for n in p.page_number_lines) + ")$"),
+        lone_number=patterns.compile(f"^{p.lone_number}$"),
+        md_heading=patterns.compile(p.markdown_heading),
+        bold=patterns.compile(p.bold),
+        list_marker=patterns.compile(p.list_marker),
+        latex=patterns.compile(p.latex_inline),
+        latex_command=patterns.compile("|".join(regex.escape(c) + r"(?![A-Za-z])" for c in commands)),
+        latex_map=p.latex_commands,
+        terminal=p.terminal_punctuation,
+        closing=p.closing_marks,
+        item_start=patterns.compile(p.item_starts),
+    )
 
 
 # Characters that belong to Chinese running text (Han, CJK and full-width punctuation).

@@ -11,12 +11,10 @@ Every project keeps where it came from (source kind, table/row or span, page) an
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
 import regex
-from pydantic import BaseModel
 
 from .. import patterns
 from ..model import ItemSource, Money, Project, Table
@@ -24,7 +22,7 @@ from ..money import find_money, parse_money
 from ..state import NormText, State
 
 
-class TableColumns(BaseModel, extra="forbid"):
+class TableColumns(patterns.PatternModel):
     name: list[str]
     content: list[str]
     nature: list[str]
@@ -32,25 +30,25 @@ class TableColumns(BaseModel, extra="forbid"):
     start: list[str]
 
 
-class NotAProject(BaseModel, extra="forbid"):
+class NotAProject(patterns.PatternModel):
     per_period: list[str]
     subsidy: list[str]
     aggregate: list[str]
 
 
-class ProsePatterns(BaseModel, extra="forbid"):
+class ProsePatterns(patterns.PatternModel):
     investment: list[str]
     investment_tail: list[str]
     construction: list[str]
     not_a_project: NotAProject
 
 
-class ProjectPatterns(BaseModel, extra="forbid"):
+class ProjectPatterns(patterns.PatternModel):
     name_nouns: list[str]
     not_a_name: str
     natures: list[str]
     leading_verbs: list[str]
-    start: str
+    start: patterns.RegexWith("year", "month")
     table_columns: TableColumns
     total_rows: list[str]
     default_budget_unit: str
@@ -78,9 +76,8 @@ class _Grammar:
     aggregate: list["regex.Pattern[str]"]
 
 
-@functools.cache
-def grammar() -> _Grammar:
-    data = patterns.load("projects", ProjectPatterns)
+@patterns.compiled("projects", ProjectPatterns)
+def grammar(data: ProjectPatterns) -> _Grammar:
     alt = patterns.alternation
     p = data.prose
     return _Grammar(

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Optional
 
 import regex
-from pydantic import BaseModel
 
 from .. import patterns
 from ..model import Box, Heading
@@ -21,21 +20,21 @@ from ..tables.grid import Cell, GridRow, find_header_rows
 from ..tables.grid import clean_text as clean_cell
 
 
-class HeadingStyle(BaseModel, extra="forbid"):
+class HeadingStyle(patterns.PatternModel):
     name: str
-    pattern: str
+    pattern: patterns.RegexWith("n")   # {cn} stands for the numerals
     family: str
 
 
-class HeadingPatterns(BaseModel, extra="forbid"):
+class HeadingPatterns(patterns.PatternModel):
     numerals: str
     styles: list[HeadingStyle]
     max_title_chars: int
     run_in_end: str
     max_run_in_title_chars: int
-    toc_caption: str
-    toc_line: str
-    box_start: str
+    toc_caption: patterns.Regex
+    toc_line: patterns.Regex
+    box_start: patterns.RegexWith("n", "title")
 
 
 @dataclass(frozen=True)
@@ -46,9 +45,8 @@ class _Style:
     regex: regex.Pattern
 
 
-@functools.lru_cache(maxsize=1)
-def _patterns() -> tuple[HeadingPatterns, list[_Style]]:
-    p = patterns.load("headings", HeadingPatterns)
+@patterns.compiled("headings", HeadingPatterns)
+def _patterns(p: HeadingPatterns) -> tuple[HeadingPatterns, list[_Style]]:
     styles = [
         _Style(s.name, rank, s.family,
                patterns.compile(r"^\s*(?:" + s.pattern.replace("{cn}", p.numerals) + r")\s*"))

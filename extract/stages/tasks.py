@@ -10,12 +10,10 @@ Items come from the outline (segment found them); this stage only reads their ex
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from typing import Optional
 
 import regex
-from pydantic import BaseModel
 
 from .. import patterns
 from ..model import Heading, Task
@@ -23,12 +21,12 @@ from ..numerals import cn_int
 from ..state import State
 
 
-class Responsibility(BaseModel, extra="forbid"):
+class Responsibility(patterns.PatternModel):
     labels: list[str]
     trailing: list[str]
 
 
-class TaskPatterns(BaseModel, extra="forbid"):
+class TaskPatterns(patterns.PatternModel):
     responsibility: Responsibility
     unit_separators: list[str]
     unit_prefixes: list[str]
@@ -53,9 +51,8 @@ class _Grammar:
 _YEAR = r"(?P<year>20\d{2}|二[〇○零][一二三四五六七八九〇○零]{2})"
 
 
-@functools.cache
-def grammar() -> _Grammar:
-    data = patterns.load("tasks", TaskPatterns)
+@patterns.compiled("tasks", TaskPatterns)
+def grammar(data: TaskPatterns) -> _Grammar:
     alt = patterns.alternation
     return _Grammar(
         data=data,

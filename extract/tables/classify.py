@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Optional
 
 import regex
-from pydantic import BaseModel
 
 from .. import patterns
 from ..quantity import parse_year
@@ -19,12 +18,12 @@ from ..quantity import parse_year
 Role = str  # seq category name unit year baseline target change nature project_* budget start owner
 
 
-class RoleWords(BaseModel, extra="forbid"):
+class RoleWords(patterns.PatternModel):
     exact: list[str] = []
     contains: list[str] = []
 
 
-class TablePatterns(BaseModel, extra="forbid"):
+class TablePatterns(patterns.PatternModel):
     roles: dict[str, RoleWords]
     target_words: list[str]
     baseline_words: list[str]
@@ -37,8 +36,8 @@ class TablePatterns(BaseModel, extra="forbid"):
     kinds: dict[str, list[list[str]]]
     units: list[str]
     unit_chars: str
-    toc_leader: str
-    caption: str
+    toc_leader: patterns.Regex
+    caption: patterns.Regex
     max_caption_chars: int
 
 
@@ -57,9 +56,8 @@ class _Compiled:
     note: regex.Pattern
 
 
-@functools.lru_cache(maxsize=1)
-def vocab() -> _Compiled:
-    p = patterns.load("tables", TablePatterns)
+@patterns.compiled("tables", TablePatterns)
+def vocab(p: TablePatterns) -> _Compiled:
     exact: dict[str, str] = {}
     contains: list[tuple[str, str]] = []
     for role, words in p.roles.items():

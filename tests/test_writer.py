@@ -1,0 +1,56 @@
+"""The writer: the generated schema validator stays in step with the model; the fast encoder
+writes the same content as Python's json, keys in the contract's order."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import CORPUS
+from extract import model, writer
+from extract.errors import OutputInvalid
+
+REGENERATE = "python -m extract.model --write-validator"
+
+
+def test_generated_validator_matches_the_model():
+    from extract import _schema_validator
+    assert _schema_validator.SCHEMA_SHA256 == model.schema_digest(), (
+        f"extract/_schema_validator.py was generated from another schema: run `{REGENERATE}`")
+
+
+def test_generated_validator_is_what_fastjsonschema_makes_of_the_schema():
+    """The file is exactly the generator's output for today's schema (no hand edits)."""
+    from pathlib import Path
+    path = Path(model.__file__).with_name(model.VALIDATOR_MODULE)
+    assert path.read_text(encoding="utf-8") == model.validator_source(), f"run `{REGENERATE}`"
+
+
+@pytest.fixture(scope="module")
+def document():
+    from extract.pipeline import run
+    return run(sorted(CORPUS.glob("*.txt"))[0]).document
+
+
+def test_encoded_content_equals_the_model_dump_with_keys_in_contract_order(document):
+    text = writer.to_json(document)
+    assert text.endswith("}\n")
+    data = json.loads(text)
+    assert data == document.model_dump(mode="json")
+    assert list(data) == list(model.Document.model_fields)
+    assert list(data["source"]) == list(model.Source.model_fields)
+    assert "\\u" not in text  # Chinese is written as UTF-8, not escaped
+    assert text == writer.to_json(document)  # byte-stable
+
+
+def test_a_value_the_fast_encoder_refuses_falls_back_to_the_same_form():
+    data = {"a": [1, 2], "b": 2**70, "c": "规划"}
+    assert writer.encode(data).decode() == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    small = {"a": [1, 2], "b": {"c": "规划", "d": None, "e": 1.5, "f": []}}
+    assert writer.encode(small).decode() == json.dumps(small, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_an_output_that_breaks_the_schema_is_refused(document):
+    bad = document.model_copy(update={"schema_version": 11})
+    with pytest.raises(OutputInvalid, match="schema"):
+        writer.to_json(bad)
