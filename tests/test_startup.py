@@ -38,3 +38,21 @@ def test_the_clis_stage_names_are_the_pipelines():
     from extract.pipeline import STAGE_NAMES
     from extract.stages import STAGE_NAMES as light
     assert light == STAGE_NAMES
+
+
+def test_spacy_loads_without_its_command_line():
+    """The prose layer's spaCy is imported without spacy.cli (weasel, typer, httpx, …), and
+    still finds catalogue names; a later `import spacy.cli` gets the real module."""
+    probe = """
+import sys
+from extract import nlp
+doc = nlp.nlp()("到2025年，人均预期寿命达到80岁。")
+print([m.label_ for m in nlp.mentions(doc)])
+print(sorted({m.split(".")[0] for m in sys.modules} & {"weasel", "typer", "httpx", "jinja2"}))
+import spacy.cli
+print(callable(spacy.cli.info) and spacy.cli.__name__)
+"""
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT,
+                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, timeout=120)
+    mentions, cli_libraries, real_cli = done.stdout.strip().splitlines()[-3:]
+    assert mentions != "[]" and cli_libraries == "[]" and real_cli == "spacy.cli", done.stderr[-2000:]
