@@ -55,9 +55,8 @@ class Catalogue(patterns.PatternModel):
 _lock = threading.Lock()
 
 
-@functools.lru_cache(maxsize=1)
-def catalogue() -> Catalogue:
-    cat = patterns.load("indicators", Catalogue)
+@patterns.compiled("indicators", Catalogue)
+def catalogue(cat: Catalogue) -> Catalogue:
     ids = [e.id for e in cat.indicators]
     dup = {i for i in ids if ids.count(i) > 1}
     if dup:
