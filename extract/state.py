@@ -24,6 +24,7 @@ class Para:
     bold_lead: int = 0                   # length of a bold run-in lead at the start, 0 if none
     blank_before: bool = False           # a blank line (or page break) preceded it in the input
     table: Optional[RawTable] = None
+    block: Optional[int] = None          # index of the reader block it came from (the first, when joined)
 
 
 @dataclass

@@ -96,6 +96,7 @@ class _Line:
     parts: list[str] = field(default_factory=list)
     # pages that begin inside this paragraph (a sentence running over a page break): (offset, page)
     page_breaks: list[tuple[int, int]] = field(default_factory=list)
+    block: Optional[int] = None   # index of the reader block it came from (the first, when joined)
 
 
 def run(state: State) -> None:
@@ -117,11 +118,11 @@ def normalize(blocks: list) -> NormText:
 def _clean_lines(blocks: list, c: _Compiled) -> list[_Line]:
     out: list[_Line] = []
     blank = False
-    for block in blocks:
+    for k, block in enumerate(blocks):
         if isinstance(block, RawTable):
             text = "\n".join("\t".join(_clean_cell(cell, c) for cell in row) for row in block.rows)
             out.append(_Line(text, page=block.pages[0] if block.pages else None, kind="table",
-                             blank_before=True, table=block))
+                             blank_before=True, table=block, block=k))
             blank = False
             continue
         line = _clean_line(block, c)
@@ -129,6 +130,7 @@ def _clean_lines(blocks: list, c: _Compiled) -> list[_Line]:
             blank = True
             continue
         line.blank_before = blank
+        line.block = k
         blank = False
         out.append(line)
     return out
@@ -413,7 +415,7 @@ def _assemble(lines: list[_Line]) -> NormText:
         end = start + len(text)
         paras.append(Para(start=start, end=end, kind=line.kind, page=line.page,  # type: ignore[arg-type]
                           heading_level=line.heading_level, bold_lead=line.bold_lead,
-                          blank_before=line.blank_before, table=line.table))
+                          blank_before=line.blank_before, table=line.table, block=line.block))
         for at, page in [(0, line.page)] + line.page_breaks:
             if page is not None and (not page_offsets or page_offsets[-1][1] != page):
                 page_offsets.append((start + at, page))

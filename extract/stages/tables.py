@@ -17,20 +17,26 @@ from ..tables import classify, grid as grid_mod, markdown, rebuild_bare, rebuild
 from ..tables.grid import Cell, Grid, GridRow, Rebuilt
 from ..tables.regions import Region, find_regions
 
+MIN_HEADER_TABLE_ROWS = 3      # a first row is read as a caption or a label header only above this many
+MAX_LABEL_CHARS = 12           # a header label of a reader's table (部门, 政策开发重点领域)
+LONGER_BODY_RATIO = 1.5        # body cells longer than the labels by this factor: the labels are a header
+TOC_ROW_SHARE = 0.6            # rows that read as `heading … page` making a table a table of contents
+
 
 def run(state: State) -> None:
     index: Optional[dict[int, int]] = None
     boxed = {a for a, _ in state.box_paras.values() if state.norm.paras[a].kind == "table"}
+    headings = {h.span[0]: h.title for h in state.outline}   # a caption that is a heading: by offset
     for region in find_regions(state):
         if region.form == "cells" and index is None:
-            index = rebuild_cells.line_index(state)
+            index = rebuild_cells.cell_blocks(state)
         if region.form == "reader" and region.a in boxed:
             continue  # a reader table that is a 专栏 box: segment made the box
         grid = rebuild(state, region, index or {})
         rebuilt = grid_mod.finish(grid) if grid is not None else None
         if rebuilt is None or not _is_table(rebuilt, state):
             continue
-        add_table(state, rebuilt)
+        add_table(state, rebuilt, headings)
 
 
 def rebuild(state: State, region: Region, index: dict[int, int]) -> Optional[Grid]:
@@ -54,7 +60,7 @@ def rebuild(state: State, region: Region, index: dict[int, int]) -> Optional[Gri
 def caption_row(table: RawTable) -> Optional[str]:
     """The table's first row when it is a caption (`专栏2 重大建设项目`, `表1 …`): one text, in
     one cell or repeated across a merged row, above a header row of its own."""
-    if len(table.rows) < 3:
+    if len(table.rows) < MIN_HEADER_TABLE_ROWS:
         return None
     first = {grid_mod.clean_text(c) for c in table.rows[0] if c.strip()}
     if len(first) != 1:
@@ -100,19 +106,19 @@ _SENTENCE_MARK = regex.compile(r"[，。；：:,;！？]")
 def _reads_as_header(rows: list[list[str]]) -> bool:
     """A reader's first row of short labels over rows of longer text is the header even when no
     header word of the vocabulary is in it (部门 | 政策开发重点领域 | 对应的健康因素)."""
-    if len(rows) < 3:
+    if len(rows) < MIN_HEADER_TABLE_ROWS:
         return False
     first = [grid_mod.clean_text(c) for c in rows[0]]
     if len(first) < 2 or not all(first) or len(set(first)) < len(first):
         return False
-    if any(len(c) > 12 or regex.search(r"\d", c) or _SENTENCE_MARK.search(c) for c in first):
+    if any(len(c) > MAX_LABEL_CHARS or regex.search(r"\d", c) or _SENTENCE_MARK.search(c) for c in first):
         return False
     body = [grid_mod.clean_text(c) for r in rows[1:] for c in r]
     # the labels do not come back in the rows below (a first data row would be like the others)
     if any(c in body for c in first):
         return False
     longer = sum(len(c) for c in body) / max(1, len(body))
-    return longer > 1.5 * sum(len(c) for c in first) / len(first)
+    return longer > LONGER_BODY_RATIO * sum(len(c) for c in first) / len(first)
 
 
 def _is_table(t: Rebuilt, state: State) -> bool:
@@ -123,12 +129,12 @@ def _is_table(t: Rebuilt, state: State) -> bool:
     if t.kind == "other" and not any(t.columns):
         from .segment import starts_like_heading
         toc_like = sum(1 for r in t.rows if r and starts_like_heading(r[0]) and regex.fullmatch(r"\d{1,4}", r[-1]))
-        if toc_like >= 0.6 * len(t.rows):
+        if toc_like >= TOC_ROW_SHARE * len(t.rows):
             return False
     return True
 
 
-def add_table(state: State, t: Rebuilt) -> Table:
+def add_table(state: State, t: Rebuilt, headings: Optional[dict[int, str]] = None) -> Table:
     norm = state.norm
     a, b = t.paras
     tid = f"tb{len(state.tables) + 1}"
@@ -138,7 +144,9 @@ def add_table(state: State, t: Rebuilt) -> Table:
     pages = sorted({p for p in t.row_pages if p is not None} |
                    {norm.paras[k].page for k in range(a, b) if norm.paras[k].page is not None} |
                    {p for rt in raw_tables for p in rt.pages})
-    title = caption(state, a) or next((t for rt in raw_tables for t in (caption_row(rt), (rt.title or "").strip()) if t), None)
+    if headings is None:
+        headings = {h.span[0]: h.title for h in state.outline}
+    title = caption(state, a, headings) or next((t for rt in raw_tables for t in (caption_row(rt), (rt.title or "").strip()) if t), None)
     table = Table(id=tid, section=state.section_at(span[0]), kind=t.kind, title=title,  # type: ignore[arg-type]
                   columns=t.columns, rows=t.rows, span=span, pages=pages or None,
                   row_spans=t.row_spans)
@@ -157,17 +165,18 @@ def add_table(state: State, t: Rebuilt) -> Table:
 _BOX_MARK = regex.compile(r"^(?:专栏|表)\s*[0-9一二三四五六七八九十]+\s*[:：.、]?\s*")
 
 
-def caption(state: State, a: int) -> Optional[str]:
-    """The line above the table when it names a table: a caption, or a heading that reads as one."""
+def caption(state: State, a: int, headings: dict[int, str]) -> Optional[str]:
+    """The line above the table when it names a table: a caption, or a heading that reads as one
+    (headings: heading titles by the offset they start at)."""
     norm = state.norm
     k = a - 1
     if k < 0 or norm.paras[k].kind != "text":
         return None
     text = norm.para_text(norm.paras[k]).strip()
     v = classify.vocab()
-    heading = next((h for h in state.outline if h.span[0] == norm.paras[k].start), None)
+    heading = headings.get(norm.paras[k].start)
     if heading is not None:
-        text = heading.title
+        text = heading
     if not text or len(text) > v.data.max_caption_chars or regex.search(r"[。；]$", text):
         return None
     if not v.caption.search(_BOX_MARK.sub("", text)):

@@ -89,6 +89,11 @@ def fold(text: str) -> str:
 
 
 MAX_HEADER_CHARS = 40
+MAX_NAME_HEADER_CHARS = 8      # 主要指标名称: a short header ending in 指标/名称 heads the names
+MAX_UNIT_CHARS = 12            # a unit cell, or a bracketed unit after a name
+MAX_CATEGORY_CHARS = 12        # a category label in an unnamed column
+REPEATED_SHARE = 0.5           # a column whose distinct values are fewer than this share repeats labels
+DISTINCT_SHARE = 0.8           # a column whose distinct values are more than this share holds names
 
 
 @functools.lru_cache(maxsize=8192)
@@ -108,7 +113,7 @@ def header_role(header: str) -> Optional[Role]:
         if word in h:
             return role
     # 主要指标名称, 预期性指标 … : a header that ends in a name word
-    if regex.search(r"(?:指标|名称)$", h) and len(h) <= 8:
+    if regex.search(r"(?:指标|名称)$", h) and len(h) <= MAX_NAME_HEADER_CHARS:
         return "name"
     return None
 
@@ -153,7 +158,7 @@ def is_value(text: str) -> bool:
 
 def is_unit(text: str) -> bool:
     t = fold(text).rstrip(".")
-    if not t or len(t) > 12:
+    if not t or len(t) > MAX_UNIT_CHARS:
         return False
     v = vocab()
     if t in v.units:
@@ -174,7 +179,7 @@ def split_unit_suffix(name: str) -> tuple[str, Optional[str]]:
     if open_at <= 0:
         return name, None
     unit = s[open_at + 1:-1].strip()
-    if not unit or len(unit) > 12 or any(ch in unit for ch in "（）()") or not is_unit(unit):
+    if not unit or len(unit) > MAX_UNIT_CHARS or any(ch in unit for ch in "（）()") or not is_unit(unit):
         return name, None
     head = s[:open_at].rstrip()
     return (head, unit) if head else (name, None)
@@ -194,7 +199,7 @@ def column_roles(columns: list[str], rows: list[list[str]]) -> list[Optional[Rol
         elif all(is_unit(c) for c in cells) and "unit" not in roles:
             roles[j] = "unit"
         elif "name" in roles and j < roles.index("name") and all(
-                not is_value(c) and len(c) <= 12 for c in cells):
+                not is_value(c) and len(c) <= MAX_CATEGORY_CHARS for c in cells):
             roles[j] = "category"
     if "name" in roles and "category" not in roles:
         # 指标 printed over a merged 类别|指标 header: the named column repeats its values down
@@ -203,7 +208,8 @@ def column_roles(columns: list[str], rows: list[list[str]]) -> list[Optional[Rol
         if j + 1 < len(roles) and roles[j + 1] is None and not columns[j + 1].strip():
             here = [r[j] for r in rows if j + 1 < len(r) and r[j]]
             beside = [r[j + 1] for r in rows if j + 1 < len(r) and r[j + 1]]
-            if here and beside and len(set(here)) < 0.5 * len(here) and len(set(beside)) > 0.8 * len(beside):
+            if here and beside and len(set(here)) < REPEATED_SHARE * len(here) \
+                    and len(set(beside)) > DISTINCT_SHARE * len(beside):
                 roles[j], roles[j + 1] = "category", "name"
     if "name" not in roles:
         # an indicator table whose name column is headed 项目/内容 …: the widest text column

@@ -23,6 +23,7 @@ VALUE_ROLES = {"unit", "year", "baseline", "target", "achieved", "change", "natu
 # columns a value merged across several of them is repeated into (one value for 2022年 and 2030年)
 SPREAD_ROLES = {"year", "baseline", "target", "achieved"}
 MIN_GROUP_ROW_WIDTH = 3     # a lone text is a sub-heading only in a table this wide
+MAX_HEADER_WORD_CHARS = 10  # a header cell outside the vocabulary (a wrapped piece of a header)
 
 
 @dataclass
@@ -274,7 +275,7 @@ def is_header_row(cells: list[str], first: bool) -> bool:
     for c in filled:
         if classify.is_header_cell(c):
             continue
-        if regex.search(r"\d", c) or len(c) > 10 or classify.is_nature(c):
+        if regex.search(r"\d", c) or len(c) > MAX_HEADER_WORD_CHARS or classify.is_nature(c):
             return False
     return vocab >= (2 if first else 1)
 

@@ -16,12 +16,13 @@ from . import classify
 from .grid import Cell, Grid, GridRow
 
 MAX_CELL_CHARS = 60
+MAX_HEADER_WORD_CHARS = 12   # one header word on a line of its own
 
 
 def header_run(texts: list[str], i: int) -> int:
     """Number of consecutive header-word lines from i (0 when fewer than two)."""
     k = i
-    while k < len(texts) and len(texts[k]) <= 12 and classify.is_header_cell(texts[k]):
+    while k < len(texts) and len(texts[k]) <= MAX_HEADER_WORD_CHARS and classify.is_header_cell(texts[k]):
         k += 1
     return k - i if k - i >= 2 else 0
 

@@ -7,7 +7,6 @@ reader's output (`printed_lines`) and places each on the grid, with the span of 
 """
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from typing import Optional
 
@@ -35,58 +34,26 @@ class PrintedLine:
 
 def printed_lines(state: State, a: int, b: int, index: dict[int, int]) -> list[PrintedLine]:
     """The reader's lines from paragraph a to paragraph b-1, blank lines and empty cells included.
-    index is line_index(state)."""
-    first, last = index.get(a), index.get(b - 1)
-    if first is None or last is None:
-        return [PrintedLine(state.norm.para_text(state.norm.paras[i]), i) for i in range(a, b)]
-    para_of = {v: k for k, v in index.items()}
+    index is cell_blocks(state)."""
+    paras = state.norm.paras
+    first, last = paras[a].block, paras[b - 1].block
+    if first is None or last is None or index.get(first) != a or index.get(last) != b - 1:
+        return [PrintedLine(state.norm.para_text(paras[i]), i) for i in range(a, b)]
     out = []
     for k in range(first, last + 1):
         block = state.raw.blocks[k]
         if not isinstance(block, RawLine):
             continue
-        p = para_of.get(k)
-        text = state.norm.para_text(state.norm.paras[p]) if p is not None else block.text.replace("\r", "")
+        p = index.get(k)
+        text = state.norm.para_text(paras[p]) if p is not None else block.text.replace("\r", "")
         out.append(PrintedLine(text, p))
     return out
 
 
-MAX_SHORT_LINE = 60   # an untabbed line longer than this is never a cell
-
-
-def line_index(state: State) -> dict[int, int]:
-    """Paragraph index → reader block index, for cell paragraphs (one printed line each).
-
-    Normalization cleans a line but never merges cell lines, so each cell paragraph is the
-    next reader line whose cleaned text equals it. Only lines that can be cells (tabbed, or
-    short) are cleaned again, each once.
-    """
-    from ..stages.normalize import _clean_line, compiled  # the normalizer's own line cleaning
-    c = compiled()
-    paras = state.norm.paras
-    wanted = {state.norm.para_text(p) for p in paras if p.kind == "cell"}
-    if not wanted:
-        return {}
-    where: dict[str, list[int]] = {}
-    for j, block in enumerate(state.raw.blocks):
-        if not isinstance(block, RawLine) or not block.text.strip():
-            continue
-        if "\t" not in block.text and len(block.text) > MAX_SHORT_LINE:
-            continue
-        line = _clean_line(block, c)
-        if line is not None and line.text in wanted:
-            where.setdefault(line.text, []).append(j)
-    index: dict[int, int] = {}
-    k = 0
-    for i, para in enumerate(paras):
-        if para.kind != "cell":
-            continue
-        found = where.get(state.norm.para_text(para), [])
-        n = bisect.bisect_left(found, k)
-        if n < len(found):
-            index[i] = found[n]
-            k = found[n] + 1
-    return index
+def cell_blocks(state: State) -> dict[int, int]:
+    """Reader block index → paragraph index, for cell paragraphs (one printed line each: the
+    normalizer never joins cell lines)."""
+    return {p.block: i for i, p in enumerate(state.norm.paras) if p.kind == "cell" and p.block is not None}
 
 
 def one_cell_per_line(lines: list[PrintedLine]) -> bool:

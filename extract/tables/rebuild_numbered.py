@@ -63,17 +63,9 @@ def _raw_lines(state: State, a: int) -> Optional[list[tuple[str, Optional[int]]]
     """The reader's lines from paragraph a on (blank ones dropped, space-only ones kept as empty
     cells), each with the paragraph it became."""
     norm = state.norm
-    want = _fold(norm.para_text(norm.paras[a]))
-    nth = sum(1 for p in norm.paras[:a] if _fold(norm.para_text(p)) == want)
+    start = norm.paras[a].block
     blocks = state.raw.blocks
-    start = None
-    for k, b in enumerate(blocks):
-        if isinstance(b, RawLine) and _fold(b.text) == want:
-            if nth == 0:
-                start = k
-                break
-            nth -= 1
-    if start is None:
+    if start is None or not isinstance(blocks[start], RawLine):
         return None
     out: list[tuple[str, Optional[int]]] = []
     p = a

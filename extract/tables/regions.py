@@ -17,6 +17,8 @@ MAX_GAP_LINES = 4          # untabbed lines tolerated between two cell lines (wr
 MAX_FLAT_LINE_CHARS = 30   # a wrapped name or a stacked label in a flattened table
 MAX_HTML_PARAS = 2000
 MAX_STACK_LINES = 16       # a category label written vertically, one character a line
+MAX_HEADER_WORD_CHARS = 12  # a line that may open an untabbed table: one header word
+MAX_WRAP_CHARS = 20        # an untabbed line between cell lines: the wrapped rest of a cell
 _STACK_PIECE = regex.compile(r"^\s*\p{Han}{1,3}\s*$")
 
 
@@ -76,12 +78,12 @@ def find_regions(state: State) -> list[Region]:
                 out.append(Region("flat", i, j, members))
                 i = j
                 continue
-        if p.kind == "text" and p.end - p.start <= 12 and rebuild_numbered.starts_table(
+        if p.kind == "text" and p.end - p.start <= MAX_HEADER_WORD_CHARS and rebuild_numbered.starts_table(
                 [t.strip() for t in texts[i:i + rebuild_numbered.MAX_HEADER_LINES + 40]], 0):
             out.append(Region("numbered", i, i + 1, [i]))
             i += 1
             continue
-        if p.kind == "text" and p.end - p.start <= 12:
+        if p.kind == "text" and p.end - p.start <= MAX_HEADER_WORD_CHARS:
             width = rebuild_bare.header_run([t.strip() for t in texts[i:i + 40]], 0)
             if width:
                 out.append(Region("bare", i, i + width, [i], width=width))
@@ -104,7 +106,7 @@ def _cell_run_end(paras, i: int, texts: list[str]) -> int:
             j += 1
             continue
         k = j
-        while k < n and k - j < MAX_GAP_LINES and paras[k].kind == "text" and paras[k].end - paras[k].start <= 20:
+        while k < n and k - j < MAX_GAP_LINES and paras[k].kind == "text" and paras[k].end - paras[k].start <= MAX_WRAP_CHARS:
             k += 1
         if k < n and k > j and paras[k].kind == "cell":
             j = k
