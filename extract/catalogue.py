@@ -14,11 +14,11 @@ from __future__ import annotations
 import functools
 import logging
 import threading
-import unicodedata
 from typing import Optional
 
 
 from . import patterns
+from .lexicon.folds import fold_name
 
 
 class Entry(patterns.PatternModel):
@@ -85,13 +85,9 @@ def segment(text: str) -> list[str]:
     return [w for w in _tokenizer().lcut(text, HMM=False) if w.strip()]
 
 
-_BRACKETS = str.maketrans({"(": "（", ")": "）", "[": "［", "]": "］", " ": None, "\u3000": None})
-
-
 def fold(text: str) -> str:
     """Width-folded, full-width brackets, no spaces: the form names are compared in."""
-    text = unicodedata.normalize("NFKC", text)
-    return text.translate(_BRACKETS)
+    return fold_name(text)
 
 
 @functools.lru_cache(maxsize=16384)

@@ -24,6 +24,7 @@ import regex
 from pydantic import field_validator
 
 from . import patterns, quantity
+from .lexicon.folds import fold_width
 from .model import Money, Span
 
 # A guard, not a budget: the patterns are linear and read about 2 MB a second.
@@ -117,7 +118,7 @@ def parse_money(raw: str, unit: Optional[str] = None) -> Optional[Money]:
     if not isinstance(raw, str):
         return None
     text = "".join(raw.split())
-    folded = quantity.fold(text)
+    folded = fold_width(text)
     try:
         printed = _first(grammar().amount, text, folded, None)
         if printed is not None:
@@ -132,7 +133,7 @@ def find_money(text: str) -> list[tuple[Span, Money]]:
     """Every amount of money in a text, with its [start, end) span. Never raises."""
     if not isinstance(text, str):
         return []
-    folded = quantity.fold(text)
+    folded = fold_width(text)
     found: list[tuple[Span, Money]] = []
     try:
         timeout = 1.0 + _SECONDS_PER_MB * len(text) / 1e6
@@ -188,7 +189,7 @@ def _header_unit(unit: Optional[str]) -> Optional[Decimal]:
     """The multiplier a column header names: 万元, 亿元, 总投资（万元）."""
     if not isinstance(unit, str):
         return None
-    header = quantity.fold("".join(unit.split()))
+    header = fold_width("".join(unit.split()))
     if any(c in header for c in grammar().data.foreign_currencies):
         return None                     # 万美元: not our currency
     m = grammar().unit.search(header)

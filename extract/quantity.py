@@ -24,6 +24,7 @@ import regex
 from pydantic import field_validator
 
 from . import patterns
+from .lexicon.folds import drop_spaces, fold_width
 from .model import Op, Quantity
 
 Comparator = Literal[">=", "<=", "<", ">"]
@@ -78,21 +79,6 @@ class QuantityPatterns(_Data):
 
 def _inverse(table: dict[Comparator, list[str]]) -> dict[str, Comparator]:
     return {word: op for op, words in table.items() for word in words}
-
-
-# Full-width ASCII (０-９，．％＜～) and the few look-alikes documents use for minus and tilde.
-# One character in, one out: spans found on folded text stay valid on the original.
-_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {
-    0x3000: 0x20, 0x2212: ord("-"), 0x301C: ord("~"), 0xFE6A: ord("%")}
-
-
-def fold(text: str) -> str:
-    """Full-width to ASCII, length-preserving (shared with money.py)."""
-    return text.translate(_FOLD)
-
-
-def _without_space(text: str) -> str:
-    return "".join(text.split())
 
 
 @dataclass(frozen=True)
@@ -310,7 +296,7 @@ def cn_number(text: str) -> Optional[float]:
     """
     if not isinstance(text, str):
         return None
-    s = _without_space(fold(text)).rstrip("%‰")
+    s = drop_spaces(fold_width(text)).rstrip("%‰")
     try:
         return _finite(decimal_value(s)) if s else None
     except ArithmeticError:             # a pathological run of units overflows Decimal
@@ -325,7 +311,7 @@ def parse_year(text: str) -> Optional[int]:
     """
     if not isinstance(text, str):
         return None
-    m = grammar().year.search(_without_space(fold(text)))
+    m = grammar().year.search(drop_spaces(fold_width(text)))
     if m is None:
         return None
     last = m.group()[-4:]               # the year itself, or the end of a span
@@ -385,9 +371,9 @@ _NONE: _Reading = ("none", None, None)
 
 def parse_quantity(raw: str, year: Optional[int] = None) -> Quantity:
     """A Quantity from a printed value; raw is kept with whitespace removed. Never raises."""
-    printed = _without_space(raw) if isinstance(raw, str) else ""
+    printed = drop_spaces(raw) if isinstance(raw, str) else ""
     try:
-        op, value, high = _read(fold(printed))
+        op, value, high = _read(fold_width(printed))
     except ArithmeticError:             # Decimal overflow on pathological input: unreadable
         op, value, high = _NONE
     low, top = _finite(value), _finite(high)

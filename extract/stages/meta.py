@@ -5,17 +5,16 @@ from typing import Optional
 
 import regex
 
+from ..lexicon.dates import DATE as _DATE
+from ..lexicon.dates import iso_date as _iso
+from ..lexicon.numbering import DOC_NUMBER as _DOC_NUMBER
 from ..model import Meta, Period
 from ..numerals import cn_int as cn_number
 from ..state import State
-from .segment import DOC_NUMBER as _DOC_NUMBER
 
 _DRAFT = regex.compile(r"(?:[（(【\[][ \u3000]?)?(征求意见稿|送审稿|讨论稿|草案|修订稿|初稿|代拟稿|报批稿|审议稿|试行稿)(?:[ \u3000]?[）)】\]])?")
 _PLAN_WORDS = regex.compile(r"(?:规划|方案|计划|纲要|意见|办法|要点|措施|行动|规定|细则)(?:[（(][^）)]*[）)])?$")
 _NOTICE_TITLE = regex.compile(r"关于印发\s*《?(?P<t>.+?)》?\s*的通知")
-_DATE = regex.compile(
-    r"(?P<y>\d{4}|[一二三四五六七八九〇零○Ｏ]{4})\s*年\s*(?P<m>[\d一二三四五六七八九十]{1,3})\s*月"
-    r"\s*(?P<d>[\d一二三四五六七八九十]{1,3})\s*日")
 _ISSUER_HEAD = regex.compile(r"^(?P<i>.{2,40}?)(?:文件|文\s*件)$")
 _ISSUER_LINE = regex.compile(r"^[\p{Han}（）()]{4,40}(?:人民政府|办公室|办公厅|委员会|局|厅|委|部|院|政府)$")
 _PERIOD = regex.compile(r"[“\"]?(十[一二三四五六七八九]|[二三四五六七八九]十[一二三四五六七八九]?)五[”\"]?")
@@ -102,23 +101,6 @@ def _issuer(notice: list[str]) -> Optional[str]:
         if _DATE.fullmatch(t) and k > 0 and _ISSUER_LINE.match(lines[k - 1]):
             return lines[k - 1]
     return None
-
-
-def _iso(m: regex.Match) -> Optional[str]:
-    def num(s: str) -> Optional[int]:
-        if s.isdigit():
-            return int(s)
-        if len(s) == 4:  # 二〇二一: digit by digit
-            digits = "〇一二三四五六七八九"
-            s2 = s.replace("零", "〇").replace("○", "〇").replace("Ｏ", "〇")
-            if all(ch in digits for ch in s2):
-                return int("".join(str(digits.index(ch)) for ch in s2))
-        v = cn_number(s)
-        return int(v) if v is not None else None
-    y, mo, d = num(m.group("y")), num(m.group("m")), num(m.group("d"))
-    if not (y and mo and d) or not (1 <= mo <= 12 and 1 <= d <= 31):
-        return None
-    return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
 def _date(notice: list[str]) -> Optional[str]:

@@ -14,6 +14,10 @@ from typing import Optional
 import regex
 
 from .. import patterns
+from ..lexicon.brackets import depth_after
+from ..lexicon.dates import YEAR_TOKEN
+from ..lexicon.layout import HAS_SPACE, display_width, remove_layout_spaces
+from ..lexicon.numbering import heading_number_length, starts_like_heading
 from ..raw import RawLine, RawTable
 from ..state import NormText, Para, State
 
@@ -67,18 +71,8 @@ def compiled(p: NormalizePatterns) -> _Compiled:
     )
 
 
-# Characters that belong to Chinese running text (Han, CJK and full-width punctuation).
-_CJK = r"\p{Han}\u3000-\u303f\uff01-\uff60\u2018-\u201f\u2026\u2014\u00b7《》"
-_SPACE = r"[ \t\u3000\u00a0\u2002-\u200b]+"
-_CJK_SPACE = regex.compile(
-    rf"(?<=[{_CJK}]){_SPACE}(?=[{_CJK}0-9A-Za-z%‰≤≥<>＜＞+\-]) |"
-    rf"(?<=[{_CJK}0-9A-Za-z%‰≤≥<>＜＞.]){_SPACE}(?=[{_CJK}])|"
-    rf"(?<=[≤≥<>＜＞~～]){_SPACE}(?=[0-9])",
-    regex.V1 | regex.X,
-)
 _ROW_VALUE = regex.compile(r"^(?:[≤≥<>＜＞~±+\-－—*／/]?[0-9０-９][0-9０-９.,．%％‰]*[%％‰]?|[-—*／/]|[≤≥<>＜＞]\S*|预期性|约束性|指导性|[%％‰])$")
 _SENTENCE_PUNCT = regex.compile(r"[，。；！？、：]")
-_YEAR_TOKEN = regex.compile(r"^\d{4}年")
 _CLAUSE_PUNCT = regex.compile(r"[，,：:、]")
 _RUN_ON = regex.compile(r"[：:。]")
 
@@ -223,20 +217,13 @@ def convert_latex(text: str, c: _Compiled | None = None) -> str:
     return c.latex.sub(inner, text)
 
 
-def remove_layout_spaces(text: str) -> str:
-    """Spaces next to Chinese characters are layout, not words: `全市 35种` → `全市35种`."""
-    return _CJK_SPACE.sub("", text)
-
-
-_HAS_SPACE = regex.compile(r"[ \t\u3000\u00a0\u2002-\u200b]")
 _PHRASE_GAP = regex.compile(r"(?<=\p{Han}{4})[ \u3000]+(?=\p{Han}{4})")
 
 
 def _remove_spaces(text: str) -> str:
     """Like remove_layout_spaces, but a short heading keeps the space between two phrases
     (`第七节 维护重点人群健康 促进人口长期均衡发展`): there it is punctuation, not layout."""
-    from .segment import starts_like_heading
-    if not _HAS_SPACE.search(text):
+    if not HAS_SPACE.search(text):
         return text
     if len(text) > 45 or not starts_like_heading(text):
         return remove_layout_spaces(text)
@@ -250,7 +237,7 @@ def _looks_like_flat_row(text: str) -> bool:
     if len(tokens) < 3 or _SENTENCE_PUNCT.search(text):
         return False
     values = sum(1 for t in tokens if _ROW_VALUE.match(t))
-    years = sum(1 for t in tokens if _YEAR_TOKEN.match(t))
+    years = sum(1 for t in tokens if YEAR_TOKEN.match(t))
     values += years if years >= 2 else 0  # a header row names two years: 2020年 2025年
     return values >= 2 or (values >= 1 and len(tokens) >= 4)
 
@@ -306,14 +293,6 @@ def _mark_cell_regions(lines: list[_Line]) -> None:
 
 # --- rejoining wrapped lines ------------------------------------------------------------------
 
-_NARROW = regex.compile(r"[\x00-\u2e7f]+")
-
-
-def display_width(text: str) -> int:
-    """Columns a line takes on the page: CJK and full-width count 2, the rest 1."""
-    return len(text) + len(_NARROW.sub("", text))
-
-
 def wrap_width(lines: list[_Line]) -> Optional[int]:
     """The hard-wrap width of a PDF-extracted text, or None when lines are whole paragraphs.
 
@@ -346,11 +325,10 @@ def _ends_paragraph(text: str, c: _Compiled) -> bool:
 
 
 def _rejoin_wrapped_lines(lines: list[_Line], width: Optional[int], c: _Compiled) -> list[_Line]:
-    from .segment import starts_like_heading  # heading numbering decides where paragraphs begin
     out: list[_Line] = []
     for line in lines:
         prev = out[-1] if out else None
-        if prev is not None and _continues(prev, line, width, c, starts_like_heading):
+        if prev is not None and _continues(prev, line, width, c):
             joined = _join(prev.text, line.text)
             if line.page is not None and line.page != (prev.page_breaks[-1][1] if prev.page_breaks else prev.page):
                 prev.page_breaks.append((len(joined) - len(line.text), line.page))
@@ -361,14 +339,14 @@ def _rejoin_wrapped_lines(lines: list[_Line], width: Optional[int], c: _Compiled
     return out
 
 
-def _continues(prev: _Line, line: _Line, width: Optional[int], c: _Compiled, heading_start) -> bool:
+def _continues(prev: _Line, line: _Line, width: Optional[int], c: _Compiled) -> bool:
     if prev.kind != "text" or line.kind != "text":
         return False
     if line.heading_level or prev.heading_level or line.bold or prev.bold or line.bold_lead:
         return False
-    if _ends_paragraph(prev.text, c) or c.item_start.match(line.text) or heading_start(line.text):
+    if _ends_paragraph(prev.text, c) or c.item_start.match(line.text) or starts_like_heading(line.text):
         return False
-    if len(prev.text) >= 10 and _open_brackets(prev.text) > 0:
+    if len(prev.text) >= 10 and depth_after(prev.text) > 0:
         return True  # a paragraph does not end inside brackets: （社 / 区卫生服务中心）
     last_width = display_width(prev.parts[-1] if prev.parts else prev.text)
     if width is not None:
@@ -380,7 +358,6 @@ def _continues(prev: _Line, line: _Line, width: Optional[int], c: _Compiled, hea
         last = prev.parts[-1] if prev.parts else prev.text
         if last_width < width // 3:
             return False
-        from .segment import heading_number_length
         numbered = heading_number_length(last) if not prev.parts else 0
         if numbered:
             # a numbered line is a heading (`（一）加快构建信息平台，推进信息数据共享`) unless
@@ -390,10 +367,6 @@ def _continues(prev: _Line, line: _Line, width: Optional[int], c: _Compiled, hea
     # one paragraph per line: only a page break cuts a paragraph, and it leaves a long line
     # and a blank line marks the break
     return last_width >= 60 and line.blank_before
-
-
-def _open_brackets(text: str) -> int:
-    return text.count("（") + text.count("(") - text.count("）") - text.count(")")
 
 
 def _join(a: str, b: str) -> str:

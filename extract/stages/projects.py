@@ -17,6 +17,7 @@ from typing import Iterator, Optional
 import regex
 
 from .. import patterns
+from ..lexicon.brackets import first_top_level, split_top_level
 from ..model import ItemSource, Money, Project, Table
 from ..money import find_money, parse_money
 from ..state import NormText, State
@@ -168,18 +169,7 @@ def split_enumeration(sentence: str) -> list[str]:
 
 def _split_top_level(text: str, separators: str) -> list[str]:
     """Split on separators outside brackets: `A（B、C）、D` → [A（B、C）, D]."""
-    parts, depth, cur = [], 0, ""
-    for ch in text:
-        if ch in "（(“《":
-            depth += 1
-        elif ch in "）)”》" and depth:
-            depth -= 1
-        if ch in separators and depth == 0:
-            parts.append(cur)
-            cur = ""
-        else:
-            cur += ch
-    parts.append(cur)
+    parts = split_top_level(text, separators, opening="（(“《", closing="）)”》")
     return parts
 
 
@@ -333,15 +323,8 @@ def item_projects(item: str, bold_lead: int = 0) -> list[tuple[str, Optional[str
 
 
 def _first_sentence(text: str) -> tuple[str, str]:
-    depth = 0
-    for i, ch in enumerate(text):
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)" and depth:
-            depth -= 1
-        elif ch in "。；;" and depth == 0:
-            return text[:i], text[i + 1:].strip()
-    return text, ""
+    i = first_top_level(text, "。；;")
+    return (text[:i], text[i + 1:].strip()) if i is not None else (text, "")
 
 
 def _first_clause(sentence: str) -> tuple[str, str]:

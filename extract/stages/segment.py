@@ -6,89 +6,31 @@ gets level 2 there and level 3 under a 第X节 elsewhere.
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from typing import Optional
 
 import regex
 
 from .. import patterns
+from ..lexicon.dates import DATE_LINE
+from ..lexicon.folds import fold_brackets
+from ..lexicon.numbering import (DOC_NUMBER, HeadingPatterns, Style, box_start, heading_grammar,
+                                 match_heading_number, ordinal, starts_like_heading)
 from ..model import Box, Heading
-from ..numerals import cn_int as cn_number
 from ..state import FrontMatter, NormText, Para, State
 from ..tables.grid import Cell, GridRow, find_header_rows
 from ..tables.grid import clean_text as clean_cell
 
 
-class HeadingStyle(patterns.PatternModel):
-    name: str
-    pattern: patterns.RegexWith("n")   # {cn} stands for the numerals
-    family: str
-
-
-class HeadingPatterns(patterns.PatternModel):
-    numerals: str
-    styles: list[HeadingStyle]
-    max_title_chars: int
-    run_in_end: str
-    max_run_in_title_chars: int
-    toc_caption: patterns.Regex
-    toc_line: patterns.Regex
-    box_start: patterns.RegexWith("n", "title")
-
-
-@dataclass(frozen=True)
-class _Style:
-    name: str
-    rank: int
-    family: str
-    regex: regex.Pattern
-
-
-@patterns.compiled("headings", HeadingPatterns)
-def _patterns(p: HeadingPatterns) -> tuple[HeadingPatterns, list[_Style]]:
-    styles = [
-        _Style(s.name, rank, s.family,
-               patterns.compile(r"^\s*(?:" + s.pattern.replace("{cn}", p.numerals) + r")\s*"))
-        for rank, s in enumerate(p.styles)
-    ]
-    return p, styles
-
-
-@functools.lru_cache(maxsize=1)
-def _box_start() -> regex.Pattern:
-    p, _ = _patterns()
-    return patterns.compile(p.box_start.replace("{cn}", p.numerals))
-
-
 @dataclass
 class Candidate:
     para: int
-    style: _Style
+    style: Style
     number: str       # as printed, trailing 、.． dropped, brackets full-width
     ordinal: Optional[int]
     title: str
     title_end: int    # offset in the paragraph where the title ends
     run_in: bool
-
-
-@functools.lru_cache(maxsize=1)
-def _any_heading_start() -> regex.Pattern:
-    p, _ = _patterns()
-    alternatives = [s.pattern.replace("{cn}", p.numerals) for s in p.styles]
-    alternatives = [regex.sub(r"\(\?P<n>", "(?:", a) for a in alternatives]
-    return patterns.compile(r"^\s*(?:" + "|".join(f"(?:{a})" for a in alternatives) + r"|专栏)")
-
-
-def heading_number_length(text: str) -> int:
-    """Length of the heading numbering a line starts with (0 if none)."""
-    m = _any_heading_start().match(text)
-    return m.end() if m else 0
-
-
-def starts_like_heading(text: str) -> bool:
-    """Does a line begin with heading numbering or a 专栏 caption? (used to stop line joins)"""
-    return bool(_any_heading_start().match(text))
 
 
 def run(state: State) -> None:
@@ -109,37 +51,22 @@ def run(state: State) -> None:
 
 # --- headings ---------------------------------------------------------------------------------
 
-_BRACKETS = str.maketrans({"(": "（", ")": "）"})
-
-
 def heading_candidate(norm: NormText, i: int) -> Optional[Candidate]:
     para = norm.paras[i]
     if para.kind != "text":
         return None
     text = norm.para_text(para)
-    p, styles = _patterns()
-    for style in styles:
-        m = style.regex.match(text)
-        if not m:
-            continue
-        rest = text[m.end():]
-        number = "".join(text[:m.end()].split()).rstrip("、.．").translate(_BRACKETS)
-        ordinal = _ordinal(m.group("n"))
-        title, title_end, run_in = _title(text, m.end(), rest, para, p)
-        if title is None:
-            return None
-        return Candidate(i, style, number, ordinal, title, title_end, run_in)
-    return None
-
-
-def _ordinal(n: str) -> Optional[int]:
-    if n.isascii() and n.isdigit():
-        return int(n)
-    circled = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-    if n in circled:
-        return circled.index(n) + 1
-    v = cn_number(n)
-    return int(v) if v is not None else None
+    p, _ = heading_grammar()
+    found = match_heading_number(text)
+    if found is None:
+        return None
+    style, m = found
+    rest = text[m.end():]
+    number = fold_brackets("".join(text[:m.end()].split()).rstrip("、.．"))
+    title, title_end, run_in = _title(text, m.end(), rest, para, p)
+    if title is None:
+        return None
+    return Candidate(i, style, number, ordinal(m.group("n")), title, title_end, run_in)
 
 
 def _title(text: str, start: int, rest: str, para: Para, p: HeadingPatterns):
@@ -184,7 +111,7 @@ def build_outline(norm: NormText, cands: list[Candidate]) -> tuple[list[Heading]
     return outline, index
 
 
-def _continued_style(c: Candidate, stack) -> _Style:
+def _continued_style(c: Candidate, stack) -> Style:
     """A converter's renumbering (（八） then （9）) continues the open sibling's style.
 
     Only the heading that would be the candidate's sibling counts: the innermost open heading
@@ -204,12 +131,7 @@ def _continued_style(c: Candidate, stack) -> _Style:
 
 # --- front matter: notice, title block, table of contents ---------------------------------------
 
-DOC_NUMBER = regex.compile(  # 文号: 临州办发〔2021〕103号
-    r"[\p{Han}]{1,12}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
 _NOTICE_HEAD = regex.compile(r"(?:文件|通知|决定|意见|批复|函)$")
-_DATE_LINE = regex.compile(
-    r"^[（(]?\s*(?:\d{4}|[一二三四五六七八九〇零○Ｏ]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
-    r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?\s*[）)]?$")
 _TAIL = regex.compile(r"^(?:抄送|抄报|印发|(?:\S{2,20})\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发)")
 
 
@@ -224,7 +146,7 @@ def find_front_matter(norm: NormText):
         any(regex.search(r"关于.{0,60}的通知$", t) for t in texts[:15])
     if has_notice:
         for i in range(head_limit):
-            if _DATE_LINE.match(texts[i]):
+            if DATE_LINE.match(texts[i]):
                 notice_end = i
                 break
         if notice_end >= 0:
@@ -262,7 +184,7 @@ def _is_title_line(text: str) -> bool:
 
 
 def _find_toc(norm: NormText, texts: list[str], start: int) -> list[int]:
-    p, _ = _patterns()
+    p, _ = heading_grammar()
     caption = patterns.compile(p.toc_caption)
     leader = patterns.compile(p.toc_line)
     n = len(texts)
@@ -304,12 +226,8 @@ def _find_toc(norm: NormText, texts: list[str], start: int) -> list[int]:
 def box_number(number: Optional[str]) -> Optional[str]:
     """`3`, `03`, `三`, `十二` → "3", "3", "3", "12"; a numeral that does not read as one
     (`十十`) → None rather than a guess."""
-    if not number:
-        return None
-    if number.isdigit():
-        return str(int(number))
-    value = cn_number(number)
-    return str(int(value)) if value is not None else None
+    value = ordinal(number) if number else None
+    return str(value) if value is not None else None
 
 
 def reader_table_box(norm: NormText, i: int) -> Optional[Box]:
@@ -323,7 +241,7 @@ def reader_table_box(norm: NormText, i: int) -> Optional[Box]:
     if para.kind != "table" or table is None or len(table.rows) < 2:
         return None
     first = {clean_cell(c) for c in table.rows[0] if c.strip()}
-    m = _box_start().match(next(iter(first))) if len(first) == 1 else None
+    m = box_start().match(next(iter(first))) if len(first) == 1 else None
     if m is None or not (m.group("n") or m.group("title").strip()):
         return None
     rest = [[clean_cell(c) for c in r] for r in table.rows[1:]]
@@ -355,7 +273,7 @@ def find_boxes(norm: NormText, body_start: int, cands: list[Candidate]) -> tuple
     i = body_start
     while i < len(paras):
         text = norm.para_text(paras[i]) if paras[i].kind == "text" else ""
-        m = _box_start().match(text)
+        m = box_start().match(text)
         if not m:
             i += 1
             continue
@@ -444,7 +362,7 @@ def _box_items(norm: NormText, j: int, by_para: dict[int, Candidate], opened: bo
                 k += 1
                 continue
             break
-        if _box_start().match(text):
+        if box_start().match(text):
             break
         if opened and text.startswith((")", "）")):
             return k, items  # the rest of that line is body text again

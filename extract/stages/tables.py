@@ -127,7 +127,7 @@ def _is_table(t: Rebuilt, state: State) -> bool:
     if len(filled) < 2:
         return False
     if t.kind == "other" and not any(t.columns):
-        from .segment import starts_like_heading
+        from ..lexicon.numbering import starts_like_heading
         toc_like = sum(1 for r in t.rows if r and starts_like_heading(r[0]) and regex.fullmatch(r"\d{1,4}", r[-1]))
         if toc_like >= TOC_ROW_SHARE * len(t.rows):
             return False

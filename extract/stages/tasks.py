@@ -16,6 +16,7 @@ from typing import Optional
 import regex
 
 from .. import patterns
+from ..lexicon.brackets import depth_after, matching_open
 from ..model import Heading, Task
 from ..numerals import cn_int
 from ..state import State
@@ -103,7 +104,7 @@ def split_responsibility(text: str) -> tuple[str, Optional[list[str]]]:
         body = body[:-1].rstrip()
     if not body or body[-1] not in "）)":
         return text, None
-    open_at = _matching_open(body, len(body) - 1)
+    open_at = matching_open(body, len(body) - 1)
     if open_at is None:
         return text, None
     units = responsible_units(body[open_at + 1:-1])
@@ -197,27 +198,7 @@ def _join(parts: list[str]) -> str:
             if (last in _CLOSING_MARKS or last in "）)") and depth == 0:
                 out.append("\n")
         out.append(part)
-        depth = _depth_after(part, depth)
+        depth = depth_after(part, depth)
     return "".join(out)
 
 
-def _depth_after(text: str, depth: int) -> int:
-    for ch in text:
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)" and depth:
-            depth -= 1
-    return depth
-
-
-def _matching_open(text: str, close_at: int) -> Optional[int]:
-    depth = 0
-    for i in range(close_at, -1, -1):
-        ch = text[i]
-        if ch in "）)":
-            depth += 1
-        elif ch in "（(":
-            depth -= 1
-            if depth == 0:
-                return i
-    return None

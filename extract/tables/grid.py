@@ -13,7 +13,7 @@ from typing import Optional
 
 import regex
 
-from ..stages.normalize import remove_layout_spaces
+from ..lexicon.layout import remove_layout_spaces
 from . import classify
 
 Span = tuple[int, int]

@@ -23,7 +23,7 @@ import regex
 
 from ..raw import RawLine
 from ..state import State
-from ..stages.segment import starts_like_heading
+from ..lexicon.numbering import starts_like_heading
 from . import classify
 from .grid import Cell, Grid, GridRow
 

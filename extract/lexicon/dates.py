@@ -1,0 +1,54 @@
+"""Years and dates as printed: 2021年, 二〇二一年, 2021年4月25日, 二〇二一年四月二十五日.
+
+One spelling of each piece, used by every stage that reads a year or a date.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from ..numerals import cn_int
+
+# the ten digits of a year written digit by digit (二〇二一), with the look-alikes printed for 〇
+YEAR_DIGITS = "〇一二三四五六七八九"
+_ZERO_LIKE = str.maketrans({"零": "〇", "○": "〇", "Ｏ": "〇"})
+CN_YEAR_CHAR = "[一二三四五六七八九〇零○Ｏ]"
+# a year without 年: four Arabic digits, or four Chinese digits
+YEAR = rf"(?:\d{{4}}|{CN_YEAR_CHAR}{{4}})"
+MONTH = r"[\d一二三四五六七八九十]{1,3}"
+DAY = r"[\d一二三四五六七八九十]{1,3}"
+# 2021年4月25日 (spaces allowed between the pieces, as layout leaves them)
+DATE = regex.compile(rf"(?P<y>{YEAR})\s*年\s*(?P<m>{MONTH})\s*月\s*(?P<d>{DAY})\s*日")
+# a line that is only a date, possibly in brackets, the day optional: （2021年4月）
+DATE_LINE = regex.compile(rf"^[（(]?\s*{YEAR}\s*年\s*{MONTH}\s*月(?:\s*{DAY}\s*日)?\s*[）)]?$")
+# a year token opening a table header: 2020年
+YEAR_TOKEN = regex.compile(r"^\d{4}年")
+
+
+def year_value(s: str) -> Optional[int]:
+    """2021 → 2021; 二〇二一 → 2021 (digit by digit); 十一 → 11 (a month or a day)."""
+    if s.isdigit():
+        return int(s)
+    if len(s) == 4:
+        s2 = s.translate(_ZERO_LIKE)
+        if all(ch in YEAR_DIGITS for ch in s2):
+            return int("".join(str(YEAR_DIGITS.index(ch)) for ch in s2))
+    return cn_int(s)
+
+
+def iso_date(m: regex.Match) -> Optional[str]:
+    """A DATE match as YYYY-MM-DD, or None when the month or day is impossible."""
+    y, mo, d = year_value(m.group("y")), year_value(m.group("m")), year_value(m.group("d"))
+    if not (y and mo and d) or not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def find_date(text: str) -> Optional[str]:
+    """The first printed date in text, as YYYY-MM-DD."""
+    for m in DATE.finditer(text):
+        iso = iso_date(m)
+        if iso:
+            return iso
+    return None

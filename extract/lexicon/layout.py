@@ -1,0 +1,26 @@
+"""Layout on the printed page: spaces that layout put inside Chinese text, display width."""
+from __future__ import annotations
+
+import regex
+
+# Characters that belong to Chinese running text (Han, CJK and full-width punctuation).
+CJK_TEXT = r"\p{Han}\u3000-\u303f\uff01-\uff60\u2018-\u201f\u2026\u2014\u00b7《》"
+LAYOUT_SPACE = r"[ \t\u3000\u00a0\u2002-\u200b]+"
+_CJK_SPACE = regex.compile(
+    rf"(?<=[{CJK_TEXT}]){LAYOUT_SPACE}(?=[{CJK_TEXT}0-9A-Za-z%‰≤≥<>＜＞+\-]) |"
+    rf"(?<=[{CJK_TEXT}0-9A-Za-z%‰≤≥<>＜＞.]){LAYOUT_SPACE}(?=[{CJK_TEXT}])|"
+    rf"(?<=[≤≥<>＜＞~～]){LAYOUT_SPACE}(?=[0-9])",
+    regex.V1 | regex.X,
+)
+HAS_SPACE = regex.compile(r"[ \t\u3000\u00a0\u2002-\u200b]")
+_NARROW = regex.compile(r"[\x00-\u2e7f]+")
+
+
+def remove_layout_spaces(text: str) -> str:
+    """Spaces next to Chinese characters are layout, not words: `全市 35种` → `全市35种`."""
+    return _CJK_SPACE.sub("", text)
+
+
+def display_width(text: str) -> int:
+    """Columns a line takes on the page: CJK and full-width count 2, the rest 1."""
+    return len(text) + len(_NARROW.sub("", text))
