@@ -155,7 +155,7 @@ def _read_page(pdf, index: int, finder: "_TableFinder", bookmarks: list) -> _Pag
         textpage = page.get_textpage()
         try:
             has_grid, lost_text = _scan_objects(page, textpage)
-            found = finder.tables(index) if has_grid else []
+            found = _ruled_tables(page, textpage, to_display, index, finder, lost_text) if has_grid else []
             exclude = [bbox for bbox, _ in found]
             if lost_text:
                 lines = finder.lines(index, exclude)
@@ -167,6 +167,7 @@ def _read_page(pdf, index: int, finder: "_TableFinder", bookmarks: list) -> _Pag
             textpage.close()
     finally:
         page.close()
+        finder.release(index)
     _mark_bookmarked_headings(rows, bookmarks)
     items: list[tuple[float, Block]] = [
         (row.top, RawLine(row.text, page=result.number, heading_level=row.heading_level,
@@ -401,18 +402,56 @@ def _stroked_rules(obj, verticals: set, horizontals: set) -> None:
         previous = point if kind != pdfium_c.FPDF_SEGMENT_BEZIERTO else None
 
 
+def _ruled_tables(page, textpage, to_display: "_ToDisplay", index: int, finder: "_TableFinder",
+                  lost_text: bool) -> list[tuple[tuple, RawTable]]:
+    """The page's ruled tables: pdfplumber's algorithm on PDFium's edges and characters
+    (readers/pdf_ruled.py), or pdfplumber on its own where PDFium cannot stand in for pdfminer
+    (lost characters, a rotated page or rotated text)."""
+    from . import pdf_ruled
+
+    found = None
+    if not lost_text:
+        x0, y0, x1, y1 = to_display.box
+        width = (y1 - y0) if to_display.rotation in (90, 270) else (x1 - x0)
+        try:
+            found = pdf_ruled.tables(page, textpage, to_display.rect, width, to_display.height,
+                                     to_display.rotation)
+        except Exception as e:  # PDFium's view failed: pdfplumber reads the page itself
+            log.debug("page %d: PDFium's tables failed (%s: %s)", index + 1, type(e).__name__, e)
+    if found is None:
+        return finder.tables(index)
+    out = []
+    for table in found:
+        raw = _plumber_table(table, index + 1)
+        if raw is not None:
+            out.append((tuple(table.bbox), raw))
+    return out
+
+
 class _TableFinder:
-    """pdfplumber, opened only when a page needs it: for tables, or for text PDFium lost."""
+    """pdfplumber, opened only when a page needs it: for tables PDFium cannot give, or for text
+    PDFium lost. Each page is closed once read (pdfplumber keeps its parsed objects otherwise)."""
 
     def __init__(self, data: bytes):
         self.data = data
         self.plumber = None
+        self.opened: set[int] = set()
 
     def page(self, index: int):
         if self.plumber is None:
             import pdfplumber
             self.plumber = pdfplumber.open(io.BytesIO(self.data))
+        self.opened.add(index)
         return self.plumber.pages[index]
+
+    def release(self, index: int) -> None:
+        """Forget what pdfplumber parsed of this page."""
+        if index in self.opened:
+            self.opened.discard(index)
+            try:
+                self.plumber.pages[index].close()
+            except Exception:  # nothing to free is no reason to fail the page
+                pass
 
     def tables(self, index: int) -> list[tuple[tuple, RawTable]]:
         try:

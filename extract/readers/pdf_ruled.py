@@ -1,0 +1,202 @@
+"""Ruled tables from PDFium's objects, found by pdfplumber's own table algorithm.
+
+pdfplumber finds a ruled table from two things: the page's edges (every straight side of a
+drawn line, rectangle or path) and its characters with their boxes. It gets both from pdfminer,
+which parses the whole page in Python: 78% of reading time on the pages that hold tables. PDFium
+already has the page parsed, so `PdfiumPage` builds the same edges and characters from PDFium's
+page objects and text page, in pdfplumber's coordinates and dictionaries, and pdfplumber's
+`TableFinder` (edges → intersections → cells → tables) and `Table.extract` run on it unchanged:
+pdfminer never parses the page. pdfplumber stays the table library.
+
+The edges follow pdfminer's reading of a path: each subpath (from a move-to) is one object; one
+with a single segment is a line (horizontal when its ends are level, else vertical, as
+pdfplumber has it); any other gives an edge between each two consecutive end points, a close
+going back to the start (a rectangle's four sides), Bézier control points aside. Only painted
+paths count (filled or stroked), inside form XObjects too.
+
+`tables()` returns None when PDFium cannot give what pdfminer would: a rotated page or rotated
+text, characters PDFium could not place. The reader then asks pdfplumber itself (the fallback).
+tests/test_pdf_tables.py compares both paths on every PDF fixture.
+"""
+from __future__ import annotations
+
+import ctypes
+from typing import Callable, Optional
+
+Box = tuple[float, float, float, float]
+
+
+class PdfiumPage:
+    """What pdfplumber's TableFinder and Table.extract read of a page: `edges`, `chars`, `bbox`."""
+
+    def __init__(self, edges: list[dict], chars: list[dict], bbox: Box):
+        self.edges = edges
+        self.chars = chars
+        self.bbox = bbox
+
+    def extract_words(self, **kwargs):  # only the "text" strategies ask; the reader uses "lines"
+        from pdfplumber.utils import extract_words
+        return extract_words(self.chars, **kwargs)
+
+
+def tables(page, textpage, to_rect: Callable[[float, float, float, float], Box],
+           width: float, height: float, rotation: int) -> Optional[list]:
+    """pdfplumber Tables of the page, found on PDFium's edges and characters; None when PDFium
+    cannot stand in for pdfminer here."""
+    if rotation:
+        return None
+    chars = page_chars(textpage, to_rect)
+    if chars is None:
+        return None
+    from pdfplumber.table import TableFinder
+    like = PdfiumPage(page_edges(page, to_rect), chars, (0.0, 0.0, width, height))
+    return TableFinder(like).tables
+
+
+# ---- edges -----------------------------------------------------------------------------------
+
+_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _multiply(m: tuple, n: tuple) -> tuple:
+    """m then n (PDF row-vector convention: [x y 1]·m·n)."""
+    a, b, c, d, e, f = m
+    a2, b2, c2, d2, e2, f2 = n
+    return (a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2,
+            e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
+
+
+def _matrix(obj) -> tuple:
+    import pypdfium2.raw as pdfium_c
+    m = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(obj, m):
+        return _IDENTITY
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def page_edges(page, to_rect, max_depth: int = 8) -> list[dict]:
+    """pdfplumber's `page.edges`, from PDFium's path objects (form XObjects included)."""
+    import pypdfium2.raw as pdfium_c
+
+    edges: list[dict] = []
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    stack = [(None, pdfium_c.FPDFPage_CountObjects(page), _IDENTITY, 0)]
+    while stack:
+        form, count, outer, depth = stack.pop()
+        for k in range(count):
+            obj = (pdfium_c.FPDFPage_GetObject(page, k) if form is None
+                   else pdfium_c.FPDFFormObj_GetObject(form, k))
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < max_depth:
+                stack.append((obj, pdfium_c.FPDFFormObj_CountObjects(obj),
+                              _multiply(_matrix(obj), outer), depth + 1))
+            elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+                if not pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke) or not (fill.value or stroke.value):
+                    continue
+                for points, single in _subpaths(obj, _multiply(_matrix(obj), outer)):
+                    edges += _edges(points, single, to_rect)
+    return edges
+
+
+def _subpaths(obj, matrix: tuple) -> list[tuple[list[tuple[float, float]], bool]]:
+    """Each subpath's end points in page space (a close adds the start again), and whether it
+    is a single straight segment (pdfminer's line: "ml" or "mlh")."""
+    import pypdfium2.raw as pdfium_c
+
+    a, b, c, d, e, f = matrix
+    x, y = ctypes.c_float(), ctypes.c_float()
+    out: list[tuple[list[tuple[float, float]], bool]] = []
+    points: list[tuple[float, float]] = []
+    shape = ""
+    bezier = 0
+    for k in range(pdfium_c.FPDFPath_CountSegments(obj)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(obj, k)
+        kind = pdfium_c.FPDFPathSegment_GetType(segment)
+        pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
+        point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            if points:
+                out.append((points, shape in ("ml", "mlh")))
+            points, shape, bezier = [point], "m", 0
+            continue
+        if not points:   # a path must start with a move; pdfminer ignores one that does not
+            continue
+        if kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+            bezier += 1
+            if bezier % 3:   # two control points, then the end point
+                continue
+            shape += "c"
+        else:
+            shape += "l"
+        points.append(point)
+        if pdfium_c.FPDFPathSegment_GetClose(segment):
+            shape += "h"
+            if len(shape) > 3 and shape.endswith("lh") and points[-1] == points[0]:
+                shape = shape[:-2] + "h"   # pdfminer drops a last line back to the start
+            else:
+                points.append(points[0])
+            out.append((points, shape in ("ml", "mlh")))
+            points, shape = [], ""
+    if points:
+        out.append((points, shape in ("ml", "mlh")))
+    return out
+
+
+def _edges(points: list[tuple[float, float]], single: bool, to_rect) -> list[dict]:
+    if single:
+        x0, top, x1, bottom = to_rect(min(points[0][0], points[1][0]), min(points[0][1], points[1][1]),
+                                      max(points[0][0], points[1][0]), max(points[0][1], points[1][1]))
+        return [_edge("line", x0, top, x1, bottom, "h" if top == bottom else "v")]
+    out = []
+    for (x0, y0), (x1, y1) in zip(points, points[1:]):
+        orientation = "v" if x0 == x1 else ("h" if y0 == y1 else None)
+        if orientation is None:
+            continue   # pdfplumber drops slanted edges before it looks for tables
+        left, top, right, bottom = to_rect(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+        out.append(_edge("curve_edge", left, top, right, bottom, orientation))
+    return out
+
+
+def _edge(kind: str, x0: float, top: float, x1: float, bottom: float, orientation: str) -> dict:
+    return {"object_type": kind, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
+            "width": x1 - x0, "height": bottom - top, "orientation": orientation}
+
+
+# ---- characters ------------------------------------------------------------------------------
+
+def page_chars(textpage, to_rect) -> Optional[list[dict]]:
+    """pdfplumber's `page.chars` (what Table.extract reads), from PDFium's text page: each
+    character drawn on the page (none PDFium generated: its spaces between words and line
+    ends), with its box from the font's metrics as pdfminer computes it. None when a character
+    is rotated (pdfplumber would read it as a column of its own)."""
+    import pypdfium2.raw as pdfium_c
+
+    rect = pdfium_c.FS_RECTF()
+    matrix = pdfium_c.FS_MATRIX()
+    advance = ctypes.c_float()
+    chars: list[dict] = []
+    for i in range(pdfium_c.FPDFText_CountChars(textpage)):
+        if pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
+            continue
+        code = pdfium_c.FPDFText_GetUnicode(textpage, i)
+        if code in (0, 0x0A, 0x0D, 0xFFFE, 0xFFFF) or code > 0x10FFFF:
+            continue
+        if abs(pdfium_c.FPDFText_GetCharAngle(textpage, i)) > 1e-3:
+            return None
+        if not pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect):
+            continue
+        left, right = rect.left, rect.right
+        size = pdfium_c.FPDFText_GetFontSize(textpage, i)
+        # pdfminer's box is as wide as the character's advance in the PDF's own widths (PDFium's
+        # loose box takes the width from the font it renders with, a substitute when the font is
+        # not embedded): the gaps pdfplumber reads as spaces between words depend on it.
+        obj = pdfium_c.FPDFText_GetTextObject(textpage, i)
+        font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
+        if font and pdfium_c.FPDFText_GetMatrix(textpage, i, matrix) \
+                and pdfium_c.FPDFFont_GetGlyphWidth(font, code, size, advance) and advance.value > 0:
+            right = left + advance.value * (matrix.a ** 2 + matrix.b ** 2) ** 0.5
+        x0, top, x1, bottom = to_rect(left, rect.bottom, right, rect.top)
+        chars.append({"text": chr(code), "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+                      "doctop": top, "upright": True, "width": x1 - x0, "height": bottom - top,
+                      "size": size})
+    return chars
