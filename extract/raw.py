@@ -50,3 +50,5 @@ class RawDocument:
     # problems the reader got past (a page it could not load …): (code, message) each
     warnings: list[tuple[str, str]] = field(default_factory=list)
     ocr_pages: list[int] = field(default_factory=list)  # pages (or images) read by OCR
+    # pages whose text layer is glyph codes, not text (readers.common): what OCR should read
+    unreadable_pages: list[int] = field(default_factory=list)

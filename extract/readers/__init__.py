@@ -26,6 +26,14 @@ def detect_format(path: Path, data: bytes) -> str:
 
 
 def read(path: str | os.PathLike, max_bytes: int | None = None) -> RawDocument:
+    """The document's RawDocument, whatever its format, through the common code-point layer
+    (readers.common: radical code points folded, private-use glyphs removed, unreadable pages
+    named) before anything else reads it."""
+    from .common import finish
+    return finish(_read_format(path, max_bytes))
+
+
+def _read_format(path: str | os.PathLike, max_bytes: int | None = None) -> RawDocument:
     p = Path(path)
     shown = str(path)
     if not p.exists():
