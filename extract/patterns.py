@@ -63,14 +63,18 @@ Regex = RegexWith()   # a regex field with no group the code reads
 
 
 def patterns_dir() -> Path:
+    """Where the pattern data is: $PLAN_EXTRACT_PATTERNS if set; else the copy a wheel ships
+    inside the package (extract/_patterns, see setup.py); else patterns/ beside the package
+    (a checkout, or an editable install)."""
     env = os.environ.get("PLAN_EXTRACT_PATTERNS")
     if env:
         return Path(env)
     here = Path(__file__).resolve().parent
-    for candidate in (here.parent / "patterns", here / "_patterns"):
-        if candidate.is_dir():
+    for candidate in (here / "_patterns", here.parent / "patterns"):
+        if (candidate / "headings.yaml").is_file():
             return candidate
-    raise PatternDataError("pattern folder not found (set PLAN_EXTRACT_PATTERNS)")
+    raise PatternDataError("pattern folder not found: reinstall plan-extract, or set "
+                           "PLAN_EXTRACT_PATTERNS to a folder holding its patterns/*.yaml")
 
 
 HAS_LIBYAML = hasattr(yaml, "CSafeLoader")
