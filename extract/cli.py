@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+import tempfile
 from pathlib import Path
+from typing import Optional
 
 import click
 
@@ -14,15 +17,21 @@ from .stages import STAGE_NAMES
 EXIT_FAILED = 1
 
 
-def _settings(max_mb: float, timeout: float):
+def _settings(max_mb: float, timeout: float, with_text: bool = False):
     from .pipeline import Settings
-    return Settings(max_mb=max_mb, timeout=timeout or None)
+    return Settings(max_mb=max_mb, timeout=timeout or None, with_text=with_text)
 
 
-_max_mb = click.option("--max-mb", type=float, default=200.0, show_default=True,
-                       help="Refuse input files larger than this many megabytes.")
-_timeout = click.option("--timeout", type=float, default=600.0, show_default=True,
+# Every option value is checked by click before any work: a bad value is a usage error (exit 2).
+_max_mb = click.option("--max-mb", type=click.FloatRange(min=0, min_open=True), default=200.0,
+                       show_default=True, help="Refuse input files larger than this many megabytes.")
+_timeout = click.option("--timeout", type=click.FloatRange(min=0), default=600.0, show_default=True,
                         help="Give up on a document after this many seconds (0 = no limit).")
+_quiet = click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors (and the data asked for).")
+_verbose = click.option("-v", "--verbose", is_flag=True, help="Also print where the time went, stage by stage.")
+
+STDIN = "-"
+STDIN_FORMATS = ("txt", "md", "html", "docx", "doc", "pdf", "ofd")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -35,49 +44,116 @@ def _inputs(paths: tuple[str, ...]) -> list[Path]:
     from .readers import SUFFIX_FORMAT
     files: list[Path] = []
     for p in map(Path, paths):
-        if p.is_dir():
+        if str(p) == STDIN:
+            files.append(p)
+        elif p.is_dir():
             files += sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in SUFFIX_FORMAT)
         else:
             files.append(p)
     return files
 
 
+class _Stdin:
+    """Standard input saved to a temp file named for its format (the readers read files), so
+    `extract -` runs the same pipeline; the document then names its source `-`."""
+
+    def __init__(self, fmt: str, max_mb: float):
+        self.fmt, self.max_bytes = fmt, int(max_mb * 1e6)
+        self.dir: Optional[tempfile.TemporaryDirectory] = None
+
+    def path(self) -> Path:
+        from .errors import InputTooLarge
+        data = sys.stdin.buffer.read(self.max_bytes + 1)
+        if len(data) > self.max_bytes:
+            raise InputTooLarge(f"is over the size limit of {self.max_bytes / 1e6:.0f} MB "
+                                "(raise it with --max-mb)", STDIN)
+        self.dir = tempfile.TemporaryDirectory(prefix="plan-extract-stdin-")
+        path = Path(self.dir.name) / f"stdin.{self.fmt}"
+        path.write_bytes(data)
+        return path
+
+    def close(self) -> None:
+        if self.dir is not None:
+            self.dir.cleanup()
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--outdir", type=click.Path(file_okay=False), default="outputs", show_default=True,
-              help="Folder for the JSON files (<input stem>.json).")
+@click.option("-o", "--outdir", default="outputs", show_default=True,
+              help="Folder for the JSON files (<input stem>.json); '-' writes the JSON to standard "
+                   "output (JSON Lines, one document a line, when there are several inputs).")
+@click.option("--format", "fmt", type=click.Choice(STDIN_FORMATS),
+              help="What standard input holds, when PATH is '-' (default txt).")
+@click.option("--with-text", is_flag=True,
+              help="Also write the normalized text (`text`, after `warnings`), so every span "
+                   "resolves from the JSON file alone.")
 @click.option("--dump-stage", type=click.Choice(STAGE_NAMES),
-              help="Print one stage's intermediate result for each file instead of writing JSON.")
+              help="Print one stage's intermediate result as JSON (one object a line, with the "
+                   "file's path) instead of writing the output.")
 @_max_mb
 @_timeout
-def extract(paths: tuple[str, ...], outdir: str, dump_stage: str | None, max_mb: float, timeout: float) -> None:
-    """Convert files or folders (not recursive; see `batch`) to one JSON file each.
+@_quiet
+@_verbose
+def extract(paths: tuple[str, ...], outdir: str, fmt: str | None, with_text: bool, dump_stage: str | None,
+            max_mb: float, timeout: float, quiet: bool, verbose: bool) -> None:
+    """Convert files or folders (not recursive; see `batch`) to one JSON file each. PATH '-'
+    reads standard input.
 
     Exits 0 when every file converted, 1 when any failed (each failure is one line on stderr).
     """
     from .pipeline import run
-    from .writer import write_document
-    settings = _settings(max_mb, timeout)
+    from .writer import to_json, write_document
+    if paths.count(STDIN) > 1:
+        raise click.UsageError("standard input ('-') can be read only once")
+    if fmt and STDIN not in paths:
+        raise click.UsageError("--format says what standard input holds: use it with PATH '-'")
+    if quiet and verbose:
+        raise click.UsageError("--quiet and --verbose exclude each other")
+    to_stdout = outdir == STDIN
+    if not to_stdout and Path(outdir).exists() and not Path(outdir).is_dir():
+        raise click.UsageError(f"-o/--outdir {outdir} exists and is not a folder")
+    settings = _settings(max_mb, timeout, with_text)
     failed = 0
     files = _inputs(paths)
     if not files:
         raise click.UsageError("no input files found in " + ", ".join(paths))
     names = output_names(files)
-    for f in files:
-        try:
-            result = run(f, settings, stop_after=dump_stage)
-            if dump_stage:
-                click.echo(dump(result, dump_stage))
-                continue
-            out = Path(outdir) / names[f]
-            write_document(result.document, out)
-            doc = result.document
-            click.echo(f"{f} → {out}  ({len(doc.outline)} headings, {len(doc.tables)} tables, "
-                       f"{len(doc.indicators)} indicators, {len(doc.projects)} projects, "
-                       f"{len(doc.tasks)} tasks, {result.seconds:.2f}s)", err=True)
-        except PlanExtractError as e:
-            failed += 1
-            click.echo(f"error: {e}", err=True)
+    stdin = _Stdin(fmt or "txt", max_mb)
+    try:
+        for f in files:
+            shown = str(f)
+            try:
+                result = run(stdin.path() if shown == STDIN else f, settings, stop_after=dump_stage)
+                doc = result.document
+                if shown == STDIN:
+                    doc = doc.model_copy(update={"source": doc.source.model_copy(update={"path": STDIN})})
+                if dump_stage:
+                    click.echo(json.dumps({"path": shown, "stage": dump_stage, dump_stage: dump(result, dump_stage)},
+                                          ensure_ascii=False))
+                    continue
+                if to_stdout:
+                    text = to_json(doc)
+                    click.echo(json.dumps(json.loads(text), ensure_ascii=False) if len(files) > 1 else text,
+                               nl=len(files) > 1)
+                    where = "stdout"
+                else:
+                    out = Path(outdir) / names[f]
+                    write_document(doc, out)
+                    where = str(out)
+                if not quiet:
+                    click.echo(f"{shown} → {where}  ({len(doc.outline)} headings, {len(doc.tables)} tables, "
+                               f"{len(doc.indicators)} indicators, {len(doc.projects)} projects, "
+                               f"{len(doc.tasks)} tasks, {result.seconds:.2f}s)", err=True)
+                if verbose:
+                    click.echo("  " + "  ".join(f"{k} {v:.3f}s" for k, v in result.stage_seconds.items()),
+                               err=True)
+            except PlanExtractError as e:
+                failed += 1
+                if shown == STDIN:
+                    e.path = STDIN
+                click.echo(f"error: {e}", err=True)
+    finally:
+        stdin.close()
     if failed:
         sys.exit(EXIT_FAILED)
 
@@ -85,14 +161,15 @@ def extract(paths: tuple[str, ...], outdir: str, dump_stage: str | None, max_mb:
 def output_names(files: list[Path]) -> dict[Path, str]:
     """`<stem>.json`, except where two inputs share a stem (plan.pdf and plan.docx, or the same
     name in two folders): then `<name with suffix>.json`, and a numbered one if that clashes too,
-    so no output overwrites another."""
+    so no output overwrites another. Standard input is `stdin.json`."""
+    stem = {f: "stdin" if str(f) == STDIN else f.stem for f in files}
     counts: dict[str, int] = {}
     for f in files:
-        counts[f.stem] = counts.get(f.stem, 0) + 1
+        counts[stem[f]] = counts.get(stem[f], 0) + 1
     names: dict[Path, str] = {}
     used: set[str] = set()
     for f in files:
-        name = f"{f.stem}.json" if counts[f.stem] == 1 else f"{f.name}.json"
+        name = f"{stem[f]}.json" if counts[stem[f]] == 1 else f"{f.name}.json"
         k = 2
         while name in used:
             name = f"{f.name}.{k}.json"
@@ -102,35 +179,63 @@ def output_names(files: list[Path]) -> dict[Path, str]:
     return names
 
 
-def dump(result, stage: str) -> str:
-    """A readable view of one stage's layer."""
+def plain(obj):
+    """A stage's value as JSON data: dataclasses and objects by their fields, models by their
+    JSON dump, tuples as lists. Never a Python repr."""
+    if obj is None or isinstance(obj, (bool, int, float, str)):
+        return obj
+    if isinstance(obj, dict):
+        return {str(k): plain(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple, set, frozenset)):
+        return [plain(v) for v in obj]
+    if hasattr(obj, "model_dump"):
+        return obj.model_dump(mode="json")
+    if isinstance(obj, (bytes, bytearray)):
+        return {"bytes": len(obj)}
+    if isinstance(obj, os.PathLike):
+        return os.fspath(obj)
+    if hasattr(obj, "__dataclass_fields__"):
+        return {name: plain(getattr(obj, name)) for name in obj.__dataclass_fields__}
+    if hasattr(obj, "__dict__"):
+        return {k: plain(v) for k, v in vars(obj).items() if not k.startswith("_")}
+    raise TypeError(f"no JSON form for {type(obj).__name__}")
+
+
+def dump(result, stage: str):
+    """One stage's layer as JSON data."""
     st = result.state
     if stage == "read":
-        return json.dumps([getattr(b, "__dict__", str(b)) for b in st.raw.blocks], ensure_ascii=False,
-                          indent=1, default=str)
+        raw = st.raw
+        return {"format": raw.format, "encoding": raw.encoding, "pages": raw.pages,
+                "warnings": plain(raw.warnings), "blocks": [
+                    {"type": type(b).__name__, **plain(b)} for b in raw.blocks]}
     if stage == "normalize":
-        out = []
-        for i, p in enumerate(st.norm.paras):
-            flags = f"{p.kind}{' h' + str(p.heading_level) if p.heading_level else ''}" \
-                    f"{' b' + str(p.bold_lead) if p.bold_lead else ''}{' p' + str(p.page) if p.page else ''}"
-            out.append(f"{i:5d} [{p.start}:{p.end}] {flags:10s} {st.norm.para_text(p)}")
-        return "\n".join(out)
+        return [{"i": i, **{k: v for k, v in plain(p).items() if k != "table"},
+                 "table": p.table is not None, "text": st.norm.para_text(p)}
+                for i, p in enumerate(st.norm.paras)]
     doc = result.document.model_dump(mode="json")
-    layer = {"segment": {"front": st.front.__dict__, "outline": doc["outline"], "boxes": doc["boxes"]},
-             "meta": doc["meta"]}.get(stage, doc.get(stage))
-    return json.dumps(layer, ensure_ascii=False, indent=1, default=str)
+    if stage == "segment":
+        return {"front": plain(st.front), "outline": doc["outline"], "boxes": doc["boxes"]}
+    return doc.get(stage)
 
 
 @main.command()
-@click.argument("file", type=click.Path())
+@click.argument("file")
+@click.option("--format", "fmt", type=click.Choice(STDIN_FORMATS),
+              help="What standard input holds, when FILE is '-' (default txt).")
 @_max_mb
-def text(file: str, max_mb: float) -> None:
-    """Print the normalized text of FILE: the coordinate system of every span."""
+def text(file: str, fmt: str | None, max_mb: float) -> None:
+    """Print the normalized text of FILE ('-': standard input): the coordinate system of every span."""
     from .pipeline import run
+    stdin = _Stdin(fmt or "txt", max_mb)
     try:
-        result = run(file, _settings(max_mb, 0), stop_after="normalize")
+        result = run(stdin.path() if file == STDIN else file, _settings(max_mb, 0), stop_after="normalize")
     except PlanExtractError as e:
+        if file == STDIN:
+            e.path = STDIN
         raise click.ClickException(str(e)) from None
+    finally:
+        stdin.close()
     click.echo(result.text)
 
 
@@ -139,6 +244,43 @@ def schema() -> None:
     """Print the JSON Schema of the output (generated from the typed model)."""
     from .model import json_schema
     click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=1))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--outdir", default="review", show_default=True,
+              help="Folder for the pages (<stem>.html, one per document).")
+@_max_mb
+@_timeout
+@_quiet
+def review(paths: tuple[str, ...], outdir: str, max_mb: float, timeout: float, quiet: bool) -> None:
+    """Write a review page per document: one self-contained HTML file (no network) with the
+    normalized text, every heading, indicator, project and task marked at its span, a filtered
+    list of the items, the tables as grids and the document's warnings.
+
+    PATHS are input files, or JSON outputs (with their text: `extract --with-text`, or their
+    unchanged source file still at source.path). Exits 1 if any could not be shown.
+    """
+    from .review import ReviewInputError, write_review
+    if Path(outdir).exists() and not Path(outdir).is_dir():
+        raise click.UsageError(f"-o/--outdir {outdir} exists and is not a folder")
+    files = [p for p in _inputs(paths) if str(p) != STDIN] + [
+        f for p in map(Path, paths) if p.is_dir() for f in sorted(p.glob("*.json"))]
+    if not files:
+        raise click.UsageError("no input or JSON files found in " + ", ".join(paths))
+    failed = 0
+    names = {f: n[:-len(".json")] + ".html" for f, n in output_names(files).items()}
+    for f in files:
+        try:
+            out = write_review(f, Path(outdir) / names[f], _settings(max_mb, timeout))
+        except (PlanExtractError, ReviewInputError) as e:
+            failed += 1
+            click.echo(f"error: {e}", err=True)
+            continue
+        if not quiet:
+            click.echo(f"{f} → {out}", err=True)
+    if failed:
+        sys.exit(EXIT_FAILED)
 
 
 def _register_commands() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_serializer, model_validator
 
 SCHEMA_VERSION = "1.1"
 
@@ -194,6 +194,17 @@ class Document(Strict):
     indicators: list[Indicator] = []
     projects: list[Project] = []
     warnings: list[Warning] = []
+    text: Optional[str] = Field(None, description=(
+        "the normalized text every span counts in (written with `extract --with-text`, else "
+        "absent): span [a, b) is text[a:b] in code points"),
+        json_schema_extra=lambda s: s.pop("default", None))  # absent, not filled in as null
+
+    @model_serializer(mode="wrap")
+    def _text_only_when_written(self, handler):
+        data = handler(self)
+        if isinstance(data, dict) and data.get("text") is None:
+            data.pop("text", None)
+        return data
 
 
 def json_schema() -> dict:

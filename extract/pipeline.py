@@ -26,6 +26,7 @@ from .state import State
 class Settings:
     max_mb: float = 200.0            # refuse inputs larger than this
     timeout: Optional[float] = 600.0  # seconds per document; None = no limit
+    with_text: bool = False          # put the normalized text in the Document (`text`)
 
 
 @dataclass
@@ -123,7 +124,7 @@ def _run(path: str | os.PathLike, settings: Settings, stop_after: str | None) ->
                     f"(stopped after stage {name}; raise it with --timeout)", str(path))
             if name == stop_after:
                 break
-    doc = build_document(raw, state)
+    doc = build_document(raw, state, with_text=settings.with_text)
     return Result(document=doc, state=state, seconds=time.perf_counter() - t0, stage_seconds=timings)
 
 
@@ -131,12 +132,13 @@ def extract_file(path: str | os.PathLike, settings: Settings | None = None) -> D
     return run(path, settings).document
 
 
-def build_document(raw: RawDocument, state: State) -> Document:
+def build_document(raw: RawDocument, state: State, with_text: bool = False) -> Document:
     source = Source(path=raw.path, sha256=raw.sha256, format=raw.format,  # type: ignore[arg-type]
                     encoding=raw.encoding, pages=raw.pages, ocr_pages=raw.ocr_pages)
     return Document(source=source, meta=state.meta, outline=state.outline, tasks=state.tasks,
                     boxes=state.boxes, tables=state.tables, indicators=state.indicators,
-                    projects=state.projects, warnings=state.warnings)
+                    projects=state.projects, warnings=state.warnings,
+                    text=state.norm.text if with_text and state.norm is not None else None)
 
 
 __all__ = ["Settings", "Result", "run", "extract_file", "PlanExtractError", "STAGE_NAMES", "__version__"]

@@ -180,3 +180,115 @@ def test_every_error_code_is_in_the_readme():
 def test_stage_names_follow_the_pipeline():
     from extract.pipeline import STAGE_NAMES, _stages
     assert STAGE_NAMES == ["read"] + [name for name, _ in _stages()]
+
+
+# ---------------------------------------------------------------- habits: stdin, stdout, options
+
+def _out(result) -> str:
+    return result.stdout if hasattr(result, "stdout") else result.output
+
+
+def _err(result) -> str:
+    return result.stderr if hasattr(result, "stderr") else result.output
+
+
+def _invoke(args, input=None):
+    kw = {"mix_stderr": False} if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else {}
+    return CliRunner(**kw).invoke(main, args, input=input)
+
+
+def test_dash_reads_stdin_and_writes_stdout():
+    result = _invoke(["extract", "-", "-o", "-"], input=PLAN.encode("utf-8"))
+    assert result.exit_code == 0, _err(result)
+    doc = json.loads(_out(result))                  # one document: the JSON itself, as in a file
+    assert doc["source"]["path"] == "-" and doc["source"]["format"] == "txt"
+    assert [h["title"] for h in doc["outline"]][:2] == ["总体要求", "主要任务"]
+    md = _invoke(["extract", "-", "--format", "md", "-o", "-", "-q"], input="## 一、总体要求\n到2025年。\n")
+    assert json.loads(_out(md))["source"]["format"] == "md" and _err(md) == ""
+
+
+def test_several_documents_to_stdout_are_json_lines(tmp_path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(PLAN, encoding="utf-8")
+    result = _invoke(["extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", "-"])
+    assert result.exit_code == 0
+    lines = _out(result).splitlines()
+    assert len(lines) == 2 and [json.loads(l)["source"]["path"][-5:] for l in lines] == ["a.txt", "b.txt"]
+    assert not (tmp_path / "-").exists()
+
+
+def test_stdin_errors_name_the_stream():
+    result = _invoke(["extract", "-", "-o", "-"], input=b"")
+    assert result.exit_code == 1 and _err(result).strip() == "error: E102 -: file is empty (0 bytes)"
+
+
+@pytest.mark.parametrize("args, says", [
+    (["extract", "x.txt", "--timeout", "-5"], "--timeout"),
+    (["extract", "x.txt", "--max-mb", "-1"], "--max-mb"),
+    (["extract", "x.txt", "--max-mb", "lots"], "--max-mb"),
+    (["extract", "x.txt", "--format", "md"], "--format"),
+    (["extract", "-", "-", "-o", "-"], "once"),
+    (["extract", "x.txt", "--dump-stage", "nope"], "--dump-stage"),
+    (["extract", "x.txt", "-q", "-v"], "--quiet"),
+    (["text", "x.txt", "--max-mb", "0"], "--max-mb"),
+    (["evaluate", ".", ".", "--scorer", "nope"], "nope"),
+    (["batch", ".", "-o", "o", "--timeout", "-5"], "--timeout"),
+    (["batch", ".", "-o", "o", "-j", "0"], "--jobs"),
+    (["review", "x.txt", "--timeout", "-1"], "--timeout"),
+])
+def test_bad_option_values_are_usage_errors(args, says):
+    result = _invoke(args)
+    assert result.exit_code == 2, (args, _out(result), _err(result))
+    assert says in _err(result) and "Traceback" not in _err(result) + _out(result)
+
+
+def test_dump_stage_prints_json_for_every_stage(tmp_path):
+    from extract.pipeline import STAGE_NAMES
+    src = tmp_path / "plan.txt"
+    src.write_text(PLAN, encoding="utf-8")
+    for stage in STAGE_NAMES:
+        result = _invoke(["extract", str(src), str(src), "--dump-stage", stage])
+        assert result.exit_code == 0, (stage, _err(result))
+        lines = _out(result).splitlines()
+        assert len(lines) == 2, stage                      # one object per file
+        obj = json.loads(lines[0])
+        assert obj["path"] == str(src) and obj["stage"] == stage and stage in obj
+        assert "object at 0x" not in lines[0] and "RawLine(" not in lines[0], stage
+    read = json.loads(_out(_invoke(["extract", str(src), "--dump-stage", "read"])).splitlines()[0])
+    assert read["read"]["blocks"][0]["text"] == "一、总体要求"
+    norm = json.loads(_out(_invoke(["extract", str(src), "--dump-stage", "normalize"])).splitlines()[0])
+    assert [p["text"] for p in norm["normalize"]][:2] == ["一、总体要求", "到2025年，全县每千人口床位数达到6张。"]
+
+
+def test_quiet_and_verbose(tmp_path):
+    src = tmp_path / "plan.txt"
+    src.write_text(PLAN, encoding="utf-8")
+    quiet = _invoke(["extract", str(src), "-o", str(tmp_path / "o"), "--quiet"])
+    assert quiet.exit_code == 0 and _err(quiet) == "" and (tmp_path / "o" / "plan.json").exists()
+    verbose = _invoke(["extract", str(src), "-o", str(tmp_path / "o"), "--verbose"])
+    assert "normalize" in _err(verbose) and "→" in _err(verbose)
+
+
+def test_with_text_puts_the_text_last_and_spans_resolve(tmp_path):
+    src = tmp_path / "plan.txt"
+    src.write_text(PLAN, encoding="utf-8")
+    plain = json.loads(_out(_invoke(["extract", str(src), "-o", "-", "-q"])))
+    assert "text" not in plain                               # absent unless asked for
+    doc = json.loads(_out(_invoke(["extract", str(src), "-o", "-", "-q", "--with-text"])))
+    assert list(doc)[-2:] == ["warnings", "text"]
+    for h in doc["outline"]:
+        a, b = h["span"]
+        assert h["title"] in doc["text"][a:b]
+
+
+def test_every_option_is_one_name_across_commands():
+    """The output folder is -o/--outdir wherever a command writes one; --quiet on every command
+    that reports progress."""
+    def opts(cmd):
+        return {o for p in main.commands[cmd].params for o in getattr(p, "opts", [])}
+    for cmd in ("extract", "batch", "review"):
+        assert {"-o", "--outdir"} <= opts(cmd), cmd
+    for cmd in ("extract", "batch", "export", "review"):
+        assert {"-q", "--quiet"} <= opts(cmd), cmd
+    for cmd in ("extract", "batch", "export"):
+        assert {"-v", "--verbose"} <= opts(cmd), cmd

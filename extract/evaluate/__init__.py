@@ -101,10 +101,20 @@ def format_scores(scores: list[FieldScore]) -> str:
     return "\n".join(lines)
 
 
+def _known_scorers(names: tuple[str, ...]) -> tuple[str, ...]:
+    known = scorers()
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise click.BadParameter(f"unknown scorer {', '.join(map(repr, unknown))}; "
+                                 f"choose from {', '.join(sorted(known))}")
+    return names
+
+
 @click.command("evaluate")
 @click.argument("outdir", type=click.Path(exists=True, file_okay=False))
 @click.argument("annotations", type=click.Path(exists=True, file_okay=False))
-@click.option("--scorer", "only", multiple=True, help="Run only this scorer (repeatable).")
+@click.option("--scorer", "only", multiple=True, callback=lambda ctx, param, value: _known_scorers(value),
+              help="Run only this scorer (repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def evaluate(outdir: str, annotations: str, only: tuple[str, ...], as_json: bool) -> None:
     """Score the JSON files in OUTDIR against the annotations in ANNOTATIONS (same stems).
