@@ -113,6 +113,7 @@ class Collected:
     rows: dict[str, list[Row]] = field(default_factory=lambda: {t: [] for t in TABLES})
     documents: int = 0
     skipped: list[str] = field(default_factory=list)   # "path: reason"
+    read: list[str] = field(default_factory=list)      # the documents read, relative to out_dir
 
 
 def collect(out_dir: str | os.PathLike) -> Collected:
@@ -138,6 +139,7 @@ def collect(out_dir: str | os.PathLike) -> Collected:
         for table, rows in document_rows(input_of.get(rel, doc.source.path), rel, doc).items():
             out.rows[table].extend(rows)
         out.documents += 1
+        out.read.append(rel)
     return out
 
 
@@ -242,11 +244,16 @@ class ExportReport:
     documents: int
     written: list[tuple[str, str, int]]   # (target, table or "all", rows)
     skipped: list[str]
+    read: list[str] = field(default_factory=list)        # the JSON files read, relative to OUT_DIR
 
-    def text(self) -> str:
+    def text(self, verbose: bool = False, max_skipped: int = 10) -> str:
         lines = [f"read {self.documents} document(s)"]
+        lines += [f"  read {r}" for r in self.read] if verbose else []
         lines += [f"  {target}: {rows} row(s) ({table})" for target, table, rows in self.written]
-        lines += [f"skipped {s}" for s in self.skipped]
+        shown = self.skipped if verbose else self.skipped[:max_skipped]
+        lines += [f"skipped {s}" for s in shown]
+        if len(shown) < len(self.skipped):
+            lines.append(f"… and {len(self.skipped) - len(shown)} more skipped (--verbose lists them)")
         return "\n".join(lines)
 
 
@@ -271,7 +278,7 @@ def export(out_dir: str | os.PathLike,
         else:
             write_parquet(target, table, rows)
         written.append((str(target), table, len(rows)))
-    return ExportReport(documents=data.documents, written=written, skipped=data.skipped)
+    return ExportReport(documents=data.documents, written=written, skipped=data.skipped, read=data.read)
 
 
 __all__ = ["export", "collect", "document_rows", "target_kind", "COLUMNS", "TABLES", "ExportTargetError"]

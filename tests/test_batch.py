@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -71,7 +72,9 @@ def test_cli_converts_tree_records_bad_files_then_skips_all(tree, cli_run):
     expected = {str(Path(rel).with_suffix(".json").as_posix()) for rel in files["good"]}
     assert set(got) == expected   # mirrors the tree, so the two 规划.txt do not collide
     assert {"安宁市/2021/规划.json", "duplicate/other/规划.json"} <= set(got)
-    assert "batch: 10/103 files (9%)" not in result.output and "batch: 11/103 files (10%)" in result.output
+    run = re.search(r"run (\S+)", result.output).group(1)
+    assert f"batch {run}: 10/103 files (9%)" not in result.output
+    assert f"batch {run}: 11/103 files (10%)" in result.output
     doc = json.loads(got["duplicate/other/规划.json"])
     assert doc["source"]["path"] == (root / "duplicate/other/规划.txt").as_posix()
 
@@ -91,8 +94,10 @@ def test_cli_converts_tree_records_bad_files_then_skips_all(tree, cli_run):
     assert no_temp_files(out)
 
     again = CliRunner().invoke(batch, [str(root), "-o", str(out), "-j", "2", "--quiet"])
-    assert again.exit_code == 1   # the bad files are tried again and fail again
-    assert "converted 0, skipped 100 (unchanged), failed 3" in again.output
+    assert again.exit_code == 1   # the bad files are known failures: listed, not tried again
+    assert "converted 0, skipped 100 (unchanged), failed 3 (0 new, 3 known" in again.output
+    retried = CliRunner().invoke(batch, [str(root), "-o", str(out), "-j", "2", "-q", "--retry-failed"])
+    assert retried.exit_code == 1 and "failed 3 in" in retried.output   # tried again, failed again
     assert "batch: " not in again.output
     assert outputs(out) == got
 
@@ -169,7 +174,8 @@ def test_killed_run_resumes_to_identical_outputs(tree, reference, tmp_path):
 
     resumed = run_batch(root, out, jobs=2, progress=False)
     assert resumed.skipped >= converted_before - 2   # a file written but not yet in the manifest is redone
-    assert resumed.converted + resumed.skipped == 100 and resumed.failed == 3
+    assert resumed.converted + resumed.skipped == 100
+    assert resumed.failed + len(resumed.known_failures) == 3   # failures from before the kill are known
     assert outputs(out) == outputs(reference)
     assert no_temp_files(out)
     assert len(load_manifest(out / MANIFEST)) == 103
@@ -345,20 +351,99 @@ class Tty:
         pass
 
 
-def test_progress_bar_on_a_terminal_log_lines_elsewhere():
-    tty, log = Tty(True), Tty(False)
-    for stream in (tty, log):
-        bar = Progress(20, stream)
-        for done in range(1, 21):
-            bar.last = 0  # as if time had passed
-            bar.update(done, done // 10)
-        bar.close()
-    assert "\r20/20 files (100%) · 2 failed" in tty.text and "ETA" in tty.text
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def screen_lines(text: str) -> list[str]:
+    """What a terminal shows line by line: control sequences dropped, each line cut at \\r."""
+    return [ANSI.sub("", part) for line in text.split("\n") for part in line.split("\r")]
+
+
+@pytest.mark.parametrize("width", [100, 40, 24])
+def test_progress_bar_on_a_terminal_fits_its_width(width):
+    from rich.cells import cell_len
+    tty = Tty(True)
+    bar = Progress(20, 20 * 1000, tty, run_id="r1", width=width)
+    for done in range(1, 21):
+        bar.started(f"很长的文件夹名称/第{done}个文件/某市卫生健康事业发展规划.pdf")
+        bar.finished(f"x{done}", 1000, ok=done % 10 != 0, code="E104", message="bad")
+    bar.note("interrupted: finishing 2 running file(s)")
+    bar.close()
+    shown = screen_lines(tty.text)
+    assert any("20/20 files" in line or "20/20" in line for line in shown), shown[-3:]
+    assert all(cell_len(line) <= width for line in shown), [l for l in shown if cell_len(l) > width]
+    if width >= 100:
+        assert any("2 failed" in line for line in shown)
+    assert any(line.startswith("batch r1: interrupted") for line in shown)
+
+
+def test_progress_log_lines_elsewhere_carry_the_run_id_and_an_eta_from_bytes():
+    log = Tty(False)
+    bar = Progress(20, 20 * 1000, log, run_id="r1", verbose=False)
+    for done in range(1, 21):
+        bar.last = 0  # as if time had passed
+        bar.finished(f"x{done}", 1000, ok=done % 10 != 0)
+    bar.close()
     lines = log.text.splitlines()
-    assert len(lines) == 20 and lines[-1].startswith("batch: 20/20 files (100%) · 2 failed")
+    assert len(lines) == 20 and lines[-1].startswith("batch r1: 20/20 files (100%) · 2 failed")
+    assert all(line.startswith("batch r1: ") and "ETA" in line for line in lines)
     quiet = Tty(False)
-    Progress(100, quiet, interval=3600).update(9, 0)
+    Progress(100, 100, quiet, interval=3600).finished("a", 1, ok=True)
     assert quiet.text == ""   # under 10 % steps and under the interval: nothing yet
+    # the ETA counts bytes: one big file done of two files leaves little time, not half
+    timed = Progress(2, 1000, Tty(False))
+    timed.t0 -= 9.0
+    timed.finished("big", 900, ok=True)
+    assert timed.line().endswith("ETA 0:00:01")
+    verbose = Tty(False)
+    v = Progress(2, 2, verbose, run_id="r2", verbose=True, interval=3600)
+    v.finished("a.txt", 1, ok=True, seconds=0.5)
+    v.finished("b.txt", 1, ok=False, code="E102", message="file is empty (0 bytes)")
+    assert "batch r2: ok a.txt (0.50 s)" in verbose.text
+    assert "batch r2: failed E102 b.txt: file is empty (0 bytes)" in verbose.text
+
+
+def test_known_failures_are_not_retried_unless_asked_and_the_manifest_is_compacted(tmp_path):
+    small_tree(tmp_path / "in", ["a.txt", "b.txt"])
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    first = run_batch(tmp_path / "in", out, jobs=1, progress=False)
+    assert (first.converted, first.failed, first.known_failures) == (2, 1, [])
+    again = run_batch(tmp_path / "in", out, jobs=1, progress=False)
+    assert (again.converted, again.skipped, again.failed) == (0, 2, 0)
+    assert again.known_failures == [("empty.txt", "E102")] and again.exit_code == 1
+    report = again.report()
+    assert "failed 1 (0 new, 1 known from earlier runs, not tried again)" in report
+    assert "known failures" in report and "--retry-failed" in report
+    assert len(json_lines(out / ERRORS)) == 1                     # not tried: nothing new logged
+    retried = run_batch(tmp_path / "in", out, jobs=1, progress=False, retry_failed=True)
+    assert (retried.failed, retried.known_failures) == (1, [])
+    (tmp_path / "in" / "empty.txt").write_text(plan_docs.plan_text(7), encoding="utf-8")   # fixed
+    fixed = run_batch(tmp_path / "in", out, jobs=1, progress=False)
+    assert (fixed.converted, fixed.failed, fixed.known_failures, fixed.exit_code) == (1, 0, [], 0)
+    # four runs, one line per input; every record and error line names its run
+    records = json_lines(out / MANIFEST)
+    assert sorted(r["path"] for r in records) == ["a.txt", "b.txt", "empty.txt"]
+    assert records[-1]["run"] == fixed.run_id and records[0]["run"] == first.run_id
+    assert {e["run"] for e in json_lines(out / ERRORS)} == {first.run_id, retried.run_id}
+
+
+def test_a_failure_under_a_limit_is_tried_again_when_the_limit_is_raised(tmp_path):
+    from extract.batch.manifest import is_known_failure
+    src = tmp_path / "a.txt"
+    src.write_text("x")
+    st = src.stat()
+    inp = Input("a.txt", src, st.st_size, st.st_mtime_ns)
+    rec = {"path": "a.txt", "status": "failed", "code": "E402", "tool_version": __version__,
+           "schema_version": SCHEMA_VERSION, "size": st.st_size, "mtime_ns": st.st_mtime_ns,
+           "limits": {"max_mb": 200.0, "timeout": 60.0}}
+    assert is_known_failure(rec, inp, {"max_mb": 200.0, "timeout": 60.0})
+    assert not is_known_failure(rec, inp, {"max_mb": 200.0, "timeout": 600.0})
+    assert not is_known_failure(rec, inp, {"max_mb": 200.0, "timeout": None})   # no limit now
+    assert is_known_failure({**rec, "code": "E104"}, inp, {"max_mb": 200.0, "timeout": 600.0})
+    assert not is_known_failure({**rec, "code": "E502"}, inp, {})   # an output problem
+    assert not is_known_failure({**rec, "tool_version": "0.0.1"}, inp, {"timeout": 60.0, "max_mb": 200.0})
+    assert not is_known_failure({**rec, "size": 5}, inp, {"timeout": 60.0, "max_mb": 200.0})
 
 
 # ---------------------------------------------------------------- Dask

@@ -30,8 +30,8 @@ from ..pipeline import Settings
 from ..writer import atomic_write_text
 from .discover import BatchUsageError, Input, discover, glob_matcher, plan_outputs, safe_output
 from .engines import LocalEngine, default_jobs, run_dask
-from .manifest import (ERRORS, MANIFEST, JsonLines, is_done, load_manifest, now, sha256_file,
-                       stale_temp_files)
+from .manifest import (ERRORS, MANIFEST, JsonLines, compact, is_done, is_known_failure, load_manifest,
+                       new_run_id, now, sha256_file, stale_temp_files)
 from .progress import BatchSummary, Progress, Stop
 from .worker import Converter, FileResult, convert_one, describe
 
@@ -39,10 +39,13 @@ def run_batch(in_dir: str | os.PathLike, out_dir: str | os.PathLike, *, glob: st
               jobs: Optional[int] = None, force: bool = False, timeout: Optional[float] = None,
               engine: str = "local", scheduler: Optional[str] = None, progress: bool = True,
               settings: Optional[Settings] = None, converter: Optional[Converter] = None,
-              stream: Optional[TextIO] = None) -> BatchSummary:
+              stream: Optional[TextIO] = None, retry_failed: bool = False, verbose: bool = False,
+              width: Optional[int] = None) -> BatchSummary:
     """Convert every supported file under in_dir into out_dir, mirroring the tree.
 
-    timeout: seconds per file, 0 = no limit (default: settings.timeout). converter: replaces
+    Inputs the manifest lists as converted (or as failed: retry_failed tries those again) and
+    that have not changed since are skipped. At the end the manifest is compacted to one line
+    per input. timeout: seconds per file, 0 = no limit (default: settings.timeout). converter: replaces
     pipeline.extract_file (tests, benchmarks); must be a top-level function so workers can
     import it. Raises BatchUsageError on bad arguments; per-file problems never raise, they
     are recorded in OUT_DIR/_errors.jsonl and the manifest.
@@ -72,18 +75,26 @@ def run_batch(in_dir: str | os.PathLike, out_dir: str | os.PathLike, *, glob: st
     outputs = plan_outputs([i.rel for i in inputs])
     manifest = JsonLines(out_real / MANIFEST, lock=True)  # also the lock against a second batch
     errors: Optional[JsonLines] = None
-    summary = BatchSummary(out_dir=str(out_dir), total=len(inputs), notes=notes)
+    run_id = new_run_id()
+    summary = BatchSummary(out_dir=str(out_dir), run_id=run_id, total=len(inputs), notes=notes)
+    limits = {"max_mb": settings.max_mb or None, "timeout": settings.timeout}
     try:
         for tmp in stale_temp_files(out_real):
             tmp.unlink(missing_ok=True)
         known = {} if force else load_manifest(out_real / MANIFEST)
         todo = []
         for inp in inputs:
-            if not force and is_done(known.get(inp.rel), inp, outputs[inp.rel], out_real):
+            rec = known.get(inp.rel)
+            if force:
+                todo.append(inp)
+            elif is_done(rec, inp, outputs[inp.rel], out_real):
                 summary.skipped += 1
+            elif not retry_failed and is_known_failure(rec, inp, limits):
+                summary.known_failures.append((inp.rel, rec.get("code")))
             else:
                 todo.append(inp)
-        bar = Progress(len(todo), stream, enabled=progress)
+        bar = Progress(len(todo), sum(i.size for i in todo), stream, enabled=progress, verbose=verbose,
+                       run_id=run_id, width=width)
 
         def finish(inp: Input, res: FileResult) -> None:
             nonlocal errors
@@ -106,7 +117,8 @@ def run_batch(in_dir: str | os.PathLike, out_dir: str | os.PathLike, *, glob: st
                 "path": inp.rel, "size": inp.size, "mtime_ns": inp.mtime_ns, "sha256": res.sha256,
                 "tool_version": __version__, "schema_version": SCHEMA_VERSION, "status": status,
                 "code": code, "output": rel_out if status == "ok" else None,
-                "seconds": res.seconds, "finished": now()})
+                "seconds": res.seconds, "finished": now(), "run": run_id,
+                **({} if status == "ok" else {"limits": limits})})
             summary.bytes_in += inp.size
             if status == "ok":
                 summary.converted += 1
@@ -115,8 +127,9 @@ def run_batch(in_dir: str | os.PathLike, out_dir: str | os.PathLike, *, glob: st
                 summary.failures.append((inp.rel, code, message))
                 if errors is None:
                     errors = JsonLines(out_real / ERRORS)
-                errors.append({"path": inp.rel, "code": code, "message": message, "time": now()})
-            bar.update(summary.converted + summary.failed, summary.failed)
+                errors.append({"path": inp.rel, "code": code, "message": message, "time": now(),
+                               "run": run_id})
+            bar.finished(inp.rel, inp.size, status == "ok", code, message, res.seconds)
 
         stop = Stop()
         in_abs = in_root.absolute()
@@ -128,6 +141,7 @@ def run_batch(in_dir: str | os.PathLike, out_dir: str | os.PathLike, *, glob: st
                              bar).run()
         bar.close()
         summary.interrupted = stop.requested
+        compact(out_real / MANIFEST)
     finally:
         manifest.close()
         if errors is not None:

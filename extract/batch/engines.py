@@ -47,6 +47,7 @@ class LocalEngine:
         self.finish, self.stop, self.progress = finish, stop, progress
         self.limit = settings.timeout
         self.ctx = mp.get_context("spawn")
+        self.items = items
         self.pending: deque[tuple[int, Input]] = deque(enumerate(items))
         self.solo: deque[tuple[int, Input]] = deque()   # suspects of a crash, rerun one at a time
         self.inflight: dict[cf.Future, tuple[int, Input]] = {}
@@ -115,6 +116,7 @@ class LocalEngine:
             idx, pid, t = self.queue.get()
             self.started[idx] = (pid, t)
             self.pool_starts += 1
+            self.progress.started(self.items[idx].rel)
 
     def _collect(self, fut: cf.Future) -> Optional[tuple[int, Input]]:
         """Finish a done future; return its task if the pool broke under it."""
@@ -227,6 +229,7 @@ def run_dask(items: list[Input], in_abs: Path, scheduler: str, jobs: Optional[in
                 fut = client.submit(convert_one, str(in_abs / inp.rel), inp.path.as_posix(), settings,
                                     converter, key=f"plan-extract-{batch_id}-{idx}", pure=False)
                 inflight[fut] = (inp, time.monotonic())
+                progress.started(inp.rel)
             if not inflight:
                 break
             try:

@@ -97,6 +97,50 @@ def is_done(rec: Optional[dict], inp: Input, rel_out: Optional[str], out_root: P
         return False
 
 
+# Failures that depend on a limit: tried again when the limit given now is wider.
+_LIMITED = {"E401": "max_mb", "E402": "timeout"}
+
+
+def is_known_failure(rec: Optional[dict], inp: Input, limits: dict) -> bool:
+    """Failed before on this very input (same size and mtime, or the same sha256), with this
+    tool and schema version, and under limits no narrower than `limits` (max_mb, timeout:
+    None = no limit). Output problems (E5xx) are never known: they depend on the output folder."""
+    if not rec or rec.get("status") != "failed":
+        return False
+    if rec.get("tool_version") != __version__ or rec.get("schema_version") != SCHEMA_VERSION:
+        return False
+    code = rec.get("code") or ""
+    if code.startswith("E5") or rec.get("size") != inp.size:
+        return False
+    if code in _LIMITED:
+        key = _LIMITED[code]
+        then, now_ = (rec.get("limits") or {}).get(key, "?"), limits.get(key)
+        if then == "?" or now_ is None and then is not None or (then is not None and now_ > then):
+            return False
+    if rec.get("mtime_ns") == inp.mtime_ns:
+        return True
+    try:
+        return rec.get("sha256") is not None and rec.get("sha256") == sha256_file(inp.path)
+    except OSError:
+        return False
+
+
+def compact(path: Path) -> int:
+    """Rewrite the manifest with one line per input (its latest record), sorted by path; returns
+    the number of lines. Atomic: a kill leaves the old file or the new one."""
+    from ..writer import atomic_write_text
+    latest = load_manifest(path)
+    atomic_write_text(path, "".join(json.dumps(latest[k], ensure_ascii=False) + "\n"
+                                    for k in sorted(latest)))
+    return len(latest)
+
+
+def new_run_id() -> str:
+    """When the run started (UTC) and four random hex digits: sorts by time, unique enough."""
+    import uuid
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:4]
+
+
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
