@@ -1,7 +1,7 @@
 """GENERATED from the model's JSON Schema (schema 1.1) by
 `python -m extract.model --write-validator`. Do not edit: regenerate it after changing extract/model.py."""
 # fmt: off
-SCHEMA_SHA256 = "4810f782d1d0525774c70d3864e3bf4a852036adbc38607be1fdcd807e1dc5aa"
+SCHEMA_SHA256 = "8b3b772ec10ede4055c71a686daad911a4e8ff4cec2e38c5126d8d52b57fccde"
 VERSION = "2.22.3"
 from decimal import Decimal
 from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
@@ -109,6 +109,24 @@ def validate(data, custom_formats={}, name_prefix=None):
                 for data__warnings_x, data__warnings_item in enumerate(data__warnings):
                     validate____defs_warning(data__warnings_item, custom_formats, (name_prefix or "data") + ".warnings[{data__warnings_x}]".format(**locals()))
         else: data["warnings"] = []
+        if "text" in data_keys:
+            data_keys.remove("text")
+            data__text = data["text"]
+            data__text_any_of_count1 = 0
+            if not data__text_any_of_count1:
+                try:
+                    if not isinstance(data__text, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".text must be string")
+                    data__text_any_of_count1 += 1
+                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+            if not data__text_any_of_count1:
+                try:
+                    if not isinstance(data__text, (NoneType)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".text must be null")
+                    data__text_any_of_count1 += 1
+                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+            if not data__text_any_of_count1:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".text cannot be validated by any definition")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
@@ -135,8 +153,8 @@ def validate____defs_warning(data, custom_formats={}, name_prefix=None):
         if "span" in data_keys:
             data_keys.remove("span")
             data__span = data["span"]
-            data__span_any_of_count1 = 0
-            if not data__span_any_of_count1:
+            data__span_any_of_count2 = 0
+            if not data__span_any_of_count2:
                 try:
                     if not isinstance(data__span, (list, tuple)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".span must be array")
@@ -150,15 +168,15 @@ def validate____defs_warning(data, custom_formats={}, name_prefix=None):
                         for data__span_x, data__span_item in enumerate(data__span):
                             if not isinstance(data__span_item, (int)) and not (isinstance(data__span_item, float) and data__span_item.is_integer()) or isinstance(data__span_item, bool):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".span[{data__span_x}]".format(**locals()) + " must be integer")
-                    data__span_any_of_count1 += 1
+                    data__span_any_of_count2 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__span_any_of_count1:
+            if not data__span_any_of_count2:
                 try:
                     if not isinstance(data__span, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".span must be null")
-                    data__span_any_of_count1 += 1
+                    data__span_any_of_count2 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__span_any_of_count1:
+            if not data__span_any_of_count2:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".span cannot be validated by any definition")
         else: data["span"] = None
         if data_keys:
@@ -187,114 +205,114 @@ def validate____defs_project(data, custom_formats={}, name_prefix=None):
         if "content" in data_keys:
             data_keys.remove("content")
             data__content = data["content"]
-            data__content_any_of_count2 = 0
-            if not data__content_any_of_count2:
+            data__content_any_of_count3 = 0
+            if not data__content_any_of_count3:
                 try:
                     if not isinstance(data__content, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".content must be string")
-                    data__content_any_of_count2 += 1
+                    data__content_any_of_count3 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__content_any_of_count2:
+            if not data__content_any_of_count3:
                 try:
                     if not isinstance(data__content, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".content must be null")
-                    data__content_any_of_count2 += 1
+                    data__content_any_of_count3 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__content_any_of_count2:
+            if not data__content_any_of_count3:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".content cannot be validated by any definition")
         else: data["content"] = None
         if "nature" in data_keys:
             data_keys.remove("nature")
             data__nature = data["nature"]
-            data__nature_any_of_count3 = 0
-            if not data__nature_any_of_count3:
+            data__nature_any_of_count4 = 0
+            if not data__nature_any_of_count4:
                 try:
                     if not isinstance(data__nature, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".nature must be string")
-                    data__nature_any_of_count3 += 1
+                    data__nature_any_of_count4 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__nature_any_of_count3:
+            if not data__nature_any_of_count4:
                 try:
                     if not isinstance(data__nature, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".nature must be null")
-                    data__nature_any_of_count3 += 1
+                    data__nature_any_of_count4 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__nature_any_of_count3:
+            if not data__nature_any_of_count4:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".nature cannot be validated by any definition")
         else: data["nature"] = None
         if "budget" in data_keys:
             data_keys.remove("budget")
             data__budget = data["budget"]
-            data__budget_any_of_count4 = 0
-            if not data__budget_any_of_count4:
+            data__budget_any_of_count5 = 0
+            if not data__budget_any_of_count5:
                 try:
                     validate____defs_money(data__budget, custom_formats, (name_prefix or "data") + ".budget")
-                    data__budget_any_of_count4 += 1
+                    data__budget_any_of_count5 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__budget_any_of_count4:
+            if not data__budget_any_of_count5:
                 try:
                     if not isinstance(data__budget, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget must be null")
-                    data__budget_any_of_count4 += 1
+                    data__budget_any_of_count5 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__budget_any_of_count4:
+            if not data__budget_any_of_count5:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget cannot be validated by any definition")
         else: data["budget"] = None
         if "start" in data_keys:
             data_keys.remove("start")
             data__start = data["start"]
-            data__start_any_of_count5 = 0
-            if not data__start_any_of_count5:
+            data__start_any_of_count6 = 0
+            if not data__start_any_of_count6:
                 try:
                     if not isinstance(data__start, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".start must be string")
-                    data__start_any_of_count5 += 1
+                    data__start_any_of_count6 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__start_any_of_count5:
+            if not data__start_any_of_count6:
                 try:
                     if not isinstance(data__start, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".start must be null")
-                    data__start_any_of_count5 += 1
+                    data__start_any_of_count6 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__start_any_of_count5:
+            if not data__start_any_of_count6:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".start cannot be validated by any definition")
         else: data["start"] = None
         if "box" in data_keys:
             data_keys.remove("box")
             data__box = data["box"]
-            data__box_any_of_count6 = 0
-            if not data__box_any_of_count6:
+            data__box_any_of_count7 = 0
+            if not data__box_any_of_count7:
                 try:
                     if not isinstance(data__box, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".box must be string")
-                    data__box_any_of_count6 += 1
+                    data__box_any_of_count7 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__box_any_of_count6:
+            if not data__box_any_of_count7:
                 try:
                     if not isinstance(data__box, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".box must be null")
-                    data__box_any_of_count6 += 1
+                    data__box_any_of_count7 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__box_any_of_count6:
+            if not data__box_any_of_count7:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".box cannot be validated by any definition")
         else: data["box"] = None
         if "section" in data_keys:
             data_keys.remove("section")
             data__section = data["section"]
-            data__section_any_of_count7 = 0
-            if not data__section_any_of_count7:
+            data__section_any_of_count8 = 0
+            if not data__section_any_of_count8:
                 try:
                     if not isinstance(data__section, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".section must be string")
-                    data__section_any_of_count7 += 1
+                    data__section_any_of_count8 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__section_any_of_count7:
+            if not data__section_any_of_count8:
                 try:
                     if not isinstance(data__section, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".section must be null")
-                    data__section_any_of_count7 += 1
+                    data__section_any_of_count8 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__section_any_of_count7:
+            if not data__section_any_of_count8:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".section cannot be validated by any definition")
         else: data["section"] = None
         if "source" in data_keys:
@@ -324,46 +342,46 @@ def validate____defs_itemsource(data, custom_formats={}, name_prefix=None):
         if "table" in data_keys:
             data_keys.remove("table")
             data__table = data["table"]
-            data__table_any_of_count8 = 0
-            if not data__table_any_of_count8:
+            data__table_any_of_count9 = 0
+            if not data__table_any_of_count9:
                 try:
                     if not isinstance(data__table, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".table must be string")
-                    data__table_any_of_count8 += 1
+                    data__table_any_of_count9 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__table_any_of_count8:
+            if not data__table_any_of_count9:
                 try:
                     if not isinstance(data__table, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".table must be null")
-                    data__table_any_of_count8 += 1
+                    data__table_any_of_count9 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__table_any_of_count8:
+            if not data__table_any_of_count9:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".table cannot be validated by any definition")
         else: data["table"] = None
         if "row" in data_keys:
             data_keys.remove("row")
             data__row = data["row"]
-            data__row_any_of_count9 = 0
-            if not data__row_any_of_count9:
+            data__row_any_of_count10 = 0
+            if not data__row_any_of_count10:
                 try:
                     if not isinstance(data__row, (int)) and not (isinstance(data__row, float) and data__row.is_integer()) or isinstance(data__row, bool):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".row must be integer")
-                    data__row_any_of_count9 += 1
+                    data__row_any_of_count10 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__row_any_of_count9:
+            if not data__row_any_of_count10:
                 try:
                     if not isinstance(data__row, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".row must be null")
-                    data__row_any_of_count9 += 1
+                    data__row_any_of_count10 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__row_any_of_count9:
+            if not data__row_any_of_count10:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".row cannot be validated by any definition")
         else: data["row"] = None
         if "span" in data_keys:
             data_keys.remove("span")
             data__span = data["span"]
-            data__span_any_of_count10 = 0
-            if not data__span_any_of_count10:
+            data__span_any_of_count11 = 0
+            if not data__span_any_of_count11:
                 try:
                     if not isinstance(data__span, (list, tuple)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".span must be array")
@@ -377,34 +395,34 @@ def validate____defs_itemsource(data, custom_formats={}, name_prefix=None):
                         for data__span_x, data__span_item in enumerate(data__span):
                             if not isinstance(data__span_item, (int)) and not (isinstance(data__span_item, float) and data__span_item.is_integer()) or isinstance(data__span_item, bool):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".span[{data__span_x}]".format(**locals()) + " must be integer")
-                    data__span_any_of_count10 += 1
+                    data__span_any_of_count11 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__span_any_of_count10:
+            if not data__span_any_of_count11:
                 try:
                     if not isinstance(data__span, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".span must be null")
-                    data__span_any_of_count10 += 1
+                    data__span_any_of_count11 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__span_any_of_count10:
+            if not data__span_any_of_count11:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".span cannot be validated by any definition")
         else: data["span"] = None
         if "page" in data_keys:
             data_keys.remove("page")
             data__page = data["page"]
-            data__page_any_of_count11 = 0
-            if not data__page_any_of_count11:
+            data__page_any_of_count12 = 0
+            if not data__page_any_of_count12:
                 try:
                     if not isinstance(data__page, (int)) and not (isinstance(data__page, float) and data__page.is_integer()) or isinstance(data__page, bool):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".page must be integer")
-                    data__page_any_of_count11 += 1
+                    data__page_any_of_count12 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__page_any_of_count11:
+            if not data__page_any_of_count12:
                 try:
                     if not isinstance(data__page, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".page must be null")
-                    data__page_any_of_count11 += 1
+                    data__page_any_of_count12 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__page_any_of_count11:
+            if not data__page_any_of_count12:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".page cannot be validated by any definition")
         else: data["page"] = None
         if data_keys:
@@ -428,20 +446,20 @@ def validate____defs_money(data, custom_formats={}, name_prefix=None):
         if "wan" in data_keys:
             data_keys.remove("wan")
             data__wan = data["wan"]
-            data__wan_any_of_count12 = 0
-            if not data__wan_any_of_count12:
+            data__wan_any_of_count13 = 0
+            if not data__wan_any_of_count13:
                 try:
                     if not isinstance(data__wan, (int, float, Decimal)) or isinstance(data__wan, bool):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".wan must be number")
-                    data__wan_any_of_count12 += 1
+                    data__wan_any_of_count13 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__wan_any_of_count12:
+            if not data__wan_any_of_count13:
                 try:
                     if not isinstance(data__wan, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".wan must be null")
-                    data__wan_any_of_count12 += 1
+                    data__wan_any_of_count13 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__wan_any_of_count12:
+            if not data__wan_any_of_count13:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".wan cannot be validated by any definition")
         else: data["wan"] = None
         if "approx" in data_keys:
@@ -453,20 +471,20 @@ def validate____defs_money(data, custom_formats={}, name_prefix=None):
         if "high" in data_keys:
             data_keys.remove("high")
             data__high = data["high"]
-            data__high_any_of_count13 = 0
-            if not data__high_any_of_count13:
+            data__high_any_of_count14 = 0
+            if not data__high_any_of_count14:
                 try:
                     if not isinstance(data__high, (int, float, Decimal)) or isinstance(data__high, bool):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".high must be number")
-                    data__high_any_of_count13 += 1
+                    data__high_any_of_count14 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__high_any_of_count13:
+            if not data__high_any_of_count14:
                 try:
                     if not isinstance(data__high, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".high must be null")
-                    data__high_any_of_count13 += 1
+                    data__high_any_of_count14 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__high_any_of_count13:
+            if not data__high_any_of_count14:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".high cannot be validated by any definition")
         else: data["high"] = None
         if data_keys:
@@ -495,115 +513,115 @@ def validate____defs_indicator(data, custom_formats={}, name_prefix=None):
         if "category" in data_keys:
             data_keys.remove("category")
             data__category = data["category"]
-            data__category_any_of_count14 = 0
-            if not data__category_any_of_count14:
+            data__category_any_of_count15 = 0
+            if not data__category_any_of_count15:
                 try:
                     if not isinstance(data__category, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".category must be string")
-                    data__category_any_of_count14 += 1
+                    data__category_any_of_count15 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__category_any_of_count14:
+            if not data__category_any_of_count15:
                 try:
                     if not isinstance(data__category, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".category must be null")
-                    data__category_any_of_count14 += 1
+                    data__category_any_of_count15 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__category_any_of_count14:
+            if not data__category_any_of_count15:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".category cannot be validated by any definition")
         else: data["category"] = None
         if "unit" in data_keys:
             data_keys.remove("unit")
             data__unit = data["unit"]
-            data__unit_any_of_count15 = 0
-            if not data__unit_any_of_count15:
+            data__unit_any_of_count16 = 0
+            if not data__unit_any_of_count16:
                 try:
                     if not isinstance(data__unit, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".unit must be string")
-                    data__unit_any_of_count15 += 1
+                    data__unit_any_of_count16 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__unit_any_of_count15:
+            if not data__unit_any_of_count16:
                 try:
                     if not isinstance(data__unit, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".unit must be null")
-                    data__unit_any_of_count15 += 1
+                    data__unit_any_of_count16 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__unit_any_of_count15:
+            if not data__unit_any_of_count16:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".unit cannot be validated by any definition")
         else: data["unit"] = None
         if "baseline" in data_keys:
             data_keys.remove("baseline")
             data__baseline = data["baseline"]
-            data__baseline_any_of_count16 = 0
-            if not data__baseline_any_of_count16:
+            data__baseline_any_of_count17 = 0
+            if not data__baseline_any_of_count17:
                 try:
                     validate____defs_quantity(data__baseline, custom_formats, (name_prefix or "data") + ".baseline")
-                    data__baseline_any_of_count16 += 1
+                    data__baseline_any_of_count17 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__baseline_any_of_count16:
+            if not data__baseline_any_of_count17:
                 try:
                     if not isinstance(data__baseline, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".baseline must be null")
-                    data__baseline_any_of_count16 += 1
+                    data__baseline_any_of_count17 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__baseline_any_of_count16:
+            if not data__baseline_any_of_count17:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".baseline cannot be validated by any definition")
         else: data["baseline"] = None
         if "target" in data_keys:
             data_keys.remove("target")
             data__target = data["target"]
-            data__target_any_of_count17 = 0
-            if not data__target_any_of_count17:
+            data__target_any_of_count18 = 0
+            if not data__target_any_of_count18:
                 try:
                     validate____defs_quantity(data__target, custom_formats, (name_prefix or "data") + ".target")
-                    data__target_any_of_count17 += 1
+                    data__target_any_of_count18 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__target_any_of_count17:
+            if not data__target_any_of_count18:
                 try:
                     if not isinstance(data__target, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".target must be null")
-                    data__target_any_of_count17 += 1
+                    data__target_any_of_count18 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__target_any_of_count17:
+            if not data__target_any_of_count18:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".target cannot be validated by any definition")
         else: data["target"] = None
         if "nature" in data_keys:
             data_keys.remove("nature")
             data__nature = data["nature"]
-            data__nature_any_of_count18 = 0
-            if not data__nature_any_of_count18:
+            data__nature_any_of_count19 = 0
+            if not data__nature_any_of_count19:
                 try:
                     if not isinstance(data__nature, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".nature must be string")
                     if not (isinstance(data__nature, str) and data__nature == '预期性' or isinstance(data__nature, str) and data__nature == '约束性' or isinstance(data__nature, str) and data__nature == '指导性' or isinstance(data__nature, str) and data__nature == '倡导性'):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".nature must be one of ['预期性', '约束性', '指导性', '倡导性']")
-                    data__nature_any_of_count18 += 1
+                    data__nature_any_of_count19 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__nature_any_of_count18:
+            if not data__nature_any_of_count19:
                 try:
                     if not isinstance(data__nature, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".nature must be null")
-                    data__nature_any_of_count18 += 1
+                    data__nature_any_of_count19 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__nature_any_of_count18:
+            if not data__nature_any_of_count19:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".nature cannot be validated by any definition")
         else: data["nature"] = None
         if "canonical" in data_keys:
             data_keys.remove("canonical")
             data__canonical = data["canonical"]
-            data__canonical_any_of_count19 = 0
-            if not data__canonical_any_of_count19:
+            data__canonical_any_of_count20 = 0
+            if not data__canonical_any_of_count20:
                 try:
                     if not isinstance(data__canonical, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".canonical must be string")
-                    data__canonical_any_of_count19 += 1
+                    data__canonical_any_of_count20 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__canonical_any_of_count19:
+            if not data__canonical_any_of_count20:
                 try:
                     if not isinstance(data__canonical, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".canonical must be null")
-                    data__canonical_any_of_count19 += 1
+                    data__canonical_any_of_count20 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__canonical_any_of_count19:
+            if not data__canonical_any_of_count20:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".canonical cannot be validated by any definition")
         else: data["canonical"] = None
         if "source" in data_keys:
@@ -613,58 +631,58 @@ def validate____defs_indicator(data, custom_formats={}, name_prefix=None):
         if "seq" in data_keys:
             data_keys.remove("seq")
             data__seq = data["seq"]
-            data__seq_any_of_count20 = 0
-            if not data__seq_any_of_count20:
+            data__seq_any_of_count21 = 0
+            if not data__seq_any_of_count21:
                 try:
                     if not isinstance(data__seq, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".seq must be string")
-                    data__seq_any_of_count20 += 1
+                    data__seq_any_of_count21 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__seq_any_of_count20:
+            if not data__seq_any_of_count21:
                 try:
                     if not isinstance(data__seq, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".seq must be null")
-                    data__seq_any_of_count20 += 1
+                    data__seq_any_of_count21 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__seq_any_of_count20:
+            if not data__seq_any_of_count21:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".seq cannot be validated by any definition")
         else: data["seq"] = None
         if "group" in data_keys:
             data_keys.remove("group")
             data__group = data["group"]
-            data__group_any_of_count21 = 0
-            if not data__group_any_of_count21:
+            data__group_any_of_count22 = 0
+            if not data__group_any_of_count22:
                 try:
                     if not isinstance(data__group, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".group must be string")
-                    data__group_any_of_count21 += 1
+                    data__group_any_of_count22 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__group_any_of_count21:
+            if not data__group_any_of_count22:
                 try:
                     if not isinstance(data__group, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".group must be null")
-                    data__group_any_of_count21 += 1
+                    data__group_any_of_count22 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__group_any_of_count21:
+            if not data__group_any_of_count22:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".group cannot be validated by any definition")
         else: data["group"] = None
         if "note" in data_keys:
             data_keys.remove("note")
             data__note = data["note"]
-            data__note_any_of_count22 = 0
-            if not data__note_any_of_count22:
+            data__note_any_of_count23 = 0
+            if not data__note_any_of_count23:
                 try:
                     if not isinstance(data__note, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".note must be string")
-                    data__note_any_of_count22 += 1
+                    data__note_any_of_count23 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__note_any_of_count22:
+            if not data__note_any_of_count23:
                 try:
                     if not isinstance(data__note, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".note must be null")
-                    data__note_any_of_count22 += 1
+                    data__note_any_of_count23 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__note_any_of_count22:
+            if not data__note_any_of_count23:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".note cannot be validated by any definition")
         else: data["note"] = None
         if "targets" in data_keys:
@@ -702,20 +720,20 @@ def validate____defs_quantity(data, custom_formats={}, name_prefix=None):
         if "year" in data_keys:
             data_keys.remove("year")
             data__year = data["year"]
-            data__year_any_of_count23 = 0
-            if not data__year_any_of_count23:
+            data__year_any_of_count24 = 0
+            if not data__year_any_of_count24:
                 try:
                     if not isinstance(data__year, (int)) and not (isinstance(data__year, float) and data__year.is_integer()) or isinstance(data__year, bool):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".year must be integer")
-                    data__year_any_of_count23 += 1
+                    data__year_any_of_count24 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__year_any_of_count23:
+            if not data__year_any_of_count24:
                 try:
                     if not isinstance(data__year, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".year must be null")
-                    data__year_any_of_count23 += 1
+                    data__year_any_of_count24 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__year_any_of_count23:
+            if not data__year_any_of_count24:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".year cannot be validated by any definition")
         else: data["year"] = None
         if "raw" in data_keys:
@@ -733,39 +751,39 @@ def validate____defs_quantity(data, custom_formats={}, name_prefix=None):
         if "value" in data_keys:
             data_keys.remove("value")
             data__value = data["value"]
-            data__value_any_of_count24 = 0
-            if not data__value_any_of_count24:
+            data__value_any_of_count25 = 0
+            if not data__value_any_of_count25:
                 try:
                     if not isinstance(data__value, (int, float, Decimal)) or isinstance(data__value, bool):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".value must be number")
-                    data__value_any_of_count24 += 1
+                    data__value_any_of_count25 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__value_any_of_count24:
+            if not data__value_any_of_count25:
                 try:
                     if not isinstance(data__value, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".value must be null")
-                    data__value_any_of_count24 += 1
+                    data__value_any_of_count25 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__value_any_of_count24:
+            if not data__value_any_of_count25:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".value cannot be validated by any definition")
         else: data["value"] = None
         if "high" in data_keys:
             data_keys.remove("high")
             data__high = data["high"]
-            data__high_any_of_count25 = 0
-            if not data__high_any_of_count25:
+            data__high_any_of_count26 = 0
+            if not data__high_any_of_count26:
                 try:
                     if not isinstance(data__high, (int, float, Decimal)) or isinstance(data__high, bool):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".high must be number")
-                    data__high_any_of_count25 += 1
+                    data__high_any_of_count26 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__high_any_of_count25:
+            if not data__high_any_of_count26:
                 try:
                     if not isinstance(data__high, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".high must be null")
-                    data__high_any_of_count25 += 1
+                    data__high_any_of_count26 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__high_any_of_count25:
+            if not data__high_any_of_count26:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".high cannot be validated by any definition")
         else: data["high"] = None
         if data_keys:
@@ -789,20 +807,20 @@ def validate____defs_table(data, custom_formats={}, name_prefix=None):
         if "section" in data_keys:
             data_keys.remove("section")
             data__section = data["section"]
-            data__section_any_of_count26 = 0
-            if not data__section_any_of_count26:
+            data__section_any_of_count27 = 0
+            if not data__section_any_of_count27:
                 try:
                     if not isinstance(data__section, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".section must be string")
-                    data__section_any_of_count26 += 1
+                    data__section_any_of_count27 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__section_any_of_count26:
+            if not data__section_any_of_count27:
                 try:
                     if not isinstance(data__section, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".section must be null")
-                    data__section_any_of_count26 += 1
+                    data__section_any_of_count27 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__section_any_of_count26:
+            if not data__section_any_of_count27:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".section cannot be validated by any definition")
         else: data["section"] = None
         if "kind" in data_keys:
@@ -815,20 +833,20 @@ def validate____defs_table(data, custom_formats={}, name_prefix=None):
         if "title" in data_keys:
             data_keys.remove("title")
             data__title = data["title"]
-            data__title_any_of_count27 = 0
-            if not data__title_any_of_count27:
+            data__title_any_of_count28 = 0
+            if not data__title_any_of_count28:
                 try:
                     if not isinstance(data__title, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must be string")
-                    data__title_any_of_count27 += 1
+                    data__title_any_of_count28 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__title_any_of_count27:
+            if not data__title_any_of_count28:
                 try:
                     if not isinstance(data__title, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must be null")
-                    data__title_any_of_count27 += 1
+                    data__title_any_of_count28 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__title_any_of_count27:
+            if not data__title_any_of_count28:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".title cannot be validated by any definition")
         else: data["title"] = None
         if "columns" in data_keys:
@@ -877,8 +895,8 @@ def validate____defs_table(data, custom_formats={}, name_prefix=None):
         if "pages" in data_keys:
             data_keys.remove("pages")
             data__pages = data["pages"]
-            data__pages_any_of_count28 = 0
-            if not data__pages_any_of_count28:
+            data__pages_any_of_count29 = 0
+            if not data__pages_any_of_count29:
                 try:
                     if not isinstance(data__pages, (list, tuple)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".pages must be array")
@@ -888,15 +906,15 @@ def validate____defs_table(data, custom_formats={}, name_prefix=None):
                         for data__pages_x, data__pages_item in enumerate(data__pages):
                             if not isinstance(data__pages_item, (int)) and not (isinstance(data__pages_item, float) and data__pages_item.is_integer()) or isinstance(data__pages_item, bool):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".pages[{data__pages_x}]".format(**locals()) + " must be integer")
-                    data__pages_any_of_count28 += 1
+                    data__pages_any_of_count29 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__pages_any_of_count28:
+            if not data__pages_any_of_count29:
                 try:
                     if not isinstance(data__pages, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".pages must be null")
-                    data__pages_any_of_count28 += 1
+                    data__pages_any_of_count29 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__pages_any_of_count28:
+            if not data__pages_any_of_count29:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".pages cannot be validated by any definition")
         else: data["pages"] = None
         if "row_spans" in data_keys:
@@ -942,39 +960,39 @@ def validate____defs_box(data, custom_formats={}, name_prefix=None):
         if "section" in data_keys:
             data_keys.remove("section")
             data__section = data["section"]
-            data__section_any_of_count29 = 0
-            if not data__section_any_of_count29:
+            data__section_any_of_count30 = 0
+            if not data__section_any_of_count30:
                 try:
                     if not isinstance(data__section, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".section must be string")
-                    data__section_any_of_count29 += 1
+                    data__section_any_of_count30 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__section_any_of_count29:
+            if not data__section_any_of_count30:
                 try:
                     if not isinstance(data__section, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".section must be null")
-                    data__section_any_of_count29 += 1
+                    data__section_any_of_count30 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__section_any_of_count29:
+            if not data__section_any_of_count30:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".section cannot be validated by any definition")
         else: data["section"] = None
         if "number" in data_keys:
             data_keys.remove("number")
             data__number = data["number"]
-            data__number_any_of_count30 = 0
-            if not data__number_any_of_count30:
+            data__number_any_of_count31 = 0
+            if not data__number_any_of_count31:
                 try:
                     if not isinstance(data__number, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".number must be string")
-                    data__number_any_of_count30 += 1
+                    data__number_any_of_count31 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__number_any_of_count30:
+            if not data__number_any_of_count31:
                 try:
                     if not isinstance(data__number, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".number must be null")
-                    data__number_any_of_count30 += 1
+                    data__number_any_of_count31 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__number_any_of_count30:
+            if not data__number_any_of_count31:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".number cannot be validated by any definition")
         else: data["number"] = None
         if "title" in data_keys:
@@ -1012,20 +1030,20 @@ def validate____defs_box(data, custom_formats={}, name_prefix=None):
         if "page" in data_keys:
             data_keys.remove("page")
             data__page = data["page"]
-            data__page_any_of_count31 = 0
-            if not data__page_any_of_count31:
+            data__page_any_of_count32 = 0
+            if not data__page_any_of_count32:
                 try:
                     if not isinstance(data__page, (int)) and not (isinstance(data__page, float) and data__page.is_integer()) or isinstance(data__page, bool):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".page must be integer")
-                    data__page_any_of_count31 += 1
+                    data__page_any_of_count32 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__page_any_of_count31:
+            if not data__page_any_of_count32:
                 try:
                     if not isinstance(data__page, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".page must be null")
-                    data__page_any_of_count31 += 1
+                    data__page_any_of_count32 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__page_any_of_count31:
+            if not data__page_any_of_count32:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".page cannot be validated by any definition")
         else: data["page"] = None
         if data_keys:
@@ -1049,39 +1067,39 @@ def validate____defs_task(data, custom_formats={}, name_prefix=None):
         if "section" in data_keys:
             data_keys.remove("section")
             data__section = data["section"]
-            data__section_any_of_count32 = 0
-            if not data__section_any_of_count32:
+            data__section_any_of_count33 = 0
+            if not data__section_any_of_count33:
                 try:
                     if not isinstance(data__section, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".section must be string")
-                    data__section_any_of_count32 += 1
+                    data__section_any_of_count33 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__section_any_of_count32:
+            if not data__section_any_of_count33:
                 try:
                     if not isinstance(data__section, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".section must be null")
-                    data__section_any_of_count32 += 1
+                    data__section_any_of_count33 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__section_any_of_count32:
+            if not data__section_any_of_count33:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".section cannot be validated by any definition")
         else: data["section"] = None
         if "number" in data_keys:
             data_keys.remove("number")
             data__number = data["number"]
-            data__number_any_of_count33 = 0
-            if not data__number_any_of_count33:
+            data__number_any_of_count34 = 0
+            if not data__number_any_of_count34:
                 try:
                     if not isinstance(data__number, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".number must be string")
-                    data__number_any_of_count33 += 1
+                    data__number_any_of_count34 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__number_any_of_count33:
+            if not data__number_any_of_count34:
                 try:
                     if not isinstance(data__number, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".number must be null")
-                    data__number_any_of_count33 += 1
+                    data__number_any_of_count34 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__number_any_of_count33:
+            if not data__number_any_of_count34:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".number cannot be validated by any definition")
         else: data["number"] = None
         if "title" in data_keys:
@@ -1124,39 +1142,39 @@ def validate____defs_task(data, custom_formats={}, name_prefix=None):
         if "page" in data_keys:
             data_keys.remove("page")
             data__page = data["page"]
-            data__page_any_of_count34 = 0
-            if not data__page_any_of_count34:
+            data__page_any_of_count35 = 0
+            if not data__page_any_of_count35:
                 try:
                     if not isinstance(data__page, (int)) and not (isinstance(data__page, float) and data__page.is_integer()) or isinstance(data__page, bool):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".page must be integer")
-                    data__page_any_of_count34 += 1
+                    data__page_any_of_count35 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__page_any_of_count34:
+            if not data__page_any_of_count35:
                 try:
                     if not isinstance(data__page, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".page must be null")
-                    data__page_any_of_count34 += 1
+                    data__page_any_of_count35 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__page_any_of_count34:
+            if not data__page_any_of_count35:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".page cannot be validated by any definition")
         else: data["page"] = None
         if "deadline" in data_keys:
             data_keys.remove("deadline")
             data__deadline = data["deadline"]
-            data__deadline_any_of_count35 = 0
-            if not data__deadline_any_of_count35:
+            data__deadline_any_of_count36 = 0
+            if not data__deadline_any_of_count36:
                 try:
                     if not isinstance(data__deadline, (int)) and not (isinstance(data__deadline, float) and data__deadline.is_integer()) or isinstance(data__deadline, bool):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".deadline must be integer")
-                    data__deadline_any_of_count35 += 1
+                    data__deadline_any_of_count36 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__deadline_any_of_count35:
+            if not data__deadline_any_of_count36:
                 try:
                     if not isinstance(data__deadline, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".deadline must be null")
-                    data__deadline_any_of_count35 += 1
+                    data__deadline_any_of_count36 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__deadline_any_of_count35:
+            if not data__deadline_any_of_count36:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".deadline cannot be validated by any definition")
         else: data["deadline"] = None
         if "lead" in data_keys:
@@ -1198,38 +1216,38 @@ def validate____defs_task(data, custom_formats={}, name_prefix=None):
         if "deadline_text" in data_keys:
             data_keys.remove("deadline_text")
             data__deadlinetext = data["deadline_text"]
-            data__deadlinetext_any_of_count36 = 0
-            if not data__deadlinetext_any_of_count36:
+            data__deadlinetext_any_of_count37 = 0
+            if not data__deadlinetext_any_of_count37:
                 try:
                     if not isinstance(data__deadlinetext, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".deadline_text must be string")
-                    data__deadlinetext_any_of_count36 += 1
+                    data__deadlinetext_any_of_count37 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__deadlinetext_any_of_count36:
+            if not data__deadlinetext_any_of_count37:
                 try:
                     if not isinstance(data__deadlinetext, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".deadline_text must be null")
-                    data__deadlinetext_any_of_count36 += 1
+                    data__deadlinetext_any_of_count37 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__deadlinetext_any_of_count36:
+            if not data__deadlinetext_any_of_count37:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".deadline_text cannot be validated by any definition")
         else: data["deadline_text"] = None
         if "source" in data_keys:
             data_keys.remove("source")
             data__source = data["source"]
-            data__source_any_of_count37 = 0
-            if not data__source_any_of_count37:
+            data__source_any_of_count38 = 0
+            if not data__source_any_of_count38:
                 try:
                     validate____defs_tasksource(data__source, custom_formats, (name_prefix or "data") + ".source")
-                    data__source_any_of_count37 += 1
+                    data__source_any_of_count38 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__source_any_of_count37:
+            if not data__source_any_of_count38:
                 try:
                     if not isinstance(data__source, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".source must be null")
-                    data__source_any_of_count37 += 1
+                    data__source_any_of_count38 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__source_any_of_count37:
+            if not data__source_any_of_count38:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".source cannot be validated by any definition")
         else: data["source"] = None
         if data_keys:
@@ -1255,46 +1273,46 @@ def validate____defs_tasksource(data, custom_formats={}, name_prefix=None):
         if "table" in data_keys:
             data_keys.remove("table")
             data__table = data["table"]
-            data__table_any_of_count38 = 0
-            if not data__table_any_of_count38:
+            data__table_any_of_count39 = 0
+            if not data__table_any_of_count39:
                 try:
                     if not isinstance(data__table, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".table must be string")
-                    data__table_any_of_count38 += 1
+                    data__table_any_of_count39 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__table_any_of_count38:
+            if not data__table_any_of_count39:
                 try:
                     if not isinstance(data__table, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".table must be null")
-                    data__table_any_of_count38 += 1
+                    data__table_any_of_count39 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__table_any_of_count38:
+            if not data__table_any_of_count39:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".table cannot be validated by any definition")
         else: data["table"] = None
         if "row" in data_keys:
             data_keys.remove("row")
             data__row = data["row"]
-            data__row_any_of_count39 = 0
-            if not data__row_any_of_count39:
+            data__row_any_of_count40 = 0
+            if not data__row_any_of_count40:
                 try:
                     if not isinstance(data__row, (int)) and not (isinstance(data__row, float) and data__row.is_integer()) or isinstance(data__row, bool):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".row must be integer")
-                    data__row_any_of_count39 += 1
+                    data__row_any_of_count40 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__row_any_of_count39:
+            if not data__row_any_of_count40:
                 try:
                     if not isinstance(data__row, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".row must be null")
-                    data__row_any_of_count39 += 1
+                    data__row_any_of_count40 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__row_any_of_count39:
+            if not data__row_any_of_count40:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".row cannot be validated by any definition")
         else: data["row"] = None
         if "span" in data_keys:
             data_keys.remove("span")
             data__span = data["span"]
-            data__span_any_of_count40 = 0
-            if not data__span_any_of_count40:
+            data__span_any_of_count41 = 0
+            if not data__span_any_of_count41:
                 try:
                     if not isinstance(data__span, (list, tuple)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".span must be array")
@@ -1308,34 +1326,34 @@ def validate____defs_tasksource(data, custom_formats={}, name_prefix=None):
                         for data__span_x, data__span_item in enumerate(data__span):
                             if not isinstance(data__span_item, (int)) and not (isinstance(data__span_item, float) and data__span_item.is_integer()) or isinstance(data__span_item, bool):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".span[{data__span_x}]".format(**locals()) + " must be integer")
-                    data__span_any_of_count40 += 1
+                    data__span_any_of_count41 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__span_any_of_count40:
+            if not data__span_any_of_count41:
                 try:
                     if not isinstance(data__span, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".span must be null")
-                    data__span_any_of_count40 += 1
+                    data__span_any_of_count41 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__span_any_of_count40:
+            if not data__span_any_of_count41:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".span cannot be validated by any definition")
         else: data["span"] = None
         if "page" in data_keys:
             data_keys.remove("page")
             data__page = data["page"]
-            data__page_any_of_count41 = 0
-            if not data__page_any_of_count41:
+            data__page_any_of_count42 = 0
+            if not data__page_any_of_count42:
                 try:
                     if not isinstance(data__page, (int)) and not (isinstance(data__page, float) and data__page.is_integer()) or isinstance(data__page, bool):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".page must be integer")
-                    data__page_any_of_count41 += 1
+                    data__page_any_of_count42 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__page_any_of_count41:
+            if not data__page_any_of_count42:
                 try:
                     if not isinstance(data__page, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".page must be null")
-                    data__page_any_of_count41 += 1
+                    data__page_any_of_count42 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__page_any_of_count41:
+            if not data__page_any_of_count42:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".page cannot be validated by any definition")
         else: data["page"] = None
         if data_keys:
@@ -1374,20 +1392,20 @@ def validate____defs_heading(data, custom_formats={}, name_prefix=None):
         if "parent" in data_keys:
             data_keys.remove("parent")
             data__parent = data["parent"]
-            data__parent_any_of_count42 = 0
-            if not data__parent_any_of_count42:
+            data__parent_any_of_count43 = 0
+            if not data__parent_any_of_count43:
                 try:
                     if not isinstance(data__parent, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".parent must be string")
-                    data__parent_any_of_count42 += 1
+                    data__parent_any_of_count43 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__parent_any_of_count42:
+            if not data__parent_any_of_count43:
                 try:
                     if not isinstance(data__parent, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".parent must be null")
-                    data__parent_any_of_count42 += 1
+                    data__parent_any_of_count43 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__parent_any_of_count42:
+            if not data__parent_any_of_count43:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".parent cannot be validated by any definition")
         else: data["parent"] = None
         if "span" in data_keys:
@@ -1408,20 +1426,20 @@ def validate____defs_heading(data, custom_formats={}, name_prefix=None):
         if "page" in data_keys:
             data_keys.remove("page")
             data__page = data["page"]
-            data__page_any_of_count43 = 0
-            if not data__page_any_of_count43:
+            data__page_any_of_count44 = 0
+            if not data__page_any_of_count44:
                 try:
                     if not isinstance(data__page, (int)) and not (isinstance(data__page, float) and data__page.is_integer()) or isinstance(data__page, bool):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".page must be integer")
-                    data__page_any_of_count43 += 1
+                    data__page_any_of_count44 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__page_any_of_count43:
+            if not data__page_any_of_count44:
                 try:
                     if not isinstance(data__page, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".page must be null")
-                    data__page_any_of_count43 += 1
+                    data__page_any_of_count44 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__page_any_of_count43:
+            if not data__page_any_of_count44:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".page cannot be validated by any definition")
         else: data["page"] = None
         if data_keys:
@@ -1437,95 +1455,95 @@ def validate____defs_meta(data, custom_formats={}, name_prefix=None):
         if "title" in data_keys:
             data_keys.remove("title")
             data__title = data["title"]
-            data__title_any_of_count44 = 0
-            if not data__title_any_of_count44:
+            data__title_any_of_count45 = 0
+            if not data__title_any_of_count45:
                 try:
                     if not isinstance(data__title, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must be string")
-                    data__title_any_of_count44 += 1
+                    data__title_any_of_count45 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__title_any_of_count44:
+            if not data__title_any_of_count45:
                 try:
                     if not isinstance(data__title, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must be null")
-                    data__title_any_of_count44 += 1
+                    data__title_any_of_count45 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__title_any_of_count44:
+            if not data__title_any_of_count45:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".title cannot be validated by any definition")
         else: data["title"] = None
         if "issuer" in data_keys:
             data_keys.remove("issuer")
             data__issuer = data["issuer"]
-            data__issuer_any_of_count45 = 0
-            if not data__issuer_any_of_count45:
+            data__issuer_any_of_count46 = 0
+            if not data__issuer_any_of_count46:
                 try:
                     if not isinstance(data__issuer, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".issuer must be string")
-                    data__issuer_any_of_count45 += 1
+                    data__issuer_any_of_count46 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__issuer_any_of_count45:
+            if not data__issuer_any_of_count46:
                 try:
                     if not isinstance(data__issuer, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".issuer must be null")
-                    data__issuer_any_of_count45 += 1
+                    data__issuer_any_of_count46 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__issuer_any_of_count45:
+            if not data__issuer_any_of_count46:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".issuer cannot be validated by any definition")
         else: data["issuer"] = None
         if "doc_number" in data_keys:
             data_keys.remove("doc_number")
             data__docnumber = data["doc_number"]
-            data__docnumber_any_of_count46 = 0
-            if not data__docnumber_any_of_count46:
+            data__docnumber_any_of_count47 = 0
+            if not data__docnumber_any_of_count47:
                 try:
                     if not isinstance(data__docnumber, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".doc_number must be string")
-                    data__docnumber_any_of_count46 += 1
+                    data__docnumber_any_of_count47 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__docnumber_any_of_count46:
+            if not data__docnumber_any_of_count47:
                 try:
                     if not isinstance(data__docnumber, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".doc_number must be null")
-                    data__docnumber_any_of_count46 += 1
+                    data__docnumber_any_of_count47 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__docnumber_any_of_count46:
+            if not data__docnumber_any_of_count47:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".doc_number cannot be validated by any definition")
         else: data["doc_number"] = None
         if "date" in data_keys:
             data_keys.remove("date")
             data__date = data["date"]
-            data__date_any_of_count47 = 0
-            if not data__date_any_of_count47:
+            data__date_any_of_count48 = 0
+            if not data__date_any_of_count48:
                 try:
                     if not isinstance(data__date, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".date must be string")
-                    data__date_any_of_count47 += 1
+                    data__date_any_of_count48 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__date_any_of_count47:
+            if not data__date_any_of_count48:
                 try:
                     if not isinstance(data__date, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".date must be null")
-                    data__date_any_of_count47 += 1
+                    data__date_any_of_count48 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__date_any_of_count47:
+            if not data__date_any_of_count48:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".date cannot be validated by any definition")
         else: data["date"] = None
         if "period" in data_keys:
             data_keys.remove("period")
             data__period = data["period"]
-            data__period_any_of_count48 = 0
-            if not data__period_any_of_count48:
+            data__period_any_of_count49 = 0
+            if not data__period_any_of_count49:
                 try:
                     validate____defs_period(data__period, custom_formats, (name_prefix or "data") + ".period")
-                    data__period_any_of_count48 += 1
+                    data__period_any_of_count49 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__period_any_of_count48:
+            if not data__period_any_of_count49:
                 try:
                     if not isinstance(data__period, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".period must be null")
-                    data__period_any_of_count48 += 1
+                    data__period_any_of_count49 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__period_any_of_count48:
+            if not data__period_any_of_count49:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".period cannot be validated by any definition")
         else: data["period"] = None
         if "draft" in data_keys:
@@ -1595,39 +1613,39 @@ def validate____defs_source(data, custom_formats={}, name_prefix=None):
         if "encoding" in data_keys:
             data_keys.remove("encoding")
             data__encoding = data["encoding"]
-            data__encoding_any_of_count49 = 0
-            if not data__encoding_any_of_count49:
+            data__encoding_any_of_count50 = 0
+            if not data__encoding_any_of_count50:
                 try:
                     if not isinstance(data__encoding, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".encoding must be string")
-                    data__encoding_any_of_count49 += 1
+                    data__encoding_any_of_count50 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__encoding_any_of_count49:
+            if not data__encoding_any_of_count50:
                 try:
                     if not isinstance(data__encoding, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".encoding must be null")
-                    data__encoding_any_of_count49 += 1
+                    data__encoding_any_of_count50 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__encoding_any_of_count49:
+            if not data__encoding_any_of_count50:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".encoding cannot be validated by any definition")
         else: data["encoding"] = None
         if "pages" in data_keys:
             data_keys.remove("pages")
             data__pages = data["pages"]
-            data__pages_any_of_count50 = 0
-            if not data__pages_any_of_count50:
+            data__pages_any_of_count51 = 0
+            if not data__pages_any_of_count51:
                 try:
                     if not isinstance(data__pages, (int)) and not (isinstance(data__pages, float) and data__pages.is_integer()) or isinstance(data__pages, bool):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".pages must be integer")
-                    data__pages_any_of_count50 += 1
+                    data__pages_any_of_count51 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__pages_any_of_count50:
+            if not data__pages_any_of_count51:
                 try:
                     if not isinstance(data__pages, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".pages must be null")
-                    data__pages_any_of_count50 += 1
+                    data__pages_any_of_count51 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__pages_any_of_count50:
+            if not data__pages_any_of_count51:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".pages cannot be validated by any definition")
         else: data["pages"] = None
         if "ocr_pages" in data_keys:
