@@ -15,6 +15,7 @@ import os
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, Iterator, Optional, Sequence, Union
 
@@ -25,7 +26,7 @@ from .model import Document, ItemSource, Quantity
 TABLES = ("documents", "indicators", "projects", "tasks")
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".parquet": "parquet", ".duckdb": "duckdb"}
 
-Column = tuple[str, str]  # (name, type): type is str | int | float | bool
+Column = tuple[str, str]  # (name, type): type is str | int | float | bool | date
 Row = dict[str, Any]
 
 _DOC_KEY: list[Column] = [("doc_id", "str"), ("doc_title", "str"), ("doc_issuer", "str"),
@@ -42,13 +43,14 @@ def _quantity_columns(prefix: str) -> list[Column]:
 COLUMNS: dict[str, list[Column]] = {
     "documents": [("id", "str"), ("output", "str"), ("path", "str"), ("sha256", "str"),
                   ("format", "str"), ("encoding", "str"), ("pages", "int"), ("title", "str"),
-                  ("issuer", "str"), ("doc_number", "str"), ("date", "str"), ("period_name", "str"),
+                  ("issuer", "str"), ("doc_number", "str"), ("date", "date"), ("period_name", "str"),
                   ("period_start", "int"), ("period_end", "int"), ("draft", "bool"),
                   ("n_outline", "int"), ("n_tasks", "int"), ("n_boxes", "int"), ("n_tables", "int"),
                   ("n_indicators", "int"), ("n_projects", "int"), ("n_warnings", "int")],
     "indicators": _DOC_KEY + [("id", "str"), ("name", "str"), ("canonical", "str"), ("category", "str"),
                               ("unit", "str")] + _quantity_columns("baseline") + _quantity_columns("target")
-                  + [("nature", "str")] + _SOURCE,
+                  + [("nature", "str"), ("status", "str"), ("seq", "str"), ("group", "str"),
+                     ("note", "str"), ("n_targets", "int")] + _SOURCE,
     "projects": _DOC_KEY + [("id", "str"), ("name", "str"), ("content", "str"), ("nature", "str"),
                             ("budget_raw", "str"), ("budget_wan", "float"), ("budget_high", "float"),
                             ("approx", "bool"), ("start", "str"), ("box", "str"), ("section", "str")]
@@ -57,6 +59,28 @@ COLUMNS: dict[str, list[Column]] = {
                          ("responsible", "str"), ("deadline", "int"), ("section", "str"),
                          ("span_start", "int"), ("span_end", "int"), ("page", "int")],
 }
+
+
+# Every table starts with `key`, unique across the whole batch: the document's id for a
+# document, "<document id>#<item id>" for an item (ids are unique within their document).
+KEY: Column = ("key", "str")
+for _table in COLUMNS:
+    COLUMNS[_table].insert(0, KEY)
+
+
+def row_key(doc_id: str, table: str, row: Row, index: int) -> str:
+    if table == "documents":
+        return doc_id
+    own = row.get("id")
+    return f"{doc_id}#{own}" if own is not None else f"{doc_id}#{table}{index + 1}"
+
+
+def _date(value: Optional[str]) -> Optional[date]:
+    """An ISO date (meta.date) as a date, for a typed DATE column; None when it does not read."""
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
 
 
 class ExportTargetError(ValueError):
@@ -85,7 +109,7 @@ def document_rows(doc_id: str, output: str, doc: Document) -> dict[str, list[Row
     documents = [{
         "id": doc_id, "output": output, "path": doc.source.path, "sha256": doc.source.sha256,
         "format": doc.source.format, "encoding": doc.source.encoding, "pages": doc.source.pages,
-        "title": m.title, "issuer": m.issuer, "doc_number": m.doc_number, "date": m.date,
+        "title": m.title, "issuer": m.issuer, "doc_number": m.doc_number, "date": _date(m.date),
         "period_name": m.period.name if m.period else None,
         "period_start": m.period.start if m.period else None,
         "period_end": m.period.end if m.period else None, "draft": m.draft,
@@ -94,7 +118,8 @@ def document_rows(doc_id: str, output: str, doc: Document) -> dict[str, list[Row
         "n_projects": len(doc.projects), "n_warnings": len(doc.warnings)}]
     indicators = [{**key, "id": i.id, "name": i.name, "canonical": i.canonical, "category": i.category,
                    "unit": i.unit, **_quantity("baseline", i.baseline), **_quantity("target", i.target),
-                   "nature": i.nature, **_source(i.source)} for i in doc.indicators]
+                   "nature": i.nature, "status": i.status, "seq": i.seq, "group": i.group, "note": i.note,
+                   "n_targets": len(i.targets), **_source(i.source)} for i in doc.indicators]
     projects = [{**key, "id": p.id, "name": p.name, "content": p.content, "nature": p.nature,
                  "budget_raw": p.budget.raw if p.budget else None,
                  "budget_wan": p.budget.wan if p.budget else None,
@@ -126,6 +151,7 @@ def collect(out_dir: str | os.PathLike) -> Collected:
     input_of = {rec["output"]: rec["path"] for rec in load_manifest(root / MANIFEST).values()
                 if rec.get("status") == "ok" and isinstance(rec.get("output"), str)}
     out = Collected()
+    seen: set[str] = set()
     for path in sorted(root.rglob("*.json")):
         rel = path.relative_to(root).as_posix()
         if any(part.startswith(".") for part in path.relative_to(root).parts):
@@ -136,8 +162,12 @@ def collect(out_dir: str | os.PathLike) -> Collected:
             first = str(e).splitlines()
             out.skipped.append(f"{rel}: not a plan-extract document ({first[0] if first else e})")
             continue
-        for table, rows in document_rows(input_of.get(rel, doc.source.path), rel, doc).items():
-            out.rows[table].extend(rows)
+        doc_id = input_of.get(rel, doc.source.path)
+        if doc_id in seen:   # two outputs of one input (converted twice): the output names it
+            doc_id = rel
+        seen.add(doc_id)
+        for table, rows in document_rows(doc_id, rel, doc).items():
+            out.rows[table].extend({"key": row_key(doc_id, table, row, i), **row} for i, row in enumerate(rows))
         out.documents += 1
         out.read.append(rel)
     return out
@@ -167,6 +197,8 @@ def _csv_value(v: Any) -> Any:
         return ""
     if isinstance(v, bool):
         return "true" if v else "false"
+    if isinstance(v, date):
+        return v.isoformat()
     return v
 
 
@@ -184,8 +216,8 @@ def write_csv(path: Path, table: str, rows: list[Row], bom: bool = False) -> Non
 def write_jsonl(path: Path, table: str, rows: list[Row]) -> None:
     from .writer import atomic_write_text
     names = [c for c, _ in COLUMNS[table]]
-    atomic_write_text(path, "".join(json.dumps({c: row[c] for c in names}, ensure_ascii=False) + "\n"
-                                    for row in rows))
+    atomic_write_text(path, "".join(json.dumps({c: row[c] for c in names}, ensure_ascii=False, default=str)
+                                    + "\n" for row in rows))
 
 
 def _arrow_table(table: str, rows: list[Row]):
@@ -194,7 +226,8 @@ def _arrow_table(table: str, rows: list[Row]):
     except ImportError:
         raise ImportError("exporting to .parquet or .duckdb needs pyarrow: "
                           "pip install 'plan-extract[export]'") from None
-    types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
+    types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(),
+             "date": pa.date32()}   # float64 is DuckDB's DOUBLE, date32 its DATE
     schema = pa.schema([(c, types[t]) for c, t in COLUMNS[table]])
     return pa.Table.from_pylist(rows, schema=schema)
 
@@ -231,6 +264,7 @@ def write_duckdb(path: Path, rows: dict[str, list[Row]]) -> None:
             for table, arrow in arrows.items():
                 con.register("incoming", arrow)
                 con.execute(f"CREATE TABLE {table} AS SELECT * FROM incoming")
+                con.execute(f"ALTER TABLE {table} ADD PRIMARY KEY (key)")
                 con.unregister("incoming")
             con.execute("CHECKPOINT")
         finally:

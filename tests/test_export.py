@@ -24,6 +24,9 @@ def make_doc(path: str, title: str, target: float, n_tasks: int) -> Document:
                      source=ItemSource(kind="table", table="tb1", row=0, span=(10, 30)))
     beds = Indicator(id="i2", name="每千人口床位数", unit="张", target=Quantity(raw="7左右", op="~", value=7.0),
                      source=ItemSource(kind="text", span=(40, 52)))
+    past = Indicator(id="i3", name="每千人口床位数", unit="张", status="achieved",
+                     target=Quantity(year=2020, raw="6.1", op="=", value=6.1),
+                     source=ItemSource(kind="text", span=(53, 60)))
     project = Project(id="p1", name="人民医院改扩建项目", content="新建业务用房", nature="改扩建",
                       budget=Money(raw="6500余万元", wan=6500.0, approx=True), box="b1", section="s9",
                       source=ItemSource(kind="box", span=(60, 90)))
@@ -31,8 +34,9 @@ def make_doc(path: str, title: str, target: float, n_tasks: int) -> Document:
                   responsible=["市卫生健康委", "市财政局"], deadline=2025, span=(100 + i, 120 + i))
              for i in range(1, n_tasks + 1)]
     return Document(source=Source(path=path, sha256="0" * 64, format="txt", encoding="utf-8"),
-                    meta=Meta(title=title, issuer="某市人民政府", period=Period(name="十四五", start=2021, end=2025)),
-                    indicators=[life, beds], projects=[project], tasks=tasks)
+                    meta=Meta(title=title, issuer="某市人民政府", date="2022-04-25",
+                              period=Period(name="十四五", start=2021, end=2025)),
+                    indicators=[life, beds, past], projects=[project], tasks=tasks)
 
 
 @pytest.fixture
@@ -52,7 +56,7 @@ def out_dir(tmp_path):
     return out
 
 
-EXPECTED = {"documents": 3, "indicators": 6, "projects": 3, "tasks": 5}
+EXPECTED = {"documents": 3, "indicators": 9, "projects": 3, "tasks": 5}
 
 
 def test_collect_reads_documents_and_names_them_by_input_path(out_dir):
@@ -62,6 +66,7 @@ def test_collect_reads_documents_and_names_them_by_input_path(out_dir):
     assert [d["id"] for d in data.rows["documents"]] == ["a/x.pdf", "b/y.docx", "corpus/z.txt"]
     assert data.skipped and data.skipped[0].startswith("notes.json: not a plan-extract document")
     first = data.rows["indicators"][0]
+    assert first["key"] == "a/x.pdf#i1" and data.rows["documents"][2]["key"] == "corpus/z.txt"
     assert first["doc_id"] == "a/x.pdf" and first["doc_title"] == "安宁市卫生健康规划"
     assert first["doc_period"] == "十四五" and first["target_value"] == 81.6 and first["span_start"] == 10
     assert all(list(row) == [c for c, _ in COLUMNS[t]] for t, rows in data.rows.items() for row in rows)
@@ -73,7 +78,8 @@ def test_csv_has_one_row_per_item_and_a_bom_for_excel(out_dir, tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader((tmp_path / "indicators.csv").open(encoding="utf-8-sig", newline="")))
     assert len(rows) == EXPECTED["indicators"]
-    assert list(rows[0])[:6] == ["doc_id", "doc_title", "doc_issuer", "doc_period", "id", "name"]
+    assert list(rows[0])[:7] == ["key", "doc_id", "doc_title", "doc_issuer", "doc_period", "id", "name"]
+    assert rows[0]["key"] == "a/x.pdf#i1" and rows[0]["status"] == "target"
     assert rows[0]["canonical"] == "life_expectancy" and rows[0]["target_op"] == ">="
     assert rows[1]["baseline_raw"] == "" and rows[1]["target_raw"] == "7左右"
     tasks = list(csv.DictReader((tmp_path / "hubei-tasks.csv").open(encoding="utf-8-sig", newline="")))
@@ -97,6 +103,7 @@ def test_parquet_round_trips(out_dir, tmp_path):
         t = pq.read_table(tmp_path / f"{table}.parquet")
         assert t.num_rows == n and t.column_names == [c for c, _ in COLUMNS[table]]
     assert str(pq.read_table(tmp_path / "indicators.parquet").schema.field("target_value").type) == "double"
+    assert str(pq.read_table(tmp_path / "documents.parquet").schema.field("date").type) == "date32[day]"
 
 
 def test_duckdb_has_all_tables_and_answers_the_readme_query(out_dir, tmp_path):
@@ -115,6 +122,18 @@ def test_duckdb_has_all_tables_and_answers_the_readme_query(out_dir, tmp_path):
     assert rows == [("城关区卫生健康规划", 2025, ">=", 82.5, "岁"), ("安宁市卫生健康规划", 2025, ">=", 81.6, "岁"),
                     ("永登县卫生健康规划", 2025, ">=", 80.0, "岁")]
     assert con.execute("SELECT draft, n_tasks FROM documents WHERE id = 'b/y.docx'").fetchone() == (False, 3)
+    types = {(t, c): ty for t, c, ty in con.execute(
+        "SELECT table_name, column_name, data_type FROM information_schema.columns").fetchall()}
+    assert types[("documents", "date")] == "DATE" and types[("indicators", "target_value")] == "DOUBLE"
+    assert types[("projects", "budget_wan")] == "DOUBLE" and types[("indicators", "target_year")] == "BIGINT"
+    assert con.execute("SELECT max(date) FROM documents").fetchone()[0].isoformat() == "2022-04-25"
+    # one key per row across the batch, declared as the primary key; achieved values filter out
+    for table in EXPECTED:
+        assert con.execute(f"SELECT count(DISTINCT key) = count(*) FROM {table}").fetchone()[0], table
+    pk = con.execute("SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'").fetchall()
+    assert {t for (t,) in pk} >= set(EXPECTED)
+    assert con.execute("SELECT count(*) FROM indicators WHERE status = 'achieved'").fetchone()[0] == 3
+    assert con.execute("SELECT key FROM indicators WHERE status = 'achieved' ORDER BY key").fetchall()[0] == ("a/x.pdf#i3",)
     con.close()
     export(out_dir, tmp_path / "plans.duckdb")   # replaced whole, not appended to
     con = duckdb.connect(str(tmp_path / "plans.duckdb"), read_only=True)
@@ -127,7 +146,7 @@ def test_cli_writes_several_targets_and_refuses_unknown_ones(out_dir, tmp_path):
     result = runner.invoke(export_cmd, [str(out_dir), "--to", str(tmp_path / "e/indicators.jsonl"),
                                         "--to", str(tmp_path / "e/documents.csv")])
     assert result.exit_code == 0, result.output
-    assert "indicators.jsonl: 6 row(s) (indicators)" in result.output and "skipped notes.json" in result.output
+    assert "indicators.jsonl: 9 row(s) (indicators)" in result.output and "skipped notes.json" in result.output
     for bad in ("plans.xlsx", "everything.csv", "indicators"):
         result = runner.invoke(export_cmd, [str(out_dir), "--to", str(tmp_path / bad)])
         assert result.exit_code == 2, (bad, result.output)
@@ -148,3 +167,14 @@ def test_export_of_a_real_batch_counts_every_item(tmp_path):
     ids = [json.loads(line)["id"] for line in (tmp_path / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
     assert sorted(ids) == sorted(p.relative_to(tmp_path / "in").as_posix()
                                  for p in (tmp_path / "in").rglob("*") if p.is_file() and "broken" not in p.parts)
+
+
+def test_keys_stay_unique_when_one_input_was_converted_twice(out_dir):
+    (out_dir / "again").mkdir()
+    (out_dir / "again" / "z.json").write_bytes((out_dir / "z.json").read_bytes())   # no manifest line
+    data = collect(out_dir)
+    for table, rows in data.rows.items():
+        keys = [r["key"] for r in rows]
+        assert len(keys) == len(set(keys)), table
+    ids = [d["id"] for d in data.rows["documents"]]
+    assert ids.count("corpus/z.txt") == 1 and "z.json" in ids   # the second is named by its output
