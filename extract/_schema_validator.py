@@ -1,7 +1,7 @@
 """GENERATED from the model's JSON Schema (schema 1.1) by
 `python -m extract.model --write-validator`. Do not edit: regenerate it after changing extract/model.py."""
 # fmt: off
-SCHEMA_SHA256 = "8b3b772ec10ede4055c71a686daad911a4e8ff4cec2e38c5126d8d52b57fccde"
+SCHEMA_SHA256 = "f621f823653d4f5e9c19692aec7352c41920ce2321428086937136617c26a03a"
 VERSION = "2.22.3"
 from decimal import Decimal
 from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException

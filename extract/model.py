@@ -11,8 +11,10 @@ from pydantic import BaseModel, ConfigDict, Field, model_serializer, model_valid
 
 SCHEMA_VERSION = "1.1"
 
-Span = Annotated[list[int], Field(min_length=2, max_length=2)]
-"""[start, end) in characters of the document's normalized text."""
+SPAN_DOC = ("[start, end) in the document's normalized text (`plan-extract text`, or `text` when "
+            "written with --with-text), counted in Unicode code points, end excluded")
+Span = Annotated[list[int], Field(min_length=2, max_length=2, description=SPAN_DOC)]
+"""[start, end) in code points of the document's normalized text, end excluded."""
 
 Op = Literal["=", "<=", ">=", "<", ">", "~", "range", "trend", "none"]
 Nature = Literal["预期性", "约束性", "指导性", "倡导性"]
@@ -28,63 +30,84 @@ class Strict(BaseModel):
 
 
 class Source(Strict):
-    path: str
-    sha256: str
-    format: Format
-    encoding: Optional[str] = None
-    pages: Optional[int] = None
+    """The input file the document was read from."""
+
+    path: str = Field(description=(
+        "the input's path as given (in a batch: IN_DIR joined with its relative path; '-'"
+        " for standard input)"))
+    sha256: str = Field(description="sha256 of the input file's bytes, hex")
+    format: Format = Field(description="the format it was read as")
+    encoding: Optional[str] = Field(None, description=(
+        "the text encoding detected (text inputs), else null"))
+    pages: Optional[int] = Field(None, description=(
+        "number of pages (paged inputs: PDF, OFD), else null"))
     ocr_pages: list[int] = Field([], description="pages (or images) whose text was read by OCR")
 
 
 class Period(Strict):
-    name: str
-    start: int
-    end: int
+    """The plan period."""
+
+    name: str = Field(description="as printed: 十四五, or 2021—2025")
+    start: int = Field(description="first year of the period")
+    end: int = Field(description="last year of the period (included)")
 
 
 class Meta(Strict):
-    title: Optional[str] = None
-    issuer: Optional[str] = None
-    doc_number: Optional[str] = None
+    """Document metadata from the front matter and the closing lines."""
+
+    title: Optional[str] = Field(None, description=(
+        "the plan's title, without 附件 prefixes, book-title marks or draft notes; null if "
+        "not found"))
+    issuer: Optional[str] = Field(None, description="the issuing body (人民政府办公室 …), or null")
+    doc_number: Optional[str] = Field(None, description="the 文号 (某政办〔2022〕12号), or null")
     date: Optional[str] = Field(None, description="issuing date, ISO 8601")
-    period: Optional[Period] = None
-    draft: bool = False
+    period: Optional[Period] = Field(None, description="the plan period (十四五 → 2021–2025), or null")
+    draft: bool = Field(False, description="true for a draft (征求意见稿, 送审稿 …)")
 
 
 class Heading(Strict):
-    id: str
-    level: int
-    number: str
-    title: str
-    parent: Optional[str] = None
+    """One heading of the outline."""
+
+    id: str = Field(description="s1, s2 … in reading order; unique in the document")
+    level: int = Field(description="1 for the top level (第一章 or 一、), then 2, 3 …")
+    number: str = Field(description="the printed number (一, （一）, 1., 第一章), or empty")
+    title: str = Field(description="the heading text without its number")
+    parent: Optional[str] = Field(None, description="id of the enclosing heading, or null at the top")
     span: Span
-    page: Optional[int] = None
+    page: Optional[int] = Field(None, description=(
+        "1-based page where it starts (paged inputs), else null"))
 
 
 class TaskSource(Strict):
-    kind: TaskSourceKind
-    table: Optional[str] = None
-    row: Optional[int] = None
-    span: Optional[Span] = None
-    page: Optional[int] = None
+    """Where a task was read."""
+
+    kind: TaskSourceKind = Field(description="text (a numbered paragraph) or table (a 任务分工 table row)")
+    table: Optional[str] = Field(None, description="the table's id when kind is table, else null")
+    row: Optional[int] = Field(None, description="0-based row index in that table's rows, else null")
+    span: Optional[Span] = Field(None, description=SPAN_DOC)
+    page: Optional[int] = Field(None, description="1-based page (paged inputs), else null")
 
 
 class Task(Strict):
-    id: str
-    section: Optional[str] = None
+    """One task: a numbered measure of the plan with its responsible units."""
+
+    id: str = Field(description="t1, t2 … in reading order; unique in the document")
+    section: Optional[str] = Field(None, description="id of the heading it stands under, or null")
     number: Optional[str] = Field(None, description="the printed number, or null (a table row without 序号)")
-    title: str
-    text: str
+    title: str = Field(description="its lead sentence (the bold run-in title, or the first clause)")
+    text: str = Field(description="the whole task text, as normalized")
     responsible: list[str] = Field([], description="every unit named for the task, printed order, "
                                    "lead and support together, without role words")
     span: Span
-    page: Optional[int] = None
+    page: Optional[int] = Field(None, description=(
+        "1-based page where it starts (paged inputs), else null"))
     deadline: Optional[int] = Field(None, description="target year the task names (到2025年), or null")
     lead: list[str] = Field([], description="units marked 牵头 (or 牵头单位：), printed order")
     support: list[str] = Field([], description="the other named units (配合, 按职责分工负责 …)")
     implied: list[str] = Field([], description="units a blanket rule adds; not in responsible")
     deadline_text: Optional[str] = Field(None, description="the deadline as printed (2025年底前), or null")
-    source: Optional[TaskSource] = None
+    source: Optional[TaskSource] = Field(None, description=(
+        "where it was read (defaults to its span in the text)"))
 
     @model_validator(mode="after")
     def _default_source(self) -> "Task":
@@ -94,53 +117,70 @@ class Task(Strict):
 
 
 class Box(Strict):
-    id: str
-    section: Optional[str] = None
-    number: Optional[str] = None
-    title: str
-    items: list[str] = []
+    """One 专栏 box."""
+
+    id: str = Field(description="b1, b2 … in reading order; unique in the document")
+    section: Optional[str] = Field(None, description="id of the heading it stands under, or null")
+    number: Optional[str] = Field(None, description="the printed box number (专栏3 → 3), or null")
+    title: str = Field(description="the box's title")
+    items: list[str] = Field([], description="its items, in printed order")
     span: Span
-    page: Optional[int] = None
+    page: Optional[int] = Field(None, description=(
+        "1-based page where it starts (paged inputs), else null"))
 
 
 class Table(Strict):
-    id: str
-    section: Optional[str] = None
-    kind: TableKind
-    title: Optional[str] = None
-    columns: list[str]
-    rows: list[list[str]]
+    """One table, as rebuilt from the input."""
+
+    id: str = Field(description="tb1, tb2 … in reading order; unique in the document")
+    section: Optional[str] = Field(None, description="id of the heading it stands under, or null")
+    kind: TableKind = Field(description="indicators, projects or other")
+    title: Optional[str] = Field(None, description="the caption (表1 …), or null")
+    columns: list[str] = Field(description="header cells, one per column")
+    rows: list[list[str]] = Field(description=(
+        "body rows, each a list of cells (same length as columns)"))
     span: Span
-    pages: Optional[list[int]] = None
+    pages: Optional[list[int]] = Field(None, description=(
+        "1-based pages it spans (paged inputs), else null"))
     row_spans: list[Span] = Field([], description="span of each row, same order as rows")
 
 
 class Quantity(Strict):
-    year: Optional[int] = None
-    raw: str
-    op: Op
-    value: Optional[float] = None
-    high: Optional[float] = None
+    """One printed value: a baseline or a target."""
+
+    year: Optional[int] = Field(None, description="the year it is for (2025), or null")
+    raw: str = Field(description="the value as printed (≥81.6, 7.2左右, 提高)")
+    op: Op = Field(description=(
+        "how to read value: = <= >= < > ~ (about), range (value..high), trend (a "
+        "direction, no value), none"))
+    value: Optional[float] = Field(None, description=(
+        "the number, in the printed unit (95% → 95, never divided by 100), or null"))
+    high: Optional[float] = Field(None, description="upper end when op is range, else null")
 
 
 class ItemSource(Strict):
-    kind: SourceKind
-    table: Optional[str] = None
-    row: Optional[int] = None
-    span: Optional[Span] = None
-    page: Optional[int] = None
+    """Where an indicator or project was read."""
+
+    kind: SourceKind = Field(description="table, box (a 专栏) or text (a sentence)")
+    table: Optional[str] = Field(None, description="the table's id when kind is table, else null")
+    row: Optional[int] = Field(None, description="0-based row index in that table's rows, else null")
+    span: Optional[Span] = Field(None, description=SPAN_DOC)
+    page: Optional[int] = Field(None, description="1-based page (paged inputs), else null")
 
 
 class Indicator(Strict):
-    id: str
-    name: str
-    category: Optional[str] = None
-    unit: Optional[str] = None
-    baseline: Optional[Quantity] = None
+    """One indicator (指标) with its baseline and targets."""
+
+    id: str = Field(description="i1, i2 … in reading order; unique in the document")
+    name: str = Field(description="the indicator's name as printed (without its unit or note)")
+    category: Optional[str] = Field(None, description="the 类别/领域 it is listed under, or null")
+    unit: Optional[str] = Field(None, description="the unit (%, 岁, 张, 万人 …), or null")
+    baseline: Optional[Quantity] = Field(None, description="the base-year value, or null")
     target: Optional[Quantity] = Field(None, description="the latest of targets")
-    nature: Optional[Nature] = None
-    canonical: Optional[str] = None
-    source: ItemSource
+    nature: Optional[Nature] = Field(None, description="预期性, 约束性, 指导性 or 倡导性, or null")
+    canonical: Optional[str] = Field(None, description=(
+        "catalogue id of a known indicator (life_expectancy …), or null"))
+    source: ItemSource = Field(description="where it was read")
     seq: Optional[str] = Field(None, description="the printed 序号, or null")
     group: Optional[str] = Field(None, description="a sub-heading row inside the table above this row")
     note: Optional[str] = Field(None, description="说明/计算方法/注 text printed in the row, split off the name")
@@ -159,41 +199,50 @@ class Indicator(Strict):
 
 
 class Money(Strict):
-    raw: str
-    wan: Optional[float] = None
-    approx: bool = False
+    """An amount of money."""
+
+    raw: str = Field(description="as printed (6500余万元, 1.2亿元)")
+    wan: Optional[float] = Field(None, description="the amount in 万元, or null")
+    approx: bool = Field(False, description="true when printed as approximate (余, 约, 左右)")
     high: Optional[float] = Field(None, description="upper end in 万元 when the amount is a range")
 
 
 class Project(Strict):
-    id: str
-    name: str
-    content: Optional[str] = None
-    nature: Optional[str] = None
-    budget: Optional[Money] = None
-    start: Optional[str] = None
-    box: Optional[str] = None
-    section: Optional[str] = None
-    source: ItemSource
+    """One project (项目/工程)."""
+
+    id: str = Field(description="p1, p2 … in reading order; unique in the document")
+    name: str = Field(description="the project's name")
+    content: Optional[str] = Field(None, description="what it builds or does (建设内容), or null")
+    nature: Optional[str] = Field(None, description="新建, 改扩建, 续建 …, or null")
+    budget: Optional[Money] = Field(None, description="its investment (总投资), or null")
+    start: Optional[str] = Field(None, description="start time as printed (2022年), or null")
+    box: Optional[str] = Field(None, description="number of the 专栏 it is listed in, or null")
+    section: Optional[str] = Field(None, description="id of the heading it stands under, or null")
+    source: ItemSource = Field(description="where it was read")
 
 
 class Warning(Strict):
-    code: str
-    message: str
-    span: Optional[Span] = None
+    """Something the pipeline skipped or was unsure of."""
+
+    code: str = Field(description="a stable code (table.interleaved_rows …)")
+    message: str = Field(description="what happened, for a person")
+    span: Optional[Span] = Field(None, description=SPAN_DOC)
 
 
 class Document(Strict):
-    schema_version: str = SCHEMA_VERSION
-    source: Source
-    meta: Meta
-    outline: list[Heading] = []
-    tasks: list[Task] = []
-    boxes: list[Box] = []
-    tables: list[Table] = []
-    indicators: list[Indicator] = []
-    projects: list[Project] = []
-    warnings: list[Warning] = []
+    """One plan document converted by plan-extract."""
+
+    schema_version: str = Field(SCHEMA_VERSION, description=(
+        "version of this schema: a major change breaks readers, a minor one adds fields"))
+    source: Source = Field(description="the input file")
+    meta: Meta = Field(description="title, issuer, 文号, date, period, draft")
+    outline: list[Heading] = Field([], description="every heading, in reading order")
+    tasks: list[Task] = Field([], description="every task, in reading order")
+    boxes: list[Box] = Field([], description="every 专栏 box, in reading order")
+    tables: list[Table] = Field([], description="every table, in reading order")
+    indicators: list[Indicator] = Field([], description="every indicator, from tables and prose")
+    projects: list[Project] = Field([], description="every project, from tables, boxes and prose")
+    warnings: list[Warning] = Field([], description="what was skipped or uncertain, document-wide")
     text: Optional[str] = Field(None, description=(
         "the normalized text every span counts in (written with `extract --with-text`, else "
         "absent): span [a, b) is text[a:b] in code points"),

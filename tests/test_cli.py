@@ -292,3 +292,28 @@ def test_every_option_is_one_name_across_commands():
         assert {"-q", "--quiet"} <= opts(cmd), cmd
     for cmd in ("extract", "batch", "export"):
         assert {"-v", "--verbose"} <= opts(cmd), cmd
+
+
+def test_every_schema_field_has_a_description():
+    from extract.model import json_schema
+    schema = json_schema()
+    missing = [f"{name}.{field}" for name, obj in [("Document", schema), *schema["$defs"].items()]
+               for field, prop in obj.get("properties", {}).items() if not prop.get("description")]
+    assert missing == []
+    assert all(d.get("description") for d in schema["$defs"].values())
+    span = schema["$defs"]["Heading"]["properties"]["span"]["description"]
+    assert "code points" in span and "end excluded" in span
+
+
+def test_the_readme_python_api_example_runs(capsys, monkeypatch):
+    import re
+    from conftest import ROOT
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Python API"):]
+    code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    monkeypatch.chdir(ROOT)
+    exec(compile(code, "README.md (Python API)", "exec"), {})
+    out = capsys.readouterr().out.splitlines()
+    # corpus/002's table prints 人均预期寿命 | 岁 | 76.46 | 78.2 (the 2025 column)
+    assert "life_expectancy 人均预期寿命 = 78.2 岁 2025" in out, out[:5]
+    assert "normalize" in out[-1] and "read" in out[-1]
