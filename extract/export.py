@@ -264,7 +264,8 @@ def write_duckdb(path: Path, rows: dict[str, list[Row]]) -> None:
             for table, arrow in arrows.items():
                 con.register("incoming", arrow)
                 con.execute(f"CREATE TABLE {table} AS SELECT * FROM incoming")
-                con.execute(f"ALTER TABLE {table} ADD PRIMARY KEY (key)")
+                if "key" in arrow.column_names:
+                    con.execute(f"ALTER TABLE {table} ADD PRIMARY KEY (key)")
                 con.unregister("incoming")
             con.execute("CHECKPOINT")
         finally:
