@@ -190,7 +190,10 @@ def test_review_command_takes_inputs_and_json_with_text(plan, tmp_path):
 # ---------------------------------------------------------------- in a real browser
 
 CHROMIUM = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)
-browser = pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed")
+def browser(test):
+    """A test that renders the page in headless Chromium: skipped without it, and not in
+    `make test-fast` (it starts a browser)."""
+    return pytest.mark.slow(pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed")(test))
 
 
 def chromium(tmp_path: Path, url: str, *args: str) -> str:
