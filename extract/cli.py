@@ -262,6 +262,8 @@ def review(paths: tuple[str, ...], outdir: str, max_mb: float, timeout: float, q
     unchanged source file still at source.path). Exits 1 if any could not be shown.
     """
     from .review import ReviewInputError, write_review
+    if outdir == STDIN:
+        raise click.UsageError("review writes one HTML file per document: give -o/--outdir a folder")
     if Path(outdir).exists() and not Path(outdir).is_dir():
         raise click.UsageError(f"-o/--outdir {outdir} exists and is not a folder")
     files = [p for p in _inputs(paths) if str(p) != STDIN] + [

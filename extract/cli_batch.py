@@ -49,6 +49,9 @@ def batch(ctx: click.Context, in_dir: Path, out_dir: Path, pattern: str, jobs: i
         raise click.UsageError("--scheduler only applies with --engine dask")
     if quiet and verbose:
         raise click.UsageError("--quiet and --verbose exclude each other")
+    if str(out_dir) == "-":
+        raise click.UsageError("a batch writes a folder tree: give -o/--outdir a folder "
+                               "(-o - writes to standard output with `extract`)")
     try:
         summary = run_batch(in_dir, out_dir, glob=pattern, jobs=jobs, force=force, timeout=timeout,
                             engine=engine, scheduler=scheduler, progress=not quiet,

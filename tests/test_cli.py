@@ -235,6 +235,8 @@ def test_stdin_errors_name_the_stream():
     (["batch", ".", "-o", "o", "--timeout", "-5"], "--timeout"),
     (["batch", ".", "-o", "o", "-j", "0"], "--jobs"),
     (["review", "x.txt", "--timeout", "-1"], "--timeout"),
+    (["review", "x.txt", "-o", "-"], "--outdir"),
+    (["batch", ".", "-o", "-"], "--outdir"),
 ])
 def test_bad_option_values_are_usage_errors(args, says):
     result = _invoke(args)
