@@ -68,11 +68,25 @@ for _table in COLUMNS:
     COLUMNS[_table].insert(0, KEY)
 
 
-def row_key(doc_id: str, table: str, row: Row, index: int) -> str:
+def row_keys(doc_id: str, table: str, rows: list[Row]) -> list[str]:
+    """The keys of one document's rows in one table: "<doc id>#<item id>"; where a table has
+    several rows per item (one per unit of a task, say) or no id, the row's place is added."""
     if table == "documents":
-        return doc_id
-    own = row.get("id")
-    return f"{doc_id}#{own}" if own is not None else f"{doc_id}#{table}{index + 1}"
+        return [doc_id] * len(rows)
+    ids = [row.get("id") for row in rows]
+    counts: dict = {}
+    for i in ids:
+        counts[i] = counts.get(i, 0) + 1
+    keys, seen = [], {}
+    for index, own in enumerate(ids):
+        if own is None:
+            keys.append(f"{doc_id}#{table}{index + 1}")
+        elif counts[own] == 1:
+            keys.append(f"{doc_id}#{own}")
+        else:
+            seen[own] = seen.get(own, 0) + 1
+            keys.append(f"{doc_id}#{own}/{seen[own]}")
+    return keys
 
 
 def _date(value: Optional[str]) -> Optional[date]:
@@ -167,7 +181,7 @@ def collect(out_dir: str | os.PathLike) -> Collected:
             doc_id = rel
         seen.add(doc_id)
         for table, rows in document_rows(doc_id, rel, doc).items():
-            out.rows[table].extend({"key": row_key(doc_id, table, row, i), **row} for i, row in enumerate(rows))
+            out.rows[table].extend({"key": key, **row} for key, row in zip(row_keys(doc_id, table, rows), rows))
         out.documents += 1
         out.read.append(rel)
     return out

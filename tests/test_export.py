@@ -178,3 +178,10 @@ def test_keys_stay_unique_when_one_input_was_converted_twice(out_dir):
         assert len(keys) == len(set(keys)), table
     ids = [d["id"] for d in data.rows["documents"]]
     assert ids.count("corpus/z.txt") == 1 and "z.json" in ids   # the second is named by its output
+
+
+def test_rows_that_share_an_item_id_get_distinct_keys():
+    from extract.export import row_keys
+    rows = [{"id": "t1"}, {"id": "t1"}, {"id": "t2"}, {"id": None}]
+    assert row_keys("a.pdf", "task_units", rows) == ["a.pdf#t1/1", "a.pdf#t1/2", "a.pdf#t2", "a.pdf#task_units4"]
+    assert row_keys("a.pdf", "documents", [{"id": "a.pdf"}]) == ["a.pdf"]
