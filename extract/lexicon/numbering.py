@@ -33,6 +33,8 @@ class HeadingPatterns(patterns.PatternModel):
     toc_caption: patterns.Regex
     toc_line: patterns.Regex
     box_start: patterns.RegexWith("n", "title")
+    lost_opening_bracket: patterns.RegexWith("n", "stand")
+    bracketed_number: patterns.RegexWith("n")
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,20 @@ def match_heading_number(text: str) -> Optional[tuple[Style, regex.Match]]:
         if m:
             return style, m
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def lost_opening_bracket() -> regex.Pattern:
+    """`一）`, ` 2）`, `《三）` at a line start: a bracketed number that lost its opening `（`."""
+    p, _ = heading_grammar()
+    return patterns.compile(p.lost_opening_bracket.replace("{cn}", p.numerals))
+
+
+@functools.lru_cache(maxsize=1)
+def bracketed_number() -> regex.Pattern:
+    """`（一）`, `(2)` at a line start (groups: n)."""
+    p, _ = heading_grammar()
+    return patterns.compile(p.bracketed_number.replace("{cn}", p.numerals))
 
 
 def ordinal(n: str) -> Optional[int]:

@@ -17,7 +17,8 @@ from .. import patterns
 from ..lexicon.brackets import depth_after
 from ..lexicon.dates import YEAR_TOKEN
 from ..lexicon.layout import HAS_SPACE, display_width, remove_layout_spaces
-from ..lexicon.numbering import heading_number_length, starts_like_heading
+from ..lexicon.numbering import (bracketed_number, heading_number_length, lost_opening_bracket, ordinal,
+                                 starts_like_heading)
 from ..raw import RawLine, RawTable
 from ..state import NormText, Para, State
 
@@ -100,6 +101,7 @@ def run(state: State) -> None:
 def normalize(blocks: list) -> NormText:
     c = compiled()
     lines = _clean_lines(blocks, c)
+    _repair_lost_brackets(lines)
     lines = _drop_page_furniture(lines, c)
     _mark_cell_regions(lines)
     width = wrap_width(lines)
@@ -240,6 +242,48 @@ def _looks_like_flat_row(text: str) -> bool:
     years = sum(1 for t in tokens if YEAR_TOKEN.match(t))
     values += years if years >= 2 else 0  # a header row names two years: 2020年 2025年
     return values >= 2 or (values >= 1 and len(tokens) >= 4)
+
+
+# --- numbers that lost their opening bracket ------------------------------------------------
+
+def _repair_lost_brackets(lines: list[_Line]) -> None:
+    """` 一）指导思想` or `《一）指导思想` → `（一）指导思想`, where a converter dropped the `（` or
+    printed another mark for it. Only where the document's own numbering confirms the style:
+    the same kind of number (Chinese or Arabic) printed whole as （N） elsewhere, or the
+    damaged numbers forming a run (一）… 二）…). `1）` is also a style of its own, so a run of
+    Arabic ones is repaired only in a document whose Chinese ones show the converter's damage."""
+    lost = lost_opening_bracket()
+    damaged: list[tuple[_Line, regex.Match, Optional[int]]] = []
+    whole: dict[bool, set[int]] = {True: set(), False: set()}  # keyed by “Arabic digits”
+    for line in lines:
+        if line.kind != "text":
+            continue
+        head = line.text[:8]
+        if "）" not in head and ")" not in head:
+            continue
+        m = bracketed_number().match(line.text)
+        if m:
+            whole[m.group("n").isdigit()].add(ordinal(m.group("n")) or 0)
+            continue
+        m = lost.match(line.text)
+        if m and line.text[m.end():].strip():
+            damaged.append((line, m, ordinal(m.group("n"))))
+    found: dict[bool, set[Optional[int]]] = {True: set(), False: set()}
+    for _, m, k in damaged:
+        found[m.group("n").isdigit()].add(k)
+    def confirmed(arabic: bool, k: Optional[int]) -> bool:
+        run = k is not None and (k - 1 in found[arabic] or k + 1 in found[arabic])
+        return bool(whole[arabic]) or (run and (not arabic or damaged_chinese))
+
+    damaged_chinese = any(not m.group("n").isdigit() and confirmed(False, k) for _, m, k in damaged)
+    for line, m, k in damaged:
+        if not confirmed(m.group("n").isdigit(), k):
+            continue
+        number = f"（{m.group('n')}）"
+        delta = len(number) - m.end()
+        line.text = number + line.text[m.end():]
+        if line.bold_lead:
+            line.bold_lead = max(0, line.bold_lead + delta)
 
 
 # --- page furniture ---------------------------------------------------------------------------
