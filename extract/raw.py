@@ -19,6 +19,7 @@ class RawLine:
     page: Optional[int] = None          # 1-based, where the input has pages
     heading_level: Optional[int] = None  # a style/outline-level signal (Markdown #, Word Heading n)
     bold: bool = False                  # the whole line is bold (a signal, not text)
+    ends_paragraph: bool = False        # the container ends a paragraph here (DOCX): never joined on
 
 
 @dataclass

@@ -331,6 +331,7 @@ class _BodyReader:
         level = self._heading_level(ppr, style_id)
         bold = bool(runs_bold) and all(runs_bold)
         lines = [RawLine(part, heading_level=level, bold=bold) for part in text.split("\n")]
+        lines[-1].ends_paragraph = True  # a paragraph is a paragraph: never joined to the next
         return lines, textboxes
 
     def _heading_level(self, ppr, style_id) -> Optional[int]:

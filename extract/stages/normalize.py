@@ -85,6 +85,7 @@ class _Line:
     heading_level: Optional[int] = None
     bold: bool = False
     bold_lead: int = 0
+    ends_paragraph: bool = False  # the reader's container ends a paragraph here
     kind: str = "text"            # text | cell | row | table
     blank_before: bool = False
     table: Optional[RawTable] = None
@@ -176,7 +177,7 @@ def _clean_line(block: RawLine, c: _Compiled) -> Optional[_Line]:
             text = _remove_spaces(text)
             bold_lead = min(bold_lead, len(text))
     return _Line(text, page=block.page, heading_level=heading_level,
-                 bold=bold or block.bold, bold_lead=bold_lead, kind=kind)
+                 bold=bold or block.bold, bold_lead=bold_lead, kind=kind, ends_paragraph=block.ends_paragraph)
 
 
 def _shift_for_strip(raw: str, lead: int) -> int:
@@ -377,6 +378,7 @@ def _rejoin_wrapped_lines(lines: list[_Line], width: Optional[int], c: _Compiled
             if line.page is not None and line.page != (prev.page_breaks[-1][1] if prev.page_breaks else prev.page):
                 prev.page_breaks.append((len(joined) - len(line.text), line.page))
             prev.text = joined
+            prev.ends_paragraph = line.ends_paragraph
             prev.parts = [line.text]
             continue
         out.append(line)
@@ -392,6 +394,8 @@ def _continues(prev: _Line, line: _Line, width: Optional[int], c: _Compiled) -> 
         return False
     if len(prev.text) >= 10 and depth_after(prev.text) > 0:
         return True  # a paragraph does not end inside brackets: （社 / 区卫生服务中心）
+    if prev.ends_paragraph:
+        return False  # the container's paragraph (DOCX): no wrap or page-break guess crosses it
     last_width = display_width(prev.parts[-1] if prev.parts else prev.text)
     if width is not None:
         # a hard-wrapped line fills the column (a few columns short when it ends in a digit run)
