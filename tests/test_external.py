@@ -135,3 +135,70 @@ def test_jurong_policy_table_header(extracted):
     assert len(t.rows) == 23
     assert t.rows[0][0] == "市政府办"
     assert t.rows[-1][0] == "各镇（街道、管委会）"
+
+
+# ---------------------------------------------------------------- projects: only projects
+# Judged by reading each document's 专栏 and 重大工程 sections: what it names as a project, and
+# what it lists that is not one (industries, parks, fields, directions, targets).
+
+def test_national_emergency_plan_names_five_programmes(extracted):
+    """ext03: 十、实施重大工程项目 names five 能力提升工程, each with numbered parts (1.–17.) that are
+    its content; 专栏2–5 list sectors to rectify, a storage layout, research directions and products
+    (titles ending 重点), none of them projects."""
+    doc = _doc("ext03_guojia_yingji_14th.md", extracted)
+    assert [(p.name, p.source.kind) for p in doc.projects] == [
+        ("管理创新能力提升工程", "text"), ("风险防控能力提升工程", "text"), ("巨灾应对能力提升工程", "text"),
+        ("综合支撑能力提升工程", "text"), ("社会应急能力提升工程", "text")]
+    first = doc.projects[0]
+    assert "应急救援指挥中心建设" in first.content and "安全监管监察能力建设" in first.content
+
+
+def test_guangxi_outline_boxes_give_works_not_fields(extracted):
+    """ext04: 重点工程 boxes print `label：content`; labels that name a work (出海通道, 大型灌区,
+    江河湖泊治理, …基地) are projects, labels of a field (核电, 学前教育, 医疗机构, 社会保障) and boxes
+    of industries, parks, directions (专栏12–16, 20, 23) are not."""
+    doc = _doc("ext04_guangxi_gangyao_13th.txt", extracted)
+    names = [p.name for p in doc.projects]
+    for work in ("出海通道", "南北国际新通道", "大型灌区", "江河湖泊治理", "“双高”糖料蔗基地", "重大科技专项",
+                 "退耕还林", "社区服务平台", "中国—东盟信息港"):
+        assert work in names
+    for field in ("核电", "水电", "风电", "天然气", "制糖业", "冶金行业", "电子信息产业", "学前教育", "高等教育",
+                  "医疗机构", "社会保障", "养老服务", "安全生产", "海洋旅游", "跨境电子商务", "综合保税区",
+                  "重点开发开放试验区", "省际合作机制", "重大产业基地", "八大旅游精品", "重点项目"):
+        assert field not in names
+    assert not [p for p in doc.projects if p.box in ("12", "13", "14", "15", "16", "20", "23")]
+    assert 45 <= len(names) <= 56
+
+
+def test_guangxi_industry_boxes_give_only_their_engineering_projects(extracted):
+    """ext05: 专栏1 (产业布局), 2 (工业园区), 3 (industries' technologies), 5 (企业) list no project;
+    专栏4 prints four 【…工程】 bullets one a line, all projects; 专栏6's 产业集群 is a target."""
+    doc = _doc("ext05_guangxi_gongxin_12th_projects.txt", extracted)
+    boxed = [p for p in doc.projects if p.source.kind == "box"]
+    assert [p.name for p in boxed if p.box == "4"] == [
+        "“两化”融合试点工程", "智能工业工程", "行业信息化工程", "中小企业信息化工程"]
+    assert not [p for p in boxed if p.box in ("1", "2", "3", "5")]
+    assert "中小企业产业集群" not in [p.name for p in boxed]
+    assert "工业产品质量提升工程" in [p.name for p in boxed if p.box == "7"]
+    assert not [p for p in doc.projects if p.source.kind == "text"]   # 全区完成技术改造投资6200亿元: a total
+
+
+def test_nanning_single_paragraph_boxes(extracted):
+    """ext06: `专栏：title` over one paragraph; a title that names a project is the project, titles of
+    industrialisation or tasks (…产业化, 构建科技服务网络, 环境保护创新体系建设) are not."""
+    doc = _doc("ext06_nanning_keji_13th_gbk.txt", extracted)
+    names = [p.name for p in doc.projects]
+    for name in ("工业机器人产业技术支撑平台建设", "贫困县（区）农业科技示范区（科技示范村）建设",
+                 "检验检测认证高技术服务区建设", "发明专利双倍增计划"):
+        assert name in names
+    for name in ("中药民族药新产品开发与产业化", "构建科技服务网络", "环境保护创新体系建设",
+                 "南宁市重点领域专利产品产业化"):
+        assert name not in names
+    assert all(len(n) <= 40 and "，" not in n for n in names)
+
+
+def test_hubei_relics_boxes_are_all_projects(extracted):
+    """ext01: 专栏1–7 (titles of tasks) list named 工程 only."""
+    doc = _doc("ext01_hubei_wenwu_14th.pdf", extracted)
+    boxed = [p.name for p in doc.projects if p.source.kind == "box"]
+    assert len(boxed) == 25 and all(n.endswith(("工程", "计划")) for n in boxed)

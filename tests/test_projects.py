@@ -9,8 +9,9 @@ from hypothesis import given, settings, strategies as st
 from conftest import ANNOTATIONS, CORPUS, annotation
 from extract.model import Table
 from extract.pipeline import run
-from extract.stages.projects import (item_projects, nature_of, sentence_projects, start_cell,
-                                     start_of, table_projects)
+from extract.stages.projects import (box_lists_projects, is_project_name, item_projects, nature_of,
+                                     sentence_projects, split_run_together, start_cell, start_of,
+                                     table_projects)
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "projects.yaml").read_text(encoding="utf-8"))
 
@@ -170,3 +171,44 @@ def test_project_table_of_004_in_docx_and_pdf(suffix):
     result = match_projects(gold, [p.model_dump(mode="json") for p in doc.projects if p.source.kind == "table"])
     assert result.missed == [] and result.extra == []
     assert [g["budget_wan"] for g, _ in result.pairs] == [p["budget"]["wan"] for _, p in result.pairs]
+
+
+# ---------------------------------------------------------------- what is a project, and where
+
+@pytest.mark.parametrize("case", CASES["names"], ids=[c["name"] for c in CASES["names"]])
+def test_is_project_name(case):
+    assert is_project_name(case["name"]) is case["project"]
+
+
+@pytest.mark.parametrize("case", CASES["box_titles"], ids=[c["title"] for c in CASES["box_titles"]])
+def test_box_title(case):
+    assert box_lists_projects(case["title"]) is case["lists"]
+
+
+@pytest.mark.parametrize("case", CASES["run_together"], ids=[c["item"][:12] for c in CASES["run_together"]])
+def test_run_together_items(case):
+    pieces = split_run_together(case["item"])
+    assert [p for _, p in pieces] == case["items"]
+    assert all(case["item"][o:o + len(p)] == p for o, p in pieces)
+
+
+@pytest.mark.parametrize("case", CASES["documents"], ids=[c["id"] for c in CASES["documents"]])
+def test_projects_of_a_plan(case, tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text(case["text"], encoding="utf-8")
+    doc = run(path).document
+    got = []
+    for p, want in zip(doc.projects, case["projects"]):
+        have = {"name": p.name, "kind": p.source.kind}
+        for key, value in (("box", p.box), ("wan", p.budget and p.budget.wan),
+                           ("high", p.budget and p.budget.high), ("approx", bool(p.budget and p.budget.approx))):
+            if key in want:
+                have[key] = value
+        got.append(have)
+    assert [p.name for p in doc.projects] == [w["name"] for w in case["projects"]]
+    assert got == case["projects"]
+    text = doc.source and run(path).text
+    for p in doc.projects:
+        if p.source.kind != "table":
+            start, end = p.source.span
+            assert p.name[:2] in text[start:end]

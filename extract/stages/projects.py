@@ -40,12 +40,26 @@ class NotAProject(patterns.PatternModel):
 class ProsePatterns(patterns.PatternModel):
     investment: list[str]
     investment_tail: list[str]
+    part_words: list[str]
     construction: list[str]
     not_a_project: NotAProject
 
 
+class NotAProjectName(patterns.PatternModel):
+    sector: str
+    place: str
+    institution: str
+    field: str
+    field_label_length: int
+    target: str
+    label: str
+    task_verbs: list[str]
+    task_project_heads: list[str]
+
+
 class ProjectPatterns(patterns.PatternModel):
     name_nouns: list[str]
+    work_nouns: list[str]
     not_a_name: str
     natures: list[str]
     leading_verbs: list[str]
@@ -54,8 +68,11 @@ class ProjectPatterns(patterns.PatternModel):
     total_rows: list[str]
     default_budget_unit: str
     project_box_words: list[str]
+    not_project_box_heads: list[str]
+    not_a_project_name: NotAProjectName
     enumeration_closers: list[str]
     programme_sections: str
+    strong_heads: list[str]
     prose: ProsePatterns
 
 
@@ -64,6 +81,7 @@ class _Grammar:
     data: ProjectPatterns
     ends_with_noun: "regex.Pattern[str]"
     noun: "regex.Pattern[str]"
+    ends_with_work: "regex.Pattern[str]"
     not_a_name: "regex.Pattern[str]"
     nature: "regex.Pattern[str]"
     leading_verbs: "regex.Pattern[str]"
@@ -75,16 +93,25 @@ class _Grammar:
     per_period: "regex.Pattern[str]"
     subsidy: "regex.Pattern[str]"
     aggregate: list["regex.Pattern[str]"]
+    project_box: "regex.Pattern[str]"
+    not_project_box: "regex.Pattern[str]"
+    not_project: list["regex.Pattern[str]"]  # sector, place, institution, target, label
+    field: "regex.Pattern[str]"
+    task_verb: "regex.Pattern[str]"
+    task_project_head: "regex.Pattern[str]"
+    strong_head: "regex.Pattern[str]"
 
 
 @patterns.compiled("projects", ProjectPatterns)
 def grammar(data: ProjectPatterns) -> _Grammar:
     alt = patterns.alternation
     p = data.prose
+    n = data.not_a_project_name
     return _Grammar(
         data=data,
         ends_with_noun=patterns.compile(rf"(?:{alt(data.name_nouns)})(?:[（(][^（）()]*[）)])?$"),
         noun=patterns.compile(f"(?:{alt(data.name_nouns)})"),
+        ends_with_work=patterns.compile(rf"(?:{alt(data.name_nouns + data.work_nouns)})$"),
         not_a_name=patterns.compile(data.not_a_name),
         nature=patterns.compile(f"(?:{alt(data.natures)})"),
         leading_verbs=patterns.compile(rf"^(?:{alt(data.leading_verbs)})+"),
@@ -96,6 +123,13 @@ def grammar(data: ProjectPatterns) -> _Grammar:
         per_period=patterns.compile(f"(?:{alt(p.not_a_project.per_period)})"),
         subsidy=patterns.compile(f"(?:{alt(p.not_a_project.subsidy)})"),
         aggregate=[patterns.compile(a) for a in p.not_a_project.aggregate],
+        project_box=patterns.compile(alt(data.project_box_words)),
+        not_project_box=patterns.compile(rf"(?:{alt(data.not_project_box_heads)})$"),
+        not_project=[patterns.compile(x) for x in (n.sector, n.place, n.institution, n.target, n.label)],
+        field=patterns.compile(n.field),
+        task_verb=patterns.compile(rf"^(?:{alt(n.task_verbs)})"),
+        task_project_head=patterns.compile(rf"(?:{alt(n.task_project_heads)})$"),
+        strong_head=patterns.compile(rf"(?:{alt(data.strong_heads)})$"),
     )
 
 
@@ -120,14 +154,55 @@ def run(state: State) -> None:
 # ---------------------------------------------------------------- names
 
 def clean_name(text: str) -> str:
-    """A name without the verbs that open its sentence and the punctuation that closes it."""
+    """A name without the verbs that open its sentence, the punctuation that closes it and the 等
+    of a list it ends (`建设XX等项目` → `XX项目`)."""
     name = text.strip().rstrip("。；;，,：:.． ")
+    name = regex.sub(r"等((?:重点|建设)?(?:项目|工程))$", r"\1", name)
     stripped = grammar().leading_verbs.sub("", name)
-    return stripped if len(stripped) >= 2 else name
+    return stripped if len(stripped) >= 4 else name
 
 
 def names_a_project(name: str) -> bool:
     return bool(grammar().ends_with_noun.search(name.rstrip("。；;，, ")))
+
+
+def _bare(name: str) -> str:
+    """A name without the bracketed note it may end with: `XX中心建设（YY中心）` → `XX中心建设`."""
+    return regex.sub(r"(?:[（(][^（）()]*[）)])+$", "", name.strip().rstrip("。；;，, ")) or name
+
+
+def is_project_name(name: str) -> bool:
+    """False for a name that is not a project whatever lists it: an industry (新能源汽车产业), a
+    park listed as a place (XX经济开发区), a mechanism, a target (形成3个千亿元产业集群), a bare
+    label (重点项目), or a task that builds nothing (构建科技服务网络)."""
+    g = grammar()
+    bare = _bare(name)
+    if len(bare) > _LONGEST_NAME or _split_top_level(bare, "，,；;")[1:]:
+        return False  # a sentence, not a name
+    if any(p.search(bare) for p in g.not_project):
+        return False
+    if len(bare) <= g.data.not_a_project_name.field_label_length and g.field.search(bare) \
+            and not names_a_work(bare):
+        return False
+    return not g.task_verb.match(bare) or bool(g.task_project_head.search(bare))
+
+
+_LONGEST_NAME = 50
+
+
+def box_lists_projects(title: str) -> Optional[bool]:
+    """What a 专栏 title announces: True projects, False something else (industries, layouts,
+    directions, targets, parks), None when the title does not say (then items speak for themselves)."""
+    g = grammar()
+    head = _bare(title)
+    if g.not_project_box.search(head):
+        return False
+    return True if g.project_box.search(head) else None
+
+
+def names_a_work(name: str) -> bool:
+    """A name noun or a work noun ends it: 出海通道, 江河湖泊治理, 重大科技专项."""
+    return bool(grammar().ends_with_work.search(_bare(name)))
 
 
 def nature_of(text: Optional[str]) -> Optional[str]:
@@ -162,7 +237,7 @@ def split_enumeration(sentence: str) -> list[str]:
     parts = [p for p in parts if p]
     if len(parts) < 2:
         return []
-    if closer or all(names_a_project(p) for p in parts):
+    if closer or all(names_a_project(p) and is_project_name(p) for p in parts):
         return parts
     return []
 
@@ -272,33 +347,141 @@ _ITEM_NUMBER = regex.compile(r"^\s*(?:[（(]\s*\d{1,2}\s*[）)]|\d{1,2}\s*[.．�
 def box_projects(state: State, box_id: str) -> list[Project]:
     box = next(b for b in state.boxes if b.id == box_id)
     a, b = state.box_paras.get(box_id, (0, 0))
+    lists = box_lists_projects(box.title)
+    if lists is False:
+        return []  # 发展重点, 布局, 方向, 目标 …: whatever its items are, they are not projects
     g = grammar()
-    project_box = any(w in box.title for w in g.data.project_box_words)
-    out = []
+    out, named_any = [], False
     for item, (span, para) in zip(box.items, item_spans(state.norm, box.items, a, b)):
         span = span or box.span
-        for name, content in item_projects(item, para.bold_lead if para else 0):
-            if (not project_box and not names_a_project(name)) or g.not_a_name.match(name):
-                continue
-            out.append(Project(
-                id="", name=name, content=content, nature=nature_of(name), budget=_budget(content),
-                start=start_of(content), box=box.number, section=state.section_at(span[0]),
-                source=ItemSource(kind="box", span=span, page=state.norm.page_at(span[0]))))
+        for where, piece, first in _pieces(state.norm, item, span, a, b):
+            lead = para.bold_lead if para is not None and first else 0
+            for name, content, named in _item_projects(piece, lead):
+                named_any = named_any or named
+                if g.not_a_name.match(name) or not is_project_name(name):
+                    continue
+                if not (named and lists) and not names_a_work(name):
+                    continue  # an unnamed sentence, or a box that does not announce projects
+                out.append(_box_project(state, box, name, content, where))
+    if not out and not named_any and box.items and names_a_project(box.title) \
+            and is_project_name(box.title) and not g.not_a_name.match(box.title):
+        # 专栏：XX产业基地建设 over one unnamed paragraph: the box is that one project
+        content = "".join(box.items).strip() or None
+        out.append(_box_project(state, box, clean_name(box.title), content, box.span))
     return out
 
 
+def _box_project(state: State, box, name: str, content: Optional[str], span) -> Project:
+    return Project(
+        id="", name=name, content=content, nature=nature_of(name), budget=_budget(content),
+        start=start_of(content), box=box.number, section=state.section_at(span[0]),
+        source=ItemSource(kind="box", span=span, page=state.norm.page_at(span[0])))
+
+
+def _pieces(norm: NormText, item: str, span, a: int, b: int):
+    """(span, text, is first) of each item an item holds: names one a line that the box reader
+    joined (`河湖水系连通工程` / `矿山生态修复`), or items run together in one paragraph."""
+    lines = [p for p in norm.paras[a:b] if p.start >= span[0] and p.end <= span[1] and p.kind == "text"]
+    texts = [norm.para_text(p).strip() for p in lines]
+    if len(lines) > 1 and all(_bare_label(t) for t in texts):
+        return [((p.start, p.end), t, k == 0) for k, (p, t) in enumerate(zip(lines, texts))]
+    return [(_piece_span(norm, span, piece, offset), piece, offset == 0)
+            for offset, piece in split_run_together(item)]
+
+
+def _bare_label(text: str) -> bool:
+    return 2 <= len(text) <= 30 and not regex.search(r"[，,。；;、：:]", text) and names_a_work(text)
+
+
+def _piece_span(norm: NormText, span, piece: str, offset: int):
+    """The span of one of several items run together in a paragraph, when it can be located."""
+    start = span[0] + offset
+    if offset and norm.text[start:start + len(piece)] == piece:
+        return (start, start + len(piece))
+    return span
+
+
+_BRACKET_LEAD = regex.compile(r"^\s*【([^【】]{2,40})】\s*")
+_RUN_MARK = regex.compile(r"【|[（(]\s*\d{1,2}\s*[）)]|(?<![\d.．])\d{1,2}\s*[.．、](?!\d)|[①-⑳]")
+
+
+def split_run_together(item: str) -> list[tuple[int, str]]:
+    """Items a layout ran together into one: `【A】…【B】…`, `1.A…2.B…`, `①A…②B…` → one per
+    item, with its offset; a number counts only when it continues the sequence the item opens."""
+    text = item
+    opening = _RUN_MARK.match(text.lstrip())
+    if not opening:
+        return [(0, item)]
+    lead = len(text) - len(text.lstrip())
+    cuts = [lead]
+    mark = opening.group()
+    if mark == "【":
+        cuts += [m.start() for m in regex.finditer(r"【", text) if m.start() > lead
+                 and _BRACKET_LEAD.match(text[m.start():]) and _after_break(text, m.start())]
+    else:
+        n = _mark_number(mark)
+        for m in _RUN_MARK.finditer(text, lead + len(mark)):
+            if _mark_number(m.group()) == n + 1 and _same_style(mark, m.group()) \
+                    and _after_break(text, m.start()):
+                cuts.append(m.start())
+                n += 1
+    cuts.append(len(text))
+    return [(a, text[a:b].strip()) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+
+
+def _after_break(text: str, at: int) -> bool:
+    """A run-together item starts after a sentence end or a space (never inside a sentence)."""
+    before = text[:at].rstrip(" \t\u3000")
+    return not before or before[-1] in "。；;！!？?）)" or at > len(before)
+
+
+def _mark_number(mark: str) -> Optional[int]:
+    if mark and "①" <= mark[0] <= "⑳":
+        return ord(mark[0]) - ord("①") + 1
+    digits = regex.search(r"\d+", mark)
+    return int(digits.group()) if digits else None
+
+
+def _same_style(a: str, b: str) -> bool:
+    def style(m: str) -> str:
+        return "circled" if "①" <= m[0] <= "⑳" else ("paren" if m[0] in "（(" else "dot")
+    return style(a) == style(b)
+
+
 def _budget(content: Optional[str]) -> Optional[Money]:
-    """An item's own amount, when it states exactly one investment (总投资1.2亿元)."""
+    """An item's own amount, when it states exactly one investment (总投资1.2亿元). Its parts
+    (`，其中中央预算内投资1.2亿元`) do not count; nor do rates (每年投入500万元, 500万元/年) or
+    subsidies per unit (单机补贴不超过5万元)."""
     if not content:
         return None
     g = grammar()
-    found = [money for span, money in find_money(content)
-             if g.invested.search(content[:span[0]].rstrip()) and "/" not in money.raw]
+    found = []
+    for (s, e), money in find_money(content):
+        clause_start = max(content.rfind(c, 0, s) for c in _CLAUSE_END) + 1
+        before = content[clause_start:s].rstrip()
+        if not g.invested.search(before) or "/" in money.raw or _is_part(before):
+            continue
+        ends = [x for x in (content.find(c, e) for c in _CLAUSE_END) if x >= 0]
+        clause = content[clause_start:min(ends, default=len(content))]
+        if g.per_period.search(before) or g.subsidy.search(clause):
+            continue
+        found.append(money)
     return found[0] if len(found) == 1 else None
+
+
+def _is_part(before: str) -> bool:
+    """`其中中央预算内投资` before an amount: a part of the total stated just before it."""
+    return before.lstrip("（( ").startswith(tuple(grammar().data.prose.part_words))
 
 
 def item_projects(item: str, bold_lead: int = 0) -> list[tuple[str, Optional[str]]]:
     """(name, content) of each project one box item names."""
+    return [(name, content) for name, content, _ in _item_projects(item, bold_lead)]
+
+
+def _item_projects(item: str, bold_lead: int = 0) -> list[tuple[str, Optional[str], bool]]:
+    """(name, content, named) of each project one item names; named is False when the item has no
+    name of its own (its first sentence stands in) and the name must then read as a project."""
     m = _ITEM_NUMBER.match(item)
     offset = m.end() if m else 0
     text = item[offset:].strip()
@@ -306,20 +489,24 @@ def item_projects(item: str, bold_lead: int = 0) -> list[tuple[str, Optional[str
         return []
     if bold_lead > offset:  # **lead.** items
         lead = item[offset:bold_lead]
-        return [(clean_name(lead), text[len(lead.strip()):].strip() or None)]
+        return [(clean_name(lead), text[len(lead.strip()):].strip() or None, True)]
+    bracket = _BRACKET_LEAD.match(text)
+    if bracket:  # 【name】content
+        return [(clean_name(bracket.group(1)), text[bracket.end():].strip() or None, True)]
     lead = regex.match(r"^([^，。；：:]{2,40})[：:]", text)
     if lead:  # name：content
-        return [(lead.group(1).strip(), text[lead.end():].strip() or None)]
+        return [(lead.group(1).strip(), text[lead.end():].strip() or None, True)]
     first, rest = _first_sentence(text)
     if rest and len(first) <= 40:  # 1.州级公共卫生医学中心建设项目。探索建设…
-        return [(clean_name(first), rest)]
+        return [(clean_name(first), rest, True)]
     parts = split_enumeration(first)
     if parts:
-        return [(p, None) for p in parts]
+        return [(p, None, True) for p in parts]
     clause, after = _first_clause(first)
     if after and names_a_project(clause):  # 为老服务项能力提升建设项目，鼓励…
-        return [(clean_name(clause), after)]
-    return [(clean_name(first), rest or None)]
+        return [(clean_name(clause), after, True)]
+    label = len(first) <= 40 and not regex.search(r"[，,、；;]", first)  # 退耕还林: a bare name
+    return [(clean_name(first), rest or None, label)]
 
 
 def _first_sentence(text: str) -> tuple[str, str]:
@@ -385,7 +572,8 @@ def _row_spans(norm: NormText, items: list[str], a: int):
 # ---------------------------------------------------------------- programmes
 
 def programme_projects(state: State) -> Iterator[tuple[Project, list[int]]]:
-    """Innermost items under a 重大工程 heading, each with the paragraphs it covers."""
+    """The programmes a 重大工程 section lists, each with the paragraphs it covers: an item that names
+    a project is one, its own sub-items being its parts (content)."""
     g = grammar()
     norm = state.norm
     children: dict[Optional[str], list[str]] = {}
@@ -393,31 +581,61 @@ def programme_projects(state: State) -> Iterator[tuple[Project, list[int]]]:
         children.setdefault(h.parent, []).append(h.id)
     by_id = {h.id: h for h in state.outline}
     stops = _stops(state)
+    para_heading = {p: hid for hid, p in state.heading_para.items()}
     for h in state.outline:
-        if not g.programme_section.search(h.title):
+        if not g.programme_section.search(h.title) or (h.parent and _in_programme(h.parent, by_id)):
             continue
-        for leaf in _leaves(h.id, children):
-            item = by_id[leaf]
-            p = state.heading_para[leaf]
+        for pid in _programmes(h.id, children, by_id):
+            item = by_id[pid]
+            name = clean_name(item.title)
+            if not is_project_name(name) or g.not_a_name.match(name):
+                continue
+            inner = set(_descendants(pid, children))
+            p = state.heading_para[pid]
             paras = [p]
             q = p + 1
-            while q < len(norm.paras) and q not in stops and norm.paras[q].kind == "text":
+            while q < len(norm.paras) and norm.paras[q].kind == "text" and \
+                    (q not in stops or para_heading.get(q) in inner):
                 paras.append(q)
                 q += 1
             end = norm.paras[paras[-1]].end
             content = norm.text[item.span[1]:end].strip(" \t\n。.．：:") or None
             span = (norm.paras[p].start, end)
             yield Project(
-                id="", name=clean_name(item.title), content=content, nature=nature_of(item.title),
+                id="", name=name, content=content, nature=nature_of(item.title),
                 budget=_budget(content), start=start_of(content), box=None,
                 section=state.section_at(span[0]),
                 source=ItemSource(kind="text", span=span, page=norm.page_at(span[0]))), paras
 
 
-def _leaves(root: str, children: dict[Optional[str], list[str]]) -> list[str]:
+def _in_programme(hid: Optional[str], by_id) -> bool:
+    g = grammar()
+    while hid:
+        if g.programme_section.search(by_id[hid].title):
+            return True
+        hid = by_id[hid].parent
+    return False
+
+
+def _programmes(root: str, children: dict[Optional[str], list[str]], by_id) -> list[str]:
+    """Items under root that are programmes: the outermost that name a project, unless all the
+    items under one end with 项目/工程 (then it groups them: （一）交通工程 → 1.XX公路项目 …)."""
+    g = grammar()
     out = []
     for c in children.get(root, []):
-        out.extend(_leaves(c, children) if c in children else [c])
+        kids = children.get(c, [])
+        title = _bare(clean_name(by_id[c].title))
+        groups = bool(kids) and (not names_a_project(title) or
+                                 all(g.strong_head.search(_bare(clean_name(by_id[k].title))) for k in kids))
+        out.extend(_programmes(c, children, by_id) if groups else [c])
+    return out
+
+
+def _descendants(root: str, children: dict[Optional[str], list[str]]) -> list[str]:
+    out = []
+    for c in children.get(root, []):
+        out.append(c)
+        out.extend(_descendants(c, children))
     return out
 
 

@@ -397,8 +397,8 @@ def _box_items(norm: NormText, j: int, by_para: dict[int, Candidate], opened: bo
 
 
 def _has_lead(text: str) -> bool:
-    """`现代化疾病预防控制体系建设项目：…` — a named item."""
-    m = regex.match(r"^[^，。；：:]{2,40}[：:]", text)
+    """`现代化疾病预防控制体系建设项目：…` or `【名称】…` — a named item."""
+    m = regex.match(r"^[^，。；：:]{2,40}[：:]|^\s*【[^【】]{2,40}】", text)
     return m is not None
 
 
