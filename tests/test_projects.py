@@ -212,3 +212,26 @@ def test_projects_of_a_plan(case, tmp_path):
         if p.source.kind != "table":
             start, end = p.source.span
             assert p.name[:2] in text[start:end]
+
+
+def test_project_table_with_groups_subtotals_and_parts(tmp_path):
+    """序号 | 项目名称 | 建设规模及内容 | 总投资（亿元） | 其中：中央预算内投资 | 建设年限 | 建设地点 | 责任单位,
+    with group rows that carry their subtotal and a 小计 row."""
+    path = tmp_path / "plan.txt"
+    path.write_text("某市交通规划\n\n一、重点项目\n项目见下表。\n", encoding="utf-8")
+    state = run(path, stop_after="segment").state
+    table = Table(
+        id="tb1", kind="projects", title="“十四五”重大项目表",
+        columns=["序号", "项目名称", "建设规模及内容", "总投资（亿元）", "其中：中央预算内投资", "建设年限",
+                 "建设地点", "责任单位"],
+        rows=[["一、交通", "", "", "45.5", "", "", "", ""],
+              ["1", "环城高速公路", "新建40公里", "32", "8", "2021-2024", "市区", "市交通局"],
+              ["2", "城北客运站", "新建客运站", "3000—5000万元", "", "2022年", "城北", "市交通局"],
+              ["", "交通类小计", "", "45.5", "", "", "", ""],
+              ["（二）", "水利", "", "", "", "", "", ""],
+              ["3", "青山水库扩容工程", "扩容至1亿立方米", "约13", "", "2023年-2025年", "青山镇", "市水利局"]],
+        span=(10, 20), row_spans=[(10 + k, 11 + k) for k in range(6)])
+    got = [(p.name, p.budget.wan, p.budget.high, p.budget.approx, p.start) for p in table_projects(state, table)]
+    assert got == [("环城高速公路", 320000.0, None, False, "2021"),
+                   ("城北客运站", 3000.0, 5000.0, False, "2022"),
+                   ("青山水库扩容工程", 130000.0, None, True, "2023")]

@@ -251,9 +251,12 @@ def _split_top_level(text: str, separators: str) -> list[str]:
 # ---------------------------------------------------------------- tables
 
 def column_index(columns: list[str], words: list[str]) -> Optional[int]:
+    """The first column whose header has one of words (in the words' order); a 其中 column (a part
+    of the one before it: 其中：中央预算内投资) never stands for the whole."""
     for word in words:
         for i, header in enumerate(columns):
-            if word in "".join(header.split()):
+            flat = "".join(header.split())
+            if word in flat and not flat.startswith("其中"):
                 return i
     return None
 
@@ -287,8 +290,8 @@ def table_projects(state: State, table: Table) -> list[Project]:
             value = "".join(row[i].split()) if i != content_at else row[i].strip()
             return value or None
         name = cell(name_at)
-        if not name or any(name.startswith(t) for t in grammar().data.total_rows):
-            continue
+        if not name or _sums_rows(name):
+            continue  # 合计, 小计, 交通类小计, 一、交通基础设施 (a group heading, even with its subtotal)
         content, nature_cell = cell(content_at), cell(nature_at)
         budget = parse_money(cell(budget_at) or "", unit=unit) if budget_at is not None else None
         if budget is None and content is None and nature_cell is None:
@@ -302,6 +305,14 @@ def table_projects(state: State, table: Table) -> list[Project]:
             source=ItemSource(kind="table", table=table.id, row=r, span=span,
                               page=state.norm.page_at(span[0]))))
     return out
+
+
+_GROUP_NAME = regex.compile(r"^[（(]?[一二三四五六七八九十]{1,3}\s*(?:[）)]|[、.．])")
+
+
+def _sums_rows(name: str) -> bool:
+    totals = tuple(grammar().data.total_rows)
+    return name.startswith(totals) or name.endswith(totals) or bool(_GROUP_NAME.match(name))
 
 
 _ARABIC = regex.compile(r"^\d{1,4}$")
@@ -341,7 +352,8 @@ def start_cell(cell: Optional[str]) -> Optional[str]:
 
 # ---------------------------------------------------------------- 专栏 boxes
 
-_ITEM_NUMBER = regex.compile(r"^\s*(?:[（(]\s*\d{1,2}\s*[）)]|\d{1,2}\s*[.．、](?!\d)|[①-⑳])\s*")
+_ITEM_NUMBER = regex.compile(
+    r"^\s*(?:[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)]|\d{1,2}\s*[.．、](?!\d)|[①-⑳])\s*")
 
 
 def box_projects(state: State, box_id: str) -> list[Project]:
@@ -573,7 +585,9 @@ def _row_spans(norm: NormText, items: list[str], a: int):
 
 def programme_projects(state: State) -> Iterator[tuple[Project, list[int]]]:
     """The programmes a 重大工程 section lists, each with the paragraphs it covers: an item that names
-    a project is one, its own sub-items being its parts (content)."""
+    a project is one, its own sub-items being its parts (content). Items are headings of the
+    outline, or paragraphs of the section that the outline does not list (numbered, or opening with
+    a named project: `实施县人民医院迁建项目，…`)."""
     g = grammar()
     norm = state.norm
     children: dict[Optional[str], list[str]] = {}
@@ -585,9 +599,13 @@ def programme_projects(state: State) -> Iterator[tuple[Project, list[int]]]:
     for h in state.outline:
         if not g.programme_section.search(h.title) or (h.parent and _in_programme(h.parent, by_id)):
             continue
+        yield from _paragraph_programmes(state, state.heading_para[h.id] + 1, stops)
         for pid in _programmes(h.id, children, by_id):
             item = by_id[pid]
-            name = clean_name(item.title)
+            named = _item_projects(item.title)
+            if len(named) != 1:
+                continue
+            name, lead_rest, _ = named[0]
             if not is_project_name(name) or g.not_a_name.match(name):
                 continue
             inner = set(_descendants(pid, children))
@@ -599,13 +617,37 @@ def programme_projects(state: State) -> Iterator[tuple[Project, list[int]]]:
                 paras.append(q)
                 q += 1
             end = norm.paras[paras[-1]].end
-            content = norm.text[item.span[1]:end].strip(" \t\n。.．：:") or None
+            rest = norm.text[item.span[1]:end].strip(" \t\n。.．：:")
+            content = "\n".join(x for x in (lead_rest, rest) if x) or None
             span = (norm.paras[p].start, end)
             yield Project(
-                id="", name=name, content=content, nature=nature_of(item.title),
+                id="", name=name, content=content, nature=nature_of(name),
                 budget=_budget(content), start=start_of(content), box=None,
                 section=state.section_at(span[0]),
                 source=ItemSource(kind="text", span=span, page=norm.page_at(span[0]))), paras
+
+
+def _paragraph_programmes(state: State, q: int, stops: set[int]) -> Iterator[tuple[Project, list[int]]]:
+    """Paragraphs of a programme section up to its first sub-heading, one item each:
+    `1.县人民医院迁建项目：迁建…` (numbered: named as a box item is) or `实施XX工程，…` (unnumbered: only
+    when its name ends with a name or work noun)."""
+    g = grammar()
+    norm = state.norm
+    while q < len(norm.paras) and q not in stops and norm.paras[q].kind == "text":
+        para = norm.paras[q]
+        text = norm.para_text(para)
+        numbered = bool(_ITEM_NUMBER.match(text))
+        for name, content, named in _item_projects(text):
+            if not named or g.not_a_name.match(name) or not is_project_name(name):
+                continue
+            if not numbered and not names_a_work(name):
+                continue
+            span = (para.start, para.end)
+            yield Project(
+                id="", name=name, content=content, nature=nature_of(name), budget=_budget(content),
+                start=start_of(content), box=None, section=state.section_at(span[0]),
+                source=ItemSource(kind="text", span=span, page=norm.page_at(span[0]))), [q]
+        q += 1
 
 
 def _in_programme(hid: Optional[str], by_id) -> bool:
