@@ -55,6 +55,7 @@ class NotAProjectName(patterns.PatternModel):
     label: str
     task_verbs: list[str]
     task_project_heads: list[str]
+    task_markers: list[str]
 
 
 class ProjectPatterns(patterns.PatternModel):
@@ -100,6 +101,7 @@ class _Grammar:
     task_verb: "regex.Pattern[str]"
     task_project_head: "regex.Pattern[str]"
     strong_head: "regex.Pattern[str]"
+    task_marker: "regex.Pattern[str]"
 
 
 @patterns.compiled("projects", ProjectPatterns)
@@ -130,6 +132,7 @@ def grammar(data: ProjectPatterns) -> _Grammar:
         task_verb=patterns.compile(rf"^(?:{alt(n.task_verbs)})"),
         task_project_head=patterns.compile(rf"(?:{alt(n.task_project_heads)})$"),
         strong_head=patterns.compile(rf"(?:{alt(data.strong_heads)})$"),
+        task_marker=patterns.compile(alt(n.task_markers)),
     )
 
 
@@ -364,23 +367,41 @@ def box_projects(state: State, box_id: str) -> list[Project]:
         return []  # 发展重点, 布局, 方向, 目标 …: whatever its items are, they are not projects
     g = grammar()
     out, named_any = [], False
-    for item, (span, para) in zip(box.items, item_spans(state.norm, box.items, a, b)):
-        span = span or box.span
-        for where, piece, first in _pieces(state.norm, item, span, a, b):
-            lead = para.bold_lead if para is not None and first else 0
-            for name, content, named in _item_projects(piece, lead):
-                named_any = named_any or named
-                if g.not_a_name.match(name) or not is_project_name(name):
-                    continue
-                if not (named and lists) and not names_a_work(name):
-                    continue  # an unnamed sentence, or a box that does not announce projects
-                out.append(_box_project(state, box, name, content, where))
+    for where, piece, lead in _box_pieces(state, box, a, b):
+        for name, content, named in _item_projects(piece, lead):
+            named_any = named_any or named
+            if g.not_a_name.match(name) or not is_project_name(name):
+                continue
+            if not (named and lists) and not names_a_work(name):
+                continue  # an unnamed sentence, or a box that does not announce projects
+            if not names_a_work(name) and g.task_marker.search(piece):
+                continue  # 推进医保支付方式改革（牵头单位：…）: a task with its units
+            out.append(_box_project(state, box, name, content, where))
     if not out and not named_any and box.items and names_a_project(box.title) \
             and is_project_name(box.title) and not g.not_a_name.match(box.title):
         # 专栏：XX产业基地建设 over one unnamed paragraph: the box is that one project
         content = "".join(box.items).strip() or None
         out.append(_box_project(state, box, clean_name(box.title), content, box.span))
     return out
+
+
+def _box_pieces(state: State, box, a: int, b: int):
+    """(span, text, bold lead) of each item of a box; a box whose rows the reader returned as a
+    table right under its caption (a table of kind other, no items left in the box) gives one
+    `name：content` item per row."""
+    if not box.items:
+        for table in state.tables:
+            if table.kind == "other" and 0 <= table.span[0] - box.span[1] <= 2 and table.rows:
+                for r, row in enumerate(table.rows):
+                    cells = [c.strip() for c in row if c.strip()]
+                    span = table.row_spans[r] if r < len(table.row_spans) else table.span
+                    if cells:
+                        yield span, "：".join([cells[0], "".join(cells[1:])]) if len(cells) > 1 else cells[0], 0
+                return
+    for item, (span, para) in zip(box.items, item_spans(state.norm, box.items, a, b)):
+        span = span or box.span
+        for where, piece, first in _pieces(state.norm, item, span, a, b):
+            yield where, piece, (para.bold_lead if para is not None and first else 0)
 
 
 def _box_project(state: State, box, name: str, content: Optional[str], span) -> Project:
@@ -508,6 +529,9 @@ def _item_projects(item: str, bold_lead: int = 0) -> list[tuple[str, Optional[st
     lead = regex.match(r"^([^，。；：:]{2,40})[：:]", text)
     if lead:  # name：content
         return [(lead.group(1).strip(), text[lead.end():].strip() or None, True)]
+    cell = regex.match(r"^([^，。；：:\s]{2,40})(?:\t|[ \u3000]{1,4})(?=\S)", text)
+    if cell and names_a_work(cell.group(1)):  # name <tab> content: a row of a box printed as a table
+        return [(clean_name(cell.group(1)), text[cell.end():].strip() or None, True)]
     first, rest = _first_sentence(text)
     if rest and len(first) <= 40:  # 1.州级公共卫生医学中心建设项目。探索建设…
         return [(clean_name(first), rest, True)]
