@@ -70,6 +70,8 @@ class ProjectPatterns(patterns.PatternModel):
     default_budget_unit: str
     project_box_words: list[str]
     not_project_box_heads: list[str]
+    construction_focus_heads: list[str]
+    not_project_box_words: list[str]
     not_a_project_name: NotAProjectName
     enumeration_closers: list[str]
     programme_sections: str
@@ -96,6 +98,8 @@ class _Grammar:
     aggregate: list["regex.Pattern[str]"]
     project_box: "regex.Pattern[str]"
     not_project_box: "regex.Pattern[str]"
+    construction_focus: "regex.Pattern[str]"
+    not_project_box_word: "regex.Pattern[str]"
     not_project: list["regex.Pattern[str]"]  # sector, place, institution, target, label
     field: "regex.Pattern[str]"
     task_verb: "regex.Pattern[str]"
@@ -127,6 +131,8 @@ def grammar(data: ProjectPatterns) -> _Grammar:
         aggregate=[patterns.compile(a) for a in p.not_a_project.aggregate],
         project_box=patterns.compile(alt(data.project_box_words)),
         not_project_box=patterns.compile(rf"(?:{alt(data.not_project_box_heads)})$"),
+        construction_focus=patterns.compile(rf"(?:{alt(data.construction_focus_heads)})$"),
+        not_project_box_word=patterns.compile(alt(data.not_project_box_words)),
         not_project=[patterns.compile(x) for x in (n.sector, n.place, n.institution, n.target, n.label)],
         field=patterns.compile(n.field),
         task_verb=patterns.compile(rf"^(?:{alt(n.task_verbs)})"),
@@ -198,6 +204,8 @@ def box_lists_projects(title: str) -> Optional[bool]:
     directions, targets, parks), None when the title does not say (then items speak for themselves)."""
     g = grammar()
     head = _bare(title)
+    if g.construction_focus.search(head) and not g.not_project_box_word.search(head):
+        return True
     if g.not_project_box.search(head):
         return False
     return True if g.project_box.search(head) else None
@@ -661,11 +669,12 @@ def _paragraph_programmes(state: State, q: int, stops: set[int]) -> Iterator[tup
         para = norm.paras[q]
         text = norm.para_text(para)
         numbered = bool(_ITEM_NUMBER.match(text))
-        for name, content, named in _item_projects(text):
+        found = _item_projects(text)
+        for name, content, named in found:
             if not named or g.not_a_name.match(name) or not is_project_name(name):
                 continue
-            if not numbered and not names_a_work(name):
-                continue
+            if not numbered and len(found) == 1 and not names_a_work(name):
+                continue  # an unnumbered paragraph names its project with a noun, or enumerates
             span = (para.start, para.end)
             yield Project(
                 id="", name=name, content=content, nature=nature_of(name), budget=_budget(content),
