@@ -131,6 +131,8 @@ def extract(paths: tuple[str, ...], outdir: str, fmt: str | None, with_text: boo
                     click.echo(json.dumps({"path": shown, "stage": dump_stage, dump_stage: dump(result, dump_stage)},
                                           ensure_ascii=False))
                     continue
+                seconds, stage_seconds = result.seconds, result.stage_seconds
+                del result   # the stages' layers (normalized text, paragraphs) are not needed to write
                 if to_stdout:
                     text = to_json(doc)
                     click.echo(json.dumps(json.loads(text), ensure_ascii=False) if len(files) > 1 else text,
@@ -143,9 +145,9 @@ def extract(paths: tuple[str, ...], outdir: str, fmt: str | None, with_text: boo
                 if not quiet:
                     click.echo(f"{shown} → {where}  ({len(doc.outline)} headings, {len(doc.tables)} tables, "
                                f"{len(doc.indicators)} indicators, {len(doc.projects)} projects, "
-                               f"{len(doc.tasks)} tasks, {result.seconds:.2f}s)", err=True)
+                               f"{len(doc.tasks)} tasks, {seconds:.2f}s)", err=True)
                 if verbose:
-                    click.echo("  " + "  ".join(f"{k} {v:.3f}s" for k, v in result.stage_seconds.items()),
+                    click.echo("  " + "  ".join(f"{k} {v:.3f}s" for k, v in stage_seconds.items()),
                                err=True)
             except PlanExtractError as e:
                 failed += 1

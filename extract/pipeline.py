@@ -54,6 +54,12 @@ WRITES: dict[str, tuple[str, ...]] = {
 }
 
 
+# The last stage that reads the reader's blocks (the tables stage looks at the printed lines
+# around a table); the pipeline releases them after it, so a 50 MB text does not keep its
+# lines twice (raw and normalized) through the later stages.
+RAW_BLOCKS_LAST_READ_BY = "tables"
+
+
 def _stages() -> list[tuple[str, Callable[[State], None]]]:
     from .stages import indicators, meta, normalize, projects, segment, tables, tasks
     return [
@@ -124,6 +130,8 @@ def _run(path: str | os.PathLike, settings: Settings, stop_after: str | None) ->
                     f"(stopped after stage {name}; raise it with --timeout)", str(path))
             if name == stop_after:
                 break
+            if name == RAW_BLOCKS_LAST_READ_BY and stop_after is None:
+                raw.blocks = []   # the reader's lines, read for the last time: memory in proportion
     doc = build_document(raw, state, with_text=settings.with_text)
     return Result(document=doc, state=state, seconds=time.perf_counter() - t0, stage_seconds=timings)
 

@@ -21,6 +21,20 @@ from .worker import (DIED, Converter, FileResult, convert_one, describe, failure
 Finish = Callable[[Input, FileResult], None]
 
 
+def worker_context():
+    """Where workers come from. With forkserver (Linux, macOS) each worker is a fork of one
+    server process that imported the pipeline and converted a small plan once
+    (extract/batch/preload.py; and extract.cli, which the plan-extract script imports again):
+    the libraries, patterns and dictionaries are shared pages, and a worker starts in tens of
+    milliseconds instead of importing everything itself. The server is single-threaded; this
+    process and its threads are never forked. Elsewhere: spawn."""
+    if "forkserver" in mp.get_all_start_methods():
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(["extract.cli", "extract.batch.preload"])
+        return ctx
+    return mp.get_context("spawn")
+
+
 def default_jobs() -> int:
     try:
         return len(os.sched_getaffinity(0)) or 1
@@ -46,7 +60,7 @@ class LocalEngine:
         self.in_abs, self.jobs, self.settings, self.converter = in_abs, jobs, settings, converter
         self.finish, self.stop, self.progress = finish, stop, progress
         self.limit = settings.timeout
-        self.ctx = mp.get_context("spawn")
+        self.ctx = worker_context()
         self.items = items
         self.pending: deque[tuple[int, Input]] = deque(enumerate(items))
         self.solo: deque[tuple[int, Input]] = deque()   # suspects of a crash, rerun one at a time

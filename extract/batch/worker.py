@@ -75,7 +75,7 @@ _started_queue = None  # set in each worker process: where it reports (task, pid
 
 
 def init_worker(started_queue) -> None:
-    """Runs once in each spawned worker: the parent decides what Ctrl-C means, and the heavy
+    """Runs once in each worker: the parent decides what Ctrl-C means, and the heavy
     libraries are imported here, once per worker rather than once per file."""
     global _started_queue
     _started_queue = started_queue
@@ -93,10 +93,17 @@ _WARM_UP_TEXT = (
     "专栏1　重点工程\n1.人民医院改扩建项目：总投资4800万元。\n")
 
 
+_warm = False   # this process (or the forkserver it was forked from) has warmed up
+
+
 def warm_up() -> None:
     """Convert a small built-in plan once, so a worker's first real file does not pay for
-    loading jieba and the patterns inside its time limit."""
+    loading jieba and the patterns inside its time limit. Once per process: a worker forked
+    from a warm server skips it."""
     import tempfile
+    global _warm
+    if _warm:
+        return
     try:
         from ..pipeline import extract_file
         from ..writer import to_json
@@ -104,6 +111,7 @@ def warm_up() -> None:
             path = Path(tmp) / "warm_up.txt"
             path.write_text(_WARM_UP_TEXT, encoding="utf-8")
             to_json(extract_file(path, Settings(timeout=None)))
+        _warm = True
     except Exception:  # a broken stage shows up as a per-file error, with its file name
         pass
 
