@@ -24,13 +24,15 @@ from extract.review import render
 from conftest import ROOT
 
 PLAN = """某县“十四五”养老服务发展规划
-一、发展目标
+一、发展基础
+“十三五”期间，全县人均预期寿命由2015年的74.2岁提高到2020年的75.9岁。
+二、发展目标
 到2025年，全县养老机构护理型床位占比达到55%以上。
 表1　“十四五”养老服务主要指标
 类别\t指标\t单位\t2020年\t2025年目标\t属性
 服务供给\t每千名老年人养老床位数\t张\t32\t≥35\t预期性
 服务质量\t养老机构护理型床位占比\t%\t40\t≥55\t约束性
-二、主要任务
+三、主要任务
 （一）完善服务网络
 1.推进社区养老服务中心建设。到2025年，建成街道综合养老服务中心。（责任单位：县民政局、县财政局）
 专栏1　重点工程
@@ -231,6 +233,9 @@ def test_browser_filters_the_list_and_scrolls_to_an_item(plan, tmp_path):
     targets_with_warnings = sum(1 for i in doc.indicators if i.status == "target" and i.id == bed.id)
     both = body_data(chromium(tmp_path, url + "?status=target&warn=1", "--dump-dom"))
     assert both["shown"] == str(targets_with_warnings) == "1"
+    achieved = [i for i in doc.indicators if i.status == "achieved"]
+    assert [i.name for i in achieved] == ["人均预期寿命"]      # the 十三五 result, not a goal
+    assert body_data(chromium(tmp_path, url + "?status=achieved", "--dump-dom"))["shown"] == "1"
     # each table's grid stands where its text ends
     assert chosen.index('id="grid-tb1"') < chosen.index('id="at-t:t1"')
 
