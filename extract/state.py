@@ -59,6 +59,7 @@ class FrontMatter:
     toc: list[int] = field(default_factory=list)      # paragraph indexes of the TOC
     title_paras: list[int] = field(default_factory=list)
     tail_start: Optional[int] = None        # first paragraph of trailing 抄送/印发 lines
+    site: list[int] = field(default_factory=list)     # a web page's metadata lines (索引号：…)
 
 
 @dataclass

@@ -45,10 +45,16 @@ def iso_date(m: regex.Match) -> Optional[str]:
     return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
+# 2021-12-30, 2021/12/30, 2021.12.30: as websites print a date
+NUMERIC_DATE = regex.compile(r"(?<!\d)(?P<y>\d{4})\s*(?P<sep>[-/.])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})(?!\d)")
+
+
 def find_date(text: str) -> Optional[str]:
-    """The first printed date in text, as YYYY-MM-DD."""
-    for m in DATE.finditer(text):
-        iso = iso_date(m)
-        if iso:
-            return iso
+    """The first printed date in text, as YYYY-MM-DD: 2021年4月25日, 二〇二一年四月二十五日, or
+    a website's 2021-04-25."""
+    for pattern in (DATE, NUMERIC_DATE):
+        for m in pattern.finditer(text):
+            iso = iso_date(m)
+            if iso:
+                return iso
     return None

@@ -6,6 +6,8 @@ from typing import Optional
 import regex
 
 from ..lexicon.dates import DATE as _DATE
+from ..lexicon import site
+from ..lexicon.dates import find_date
 from ..lexicon.dates import iso_date as _iso
 from ..lexicon.numbering import DOC_NUMBER as _DOC_NUMBER
 from ..model import Meta, Period
@@ -16,7 +18,7 @@ _DRAFT = regex.compile(r"(?:[（(【\[][ \u3000]?)?(征求意见稿|送审稿|�
 _PLAN_WORDS = regex.compile(r"(?:规划|方案|计划|纲要|意见|办法|要点|措施|行动|规定|细则)(?:[（(][^）)]*[）)])?$")
 _NOTICE_TITLE = regex.compile(r"关于印发\s*《?(?P<t>.+?)》?\s*的通知")
 _ISSUER_HEAD = regex.compile(r"^(?P<i>.{2,40}?)(?:文件|文\s*件)$")
-_ISSUER_LINE = regex.compile(r"^[\p{Han}（）()]{4,40}(?:人民政府|办公室|办公厅|委员会|局|厅|委|部|院|政府)$")
+_ISSUER_LINE = regex.compile(r"^[\p{Han}（）()]{2,40}(?:人民政府|办公室|办公厅|委员会|局|厅|委|部|院|政府)$")
 _PERIOD = regex.compile(r"[“\"]?(十[一二三四五六七八九]|[二三四五六七八九]十[一二三四五六七八九]?)五[”\"]?")
 _YEARS = regex.compile(r"[（(]\s*(\d{4})\s*[—\-–－~～至到]+\s*(\d{4})\s*年?\s*[）)]")
 
@@ -27,16 +29,23 @@ def run(state: State) -> None:
              if norm.paras[i].kind == "text"}
     notice = [texts.get(i, "") for i in front.notice]
     head = [texts.get(i, "") for i in front.title_paras]
-    title_raw = _title(notice, head)
+    sited = [texts.get(i, "") for i in front.site]
+    title_raw = _title(notice, head) or site.field_value(sited, "title")
     draft = False
     title = None
     if title_raw:
         draft = bool(_DRAFT.search(title_raw))
         title = clean_title(title_raw)
     draft = draft or any(_DRAFT.fullmatch(t.strip()) for t in head)
-    doc_number = next((m.group(0) for t in notice for m in [_DOC_NUMBER.search(t)] if m), None)
-    issuer = _issuer(notice) if notice else _tail_issuer(state)
-    date = _date(notice) if notice else _tail_date(state)
+    doc_number = next((m.group(0) for t in notice for m in [_DOC_NUMBER.search(t)] if m), None) \
+        or site.field_value(sited, "doc_number")
+    signer, signed = _signature(state)
+    # the body's own print wins over the web page's metadata block (a crawler's 发布机构 is the
+    # site's owner); each source in the order of how surely it names the issuer and the date
+    issuer = (_issuer(notice) if notice else None) or signer or _title_block_issuer(head) \
+        or _tail_issuer(state) or site.field_value(sited, "issuer")
+    date = (_date(notice) if notice else None) or signed or _tail_date(state) \
+        or _site_date(sited, "written") or _date_under_title(head) or _site_date(sited, "published")
     period = period_of(title or " ".join(head)) or period_of(_preamble(state))
     state.meta = Meta(title=title, issuer=issuer, doc_number=_compact(doc_number), date=date,
                       period=period, draft=draft)
@@ -114,6 +123,52 @@ def _date(notice: list[str]) -> Optional[str]:
 def _tail_lines(state: State) -> list[str]:
     norm = state.norm
     return [norm.para_text(p) for p in norm.paras[-6:] if p.kind == "text"]
+
+
+SIGNATURE_LINES = 8   # the signature block is among the last lines of the body
+
+
+def _signature(state: State) -> tuple[Optional[str], Optional[str]]:
+    """The signature closing the body: issuer line(s), then the date line.
+    `某市发展和改革委员会` / `某市工业和信息化局` / `2023年6月8日` → (“…委员会、…局”, 2023-06-08)."""
+    norm, front = state.norm, state.front
+    end = front.tail_start if front.tail_start is not None else len(norm.paras)
+    start = max(front.body_start, end - SIGNATURE_LINES)
+    lines = [regex.sub(r"\s+", "", norm.para_text(p)) for p in norm.paras[start:end] if p.kind == "text"]
+    for k in range(len(lines) - 1, 0, -1):
+        m = _DATE.fullmatch(lines[k].strip("（）()"))
+        if not m:
+            continue
+        issuers = []
+        j = k - 1
+        while j >= 0 and _ISSUER_LINE.match(lines[j]):
+            issuers.insert(0, lines[j])
+            j -= 1
+        if issuers:
+            return "、".join(issuers), _iso(m)
+        return None, None
+    return None, None
+
+
+def _title_block_issuer(head: list[str]) -> Optional[str]:
+    """Issuers printed under the plan's title: `湖北省文化和旅游厅` / `湖北省文物局`."""
+    issuers = [regex.sub(r"\s+", "", t) for t in head]
+    issuers = [t for t in issuers if _ISSUER_LINE.match(t) and not _PLAN_WORDS.search(t)]
+    return "、".join(issuers) or None
+
+
+def _date_under_title(head: list[str]) -> Optional[str]:
+    """A date line in the title block: `（2023年6月8日）`."""
+    for t in head:
+        m = _DATE.fullmatch(regex.sub(r"\s+", "", t).strip("（）()"))
+        if m:
+            return _iso(m)
+    return None
+
+
+def _site_date(lines: list[str], name: str) -> Optional[str]:
+    value = site.field_value(lines, name)
+    return find_date(value) if value else None
 
 
 def _tail_issuer(state: State) -> Optional[str]:

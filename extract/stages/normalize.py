@@ -15,8 +15,9 @@ import regex
 
 from .. import patterns
 from ..lexicon.brackets import depth_after
-from ..lexicon.dates import YEAR_TOKEN
+from ..lexicon.dates import DATE, YEAR_TOKEN
 from ..lexicon.layout import HAS_SPACE, display_width, remove_layout_spaces
+from ..lexicon import site
 from ..lexicon.numbering import (bracketed_number, heading_number_length, lost_opening_bracket, ordinal,
                                  starts_like_heading)
 from ..raw import RawLine, RawTable
@@ -116,6 +117,13 @@ def _clean_lines(blocks: list, c: _Compiled) -> list[_Line]:
     out: list[_Line] = []
     blank = False
     for k, block in enumerate(blocks):
+        if isinstance(block, RawTable) and _is_site_table(block):
+            for row in block.rows:  # a page's metadata block laid out as a table: its lines
+                text = _site_row(row, c)
+                if text:
+                    out.append(_Line(text, blank_before=True, block=k, ends_paragraph=True))
+            blank = False
+            continue
         if isinstance(block, RawTable):
             text = "\n".join("\t".join(_clean_cell(cell, c) for cell in row) for row in block.rows)
             out.append(_Line(text, page=block.pages[0] if block.pages else None, kind="table",
@@ -131,6 +139,29 @@ def _clean_lines(blocks: list, c: _Compiled) -> list[_Line]:
         blank = False
         out.append(line)
     return out
+
+
+def _is_site_table(table: RawTable) -> bool:
+    """A web page's metadata block as a table: `索引号 | … | 发文机关 | …`."""
+    cells = [cell for row in table.rows for cell in row if cell.strip()]
+    labels = sum(1 for cell in cells if site.is_label(cell) or site.is_field_line(cell))
+    return labels >= 2 and labels * 2 >= len(cells) * 0.8
+
+
+def _site_row(row: list[str], c: _Compiled) -> str:
+    """`索引号` `0001/2023` `发文机关：` `某市人民政府` → `索引号：0001/2023 发文机关：某市人民政府`."""
+    parts: list[str] = []
+    for cell in row:
+        cell = _clean_cell(cell, c)
+        if not cell or (parts and cell == parts[-1]):
+            continue
+        if site.is_label(cell):
+            parts.append(cell.rstrip("：:") + "：")
+        elif parts and parts[-1].endswith("："):
+            parts[-1] += cell
+        else:
+            parts.append(cell)
+    return " ".join(parts).strip()
 
 
 def _clean_cell(text: str, c: _Compiled) -> str:
@@ -237,8 +268,8 @@ def _remove_spaces(text: str) -> str:
 def _looks_like_flat_row(text: str) -> bool:
     """A table row a PDF extractor flattened to words: `婴儿死亡率 ‰ 5.09 ≤5.08 预期性`."""
     tokens = text.split()
-    if len(tokens) < 3 or _SENTENCE_PUNCT.search(text):
-        return False
+    if len(tokens) < 3 or _SENTENCE_PUNCT.search(text) or DATE.search(text):
+        return False  # a date line (`2021 年 10 月 28 日`, a signature) is not a row
     values = sum(1 for t in tokens if _ROW_VALUE.match(t))
     years = sum(1 for t in tokens if YEAR_TOKEN.match(t))
     values += years if years >= 2 else 0  # a header row names two years: 2020年 2025年
@@ -290,11 +321,26 @@ def _repair_lost_brackets(lines: list[_Line]) -> None:
 # --- page furniture ---------------------------------------------------------------------------
 
 def _drop_page_furniture(lines: list[_Line], c: _Compiled) -> list[_Line]:
+    """Page numbers, and a website's chrome: menus, toolbars, breadcrumbs, footers, counters and
+    the 相关解读 list of links (patterns/site.yaml)."""
     out: list[_Line] = []
+    related = 0   # link lines still expected after a 相关解读 marker
     for i, line in enumerate(lines):
         if line.kind in ("text", "row") and c.page_number.match(line.text.strip()):
             _carry_blank(lines, i)
             continue
+        if line.kind == "text" and len(line.text) <= 200:
+            if site.is_related_marker(line.text):
+                related = site.max_related_lines()
+                continue
+            if related and display_width(line.text) <= 100 and not _ends_paragraph(line.text, c) \
+                    and not starts_like_heading(line.text):
+                related -= 1
+                continue
+            related = 0
+            if site.is_chrome(line.text):
+                _carry_blank(lines, i)
+                continue
         if line.kind == "text" and c.lone_number.match(line.text) and _between_prose(lines, i):
             _carry_blank(lines, i)
             continue
@@ -392,6 +438,8 @@ def _continues(prev: _Line, line: _Line, width: Optional[int], c: _Compiled) -> 
         return False
     if _ends_paragraph(prev.text, c) or c.item_start.match(line.text) or starts_like_heading(line.text):
         return False
+    if site.is_field_line(prev.text) or site.is_field_line(line.text):
+        return False  # a line of a web page's metadata block (发布日期：…) stands alone
     if len(prev.text) >= 10 and depth_after(prev.text) > 0:
         return True  # a paragraph does not end inside brackets: （社 / 区卫生服务中心）
     if prev.ends_paragraph:

@@ -12,6 +12,7 @@ from typing import Optional
 import regex
 
 from .. import patterns
+from ..lexicon import site
 from ..lexicon.dates import DATE_LINE
 from ..lexicon.folds import fold_brackets
 from ..lexicon.numbering import (DOC_NUMBER, HeadingPatterns, Style, box_start, heading_grammar,
@@ -140,6 +141,12 @@ def find_front_matter(norm: NormText):
     texts = [norm.para_text(p) if p.kind == "text" else "" for p in norm.paras]
     n = len(texts)
     head_limit = min(n, 60)
+    # A web page's metadata block (索引号：… 发文机关：…), at the top or the foot: read by meta,
+    # neither notice, title nor body.
+    front.site = [i for i in list(range(head_limit)) + list(range(max(head_limit, n - 15), n))
+                  if texts[i] and site.is_field_line(texts[i])]
+    for i in front.site:
+        texts[i] = ""
     # The issuing notice: a 文号 or a 《…》的通知 line near the top, closed by the signing date.
     notice_end = -1
     has_notice = any(DOC_NUMBER.search(t) and len(t) < 40 for t in texts[:15]) or \
@@ -155,7 +162,7 @@ def find_front_matter(norm: NormText):
             while j < n and regex.match(r"^[（(][^）)]{2,15}[）)]$", texts[j]) and "稿" not in texts[j]:
                 j += 1
             notice_end = j - 1
-            front.notice = list(range(0, notice_end + 1))
+            front.notice = [i for i in range(0, notice_end + 1) if i not in front.site]
     start = notice_end + 1
     # Table of contents: a 目录 caption, or a run of dot-leader lines.
     toc = _find_toc(norm, texts, start)
@@ -166,8 +173,11 @@ def find_front_matter(norm: NormText):
     else:
         # title block: short lines before the first prose paragraph or heading
         body = start
-        while body < n and body < start + 8 and _is_title_line(texts[body]) and not starts_like_heading(texts[body]):
-            front.title_paras.append(body)
+        sited = set(front.site)
+        while body < n and body < start + 8 + len(sited) and (
+                body in sited or (_is_title_line(texts[body]) and not starts_like_heading(texts[body]))):
+            if body not in sited:
+                front.title_paras.append(body)
             body += 1
     front.body_start = body
     # Trailing 抄送/印发 lines
