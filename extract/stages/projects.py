@@ -76,6 +76,7 @@ class ProjectPatterns(patterns.PatternModel):
     enumeration_closers: list[str]
     programme_sections: str
     strong_heads: list[str]
+    task_section_words: list[str]
     prose: ProsePatterns
 
 
@@ -106,6 +107,7 @@ class _Grammar:
     task_project_head: "regex.Pattern[str]"
     strong_head: "regex.Pattern[str]"
     task_marker: "regex.Pattern[str]"
+    task_section: "regex.Pattern[str]"
 
 
 @patterns.compiled("projects", ProjectPatterns)
@@ -139,6 +141,7 @@ def grammar(data: ProjectPatterns) -> _Grammar:
         task_project_head=patterns.compile(rf"(?:{alt(n.task_project_heads)})$"),
         strong_head=patterns.compile(rf"(?:{alt(data.strong_heads)})$"),
         task_marker=patterns.compile(alt(n.task_markers)),
+        task_section=patterns.compile(alt(data.task_section_words)),
     )
 
 
@@ -632,13 +635,19 @@ def programme_projects(state: State) -> Iterator[tuple[Project, list[int]]]:
         if not g.programme_section.search(h.title) or (h.parent and _in_programme(h.parent, by_id)):
             continue
         yield from _paragraph_programmes(state, state.heading_para[h.id] + 1, stops)
+        with_tasks = bool(g.task_section.search(h.title))  # 重点任务和重大工程: tasks too
         for pid in _programmes(h.id, children, by_id):
             item = by_id[pid]
             named = _item_projects(item.title)
             if len(named) != 1:
                 continue
             name, lead_rest, _ = named[0]
-            if not is_project_name(name) or g.not_a_name.match(name):
+            if not names_a_work(name) and pid not in children:
+                # （一）公共卫生: a group label over paragraphs that may name the projects
+                yield from _paragraph_programmes(state, state.heading_para[pid] + 1, stops)
+                continue
+            if not is_project_name(name) or g.not_a_name.match(name) or not names_a_work(name) \
+                    or (with_tasks and not g.strong_head.search(_bare(name))):
                 continue
             inner = set(_descendants(pid, children))
             p = state.heading_para[pid]
