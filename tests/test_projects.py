@@ -59,11 +59,15 @@ def test_start_cell(case):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("投资入万亿元余约0123456789.、，。；建设新了项目中心医院的共个/年（）：1一百千")),
+@given(st.text(alphabet=st.sampled_from(list("投资入万亿元余约0123456789.、，。；建设新了项目中心医院的共个/年（）：1一百千【】①②其中业区 ")),
                max_size=80))
 def test_never_raises(text):
     sentence_projects(text)
     item_projects(text)
+    is_project_name(text)
+    box_lists_projects(text)
+    assert "".join(p for _, p in split_run_together(text)).replace(" ", "") == \
+        "".join(text.split()) or text.strip() == ""
     nature_of(text)
     start_of(text)
     start_cell(text)
