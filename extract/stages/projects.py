@@ -638,6 +638,10 @@ def programme_projects(state: State) -> Iterator[tuple[Project, list[int]]]:
         with_tasks = bool(g.task_section.search(h.title))  # 重点任务和重大工程: tasks too
         for pid in _programmes(h.id, children, by_id):
             item = by_id[pid]
+            p = state.heading_para[pid]
+            if pid not in children and len(split_run_together(norm.para_text(norm.paras[p]))) > 1:
+                yield from _paragraph_items(state, p)  # 1.A项目：…。2.B工程：… on the heading's line
+                continue
             named = _item_projects(item.title)
             if len(named) != 1:
                 continue
@@ -672,24 +676,30 @@ def _paragraph_programmes(state: State, q: int, stops: set[int]) -> Iterator[tup
     """Paragraphs of a programme section up to its first sub-heading, one item each:
     `1.县人民医院迁建项目：迁建…` (numbered: named as a box item is) or `实施XX工程，…` (unnumbered: only
     when its name ends with a name or work noun)."""
-    g = grammar()
     norm = state.norm
     while q < len(norm.paras) and q not in stops and norm.paras[q].kind == "text":
-        para = norm.paras[q]
-        text = norm.para_text(para)
-        numbered = bool(_ITEM_NUMBER.match(text))
-        found = _item_projects(text)
+        yield from _paragraph_items(state, q)
+        q += 1
+
+
+def _paragraph_items(state: State, q: int) -> Iterator[tuple[Project, list[int]]]:
+    g = grammar()
+    norm = state.norm
+    para = norm.paras[q]
+    text = norm.para_text(para)
+    for offset, piece in split_run_together(text):
+        numbered = bool(_ITEM_NUMBER.match(piece))
+        found = _item_projects(piece)
         for name, content, named in found:
             if not named or g.not_a_name.match(name) or not is_project_name(name):
                 continue
             if not numbered and len(found) == 1 and not names_a_work(name):
                 continue  # an unnumbered paragraph names its project with a noun, or enumerates
-            span = (para.start, para.end)
+            span = _piece_span(norm, (para.start, para.end), piece, offset)
             yield Project(
                 id="", name=name, content=content, nature=nature_of(name), budget=_budget(content),
                 start=start_of(content), box=None, section=state.section_at(span[0]),
                 source=ItemSource(kind="text", span=span, page=norm.page_at(span[0]))), [q]
-        q += 1
 
 
 def _in_programme(hid: Optional[str], by_id) -> bool:
