@@ -305,7 +305,11 @@ def _repair_lost_brackets(lines: list[_Line]) -> None:
         found[m.group("n").isdigit()].add(k)
     def confirmed(arabic: bool, k: Optional[int]) -> bool:
         run = k is not None and (k - 1 in found[arabic] or k + 1 in found[arabic])
-        return bool(whole[arabic]) or (run and (not arabic or damaged_chinese))
+        if not arabic:
+            return bool(whole[False]) or run
+        # （五） then 6）: a converter's renumbering continues the Chinese run
+        after_chinese = k is not None and (k - 1 in found[False] or k - 1 in whole[False])
+        return bool(whole[True]) or ((run or after_chinese) and damaged_chinese)
 
     damaged_chinese = any(not m.group("n").isdigit() and confirmed(False, k) for _, m, k in damaged)
     for line, m, k in damaged:
