@@ -222,7 +222,7 @@ def check_indicators(indicators, wants):
                 assert len(ind.targets) == len(value), (ind.name, ind.targets)
                 for q, w in zip(ind.targets, value):
                     assert _quantity_matches(q, w), (ind.name, q)
-                assert ind.target == ind.targets[-1]
+                assert ind.target == (ind.targets[-1] if ind.targets else None)
             elif key == "page":
                 assert ind.source.page == value, ind.name
             else:

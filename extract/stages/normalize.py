@@ -75,6 +75,8 @@ def compiled(p: NormalizePatterns) -> _Compiled:
 
 _ROW_VALUE = regex.compile(r"^(?:[≤≥<>＜＞~±+\-－—*／/]?[0-9０-９][0-9０-９.,．%％‰]*[%％‰]?|[-—*／/]|[≤≥<>＜＞]\S*|预期性|约束性|指导性|[%％‰])$")
 _SENTENCE_PUNCT = regex.compile(r"[，。；！？、：]")
+_IN_BRACKETS = regex.compile(r"（[^（）\s]*）|\([^()\s]*\)")
+_SUB_ITEM = regex.compile(r"其中[：:]")
 _CLAUSE_PUNCT = regex.compile(r"[，,：:、]")
 _RUN_ON = regex.compile(r"[：:。]")
 
@@ -268,7 +270,8 @@ def _remove_spaces(text: str) -> str:
 def _looks_like_flat_row(text: str) -> bool:
     """A table row a PDF extractor flattened to words: `婴儿死亡率 ‰ 5.09 ≤5.08 预期性`."""
     tokens = text.split()
-    if len(tokens) < 3 or _SENTENCE_PUNCT.search(text) or DATE.search(text):
+    # punctuation inside a name's brackets (以乡（镇、街道）为单位…) or after 其中 is no sentence's
+    if len(tokens) < 3 or _SENTENCE_PUNCT.search(_SUB_ITEM.sub("", _IN_BRACKETS.sub("", text))) or DATE.search(text):
         return False  # a date line (`2021 年 10 月 28 日`, a signature) is not a row
     values = sum(1 for t in tokens if _ROW_VALUE.match(t))
     years = sum(1 for t in tokens if YEAR_TOKEN.match(t))

@@ -13,7 +13,7 @@ import regex
 from ..model import Table
 from ..raw import RawTable
 from ..state import State, TableRow
-from ..tables import classify, grid as grid_mod, markdown, rebuild_bare, rebuild_cells, rebuild_flat, rebuild_numbered
+from ..tables import classify, grid as grid_mod, markdown, rebuild_bare, rebuild_cells, rebuild_flat, rebuild_numbered, records
 from ..tables.grid import Cell, Grid, GridRow, Rebuilt
 from ..tables.regions import Region, find_regions
 
@@ -27,7 +27,10 @@ def run(state: State) -> None:
     index: Optional[dict[int, int]] = None
     boxed = {a for a, _ in state.box_paras.values() if state.norm.paras[a].kind == "table"}
     headings = {h.span[0]: h.title for h in state.outline}   # a caption that is a heading: by offset
+    read_until = 0   # paragraphs up to here belong to a table already read
     for region in find_regions(state):
+        if region.a < read_until:
+            continue  # inside a table already read (a numbered table's header lines)
         if region.form == "cells" and index is None:
             index = rebuild_cells.cell_blocks(state)
         if region.form == "reader" and region.a in boxed:
@@ -37,6 +40,7 @@ def run(state: State) -> None:
         if rebuilt is None or not _is_table(rebuilt, state):
             continue
         add_table(state, rebuilt, headings)
+        read_until = max(read_until, rebuilt.paras[1])
 
 
 def rebuild(state: State, region: Region, index: dict[int, int]) -> Optional[Grid]:
@@ -52,6 +56,8 @@ def rebuild(state: State, region: Region, index: dict[int, int]) -> Optional[Gri
         return rebuild_bare.rebuild(state, region.a, region.width)
     if region.form == "numbered":
         return rebuild_numbered.rebuild(state, region.a)
+    if region.form == "records":
+        return records.rebuild(state, region.a, region.b)
     if region.form == "reader":
         return reader_grid(state, region.a)
     return None

@@ -1,9 +1,16 @@
 """Tables a converter wrote one cell per line without any tab: `序号` / `指标` / `预期值` /
 `属性` / `1` / `生产安全事故死亡人数` / `下降15%` / `约束性` / `2` …
 
-The header is the run of header words at the top; its length is the row width. Rows are cut
-by that width, re-synchronised on the 序号 column when there is one (a row whose number is
-missing or wraps would otherwise shift every row after it).
+The header is the run of header words at the top (spaced-out words included: `指 标`,
+`2020 年`); its length is the row width. The reader's own lines are read again (each paragraph
+knows its reader line), so that a line of spaces is an empty cell and a blank line ends a row:
+
+- rows separated by blank lines: each run of lines between blank lines is a row;
+- rows printed without blank lines: cut by the width, re-synchronised on the 序号 column when
+  there is one (a row whose number is missing or wraps would otherwise shift every row after it).
+
+A row that prints fewer or more cells than the width is placed by what its cells are
+(tables/assign.py); the table ends at the first row that does not fit.
 """
 from __future__ import annotations
 
@@ -11,18 +18,21 @@ from typing import Optional
 
 import regex
 
+from ..raw import RawLine
 from ..state import State
-from . import classify
-from .grid import Cell, Grid, GridRow
+from . import assign, classify
+from .grid import Cell, Grid, GridRow, clean_text
 
 MAX_CELL_CHARS = 60
 MAX_HEADER_WORD_CHARS = 12   # one header word on a line of its own
+MAX_LINES = 20000            # lines read for one table at most
 
 
 def header_run(texts: list[str], i: int) -> int:
     """Number of consecutive header-word lines from i (0 when fewer than two)."""
     k = i
-    while k < len(texts) and len(texts[k]) <= MAX_HEADER_WORD_CHARS and classify.is_header_cell(texts[k]):
+    while k < len(texts) and len(texts[k]) <= MAX_HEADER_WORD_CHARS and classify.is_header_cell(texts[k]) \
+            and not _CAPTION.match(texts[k]):
         k += 1
     return k - i if k - i >= 2 else 0
 
@@ -31,46 +41,121 @@ def is_cell_line(text: str) -> bool:
     return 0 < len(text) <= MAX_CELL_CHARS and not regex.search(r"[。；;]$", text)
 
 
+# 表1 主要指标 (a caption), 三、主要指标 (a heading): the line above the header, not a header word
+_CAPTION = regex.compile(r"^(?:(?:专栏|附表|表)\s*[0-9一二三四五六七八九十]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])")
+_Line = tuple[str, Optional[int]]    # (text, its paragraph) — "" and None for an empty cell
+
+
+def _lines(state: State, a: int) -> list[Optional[_Line]]:
+    """The reader's lines from paragraph a on: None for a blank line, ("", None) for a line of
+    spaces (an empty cell), else the cell text and its paragraph. Ends at the first line that
+    is no cell (prose, a heading)."""
+    norm = state.norm
+    paras = norm.paras
+    start = paras[a].block
+    if start is None:   # no reader lines to go back to: the paragraphs themselves
+        out: list[Optional[_Line]] = []
+        for j in range(a, len(paras)):
+            t = norm.para_text(paras[j]).strip()
+            if paras[j].kind != "text" or not is_cell_line(t):
+                break
+            out.append((t, j))
+        return out
+    j = a
+    out = []
+    for k in range(start, min(len(state.raw.blocks), start + MAX_LINES)):
+        block = state.raw.blocks[k]
+        if not isinstance(block, RawLine):
+            break
+        if block.text == "" or block.text.strip("\r\n") == "":
+            out.append(None)
+            continue
+        if not block.text.strip():
+            out.append(("", None))
+            continue
+        while j < len(paras) and paras[j].block is not None and paras[j].block <= k:
+            j += 1
+        p = j - 1   # the paragraph this line is in: its own, or the one it was joined to
+        if p < a or paras[p].kind != "text" or paras[p].heading_level:
+            break
+        joined = paras[p].block != k or (j < len(paras) and paras[j].block is not None and paras[j].block > k + 1
+                                         and any(isinstance(b, RawLine) and b.text.strip()
+                                                 for b in state.raw.blocks[k + 1:paras[j].block]))
+        t = clean_text(block.text) if joined else norm.para_text(paras[p]).strip()
+        if not is_cell_line(t):
+            break
+        out.append((t, p))
+    return out
+
+
 def rebuild(state: State, a: int, width: int) -> Optional[Grid]:
     """Rows after the `width` header lines starting at paragraph a; None if they do not fit."""
     norm = state.norm
     paras = norm.paras
-    texts = []
-    j = a
-    while j < len(paras) and paras[j].kind == "text" and is_cell_line(norm.para_text(paras[j]).strip()):
-        texts.append(norm.para_text(paras[j]).strip())
-        j += 1
-    header = texts[:width]
-    body = list(range(a + width, a + len(texts)))
-    roles = [classify.header_role(h) for h in header]
-    seq = roles.index("seq") if "seq" in roles else None
+    lines = _lines(state, a)
+    filled = [ln for ln in lines if ln is not None and ln[0]]
+    header = filled[:width]
+    if len(header) < width:
+        return None
+    k = lines.index(header[-1]) + 1
+    body = lines[k:]
+    roles = [classify.header_role(h) for h, _ in header]
+
+    def span(p):
+        return (paras[p].start, paras[p].end) if p is not None else None
+
+    groups: list[list[_Line]] = []
+    current: list[_Line] = []
+    for ln in body + [None]:
+        if ln is None:
+            if any(t for t, _ in current):
+                groups.append(current)
+            current = []
+        else:
+            current.append(ln)
+    # blank lines end rows only where they stand between rows, not after every line
+    if len(groups) < 2 or sum(1 for g in groups if len(g) == 1) > len(groups) / 2:
+        groups = _cut_by_width([ln for ln in body if ln is not None], width, roles)
     rows: list[GridRow] = []
-    k = 0
-    expected = 1
-    while k + width <= len(body):
-        chunk = body[k:k + width]
-        cells = [norm.para_text(paras[p]).strip() for p in chunk]
-        if seq is not None and cells[seq] != str(expected):
+    for group in groups:
+        if sum(1 for t, _ in group if t) < 2:
+            break   # one printed line is no row: what follows the table
+        cells = _place(group, roles, width)
+        if cells is None:
             break
-        if not _fits(cells, roles):
-            break
-        rows.append(GridRow([Cell([c], (paras[p].start, paras[p].end)) for c, p in zip(cells, chunk)],
-                            page=paras[chunk[0]].page))
-        expected += 1
-        k += width
+        first = next((p for _, p in group if p is not None), None)
+        rows.append(GridRow([Cell([t], span(p)) if t else Cell() for t, p in cells],
+                            page=paras[first].page if first is not None else None))
     if len(rows) < 2:
         return None
-    end = body[k - 1] + 1
-    return Grid(rows=[GridRow([Cell([h], (paras[a + n].start, paras[a + n].end)) for n, h in enumerate(header)])]
-                + rows, paras=(a, end), header_rows=1)
+    last = max(p for row in groups[:len(rows)] for _, p in row if p is not None)
+    head = GridRow([Cell([t], span(p)) for t, p in header])
+    return Grid(rows=[head] + rows, paras=(a, last + 1), header_rows=1)
 
 
-def _fits(cells: list[str], roles: list[Optional[str]]) -> bool:
-    for c, role in zip(cells, roles):
-        if role == "nature" and not classify.is_nature(c):
-            return False
-        if role == "name" and (classify.is_value(c) or classify.is_nature(c)):
-            return False
-        if role in ("year", "baseline") and not classify.is_value(c):
-            return False
-    return True
+def _place(group: list[_Line], roles: list[Optional[str]], width: int) -> Optional[list[_Line]]:
+    """One row's cells in column order: as printed when the row has the width and each cell fits
+    its column, else placed by what they are."""
+    if len(group) == width and all(assign.fits(r, t) for (t, _), r in zip(group, roles)) \
+            and any(t for t, p in group):
+        return group
+    printed = [ln for ln in group if ln[0]]
+    placed = assign.assign([t for t, _ in printed], roles)
+    if placed is None or ("name" in roles and not placed[roles.index("name")]):
+        return None   # no placement fits, or the row has no name: not a row of this table
+    return [("".join(printed[i][0] for i in ks), printed[ks[0]][1]) if ks else ("", None) for ks in placed]
+
+
+def _cut_by_width(lines: list[_Line], width: int, roles: list[Optional[str]]) -> list[list[_Line]]:
+    seq = roles.index("seq") if "seq" in roles else None
+    out = []
+    k = 0
+    expected = 1
+    while k + width <= len(lines):
+        chunk = lines[k:k + width]
+        if seq is not None and chunk[seq][0] != str(expected):
+            break
+        out.append(chunk)
+        expected += 1
+        k += width
+    return out

@@ -17,7 +17,7 @@ from typing import Optional
 import regex
 
 from ..state import State
-from . import classify
+from . import assign, classify
 from .grid import Cell, Grid, GridRow, join_spans
 
 _MAX_STACK_WORD = 3   # a vertically written label prints one to three characters a line
@@ -111,6 +111,12 @@ def _fit(tokens: list[str], item: _Line, pending: list[_Line], roles: list, widt
         k = len(tokens) - width
         tokens = tokens[:name_col] + ["".join(tokens[name_col:name_col + k + 1])] + tokens[name_col + k + 1:]
     missing = width - len(tokens)
+    if missing > 0 and not pending:
+        # no wrapped lines to supply the missing cells: place the words by what they are
+        placed = assign.assign(tokens, roles)
+        if placed is not None:
+            return GridRow([Cell(["".join(tokens[k] for k in ks)], item.span) if ks else Cell() for ks in placed],
+                           page=item.page)
     if missing > 0:
         lead = _leading_cells(pending, missing, roles)
         cells += lead

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import regex
 
 from ..state import State
-from . import classify, markdown, rebuild_bare, rebuild_numbered
+from . import classify, markdown, rebuild_bare, rebuild_numbered, records
 
 _SENTENCE = regex.compile(r"[，。；！？：:;]")
 MAX_GAP_LINES = 4          # untabbed lines tolerated between two cell lines (wrapped cells)
@@ -24,7 +24,7 @@ _STACK_PIECE = regex.compile(r"^\s*\p{Han}{1,3}\s*$")
 
 @dataclass
 class Region:
-    form: str               # cells | flat | pipe | html | bare | reader
+    form: str               # cells | flat | pipe | html | bare | numbered | records | reader
     a: int                  # first paragraph
     b: int                  # one past the last paragraph
     paras: list[int]
@@ -76,6 +76,12 @@ def find_regions(state: State) -> list[Region]:
             j, members = _flat_run(paras, texts, i)
             if sum(1 for k in members if paras[k].kind == "row") >= 2:
                 out.append(Region("flat", i, j, members))
+                i = j
+                continue
+        if p.kind == "text" and ":" in text or p.kind == "text" and "：" in text:
+            if records.is_record(records.raw_text(state, i)):
+                j = records.region_end(state, texts, i)
+                out.append(Region("records", i, j, list(range(i, j))))
                 i = j
                 continue
         if p.kind == "text" and p.end - p.start <= MAX_HEADER_WORD_CHARS and rebuild_numbered.starts_table(

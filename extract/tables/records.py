@@ -1,0 +1,110 @@
+"""Tables linearized to key:value records: `领域：健康服务 指标：每千人口执业（助理）医师数（人）
+2020 年：2.9 2025 年：3.2`, one record per line or cut across lines.
+
+A key is a header word (the table vocabulary: 领域, 指标, 单位, a year, 属性 …) printed before a
+colon at the start of a line or after a space; the value runs to the next key. The header is
+the keys in the order they first appear; a record starts again where its first key comes back
+(or a key it already has). Keys are read on the reader's own line (spaces kept), since the
+normalized text may have closed the spaces between a value and the next key.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from ..raw import RawLine
+from ..state import State
+from . import classify
+from .grid import Cell, Grid, GridRow, clean_text
+
+MIN_KEYS = 2              # a line with this many header keys opens (or is) a record
+MAX_KEY_CHARS = 12
+MAX_CONTINUATION_CHARS = 80   # a line that carries on the record above (no key of its own)
+
+_KEY = regex.compile(r"(?:^|(?<=\s))(?P<key>\d{4}\s*年[^\s：:]{0,6}|[^\s：:，。；]{1,%d})\s*[：:]" % MAX_KEY_CHARS)
+_SPACE = regex.compile(r"\s+")
+_SENTENCE_END = regex.compile(r"[。；;]$")
+
+
+def raw_text(state: State, i: int) -> str:
+    """Paragraph i as the reader printed it: its lines joined by a space (spaces kept)."""
+    paras = state.norm.paras
+    first = paras[i].block
+    if first is None:
+        return state.norm.para_text(paras[i])
+    last = next((paras[k].block for k in range(i + 1, len(paras)) if paras[k].block is not None),
+                len(state.raw.blocks))
+    own = _SPACE.sub("", state.norm.para_text(paras[i]))
+    # the paragraph's own lines: not the page numbers and running heads the normalizer dropped
+    lines = [b.text for b in state.raw.blocks[first:last] if isinstance(b, RawLine) and b.text.strip()
+             and _SPACE.sub("", clean_text(b.text)) in own]
+    return " ".join(t.strip() for t in lines) or state.norm.para_text(paras[i])
+
+
+def keys(text: str) -> list[regex.Match]:
+    """The header keys printed in a line, in order."""
+    return [m for m in _KEY.finditer(text) if classify.is_header_cell(m.group("key"))]
+
+
+def is_record(text: str) -> bool:
+    return len(keys(text)) >= MIN_KEYS
+
+
+def region_end(state: State, texts: list[str], i: int) -> int:
+    """One past the last paragraph of the records starting at paragraph i."""
+    paras = state.norm.paras
+    j = i + 1
+    while j < len(paras) and paras[j].kind == "text" and not paras[j].heading_level:
+        t = texts[j]
+        if is_record(raw_text(state, j)) or (len(t) <= MAX_CONTINUATION_CHARS and not _SENTENCE_END.search(t)
+                                             and keys(raw_text(state, j))):
+            j += 1
+            continue
+        # a line cut from the record above (no key of its own) when a record follows it
+        if len(t) <= MAX_CONTINUATION_CHARS and not _SENTENCE_END.search(t) and j + 1 < len(paras) \
+                and is_record(raw_text(state, j + 1)):
+            j += 1
+            continue
+        break
+    return j
+
+
+def rebuild(state: State, a: int, b: int) -> Optional[Grid]:
+    norm = state.norm
+    header: list[str] = []
+    rows: list[tuple[dict[str, str], tuple[int, int], Optional[int]]] = []
+    current: Optional[dict[str, str]] = None
+    last_key: Optional[str] = None
+    for i in range(a, b):
+        para = norm.paras[i]
+        text = raw_text(state, i)
+        found = keys(text)
+        span = (para.start, para.end)
+        pieces: list[tuple[Optional[str], str]] = []
+        if not found or found[0].start() > 0:
+            pieces.append((None, text[:found[0].start()] if found else text))   # the rest of the last value
+        for n, m in enumerate(found):
+            end = found[n + 1].start() if n + 1 < len(found) else len(text)
+            pieces.append((classify.fold(m.group("key")), text[m.end():end]))
+        for key, value in pieces:
+            value = clean_text(value)
+            if key is None:
+                if current is not None and last_key is not None and value:
+                    current[last_key] = current[last_key] + value
+                continue
+            if current is None or key in current or (header and key == header[0]):
+                current = {}
+                rows.append((current, span, para.page))
+            if key not in header:
+                header.append(key)
+            current[key] = value
+            last_key = key
+            s, e = rows[-1][1]
+            rows[-1] = (current, (min(s, span[0]), max(e, span[1])), rows[-1][2])
+    if len(rows) < 2 or len(header) < 2:
+        return None
+    grid_rows = [GridRow([Cell([h], (norm.paras[a].start, norm.paras[a].end)) for h in header])]
+    for record, span, page in rows:
+        grid_rows.append(GridRow([Cell([record[h]], span) if record.get(h) else Cell() for h in header], page=page))
+    return Grid(rows=grid_rows, paras=(a, b), header_rows=1)
