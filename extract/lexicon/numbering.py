@@ -35,6 +35,8 @@ class HeadingPatterns(patterns.PatternModel):
     box_start: patterns.RegexWith("n", "title")
     lost_opening_bracket: patterns.RegexWith("n", "stand")
     bracketed_number: patterns.RegexWith("n")
+    unnumbered_titles: list[str]
+    note_marker: patterns.Regex
 
 
 @dataclass(frozen=True)

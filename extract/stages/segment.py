@@ -43,6 +43,7 @@ def run(state: State) -> None:
     boxes, box_ranges = find_boxes(norm, front.body_start, candidates)
     in_box = {i for a, b in box_ranges for i in range(a, b)}
     headings = [c for c in candidates if c.para not in in_box and c.para < (front.tail_start or 1 << 30)]
+    headings = _confirmed(norm, headings)
     state.outline, state.heading_para = build_outline(norm, headings)
     for box, (a, b) in zip(boxes, box_ranges):
         box.section = state.section_at(box.span[0])
@@ -60,14 +61,88 @@ def heading_candidate(norm: NormText, i: int) -> Optional[Candidate]:
     p, _ = heading_grammar()
     found = match_heading_number(text)
     if found is None:
+        bare = "".join(text.split())
+        if bare in p.unnumbered_titles:
+            return Candidate(i, UNNUMBERED, "", None, bare, len(text.rstrip()), False)
         return None
     style, m = found
     rest = text[m.end():]
-    number = fold_brackets("".join(text[:m.end()].split()).rstrip("、.．"))
+    number = fold_brackets("".join(text[:m.end()].split()).rstrip("、.．：:"))
+    if style.family == "attachment" and not rest.strip():
+        return _attachment_on_two_lines(norm, i, style, number, m)
     title, title_end, run_in = _title(text, m.end(), rest, para, p)
     if title is None:
         return None
-    return Candidate(i, style, number, ordinal(m.group("n")), title, title_end, run_in)
+    return Candidate(i, style, number, ordinal(m.group("n")) if m.group("n") else None,
+                     title, title_end, run_in)
+
+
+# An unnumbered heading (前言, 结束语): level 1 wherever it stands, and it opens no level.
+UNNUMBERED = Style("unnumbered", -1, "unnumbered", regex.compile(r"(?!)"))
+
+
+def _attachment_on_two_lines(norm: NormText, i: int, style: Style, number: str, m) -> Optional[Candidate]:
+    """`附件2` alone, its title on the next line: the heading spans both."""
+    if i + 1 >= len(norm.paras) or norm.paras[i + 1].kind != "text":
+        return None
+    title = norm.para_text(norm.paras[i + 1]).strip()
+    if not title or len(title) > 60 or regex.search(r"[，。；]", title) or starts_like_heading(title):
+        return None
+    end = norm.paras[i + 1].end - norm.paras[i].start
+    return Candidate(i, style, number, ordinal(m.group("n")) if m.group("n") else None, title, end, False)
+
+
+_CIRCLED_REF = regex.compile(r"(?<=.)[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]")
+_NOTE_STYLES = ("arabic", "arabic_paren", "circled")
+
+
+def _confirmed(norm: NormText, cands: list[Candidate]) -> list[Candidate]:
+    """Candidates the document's own print confirms as headings:
+    - not a footnote: a ② line after prose that refers to ② (`“两线”②`) is the note ② explains;
+    - not a note: numbered lines right after `注：` are its notes;
+    - 1.1 only under the 1. it continues, 1.1.1 only under its 1.1."""
+    p, _ = heading_grammar()
+    note = patterns.compile(p.note_marker)
+    by_para = {c.para: c for c in cands}
+    referred: dict[str, int] = {}   # circled mark → first paragraph that refers to it mid-text
+    notes: set[int] = set()
+    for k, para in enumerate(norm.paras):
+        if para.kind != "text":
+            continue
+        text = norm.para_text(para)
+        if k not in by_para:
+            for mark in _CIRCLED_REF.findall(text):
+                referred.setdefault(mark, k)
+        if note.match(text):
+            j = k + 1
+            while j in by_para and by_para[j].style.name in _NOTE_STYLES:
+                notes.add(j)
+                j += 1
+    # `附件：title` listing an attachment, then the attachment's own header `附件` / `title`:
+    # only the header opens it
+    attachments = [c for c in cands if c.style.family == "attachment"]
+    listed = {a.para for k, a in enumerate(attachments)
+              if any(b.title and a.title.startswith(b.title) for b in attachments[k + 1:])}
+    out: list[Candidate] = []
+    last_arabic: Optional[str] = None
+    last_decimal2: Optional[str] = None
+    for c in cands:
+        name = c.style.name
+        if c.para in notes or c.para in listed:
+            continue
+        if name == "circled" and referred.get(c.number, 1 << 30) < c.para:
+            continue
+        if name == "arabic":
+            last_arabic, last_decimal2 = c.number, None
+        elif name == "decimal2":
+            if c.number.split(".")[0] != last_arabic:
+                continue
+            last_decimal2 = c.number
+        elif name == "decimal3":
+            if c.number.rsplit(".", 1)[0] != last_decimal2:
+                continue
+        out.append(c)
+    return out
 
 
 def _title(text: str, start: int, rest: str, para: Para, p: HeadingPatterns):
@@ -98,6 +173,8 @@ def build_outline(norm: NormText, cands: list[Candidate]) -> tuple[list[Heading]
     index: dict[str, int] = {}
     for c in cands:
         style = _continued_style(c, stack)
+        if style is UNNUMBERED:
+            stack.clear()
         while stack and stack[-1][0].style.rank >= style.rank:
             stack.pop()
         parent = stack[-1][1] if stack else None
@@ -108,7 +185,8 @@ def build_outline(norm: NormText, cands: list[Candidate]) -> tuple[list[Heading]
         c.style = style
         outline.append(h)
         index[h.id] = c.para
-        stack.append((c, h))
+        if style is not UNNUMBERED:
+            stack.append((c, h))
     return outline, index
 
 
@@ -175,7 +253,8 @@ def find_front_matter(norm: NormText):
         body = start
         sited = set(front.site)
         while body < n and body < start + 8 + len(sited) and (
-                body in sited or (_is_title_line(texts[body]) and not starts_like_heading(texts[body]))):
+                body in sited or (_is_title_line(texts[body]) and (not starts_like_heading(texts[body])
+                                                                   or _attachment_header(texts[body], body == start)))):
             if body not in sited:
                 front.title_paras.append(body)
             body += 1
@@ -187,10 +266,36 @@ def find_front_matter(norm: NormText):
     return front
 
 
+def _attachment_header(text: str, first: bool) -> bool:
+    """A document that is itself an attachment opens with `附件3`: part of its title block."""
+    found = match_heading_number(text) if first else None
+    return found is not None and found[0].family == "attachment"
+
+
 def _is_title_line(text: str) -> bool:
-    if not text or len(text) > 60:
+    if not text or len(text) > 60 or "".join(text.split()) in heading_grammar()[0].unnumbered_titles:
         return False
     return not regex.search(r"[，。；]", text)
+
+
+_PAGE_NUMBER = regex.compile(r"^\s*[0-9０-９]{1,4}\s*$")
+MIN_LISTED_CHAPTERS = 3
+
+
+def _listed_chapters(texts: list[str], start: int, limit: int) -> list[int]:
+    """A contents list without a caption or page numbers: a run of heading lines at the top,
+    and the body starts where the first of them is printed again."""
+    for i in range(start, min(limit, start + 10)):
+        if not (texts[i] and starts_like_heading(texts[i]) and len(texts[i]) <= 40):
+            continue
+        j = i
+        while j < limit and texts[j] and starts_like_heading(texts[j]) and len(texts[j]) <= 40 \
+                and (j == i or texts[j] != texts[i]):
+            j += 1
+        if j - i >= MIN_LISTED_CHAPTERS and j < len(texts) and texts[j] == texts[i]:
+            return list(range(i, j))
+        return []
+    return []
 
 
 def _find_toc(norm: NormText, texts: list[str], start: int) -> list[int]:
@@ -209,7 +314,7 @@ def _find_toc(norm: NormText, texts: list[str], start: int) -> list[int]:
             first = i
             break
     if first is None:
-        return []
+        return _listed_chapters(texts, start, limit)
     toc = [first]
     entries: list[str] = []
     for i in range(first + 1, n):
@@ -217,6 +322,9 @@ def _find_toc(norm: NormText, texts: list[str], start: int) -> list[int]:
         if leader.search(raw):
             toc.append(i)
             entries.append(raw.rstrip(" \t0123456789.．·…。"))
+            continue
+        if entries and _PAGE_NUMBER.match(raw):
+            toc.append(i)   # the entry's page number on a line of its own
             continue
         # a TOC without leaders: heading lines until one repeats the first entry (the body starts)
         if starts_like_heading(raw) and len(raw) <= 40 and raw not in entries[:1]:
