@@ -218,24 +218,16 @@ def test_projects_of_a_plan(case, tmp_path):
             assert p.name[:2] in text[start:end]
 
 
-def test_project_table_with_groups_subtotals_and_parts(tmp_path):
-    """序号 | 项目名称 | 建设规模及内容 | 总投资（亿元） | 其中：中央预算内投资 | 建设年限 | 建设地点 | 责任单位,
-    with group rows that carry their subtotal and a 小计 row."""
+@pytest.mark.parametrize("case", CASES["tables"], ids=[c["id"] for c in CASES["tables"]])
+def test_project_table_shapes(case, tmp_path):
+    """Invented project tables: group rows (一、交通, with or without their subtotal), 小计/合计 rows,
+    其中 columns, units in the header, the title or the cell, start columns of every name."""
     path = tmp_path / "plan.txt"
-    path.write_text("某市交通规划\n\n一、重点项目\n项目见下表。\n", encoding="utf-8")
+    path.write_text("某市规划\n\n一、重点项目\n项目见下表。\n", encoding="utf-8")
     state = run(path, stop_after="segment").state
-    table = Table(
-        id="tb1", kind="projects", title="“十四五”重大项目表",
-        columns=["序号", "项目名称", "建设规模及内容", "总投资（亿元）", "其中：中央预算内投资", "建设年限",
-                 "建设地点", "责任单位"],
-        rows=[["一、交通", "", "", "45.5", "", "", "", ""],
-              ["1", "环城高速公路", "新建40公里", "32", "8", "2021-2024", "市区", "市交通局"],
-              ["2", "城北客运站", "新建客运站", "3000—5000万元", "", "2022年", "城北", "市交通局"],
-              ["", "交通类小计", "", "45.5", "", "", "", ""],
-              ["（二）", "水利", "", "", "", "", "", ""],
-              ["3", "青山水库扩容工程", "扩容至1亿立方米", "约13", "", "2023年-2025年", "青山镇", "市水利局"]],
-        span=(10, 20), row_spans=[(10 + k, 11 + k) for k in range(6)])
-    got = [(p.name, p.budget.wan, p.budget.high, p.budget.approx, p.start) for p in table_projects(state, table)]
-    assert got == [("环城高速公路", 320000.0, None, False, "2021"),
-                   ("城北客运站", 3000.0, 5000.0, False, "2022"),
-                   ("青山水库扩容工程", 130000.0, None, True, "2023")]
+    rows = case["rows"]
+    table = Table(id="tb1", kind="projects", title=case.get("title"), columns=case["columns"], rows=rows,
+                  span=(10, 20), row_spans=[(10 + k, 11 + k) for k in range(len(rows))])
+    got = [[p.name, p.budget and p.budget.wan, p.budget and p.budget.high, bool(p.budget and p.budget.approx),
+            p.start] for p in table_projects(state, table)]
+    assert got == case["projects"]
