@@ -56,6 +56,7 @@ class NotAProjectName(patterns.PatternModel):
     task_verbs: list[str]
     task_project_heads: list[str]
     task_markers: list[str]
+    place_built_by: list[str]
 
 
 class ProjectPatterns(patterns.PatternModel):
@@ -200,6 +201,13 @@ def is_project_name(name: str) -> bool:
 
 
 _LONGEST_NAME = 50
+
+
+def _builds_place(name: str, content: Optional[str]) -> bool:
+    """`城市新区：建设五象新区、…`: a zone named as a place whose item is its construction."""
+    g = grammar()
+    return bool(content) and bool(g.not_project[1].search(_bare(name))) and \
+        content.lstrip().startswith(tuple(g.data.not_a_project_name.place_built_by))
 
 
 def box_lists_projects(title: str) -> Optional[bool]:
@@ -381,7 +389,9 @@ def box_projects(state: State, box_id: str) -> list[Project]:
     for where, piece, lead in _box_pieces(state, box, a, b):
         for name, content, named in _item_projects(piece, lead):
             named_any = named_any or named
-            if g.not_a_name.match(name) or not is_project_name(name):
+            if g.not_a_name.match(name):
+                continue
+            if not is_project_name(name) and not (named and lists and _builds_place(name, content)):
                 continue
             if not (named and lists) and not names_a_work(name):
                 continue  # an unnamed sentence, or a box that does not announce projects
