@@ -75,6 +75,8 @@ class ProjectPatterns(patterns.PatternModel):
     not_project_box_words: list[str]
     not_a_project_name: NotAProjectName
     enumeration_closers: list[str]
+    record_keys: list[str]
+    name_keys: list[str]
     programme_sections: str
     strong_heads: list[str]
     task_section_words: list[str]
@@ -109,6 +111,7 @@ class _Grammar:
     strong_head: "regex.Pattern[str]"
     task_marker: "regex.Pattern[str]"
     task_section: "regex.Pattern[str]"
+    record_line: "regex.Pattern[str]"
 
 
 @patterns.compiled("projects", ProjectPatterns)
@@ -143,6 +146,7 @@ def grammar(data: ProjectPatterns) -> _Grammar:
         strong_head=patterns.compile(rf"(?:{alt(data.strong_heads)})$"),
         task_marker=patterns.compile(alt(n.task_markers)),
         task_section=patterns.compile(alt(data.task_section_words)),
+        record_line=patterns.compile(rf"^\s*(?:{alt(data.record_keys)})\s*[：:]"),
     )
 
 
@@ -548,6 +552,9 @@ def _item_projects(item: str, bold_lead: int = 0) -> list[tuple[str, Optional[st
     if bracket:  # 【name】content
         return [(clean_name(bracket.group(1)), text[bracket.end():].strip() or None, True)]
     lead = regex.match(r"^([^，。；：:]{2,40})[：:]", text)
+    if lead and lead.group(1).strip() in grammar().data.name_keys:  # 项目名称：XX项目
+        value = text[lead.end():].strip()
+        return [(clean_name(value), None, True)] if value else []
     if lead:  # name：content
         return [(lead.group(1).strip(), text[lead.end():].strip() or None, True)]
     cell = regex.match(r"^([^，。；：:\s]{2,40})(?:\t|[ \u3000]{1,4})(?=\S)", text)
@@ -686,10 +693,30 @@ def _paragraph_programmes(state: State, q: int, stops: set[int]) -> Iterator[tup
     """Paragraphs of a programme section up to its first sub-heading, one item each:
     `1.县人民医院迁建项目：迁建…` (numbered: named as a box item is) or `实施XX工程，…` (unnumbered: only
     when its name ends with a name or work noun)."""
+    g = grammar()
     norm = state.norm
     while q < len(norm.paras) and q not in stops and norm.paras[q].kind == "text":
-        yield from _paragraph_items(state, q)
-        q += 1
+        found = list(_paragraph_items(state, q))
+        r = q + 1
+        while r < len(norm.paras) and r not in stops and norm.paras[r].kind == "text" \
+                and g.record_line.match(norm.para_text(norm.paras[r])):
+            r += 1  # 建设内容：… / 总投资：… / 建设年限：… lines of the record above
+        if len(found) == 1 and r > q + 1:
+            project, paras = found[0]
+            record = norm.text[norm.paras[q + 1].start:norm.paras[r - 1].end].strip()
+            content = "\n".join(x for x in (project.content, record) if x)
+            span = (project.source.span[0], norm.paras[r - 1].end)
+            found = [(project.model_copy(update=dict(
+                content=content, budget=_budget(content), start=start_of(content),
+                nature=nature_of(_record_value(content, "建设性质")) or project.nature,
+                source=project.source.model_copy(update=dict(span=span)))), list(range(q, r)))]
+        yield from found
+        q = r
+
+
+def _record_value(content: str, key: str) -> Optional[str]:
+    m = regex.search(rf"{key}\s*[：:]\s*([^\n；;。]*)", content)
+    return m.group(1) if m else None
 
 
 def _paragraph_items(state: State, q: int) -> Iterator[tuple[Project, list[int]]]:
