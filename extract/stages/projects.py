@@ -392,6 +392,10 @@ def box_projects(state: State, box_id: str) -> list[Project]:
     out, named_any = [], False
     for where, piece, lead in _box_pieces(state, box, a, b):
         for name, content, named in _item_projects(piece, lead):
+            if name in g.data.record_keys:
+                if out:  # 总投资：3亿元 under the project above: part of its record
+                    out[-1] = _with_record(out[-1], f"{name}：{content or ''}", where)
+                continue
             named_any = named_any or named
             if g.not_a_name.match(name):
                 continue
@@ -408,6 +412,15 @@ def box_projects(state: State, box_id: str) -> list[Project]:
         content = "".join(box.items).strip() or None
         out.append(_box_project(state, box, clean_name(box.title), content, box.span))
     return out
+
+
+def _with_record(project: Project, line: str, where) -> Project:
+    content = "\n".join(x for x in (project.content, line) if x)
+    span = (project.source.span[0], max(project.source.span[1], where[1]))
+    return project.model_copy(update=dict(
+        content=content, budget=_budget(content), start=start_of(content),
+        nature=project.nature or nature_of(_record_value(content, "建设性质")),
+        source=project.source.model_copy(update=dict(span=span))))
 
 
 def _box_pieces(state: State, box, a: int, b: int):
@@ -556,7 +569,11 @@ def _item_projects(item: str, bold_lead: int = 0) -> list[tuple[str, Optional[st
         value = text[lead.end():].strip()
         return [(clean_name(value), None, True)] if value else []
     if lead:  # name：content
-        return [(lead.group(1).strip(), text[lead.end():].strip() or None, True)]
+        name, rest = lead.group(1).strip(), text[lead.end():].strip()
+        key = next((k for k in grammar().data.record_keys if name.endswith(k) and len(name) - len(k) >= 4), None)
+        if key:  # 县医院迁建项目 / 建设内容：… joined into one line by the box reader
+            return [(clean_name(name[:-len(key)]), f"{key}：{rest}", True)]
+        return [(name, rest or None, True)]
     cell = regex.match(r"^([^，。；：:\s]{2,40})(?:\t|[ \u3000]{1,4})(?=\S)", text)
     if cell and names_a_work(cell.group(1)):  # name <tab> content: a row of a box printed as a table
         return [(clean_name(cell.group(1)), text[cell.end():].strip() or None, True)]
