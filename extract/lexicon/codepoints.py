@@ -37,12 +37,12 @@ def code_point_table() -> dict[int, int]:
     return table
 
 
-_FOLDABLE = regex.compile(r"[\u2e80-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
+FOLDABLE = regex.compile(r"[\u2e80-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
 
 
 def fold_code_points(text: str) -> str:
     """Radical and compatibility ideographs → unified ideographs: `⼀、⼈均` → `一、人均`."""
-    if not _FOLDABLE.search(text):
+    if not FOLDABLE.search(text):
         return text
     return text.translate(code_point_table())
 

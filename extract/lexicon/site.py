@@ -51,8 +51,8 @@ def is_chrome(text: str) -> bool:
     """A line of menus, toolbar, breadcrumb or footer: `首页 | 政务公开`, `打印 收藏 关闭`."""
     s = site()
     t = text.strip()
-    if not t or len(t) > 200:
-        return False
+    if not t or len(t) > 200 or "。" in t:
+        return False  # chrome never ends a sentence
     tokens = [w for w in _SEPARATORS.split(t) if w]
     if tokens and all(w in s.words or _made_of_words(w, s.words) for w in tokens):
         return True

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..lexicon.codepoints import CID, fold_code_points, strip_private_use, unreadable
+from ..lexicon.codepoints import CID, FOLDABLE, PRIVATE_USE, fold_code_points, strip_private_use, unreadable
 from ..raw import RawDocument, RawLine, RawTable
 
 page_unreadable = unreadable
@@ -22,6 +22,8 @@ page_unreadable = unreadable
 
 def finish(doc: RawDocument) -> RawDocument:
     _mark_unreadable_pages(doc)
+    if not _needs_cleaning(doc):
+        return doc
     removed = cids = 0
     for block in doc.blocks:
         if isinstance(block, RawLine):
@@ -42,6 +44,19 @@ def finish(doc: RawDocument) -> RawDocument:
         doc.warnings.append(("text.cid_codes", f"{cids} unmapped glyph code(s) such as (cid:12) removed: "
                                                "the converter could not read those characters"))
     return doc
+
+
+def _needs_cleaning(doc: RawDocument) -> bool:
+    """One pass over the whole text: most documents have nothing to fold or remove."""
+    parts = []
+    for block in doc.blocks:
+        if isinstance(block, RawLine):
+            parts.append(block.text)
+        elif isinstance(block, RawTable):
+            parts.extend(cell for row in block.rows for cell in row)
+            parts.append(block.title or "")
+    text = "\n".join(parts)
+    return "(cid:" in text or bool(FOLDABLE.search(text)) or bool(PRIVATE_USE.search(text))
 
 
 def _clean(text: str) -> tuple[str, int, int]:
