@@ -42,6 +42,16 @@ class NoBodyText(PlanExtractError):
     code = "E106"
 
 
+class InputUnreadable(PlanExtractError):
+    """The file exists but cannot be read: permission denied, an I/O error."""
+    code = "E107"
+
+
+class NotRegularFile(PlanExtractError):
+    """A FIFO, socket or device (/dev/zero behind a symlink): reading it may never end."""
+    code = "E108"
+
+
 class PdfNoTextLayer(PlanExtractError):
     code = "E201"
 
@@ -64,6 +74,16 @@ class InputTooLarge(PlanExtractError):
 
 class TimeLimitExceeded(PlanExtractError):
     code = "E402"
+
+
+class ArchiveTooLarge(PlanExtractError):
+    """A ZIP-based input (DOCX, OFD) that would unpack past the limits: a zip bomb."""
+    code = "E403"
+
+
+class NestingTooDeep(PlanExtractError):
+    """Markup nested past the parser's limits, so part of it could not be read."""
+    code = "E404"
 
 
 class OutputInvalid(PlanExtractError):

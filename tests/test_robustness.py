@@ -221,3 +221,199 @@ def test_only_page_furniture_is_no_body_text(tmp_path):
     with pytest.raises(PlanExtractError) as e:
         run(src)
     assert e.value.code == "E106" and "furniture.txt" in str(e.value)
+
+
+# ---------------------------------------------------------------- ZIP-based inputs (#14)
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_CONTENT_TYPES = (b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+                  b'package/2006/content-types"><Default Extension="rels" ContentType="application/'
+                  b'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType='
+                  b'"application/xml"/><Override PartName="/word/document.xml" ContentType="application/'
+                  b'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+_RELS = (b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+         b'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+         b'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+
+
+def minimal_docx(body: bytes | list[bytes], extra: dict[str, bytes] | None = None) -> bytes:
+    """A DOCX of the three parts Word needs; `body` is the inside of <w:body> (chunks are
+    streamed, so a large body never sits in memory twice)."""
+    import io
+    import zipfile
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        z.writestr("_rels/.rels", _RELS)
+        with z.open("word/document.xml", "w") as f:
+            f.write(f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{_W_NS}"><w:body>'.encode())
+            for chunk in ([body] if isinstance(body, bytes) else body):
+                f.write(chunk)
+            f.write(b"</w:body></w:document>")
+        for name, data in (extra or {}).items():
+            z.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _para(text: str) -> bytes:
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>".encode()
+
+
+def test_minimal_docx_reads(tmp_path):
+    src = tmp_path / "ok.docx"
+    src.write_bytes(minimal_docx(_para("一、总体要求") + _para("到2025年，人均预期寿命达到80岁。")))
+    assert [h.title for h in run(src).document.outline] == ["总体要求"]
+
+
+def test_docx_zip_bomb_fails_in_seconds(tmp_path):
+    """document.xml that inflates a thousandfold: refused from the ZIP directory, before unpacking."""
+    src = tmp_path / "bomb.docx"
+    src.write_bytes(minimal_docx([b"<w:p/>" * 1_000_000] * 12))  # 72 MB of XML in a ~100 KB file
+    assert src.stat().st_size < 1_000_000
+    t = time.perf_counter()
+    with pytest.raises(PlanExtractError) as e:
+        run(src)
+    assert time.perf_counter() - t < 5
+    assert e.value.code == "E403" and "bomb.docx" in str(e.value) and "word/document.xml" in str(e.value)
+
+
+def test_docx_unpacking_past_the_size_limit(tmp_path):
+    """Parts each below the bomb ratio, together past --max-mb: the unpacked size counts."""
+    src = tmp_path / "big.docx"
+    filler = bytes(range(256)) * 4000  # ~1 MB that deflates only a little
+    src.write_bytes(minimal_docx(_para("一、总体要求"), {f"word/media/image{k}.bin": filler for k in range(6)}))
+    with pytest.raises(PlanExtractError) as e:
+        run(src, Settings(max_mb=5))
+    assert e.value.code == "E403" and "--max-mb" in str(e.value)
+    assert run(src, Settings(max_mb=50)).document.outline[0].title == "总体要求"
+
+
+def test_docx_nested_past_the_xml_depth_limit(tmp_path):
+    src = tmp_path / "deep.docx"
+    depth = 400
+    src.write_bytes(minimal_docx(b"<w:sdt><w:sdtContent>" * depth + _para("一、总体要求")
+                                 + b"</w:sdtContent></w:sdt>" * depth))
+    with pytest.raises(PlanExtractError) as e:
+        run(src)
+    assert e.value.code == "E404" and "deep.docx" in str(e.value)
+
+
+def test_docx_member_that_lies_about_its_size(tmp_path):
+    """A directory entry declaring fewer bytes than the member holds: zipfile stops at the
+    declared size and the CRC check fails, a clear E301, never a silent cut."""
+    import struct
+    body = _para("一、总体要求") * 2000
+    data = bytearray(minimal_docx(body))
+    # find the central-directory record of word/document.xml and shrink its declared size
+    pos = data.find(b"PK\x01\x02")
+    while pos != -1:
+        name_len = struct.unpack_from("<H", data, pos + 28)[0]
+        name = bytes(data[pos + 46:pos + 46 + name_len])
+        if name == b"word/document.xml":
+            assert struct.unpack_from("<I", data, pos + 24)[0] == len(body) + 151
+            struct.pack_into("<I", data, pos + 24, 100)
+            break
+        pos = data.find(b"PK\x01\x02", pos + 4)
+    assert pos != -1
+    src = tmp_path / "liar.docx"
+    src.write_bytes(bytes(data))
+    with pytest.raises(PlanExtractError) as e:
+        run(src)
+    assert e.value.code in ("E301", "E403") and "liar.docx" in str(e.value)
+
+
+# ---------------------------------------------------------------- what is not a regular file (#14)
+
+def _refused(path, code, *words, settings=None):
+    t = time.perf_counter()
+    with pytest.raises(PlanExtractError) as e:
+        run(path, settings or Settings(timeout=20))
+    assert time.perf_counter() - t < 5, "refused at once, not after the time limit"
+    assert e.value.code == code and str(path) in str(e.value), str(e.value)
+    for word in words:
+        assert word in str(e.value)
+    return e.value
+
+
+def test_a_fifo_named_txt_is_refused_at_once(tmp_path):
+    fifo = tmp_path / "x.txt"
+    os.mkfifo(fifo)
+    _refused(fifo, "E108", "FIFO")
+
+
+def test_a_symlink_to_dev_zero_is_refused_at_once(tmp_path):
+    link = tmp_path / "zero.txt"
+    link.symlink_to("/dev/zero")
+    _refused(link, "E108", "device")
+
+
+def test_reads_are_bounded_by_bytes_read_not_by_st_size(tmp_path, monkeypatch):
+    """A file whose size says 0 (procfs, a file still being written): the bytes actually
+    read count against --max-mb."""
+    import extract.readers as readers
+    src = tmp_path / "growing.txt"
+    src.write_text(PLAN * 5000, encoding="utf-8")  # ~450 KB
+    real_stat = os.stat
+
+    def zero_size(path, *a, **kw):
+        st = real_stat(path, *a, **kw)
+        if str(path) == str(src):
+            return os.stat_result((st.st_mode, st.st_ino, st.st_dev, st.st_nlink, st.st_uid,
+                                   st.st_gid, 0, st.st_atime, st.st_mtime, st.st_ctime))
+        return st
+    monkeypatch.setattr(readers.os, "stat", zero_size)
+    _refused(src, "E401", "--max-mb", settings=Settings(max_mb=0.1))
+    assert run(src, Settings(max_mb=1)).document.outline  # under the limit it reads whole
+
+
+def test_a_dangling_symlink_does_not_exist(tmp_path):
+    link = tmp_path / "gone.txt"
+    link.symlink_to(tmp_path / "nowhere.txt")
+    _refused(link, "E101", "symlink")
+
+
+def test_an_unreadable_file_has_its_own_code(tmp_path, monkeypatch):
+    import extract.readers as readers
+    src = tmp_path / "locked.txt"
+    src.write_text(PLAN, encoding="utf-8")
+
+    def denied(path, *a, **kw):
+        raise PermissionError(13, "Permission denied", str(path))
+    monkeypatch.setattr(readers.os, "open", denied)
+    _refused(src, "E107", "Permission denied")
+
+
+def _without_root_file_access():
+    """A child that cannot read past file permissions even as root (tests often run as root):
+    CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH dropped from its bounding set before exec."""
+    if os.geteuid() != 0:
+        return None
+    import ctypes
+    libc = ctypes.CDLL(None, use_errno=True)
+
+    def drop():
+        for cap in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
+            if libc.prctl(24, cap, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+                raise OSError(ctypes.get_errno(), "prctl")
+    return drop
+
+
+def test_permission_denied_in_extract_and_batch_is_one_line_e107(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    locked = folder / "locked.txt"
+    locked.write_text(PLAN, encoding="utf-8")
+    locked.chmod(0)
+    try:
+        for args in (["extract", str(locked), "-o", str(tmp_path / "out1")],
+                     ["batch", str(folder), "-o", str(tmp_path / "out2"), "-j1", "-q"]):
+            try:
+                proc = subprocess.run([sys.executable, "-m", "extract.cli", *args], capture_output=True,
+                                      text=True, cwd=ROOT, timeout=300, preexec_fn=_without_root_file_access())
+            except subprocess.SubprocessError as e:
+                pytest.skip(f"cannot drop file capabilities here: {e}")
+            assert proc.returncode == 1, proc.stderr
+            assert "Traceback" not in proc.stderr and "E107" in proc.stderr and "locked.txt" in proc.stderr, \
+                proc.stderr
+    finally:
+        locked.chmod(0o644)

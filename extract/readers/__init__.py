@@ -3,15 +3,73 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from pathlib import Path
 
-from ..errors import EmptyInput, InputNotFound, InputTooLarge, UnsupportedFormat
+from ..errors import (EmptyInput, InputNotFound, InputTooLarge, InputUnreadable, NotRegularFile,
+                      UnsupportedFormat)
 from ..raw import Block, RawDocument, RawLine, RawTable
 
 SUFFIX_FORMAT = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
                  ".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html"}
 
 __all__ = ["Block", "RawDocument", "RawLine", "RawTable", "read", "SUFFIX_FORMAT"]
+
+
+_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def read_bytes(p: Path, shown: str, max_bytes: int | None = None) -> bytes:
+    """The file's bytes, refusing what is not a regular file before opening it (a FIFO would
+    block, /dev/zero never ends) and counting the bytes actually read against the limit (a
+    file's st_size can be 0 or grow while it is read)."""
+    try:
+        st = os.stat(p)
+    except FileNotFoundError:
+        if os.path.islink(p):
+            raise InputNotFound("is a symlink to a file that does not exist", shown) from None
+        raise InputNotFound("does not exist", shown) from None
+    except OSError as e:  # permission denied on a folder above it, a name too long, a loop
+        raise InputUnreadable(f"cannot be read ({e.strerror or e})", shown) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise UnsupportedFormat("is a folder, not a file", shown)
+    if not stat.S_ISREG(st.st_mode):
+        kind = next((name for test, name in _KINDS if test(st.st_mode)), "not a regular file")
+        raise NotRegularFile(f"is {kind}, not a regular file; only files are read", shown)
+    limit_note = "(raise it with --max-mb)"
+    if max_bytes is not None and st.st_size > max_bytes:
+        raise InputTooLarge(f"is {st.st_size / 1e6:.1f} MB, over the size limit of "
+                            f"{max_bytes / 1e6:.0f} MB {limit_note}", shown)
+    try:
+        # O_NONBLOCK: if the name was swapped for a FIFO since the stat, open does not hang
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as e:
+        raise InputUnreadable(f"cannot be read ({e.strerror or e})", shown) from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotRegularFile("is not a regular file (it changed while being opened)", shown)
+        chunks, total = [], 0
+        want = st.st_size + 1 if st.st_size else 1 << 22  # one read for a file that is what it says
+        if max_bytes is not None:
+            want = min(want, max_bytes + 1)
+        while True:
+            chunk = os.read(fd, want)
+            want = 1 << 22
+            if not chunk:
+                break
+            total += len(chunk)
+            if max_bytes is not None and total > max_bytes:
+                raise InputTooLarge(f"is over the size limit of {max_bytes / 1e6:.0f} MB "
+                                    f"(more bytes than its size said) {limit_note}", shown)
+            chunks.append(chunk)
+    except BlockingIOError:
+        raise NotRegularFile("is not a regular file (reading it would block)", shown) from None
+    except OSError as e:  # EIO on a failing disk, a file on a vanished network share
+        raise InputUnreadable(f"cannot be read ({e.strerror or e})", shown) from None
+    finally:
+        os.close(fd)
+    return b"".join(chunks) if len(chunks) != 1 else chunks[0]
 
 
 def detect_format(path: Path, data: bytes) -> str:
@@ -36,15 +94,7 @@ def read(path: str | os.PathLike, max_bytes: int | None = None) -> RawDocument:
 def _read_format(path: str | os.PathLike, max_bytes: int | None = None) -> RawDocument:
     p = Path(path)
     shown = str(path)
-    if not p.exists():
-        raise InputNotFound("does not exist", shown)
-    if p.is_dir():
-        raise UnsupportedFormat("is a folder, not a file", shown)
-    size = p.stat().st_size
-    if max_bytes is not None and size > max_bytes:
-        raise InputTooLarge(f"is {size / 1e6:.1f} MB, over the size limit of {max_bytes / 1e6:.0f} MB "
-                            "(raise it with --max-mb)", shown)
-    data = p.read_bytes()
+    data = read_bytes(p, shown, max_bytes)
     if not data:
         raise EmptyInput("file is empty (0 bytes)", shown)
     fmt = detect_format(p, data)
@@ -57,6 +107,6 @@ def _read_format(path: str | os.PathLike, max_bytes: int | None = None) -> RawDo
         return read_html(shown, data, sha)
     if fmt == "docx":
         from .docx import read_docx
-        return read_docx(shown, data, sha)
+        return read_docx(shown, data, sha, max_bytes)
     from .pdf import read_pdf
     return read_pdf(shown, data, sha)

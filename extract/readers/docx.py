@@ -18,6 +18,7 @@ from typing import Iterator, Optional
 
 from ..errors import DocxBroken, EmptyInput
 from ..raw import Block, RawDocument, RawLine, RawTable
+from .archive import open_zip, raise_if_limit
 from .grid import Cell, build_table, join_cell_lines
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -50,8 +51,8 @@ _HIDDEN = {_w(t) for t in ("del", "moveFrom", "pPr", "rPr", "instrText", "delTex
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 
 
-def read_docx(path: str, data: bytes, sha256: str) -> RawDocument:
-    document = _open(path, data)
+def read_docx(path: str, data: bytes, sha256: str, max_bytes: Optional[int] = None) -> RawDocument:
+    document = _open(path, data, max_bytes)
     reader = _BodyReader(document)
     blocks: list[Block] = []
     reader.walk(document.element.body, blocks)
@@ -60,7 +61,7 @@ def read_docx(path: str, data: bytes, sha256: str) -> RawDocument:
     return RawDocument(path=path, format="docx", sha256=sha256, blocks=blocks, size=len(data))
 
 
-def _open(path: str, data: bytes):
+def _open(path: str, data: bytes, max_bytes: Optional[int] = None):
     import docx
     from lxml.etree import XMLSyntaxError
 
@@ -72,10 +73,7 @@ def _open(path: str, data: bytes):
             raise DocxBroken("is a truncated or damaged DOCX (its ZIP directory is missing)", path)
         raise DocxBroken("is not a DOCX file (not a ZIP archive; perhaps a renamed text "
                          "or .doc file)", path)
-    try:
-        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except Exception as e:  # BadZipFile, NotImplementedError for odd ZIP versions, …
-        raise DocxBroken(f"is a damaged DOCX ZIP archive ({e})", path) from None
+    names = set(open_zip(data, path, DocxBroken, "a DOCX file", max_bytes).namelist())
     if "word/document.xml" not in names and not any(
             n.startswith("word/") and n.endswith(".xml") and "document" in n for n in names):
         other = ("an Excel workbook" if "xl/workbook.xml" in names else
@@ -84,6 +82,7 @@ def _open(path: str, data: bytes):
     try:
         return docx.Document(io.BytesIO(data))
     except (KeyError, ValueError, XMLSyntaxError, zipfile.BadZipFile, OSError) as e:
+        raise_if_limit(e, path, "word/document.xml or another part")
         raise DocxBroken(f"is a damaged Word document ({type(e).__name__}: {e})", path) from None
     except Exception as e:  # python-docx's own PackageNotFoundError and friends
         raise DocxBroken(f"cannot be opened as a Word document ({type(e).__name__}: {e})",
