@@ -417,3 +417,77 @@ def test_permission_denied_in_extract_and_batch_is_one_line_e107(tmp_path):
                 proc.stderr
     finally:
         locked.chmod(0o644)
+
+
+# ---------------------------------------------------------------- bad bytes and NULs (#14)
+
+def _warnings(doc, code):
+    return [w.message for w in doc.warnings if w.code == code]
+
+
+def test_one_bad_byte_does_not_reject_a_utf8_file(tmp_path):
+    data = PLAN.encode("utf-8")
+    at = data.index("人均".encode())
+    src = tmp_path / "one_bad_byte.txt"
+    src.write_bytes(data[:at] + b"\xff" + data[at:])
+    doc = run(src).document
+    assert [h.number for h in doc.outline] == ["一", "二", "（一）"]
+    assert doc.source.encoding == "utf-8"
+    [message] = _warnings(doc, "input.bad_bytes")
+    assert message.startswith("1 byte ") and f"byte {at})" in message
+    assert "\ufffd人均预期寿命" in run(src).text
+
+
+def test_a_line_mixing_utf8_and_gb18030(tmp_path):
+    src = tmp_path / "mixed_line.txt"
+    src.write_bytes("一、总体要求\n到2025年，".encode() + "人均预期寿命".encode("gb18030") + "达到80岁。\n".encode()
+                    + "二、主要任务\n（一）加强基层建设\n".encode())
+    result = run(src)
+    assert "到2025年，人均预期寿命达到80岁。" in result.text
+    assert result.document.source.encoding == "utf-8+gb18030"
+    assert not _warnings(result.document, "input.bad_bytes")
+
+
+def test_gb18030_file_with_a_bad_byte(tmp_path):
+    data = PLAN.encode("gb18030")
+    src = tmp_path / "gbk_bad.txt"
+    at = len("一、总体要求\n到2025年".encode("gb18030"))  # between two characters
+    src.write_bytes(data[:at] + b"\xff" + data[at:])
+    doc = run(src).document
+    assert doc.source.encoding == "gb18030"
+    assert [h.number for h in doc.outline] == ["一", "二", "（一）"]
+    assert _warnings(doc, "input.bad_bytes") == [
+        f"1 byte that is not valid gb18030 replaced by U+FFFD (the first at byte {at})"]
+
+
+def test_mostly_undecodable_text_is_still_refused(tmp_path):
+    src = tmp_path / "garbage.txt"
+    src.write_bytes("规划".encode() + b"\x80\xff\x80 \xfe\xff" * 50)
+    with pytest.raises(PlanExtractError) as e:
+        run(src)
+    assert e.value.code == "E104" and "garbage.txt" in str(e.value)
+
+
+@pytest.mark.parametrize("where", [10, 9000])
+def test_nul_bytes_are_removed_with_a_warning(tmp_path, where):
+    data = (PLAN * 100).encode("utf-8")
+    assert len(data) > 9000
+    cut = data.index(b"\n", where) + 1
+    src = tmp_path / "nul.txt"
+    src.write_bytes(data[:cut] + b"\x00\x00\x00" + data[cut:] + b"\x00" * 500)  # and padding at the end
+    out = tmp_path / "out"
+    proc = _cli("extract", str(src), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    written = (out / "nul.json").read_text(encoding="utf-8")
+    assert "\\u0000" not in written
+    warnings = [w for w in json.loads(written)["warnings"] if w["code"] == "input.nul"]
+    assert len(warnings) == 1 and warnings[0]["message"].startswith("503 NUL bytes removed")
+    assert f"byte {cut})" in warnings[0]["message"]
+
+
+def test_only_nul_bytes_is_binary(tmp_path):
+    src = tmp_path / "zeros.txt"
+    src.write_bytes(b"\x00" * 10000)
+    with pytest.raises(PlanExtractError) as e:
+        run(src)
+    assert e.value.code == "E103"

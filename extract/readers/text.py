@@ -1,8 +1,17 @@
-"""Plain text and Markdown: detect the encoding, split into lines. Nothing else."""
+"""Plain text and Markdown: detect the encoding, split into lines. Nothing else.
+
+Nothing is refused for a few bad bytes: a byte that no candidate encoding reads becomes U+FFFD
+and a warning gives their count and the first offset; a run of GB18030/Big5 characters inside
+UTF-8 text (files pasted together from parts) is decoded as such. Only text of which more than
+MAX_BAD_SHARE of the bytes are undecodable is refused (E104). NUL bytes (padding after a crash,
+a stray byte from a converter) are removed with a warning; a file that is binary once they are
+gone is refused (E103).
+"""
 from __future__ import annotations
 
 import codecs
 import functools
+import threading
 
 from ..errors import BinaryInput, EmptyInput, UndecodableInput
 from ..raw import RawDocument, RawLine
@@ -10,9 +19,106 @@ from ..raw import RawDocument, RawLine
 # Tried in order after the BOMs. GB18030 is a superset of GBK and GB2312, so it covers both;
 # Big5 comes last because almost any GB byte string fails as Big5 only late.
 _FALLBACKS = ("utf-8", "gb18030", "big5")
+_LEGACY = ("gb18030", "big5")
+MAX_BAD_SHARE = 0.1   # more undecodable bytes than this share: not text in any encoding we know
+Notes = list[tuple[str, str]]
 
 
-def decode(data: bytes, path: str, notes: list[tuple[str, str]] | None = None) -> tuple[str, str]:
+class _Mending(threading.local):
+    """What the codec error handlers did during one decode (per thread: Dask runs files in threads)."""
+    def reset(self) -> None:
+        self.bad = 0           # bytes replaced by U+FFFD
+        self.first = None      # offset of the first of them
+        self.legacy: set[str] = set()
+        self.legacy_chars = 0  # characters decoded from legacy runs inside UTF-8
+
+
+_mending = _Mending()
+
+
+def _replace(e: UnicodeDecodeError) -> tuple[str, int]:
+    _mending.bad += e.end - e.start
+    if _mending.first is None:
+        _mending.first = e.start
+    return "\ufffd", e.end
+
+
+def _mend(e: UnicodeDecodeError) -> tuple[str, int]:
+    """UTF-8 that stops decoding here: a run of GB18030 or Big5 characters, else a bad byte."""
+    data = e.object
+    end = _legacy_run_end(data, e.start)
+    if end > e.start:
+        options = []
+        for name in _LEGACY:
+            try:
+                decoded = data[e.start:end].decode(name)
+            except UnicodeDecodeError:
+                continue
+            options.append((_plausible_share(decoded), name, decoded))
+        if options:
+            score, name, decoded = max(options, key=lambda o: o[0])
+            if score >= 0.5:
+                _mending.legacy.add(name)
+                _mending.legacy_chars += len(decoded)
+                return decoded, end
+    return _replace(e)
+
+
+codecs.register_error("plan-extract-replace", _replace)
+codecs.register_error("plan-extract-mend", _mend)
+
+
+def _legacy_run_end(data: bytes, i: int) -> int:
+    """Where a run of two- and four-byte GB-style characters starting at i ends (i: none);
+    it stops before ASCII and before a three- or four-byte UTF-8 character (two-byte UTF-8
+    decodes to Latin, Greek or Cyrillic letters, and GB pairs form it by chance)."""
+    j, n = i, len(data)
+    while j + 1 < n:
+        b, b2 = data[j], data[j + 1]
+        if j > i and b >= 0xE0 and _utf8_char_at(data, j):  # a UTF-8 Han character: the run ends
+            break
+        if not 0x81 <= b <= 0xFE:
+            break
+        if 0x30 <= b2 <= 0x39 and j + 3 < n:
+            j += 4
+        elif 0x40 <= b2 <= 0xFE and b2 != 0x7F:
+            j += 2
+        else:
+            break
+    return j
+
+
+def _utf8_char_at(data: bytes, j: int) -> bool:
+    b = data[j]
+    length = 2 if b < 0xE0 else 3 if b < 0xF0 else 4
+    try:
+        data[j:j + length].decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def _lenient(data: bytes, name: str, handler: str = "plan-extract-replace") -> tuple[str, int, int | None, set[str], int]:
+    _mending.reset()
+    text = data.decode(name, handler)
+    return text, _mending.bad, _mending.first, set(_mending.legacy), _mending.legacy_chars
+
+
+def _note_bad(notes: Notes | None, bad: int, first: int | None, name: str, extra: str = "") -> None:
+    if bad and notes is not None:
+        notes.append(("input.bad_bytes", f"{bad} byte{'s' * (bad != 1)} that {'are' if bad != 1 else 'is'} not valid {name} "
+                                         f"replaced by U+FFFD (the first at byte {first}){extra}"))
+
+
+def _strip_nul(text: str, notes: Notes | None, where: str = "") -> str:
+    count = text.count("\x00")
+    if count and notes is not None:
+        notes.append(("input.nul", f"{count} NUL character{'s' * (count != 1)} removed{where} "
+                                   f"(the first at character {text.index(chr(0))})"))
+    return text.replace("\x00", "") if count else text
+
+
+def decode(data: bytes, path: str, notes: Notes | None = None) -> tuple[str, str]:
     """Return (text, encoding name) or raise a clear error. Problems decoding got past are
     appended to `notes` as (code, message)."""
     if not data.strip():
@@ -27,35 +133,93 @@ def decode(data: bytes, path: str, notes: list[tuple[str, str]] | None = None) -
                       (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
                       (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
-            try:
-                return data.decode(name), name
-            except UnicodeDecodeError as e:
-                raise UndecodableInput(f"starts with a {name} byte-order mark but does not decode: {e.reason}", path)
+            handler = "plan-extract-mend" if name == "utf-8-sig" else "plan-extract-replace"
+            text, bad, first, _, _ = _lenient(data, name, handler)
+            if bad > MAX_BAD_SHARE * len(data) or (bad and _readable_share(text) < 0.5):
+                raise UndecodableInput(f"starts with a {name} byte-order mark but most of it does not "
+                                       f"decode ({bad} bad bytes)", path)
+            _note_bad(notes, bad, first, name)
+            return _strip_nul(text, notes), name
     if b"\x00" in data[:8192]:
         utf16 = _bomless_utf16(data)
         if utf16:
-            return data.decode(utf16), utf16
-        raise BinaryInput("is a binary file, not text (NUL bytes)", path)
-    mixed = _decode_mixed(data)
-    if mixed:
-        return mixed
-    candidates = []
-    for name in _FALLBACKS:
+            return _strip_nul(data.decode(utf16), notes), utf16
+    if b"\x00" in data:
+        count, first = data.count(b"\x00"), data.index(b"\x00")
+        data = data.replace(b"\x00", b"")
+        if not data.strip():
+            raise BinaryInput("is a binary file, not text (only NUL bytes)", path)
+        if notes is not None:
+            notes.append(("input.nul", f"{count} NUL byte{'s' * (count != 1)} removed (the first at "
+                                       f"byte {first}); byte offsets below count without them"))
+    return _decode_bytes(data, path, notes)
+
+
+def _decode_bytes(data: bytes, path: str, notes: Notes | None) -> tuple[str, str]:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if _looks_binary(text):
+            raise BinaryInput("is a binary file, not text (control characters)", path)
+        return text, "utf-8"  # UTF-8 that decodes is UTF-8: other encodings almost never do
+    legacy = []
+    for name in _LEGACY:
         try:
             text = data.decode(name)
         except UnicodeDecodeError:
             continue
         if _looks_binary(text):
             raise BinaryInput("is a binary file, not text (control characters)", path)
-        if name == "utf-8":
-            return text, name  # UTF-8 that decodes is UTF-8: other encodings almost never do
-        candidates.append((_common_share(text), name, text))
-    if candidates:
-        # GB18030 decodes nearly any byte string, Big5 included, into rare characters
-        score, name, text = max(candidates, key=lambda c: c[0])
-        if score >= 0.2 or not any(ord(ch) > 0x2E80 for ch in text[:20000]):
+        legacy.append((_common_share(text), name, text))
+    best_legacy = max(legacy, key=lambda c: c[0]) if legacy else None
+    mended = _mixed(data)
+    if mended is not None:
+        text, name, bad, first, utf8_chars, legacy_chars = mended
+        # UTF-8 with a few bad bytes or pasted-in legacy runs, unless a clean legacy decoding
+        # reads almost everything and the UTF-8 part is a handful of coincidences
+        if utf8_chars >= 0.05 * legacy_chars:  # else a legacy file whose bytes formed UTF-8 by chance
+            _note_bad(notes, bad, first, "UTF-8, GB18030 or Big5")
             return text, name
-    raise UndecodableInput("is not valid UTF-8, GB18030 or Big5 text; convert it to UTF-8", path)
+    if best_legacy and _good(best_legacy):
+        return best_legacy[2], best_legacy[1]
+    # nothing decodes cleanly: the legacy decoding with the fewest bad bytes, if few
+    options = []
+    for name in _LEGACY:
+        text, bad, first, _, _ = _lenient(data, name)
+        if bad <= MAX_BAD_SHARE * len(data) and not _looks_binary(text) and _readable_share(text) >= 0.5:
+            options.append((bad, -_common_share(text), name, text, first))
+    options = [o for o in options if -o[1] >= 0.2 or not any(ord(ch) > 0x2E80 for ch in o[3][:20000])]
+    if options:
+        bad, _, name, text, first = min(options, key=lambda o: o[:2])
+        _note_bad(notes, bad, first, name)
+        return text, name
+    if _looks_binary(data.decode("latin-1")):
+        raise BinaryInput("is a binary file, not text (control characters)", path)
+    raise UndecodableInput("is not valid UTF-8, GB18030 or Big5 text (more than "
+                           f"{MAX_BAD_SHARE:.0%} of its bytes do not decode); convert it to UTF-8", path)
+
+
+def _good(candidate: tuple[float, str, str]) -> bool:
+    """GB18030 decodes nearly any byte string, Big5 included, into rare characters."""
+    score, _, text = candidate
+    return score >= 0.2 or not any(ord(ch) > 0x2E80 for ch in text[:20000])
+
+
+def _mixed(data: bytes):
+    """UTF-8 text with undecodable stretches: GB18030/Big5 runs decoded as such, bad bytes
+    replaced. None when the UTF-8 part is not real text or too much is bad."""
+    text, bad, first, legacy, legacy_chars = _lenient(data, "utf-8", "plan-extract-mend")
+    if bad > MAX_BAD_SHARE * len(data) or _looks_binary(text):
+        return None
+    # Chinese characters read as UTF-8 (GB bytes often make valid two-byte UTF-8 by chance,
+    # but those decode to Cyrillic or Latin letters, not to Han)
+    utf8_chars = sum(1 for ch in text if "\u2e80" <= ch) - legacy_chars - text.count("\ufffd")
+    if utf8_chars <= 0:
+        return None
+    name = "utf-8" + "".join("+" + n for n in sorted(legacy))
+    return text, name, bad, first, utf8_chars, legacy_chars
 
 
 def _cut_utf8_tail(data: bytes) -> int | None:
@@ -73,39 +237,6 @@ def _cut_utf8_tail(data: bytes) -> int | None:
         return None
 
 
-def _decode_mixed(data: bytes) -> tuple[str, str] | None:
-    """Files concatenated from parts in different encodings: UTF-8 lines beside GB18030 lines.
-    Decoded line by line; None when the file is not such a mix."""
-    lines = data.split(b"\n")
-    utf8_rich = failed = 0
-    for line in lines:
-        try:
-            line.decode("utf-8")
-            utf8_rich += not line.isascii()
-        except UnicodeDecodeError:
-            failed += 1
-    if not (utf8_rich and failed):
-        return None
-    out, legacy = [], set()
-    for line in lines:
-        try:
-            out.append(line.decode("utf-8"))
-        except UnicodeDecodeError:
-            options = []
-            for name in ("gb18030", "big5"):
-                try:
-                    decoded = line.decode(name)
-                except UnicodeDecodeError:
-                    continue
-                options.append((_common_share(decoded), name, decoded))
-            if not options:
-                return None
-            _, name, text = max(options, key=lambda o: o[0])
-            legacy.add(name)
-            out.append(text)
-    return "\n".join(out), "utf-8+" + "+".join(sorted(legacy))
-
-
 @functools.lru_cache(maxsize=1)
 def _common_hanzi() -> frozenset[str]:
     from ..patterns import patterns_dir
@@ -120,6 +251,26 @@ def _common_share(text: str) -> float:
         return 0.0
     common = _common_hanzi()
     return sum(ch in common for ch in han) / len(han)
+
+
+def _plausible_share(text: str) -> float:
+    """Share of characters that are common Han or Chinese punctuation (a short legacy run)."""
+    common = _common_hanzi()
+    chars = [ch for ch in text if not ch.isspace()]
+    if not chars:
+        return 0.0
+    return sum(ch in common or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+               or ch in "“”‘’…—·" for ch in chars) / len(chars)
+
+
+def _readable_share(text: str) -> float:
+    """Share of characters a reader could read: ASCII, whitespace, common Han, CJK punctuation."""
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    common = _common_hanzi()
+    return sum(" " <= ch <= "~" or ch.isspace() or ch in common or "\u3000" <= ch <= "\u303f"
+               or "\uff00" <= ch <= "\uffef" or ch in "“”‘’…—·" for ch in sample) / len(sample)
 
 
 def _bomless_utf16(data: bytes) -> str | None:
