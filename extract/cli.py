@@ -11,7 +11,8 @@ from typing import Optional
 import click
 
 from . import __version__
-from .errors import PlanExtractError
+from .errors import PlanExtractError, unexpected
+from .paths import printable
 from .stages import STAGE_NAMES
 
 EXIT_FAILED = 1
@@ -121,9 +122,9 @@ def extract(paths: tuple[str, ...], outdir: str, fmt: str | None, with_text: boo
     stdin = _Stdin(fmt or "txt", max_mb)
     try:
         for f in files:
-            shown = str(f)
+            shown = STDIN if str(f) == STDIN else printable(f)  # a name not in UTF-8: bytes as \xNN
             try:
-                result = run(stdin.path() if shown == STDIN else f, settings, stop_after=dump_stage)
+                result = run(stdin.path() if str(f) == STDIN else f, settings, stop_after=dump_stage)
                 doc = result.document
                 if shown == STDIN:
                     doc = doc.model_copy(update={"source": doc.source.model_copy(update={"path": STDIN})})
@@ -141,7 +142,7 @@ def extract(paths: tuple[str, ...], outdir: str, fmt: str | None, with_text: boo
                 else:
                     out = Path(outdir) / names[f]
                     write_document(doc, out)
-                    where = str(out)
+                    where = printable(out)
                 if not quiet:
                     click.echo(f"{shown} → {where}  ({len(doc.outline)} headings, {len(doc.tables)} tables, "
                                f"{len(doc.indicators)} indicators, {len(doc.projects)} projects, "
@@ -154,6 +155,9 @@ def extract(paths: tuple[str, ...], outdir: str, fmt: str | None, with_text: boo
                 if shown == STDIN:
                     e.path = STDIN
                 click.echo(f"error: {e}", err=True)
+            except Exception as e:  # a bug on one file: one line naming it, as batch records it (E900)
+                failed += 1
+                click.echo(f"error: {unexpected(e, shown)}", err=True)
     finally:
         stdin.close()
     if failed:
@@ -171,10 +175,11 @@ def output_names(files: list[Path]) -> dict[Path, str]:
     names: dict[Path, str] = {}
     used: set[str] = set()
     for f in files:
-        name = f"{stem[f]}.json" if counts[stem[f]] == 1 else f"{f.name}.json"
+        full = printable(f.name)  # a name not in UTF-8 keeps its bytes as \xNN
+        name = f"{printable(stem[f])}.json" if counts[stem[f]] == 1 else f"{full}.json"
         k = 2
         while name in used:
-            name = f"{f.name}.{k}.json"
+            name = f"{full}.{k}.json"
             k += 1
         used.add(name)
         names[f] = name
@@ -236,6 +241,8 @@ def text(file: str, fmt: str | None, max_mb: float) -> None:
         if file == STDIN:
             e.path = STDIN
         raise click.ClickException(str(e)) from None
+    except Exception as e:  # a bug: one line naming the file, never a traceback
+        raise click.ClickException(str(unexpected(e, STDIN if file == STDIN else printable(file)))) from None
     finally:
         stdin.close()
     click.echo(result.text)

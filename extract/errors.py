@@ -98,6 +98,19 @@ class InternalError(PlanExtractError):
     code = "E900"
 
 
+def unexpected(e: BaseException, path: str | None = None) -> InternalError:
+    """An exception that is not ours, as an E900 with its type, message and where it was raised:
+    one line a user can paste into a bug report."""
+    import traceback
+    from pathlib import Path
+    text = f"{type(e).__name__}: {e}" if str(e) else type(e).__name__
+    frames = traceback.extract_tb(e.__traceback__)
+    if frames:
+        last = frames[-1]
+        text += f" (at {Path(last.filename).name}:{last.lineno} in {last.name})"
+    return InternalError(f"unexpected error, a bug: please report it with the file ({text})", path)
+
+
 ALL_ERRORS = sorted(
     (c for c in list(globals().values())
      if isinstance(c, type) and issubclass(c, PlanExtractError) and c is not PlanExtractError),

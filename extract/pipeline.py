@@ -16,6 +16,7 @@ from typing import Callable, Optional
 
 from . import __version__
 from .errors import NoBodyText, PlanExtractError, TimeLimitExceeded
+from .paths import printable
 from .model import Document, Source
 from .raw import RawDocument
 from .readers import read
@@ -80,7 +81,7 @@ def run(path: str | os.PathLike, settings: Settings | None = None,
         stop_after: str | None = None) -> Result:
     """Run the whole pipeline on one file. Raises PlanExtractError on bad input."""
     settings = settings or Settings()
-    with time_limit(settings.timeout, str(path)):
+    with time_limit(settings.timeout, printable(path)):
         return _run(path, settings, stop_after)
 
 
@@ -123,11 +124,11 @@ def _run(path: str | os.PathLike, settings: Settings, stop_after: str | None) ->
             stage(state)
             timings[name] = time.perf_counter() - t
             if name == "normalize" and not state.norm.paras:
-                raise NoBodyText("has no text once page numbers and converter marks are removed", str(path))
+                raise NoBodyText("has no text once page numbers and converter marks are removed", printable(path))
             if deadline and time.perf_counter() > deadline:
                 raise TimeLimitExceeded(
                     f"took longer than the time limit of {settings.timeout:g} s "
-                    f"(stopped after stage {name}; raise it with --timeout)", str(path))
+                    f"(stopped after stage {name}; raise it with --timeout)", printable(path))
             if name == stop_after:
                 break
             if name == RAW_BLOCKS_LAST_READ_BY and stop_after is None:

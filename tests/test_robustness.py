@@ -491,3 +491,136 @@ def test_only_nul_bytes_is_binary(tmp_path):
     with pytest.raises(PlanExtractError) as e:
         run(src)
     assert e.value.code == "E103"
+
+
+# ---------------------------------------------------------------- HTML read whole (#14)
+
+def _html(tmp_path, name, body: str, charset=True) -> "os.PathLike":
+    src = tmp_path / name
+    head = '<html><head><meta charset="utf-8"></head><body>' if charset else "<html><body>"
+    src.write_text(head + body + "</body></html>", encoding="utf-8")
+    return src
+
+
+def _raw_lines(path):
+    from extract.readers import read
+    raw = read(path)
+    return [b.text for b in raw.blocks if hasattr(b, "text")], raw
+
+
+@pytest.mark.parametrize("lines", [400, 3000])
+def test_html_unclosed_font_tags_lose_no_line(tmp_path, lines):
+    """Old editors leave a <font> open on every line: libxml2 stops at 255 (or 2048 with
+    huge_tree) open elements and, in recover mode, silently drops the rest."""
+    src = _html(tmp_path, "fonts.html", "".join(f'<p><font color="red">第{k}行，推进工作。\n' for k in range(lines)))
+    texts, raw = _raw_lines(src)
+    assert texts == [f"第{k}行，推进工作。" for k in range(lines)]
+    nesting = [m for c, m in raw.warnings if c == "html.nesting"]
+    assert bool(nesting) == (lines > 2000)
+
+
+def test_html_nested_past_the_limit_without_inline_tags_is_e404(tmp_path):
+    src = _html(tmp_path, "divs.html", "<div>" * 3000 + "<p>一、总体要求</p>" + "</div>" * 3000)
+    with pytest.raises(PlanExtractError) as e:
+        _raw_lines(src)
+    assert e.value.code == "E404" and "divs.html" in str(e.value)
+
+
+def test_html_text_node_over_ten_megabytes_is_read_whole(tmp_path):
+    sentence = "推进乡镇卫生院标准化建设，"
+    body = sentence * (11_000_000 // len(sentence.encode()) + 1)
+    src = _html(tmp_path, "long.html", "<p>一、总体要求</p><p>" + body + "</p><p>二、主要任务</p>")
+    texts, _ = _raw_lines(src)
+    assert texts[0] == "一、总体要求" and texts[-1] == "二、主要任务"
+    assert len(texts[1]) == len(body)
+
+
+def test_html_nul_bytes_are_removed_with_a_warning(tmp_path):
+    src = _html(tmp_path, "nul.html", "<p>一、总体\x00要求</p><p>推进工作。</p>")
+    texts, raw = _raw_lines(src)
+    assert texts == ["一、总体要求", "推进工作。"]
+    assert [c for c, _ in raw.warnings] == ["input.nul"]
+
+
+# ---------------------------------------------------------------- file names that are not UTF-8 (#14)
+
+GBK_NAME = "规划草案".encode("gbk")  # a name from a Chinese ZIP unpacked on Linux
+
+
+def _gbk_file(folder, suffix=b".txt", text=PLAN):
+    raw = os.path.join(os.fsencode(folder), GBK_NAME + suffix)
+    with open(raw, "wb") as f:
+        f.write(text.encode("utf-8"))
+    return raw
+
+
+def test_extract_a_file_whose_name_is_not_utf8(tmp_path):
+    from extract.paths import printable
+    raw = _gbk_file(tmp_path)
+    shown = GBK_NAME.decode("utf-8", "backslashreplace")
+    assert shown.startswith("\\x") and printable(os.fsdecode(raw)).endswith(shown + ".txt")
+    out = tmp_path / "out"
+    proc = _cli("extract", os.fsdecode(raw), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr and shown in proc.stderr
+    [written] = list(out.iterdir())
+    assert written.name == shown + ".json"
+    assert json.loads(written.read_text(encoding="utf-8"))["source"]["path"].endswith(shown + ".txt")
+
+
+def test_batch_with_file_names_that_are_not_utf8_finishes_and_resumes(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    _gbk_file(src)
+    _gbk_file(src, b".md", text="")  # fails (empty): its error line must be written too
+    (src / "ok.txt").write_text(PLAN, encoding="utf-8")
+    out = tmp_path / "out"
+    shown = GBK_NAME.decode("utf-8", "backslashreplace")
+    for again in ([], ["--retry-failed"]):  # the rerun skips what converted, tries the failure again
+        proc = _cli("batch", str(src), "-o", str(out), "-j1", "-q", *again)
+        assert proc.returncode == 1, proc.stderr
+        assert "Traceback" not in proc.stderr
+    manifest = [json.loads(line) for line in (out / "_manifest.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sorted((r["path"], r["status"]) for r in manifest) == sorted(
+        [(shown + ".md", "failed"), (shown + ".txt", "ok"), ("ok.txt", "ok"), (shown + ".md", "failed")])
+    errors = [json.loads(line) for line in (out / "_errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {(e["path"], e["code"]) for e in errors} == {(shown + ".md", "E102")}
+    doc = json.loads((out / (shown + ".txt.json")).read_text(encoding="utf-8"))  # .md shares the stem
+    assert doc["source"]["path"].endswith(shown + ".txt")
+
+
+# ---------------------------------------------------------------- no traceback from the CLI (#14)
+
+def test_extract_turns_an_unexpected_exception_into_one_e900_line(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    import extract.pipeline as pipeline
+    from extract.cli import main
+    src = tmp_path / "plan.txt"
+    src.write_text(PLAN, encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text(PLAN, encoding="utf-8")
+    real_run = pipeline.run
+
+    def buggy(path, *a, **kw):
+        if str(path).endswith("plan.txt"):
+            return {}["a stage bug"]
+        return real_run(path, *a, **kw)
+    monkeypatch.setattr(pipeline, "run", buggy)
+    result = CliRunner().invoke(main, ["extract", str(src), str(other), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
+    assert lines[0].startswith(f"error: E900 {src}: ") and "KeyError" in lines[0]
+    assert "Traceback" not in result.stderr
+    assert (tmp_path / "out" / "other.json").is_file()  # the next file still converts
+
+
+@pytest.mark.parametrize("text", [
+    "一、重点工程\n专栏十十 重点工程\n1.人民医院改扩建项目：总投资4800万元。\n",
+    "一、重点工程\n专栏十十\t重点工程\n项目\t内容\n人民医院改扩建项目\t总投资4800万元\n",
+])
+def test_a_box_numeral_that_does_not_read(tmp_path, text):
+    src = tmp_path / "box.txt"
+    src.write_text(text, encoding="utf-8")
+    proc = _cli("extract", str(src), "-o", str(tmp_path / "out"))
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr

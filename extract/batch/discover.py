@@ -9,6 +9,7 @@ from pathlib import Path, PurePosixPath
 from typing import Callable, Optional
 
 from ..errors import OutputUnsafe
+from ..paths import printable
 from ..readers import SUFFIX_FORMAT
 
 
@@ -18,8 +19,8 @@ class BatchUsageError(ValueError):
 
 @dataclass(frozen=True)
 class Input:
-    rel: str        # POSIX path relative to IN_DIR: the file's key in the manifest
-    path: Path      # IN_DIR as given / rel: how outputs name their source
+    rel: str        # POSIX path relative to IN_DIR, printable (extract.paths): the manifest key
+    path: Path      # IN_DIR as given / the path found: what is read
     size: int
     mtime_ns: int
 
@@ -75,7 +76,7 @@ def discover(in_dir: str | os.PathLike, pattern: str = "**/*",
         try:
             entries = sorted(os.scandir(real), key=lambda e: e.name)
         except OSError as e:
-            notes.append(f"{rel or '.'}: folder not readable ({e.strerror})")
+            notes.append(f"{printable(rel) if rel.parts else '.'}: folder not readable ({e.strerror})")
             return
         for entry in entries:
             if entry.name.startswith("."):
@@ -86,19 +87,24 @@ def discover(in_dir: str | os.PathLike, pattern: str = "**/*",
                 if entry.is_symlink():
                     target = target.resolve(strict=True)
                     if not target.is_relative_to(root):
-                        notes.append(f"{child}: symlink leads out of the input folder, not followed")
+                        notes.append(f"{printable(child)}: symlink leads out of the input folder, not followed")
                         continue
                 if target.is_dir():
                     if target in ancestors:
-                        notes.append(f"{child}: symlink loop, not followed")
+                        notes.append(f"{printable(child)}: symlink loop, not followed")
                     elif target not in excluded:
                         walk(target, child, ancestors | {target})
-                elif (target.is_file() and PurePosixPath(entry.name).suffix.lower() in SUFFIX_FORMAT
-                      and matches(str(child))):
+                elif PurePosixPath(entry.name).suffix.lower() in SUFFIX_FORMAT and matches(str(child)):
+                    if not target.is_file():  # a FIFO would block a worker, a device never ends
+                        notes.append(f"{printable(child)}: not a regular file (a FIFO, socket or "
+                                     "device), skipped")
+                        continue
                     st = os.stat(entry.path)
-                    found.append(Input(str(child), Path(in_dir) / child, st.st_size, st.st_mtime_ns))
+                    # the manifest key and output name: a name not in UTF-8 keeps its bytes as \xNN
+                    found.append(Input(printable(child.as_posix()), Path(in_dir) / child, st.st_size,
+                                       st.st_mtime_ns))
             except (OSError, RuntimeError) as e:  # dangling link, a loop inside the link chain, a race
-                notes.append(f"{child}: skipped ({getattr(e, 'strerror', None) or e})")
+                notes.append(f"{printable(child)}: skipped ({getattr(e, 'strerror', None) or e})")
 
     walk(root, PurePosixPath(), frozenset({root}))
     found.sort(key=lambda i: i.rel)

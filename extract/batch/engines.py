@@ -12,6 +12,7 @@ from collections import deque
 from pathlib import Path
 from typing import Callable, Optional
 
+from ..paths import printable
 from ..pipeline import Settings
 from .discover import BatchUsageError, Input
 from .progress import Progress, Stop
@@ -121,7 +122,7 @@ class LocalEngine:
 
     def _submit(self, source: deque) -> None:
         idx, inp = source[0]
-        fut = self.pool.submit(worker_task, idx, str(self.in_abs / inp.rel), inp.path.as_posix(),
+        fut = self.pool.submit(worker_task, idx, str(inp.path.absolute()), printable(inp.path.as_posix()),
                                self.settings, self.converter)
         self.inflight[fut] = source.popleft()
 
@@ -240,7 +241,7 @@ def run_dask(items: list[Input], in_abs: Path, scheduler: str, jobs: Optional[in
                 break
             while not stop.requested and pending and len(inflight) < width:
                 idx, inp = pending.popleft()
-                fut = client.submit(convert_one, str(in_abs / inp.rel), inp.path.as_posix(), settings,
+                fut = client.submit(convert_one, str(inp.path.absolute()), printable(inp.path.as_posix()), settings,
                                     converter, key=f"plan-extract-{batch_id}-{idx}", pure=False)
                 inflight[fut] = (inp, time.monotonic())
                 progress.started(inp.rel)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..errors import (EmptyInput, InputNotFound, InputTooLarge, InputUnreadable, NotRegularFile,
                       UnsupportedFormat)
+from ..paths import printable
 from ..raw import Block, RawDocument, RawLine, RawTable
 
 SUFFIX_FORMAT = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
@@ -79,7 +80,7 @@ def detect_format(path: Path, data: bytes) -> str:
     if fmt is None:
         raise UnsupportedFormat(
             f"has an unsupported file type {path.suffix or '(none)'!r}; "
-            f"expected one of {', '.join(sorted(SUFFIX_FORMAT))}", str(path))
+            f"expected one of {', '.join(sorted(SUFFIX_FORMAT))}", printable(path))
     return fmt
 
 
@@ -93,7 +94,7 @@ def read(path: str | os.PathLike, max_bytes: int | None = None) -> RawDocument:
 
 def _read_format(path: str | os.PathLike, max_bytes: int | None = None) -> RawDocument:
     p = Path(path)
-    shown = str(path)
+    shown = printable(path)  # names that are not UTF-8 keep their bytes as \xNN
     data = read_bytes(p, shown, max_bytes)
     if not data:
         raise EmptyInput("file is empty (0 bytes)", shown)

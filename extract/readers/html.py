@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ..errors import EmptyInput
+from ..errors import EmptyInput, NestingTooDeep
 from ..raw import Block, RawDocument, RawLine, RawTable
 from .grid import Cell, build_table, join_cell_lines
-from .text import decode
+from .text import decode, strip_nul
 
 BLOCK_TAGS = {"address", "article", "aside", "blockquote", "body", "center", "dd", "details",
               "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
@@ -36,15 +36,11 @@ _GB_ALIASES = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "euc-cn", "hz-gb
 
 
 def read_html(path: str, data: bytes, sha256: str) -> RawDocument:
-    import lxml.html
-    from lxml.etree import ParserError
-
-    text, encoding = _decode(data, path)
+    notes: list[tuple[str, str]] = []
+    text, encoding = _decode(data, path, notes)
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str with an encoding declaration
-    try:
-        root = lxml.html.document_fromstring(text)
-    except (ParserError, ValueError):
-        raise EmptyInput("is an HTML file with no content", path) from None
+    root = _parse(text, path, notes)
+    del text
     builder = _Builder()
     body = root.find("body")
     builder.walk(body if body is not None else root, bold=False, heading=None, pre=False)
@@ -53,21 +49,57 @@ def read_html(path: str, data: bytes, sha256: str) -> RawDocument:
     if not any(b.text.strip() if isinstance(b, RawLine) else b.rows for b in blocks):
         raise EmptyInput("is an HTML file with no visible text", path)
     return RawDocument(path=path, format="html", sha256=sha256, blocks=blocks,
-                       encoding=encoding, size=len(data))
+                       encoding=encoding, size=len(data), warnings=notes)
 
 
-def _decode(data: bytes, path: str) -> tuple[str, str]:
-    """The charset the page declares, else what readers.text.decode detects."""
+# Inline formatting that broken pages leave open by the thousand (<font> from old editors):
+# taken out when the page nests past the parser's depth limit, so the text under it is read.
+_INLINE_TAGS = re.compile(r"</?(?:font|span|b|strong|i|em|u|a|small|big|sup|sub|s|strike|o:p)\b[^>]*>",
+                          re.IGNORECASE)
+
+
+def _parse(text: str, path: str, notes: list[tuple[str, str]]):
+    """The page's tree, with nothing dropped: libxml2's HTML parser without its 10 MB cap on a
+    text node (huge_tree), and its error log read. A fatal error there means the parser stopped
+    and the rest of the page is missing (elements nested past 2048): the page is parsed again
+    without its inline formatting tags, and refused (E404) if it still does not parse whole."""
+    import lxml.html
+    from lxml.etree import ParserError
+
+    source = text
+    for attempt in range(2):
+        parser = lxml.html.HTMLParser(huge_tree=True)
+        try:
+            root = lxml.html.document_fromstring(source, parser=parser)
+        except (ParserError, ValueError):
+            raise EmptyInput("is an HTML file with no content", path) from None
+        fatal = [e for e in parser.error_log if e.level_name == "FATAL"]
+        if not fatal:
+            return root
+        if attempt:
+            raise NestingTooDeep(f"is an HTML page the parser cannot read to the end even without "
+                                 f"its inline formatting tags ({fatal[0].message.strip()}, line "
+                                 f"{fatal[0].line})", path)
+        notes.append(("html.nesting", f"elements nested too deep for the parser "
+                                      f"({fatal[0].message.strip()}, line {fatal[0].line}): inline "
+                                      "formatting tags (font, span, b …) were removed to read the "
+                                      "whole page, so bold is not known"))
+        source = _INLINE_TAGS.sub("", text)
+    raise AssertionError("unreachable")
+
+
+def _decode(data: bytes, path: str, notes: list[tuple[str, str]]) -> tuple[str, str]:
+    """The charset the page declares, else what readers.text.decode detects. NULs removed."""
     if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         match = _META_CHARSET.search(data[:8192])
         if match:
             name = match.group(1).decode("ascii", "replace").lower()
             name = "gb18030" if name in _GB_ALIASES else name  # GB18030 is a superset of both
             try:
-                return data.decode(name), name
+                return strip_nul(data.decode(name), notes), name
             except (LookupError, UnicodeDecodeError):
                 pass  # a wrong declaration is common; fall back to detection
-    return decode(data, path)
+    return decode(data, path, notes)
 
 
 class _Builder:

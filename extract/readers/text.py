@@ -110,7 +110,7 @@ def _note_bad(notes: Notes | None, bad: int, first: int | None, name: str, extra
                                          f"replaced by U+FFFD (the first at byte {first}){extra}"))
 
 
-def _strip_nul(text: str, notes: Notes | None, where: str = "") -> str:
+def strip_nul(text: str, notes: Notes | None, where: str = "") -> str:
     count = text.count("\x00")
     if count and notes is not None:
         notes.append(("input.nul", f"{count} NUL character{'s' * (count != 1)} removed{where} "
@@ -139,11 +139,11 @@ def decode(data: bytes, path: str, notes: Notes | None = None) -> tuple[str, str
                 raise UndecodableInput(f"starts with a {name} byte-order mark but most of it does not "
                                        f"decode ({bad} bad bytes)", path)
             _note_bad(notes, bad, first, name)
-            return _strip_nul(text, notes), name
+            return strip_nul(text, notes), name
     if b"\x00" in data[:8192]:
         utf16 = _bomless_utf16(data)
         if utf16:
-            return _strip_nul(data.decode(utf16), notes), utf16
+            return strip_nul(data.decode(utf16), notes), utf16
     if b"\x00" in data:
         count, first = data.count(b"\x00"), data.index(b"\x00")
         data = data.replace(b"\x00", b"")
