@@ -6,7 +6,12 @@ Runs, round after round with fresh random seeds until the time is up:
 - the whole pipeline on generated plan-like documents (tests/test_properties.py's strategy):
   never raises, spans inside the text, output valid against the JSON Schema;
 - the normalizer on arbitrary Unicode;
-- the quantity and money parsers on arbitrary text and on number-like strings.
+- the quantity and money parsers on arbitrary text and on number-like strings;
+- every stage on documents built from the pipeline's own vocabulary (patterns/*.yaml: 专栏, 第…章,
+  牵头, 责任单位, 以上 …, numbering leads, role clauses, indicator-shaped tables), and the whole
+  pipeline on such text (tests/test_fuzz_stages.py's strategies);
+- real DOCX and PDF files mutated inside their structure (document.xml inside the ZIP, one PDF
+  object), through the whole pipeline: a document or one error with a code.
 Prints how many examples each target ran and every failure found (hypothesis shrinks it).
 """
 from __future__ import annotations
@@ -22,6 +27,7 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import test_fuzz_stages as vocab  # noqa: E402
 import test_properties  # noqa: E402
 from extract.money import find_money, parse_money  # noqa: E402
 from extract.quantity import parse_quantity  # noqa: E402
@@ -63,6 +69,26 @@ def _money(text):
         assert 0 <= a <= b <= len(text)
 
 
+def _stages(blocks):
+    _count("stages")
+    vocab.check_stages(blocks, "meta")
+
+
+def _vocab_pipeline(text):
+    _count("vocab_pipeline")
+    test_properties._check(text, ".txt")
+
+
+def _docx(pick, ops):
+    _count("docx_mutation")
+    vocab.read_mutated(vocab.mutate_docx(vocab.fixture_bytes(".docx"), pick, ops), ".docx", pipeline=True)
+
+
+def _pdf(pick, ops):
+    _count("pdf_mutation")
+    vocab.read_mutated(vocab.mutate_pdf(vocab.fixture_bytes(".pdf"), pick, ops), ".pdf", pipeline=True)
+
+
 def rounds(examples: int, seed: int):
     common = dict(max_examples=examples, deadline=None, database=None, derandomize=False,
                   suppress_health_check=list(HealthCheck))
@@ -71,6 +97,10 @@ def rounds(examples: int, seed: int):
         given(st.text(max_size=2000))(_normalize),
         given(st.one_of(st.text(max_size=60), NUMBERISH))(_quantity),
         given(st.one_of(st.text(max_size=200), NUMBERISH))(_money),
+        given(vocab.BLOCKS)(_stages),
+        given(vocab.DOC_TEXT)(_vocab_pipeline),
+        given(st.floats(0, 1), vocab.OPS)(_docx),
+        given(st.floats(0, 1), vocab.OPS)(_pdf),
     ]
     return [settings(**common)(t) for t in targets]
 

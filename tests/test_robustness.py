@@ -624,3 +624,10 @@ def test_a_box_numeral_that_does_not_read(tmp_path, text):
     src.write_text(text, encoding="utf-8")
     proc = _cli("extract", str(src), "-o", str(tmp_path / "out"))
     assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+
+
+def test_html_nested_deeper_than_python_recursion(tmp_path):
+    """2,000 nested <div>s parse (libxml2 allows 2,048 with huge_tree); the walk must not recurse."""
+    src = _html(tmp_path, "deep.html", "<div>" * 2000 + "<p>一、总体要求</p><p>推进工作。</p>" + "</div>" * 2000)
+    texts, _ = _raw_lines(src)
+    assert texts == ["一、总体要求", "推进工作。"]

@@ -140,32 +140,46 @@ class _Builder:
                                    heading_level=self.heading, bold=bool(inked) and all(inked)))
         self.pieces = []
 
-    def walk(self, el, bold: bool, heading: Optional[int], pre: bool) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        tag = tag.lower()
-        if not tag or tag in HIDDEN_TAGS or _hidden(el):
-            return
-        if tag == "br":
-            (self.flush_pre if pre else self.flush)()
-            return
-        if tag == "table":
-            self.flush()
-            table = _data_table(el)
-            if table is not None:
-                self.blocks.append(table)
-                return
-        block = tag in BLOCK_TAGS or tag == "table"
-        if block:
-            (self.flush_pre if pre and self.pieces else self.flush)()
-        bold = bold or tag in BOLD_TAGS or bool(_BOLD_STYLE.search(el.get("style") or ""))
-        heading = HEADINGS.get(tag, heading)
-        pre = pre or tag in ("pre", "textarea", "listing")
-        self.add(el.text, bold, heading, pre)
-        for child in el:
-            self.walk(child, bold, heading, pre)
-            self.add(child.tail, bold, heading, pre)
-        if block:
-            (self.flush_pre if pre and self.pieces else self.flush)()
+    def walk(self, root, bold: bool, heading: Optional[int], pre: bool) -> None:
+        """Depth first, in document order, with an explicit stack: a page may nest 2,048
+        elements, more than Python's recursion limit."""
+        stack: list[tuple] = [(_ENTER, root, bold, heading, pre)]
+        while stack:
+            item = stack.pop()
+            if item[0] is _TAIL:
+                self.add(*item[1:])
+                continue
+            if item[0] is _LEAVE:
+                if item[1]:  # a block element ends its line
+                    (self.flush_pre if item[2] and self.pieces else self.flush)()
+                continue
+            _, el, bold, heading, pre = item
+            tag = el.tag.lower() if isinstance(el.tag, str) else ""
+            if not tag or tag in HIDDEN_TAGS or _hidden(el):
+                continue
+            if tag == "br":
+                (self.flush_pre if pre else self.flush)()
+                continue
+            if tag == "table":
+                self.flush()
+                table = _data_table(el)
+                if table is not None:
+                    self.blocks.append(table)
+                    continue
+            block = tag in BLOCK_TAGS or tag == "table"
+            if block:
+                (self.flush_pre if pre and self.pieces else self.flush)()
+            bold = bold or tag in BOLD_TAGS or bool(_BOLD_STYLE.search(el.get("style") or ""))
+            heading = HEADINGS.get(tag, heading)
+            pre = pre or tag in ("pre", "textarea", "listing")
+            self.add(el.text, bold, heading, pre)
+            stack.append((_LEAVE, block, pre))
+            for child in reversed(el):  # popped in order: each child, then its tail
+                stack.append((_TAIL, child.tail, bold, heading, pre))
+                stack.append((_ENTER, child, bold, heading, pre))
+
+
+_ENTER, _LEAVE, _TAIL = object(), object(), object()
 
 
 def _hidden(el) -> bool:

@@ -174,16 +174,16 @@ def _decode_bytes(data: bytes, path: str, notes: Notes | None) -> tuple[str, str
             raise BinaryInput("is a binary file, not text (control characters)", path)
         legacy.append((_common_share(text), name, text))
     best_legacy = max(legacy, key=lambda c: c[0]) if legacy else None
+    if best_legacy and _good(best_legacy):
+        return best_legacy[2], best_legacy[1]
+    # UTF-8 beside GB18030 (mixed files rarely decode whole in either: UTF-8 after ASCII
+    # leaves a GB lead byte without its pair), or UTF-8 with a few bad bytes
     mended = _mixed(data)
     if mended is not None:
         text, name, bad, first, utf8_chars, legacy_chars = mended
-        # UTF-8 with a few bad bytes or pasted-in legacy runs, unless a clean legacy decoding
-        # reads almost everything and the UTF-8 part is a handful of coincidences
         if utf8_chars >= 0.05 * legacy_chars:  # else a legacy file whose bytes formed UTF-8 by chance
             _note_bad(notes, bad, first, "UTF-8, GB18030 or Big5")
             return text, name
-    if best_legacy and _good(best_legacy):
-        return best_legacy[2], best_legacy[1]
     # nothing decodes cleanly: the legacy decoding with the fewest bad bytes, if few
     options = []
     for name in _LEGACY:

@@ -1,0 +1,104 @@
+"""Peak memory of each reader per input byte, each measured in a fresh process.
+
+    python tests/reader_memory.py [--mb 20] [--pipeline]
+
+Generates the same plan text as plain text, one-line text, HTML (a <p> per line, and all of it
+on one line), a DOCX and (smaller, reportlab is slow) a PDF, then reads each in a subprocess
+and prints the peak RSS (VmHWM; ru_maxrss would carry the parent's over exec) above an empty interpreter's, per input byte. With
+--pipeline the whole pipeline runs instead of the reader alone. The aim (issue #14): no reader
+costs more per byte than the text reader.
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SENTENCE = "到2025年，全市人均预期寿命达到80岁，推进乡镇卫生院标准化建设，完善基层医疗卫生服务体系。"
+
+PROBE = """
+import os, sys
+if sys.argv[2] == "pipeline":
+    from extract.pipeline import run as work
+else:
+    from extract.readers import read as work
+import extract.readers.html, extract.readers.docx, extract.readers.text  # imports are not the document
+with open("/proc/self/statm") as f:  # resident now, after the imports
+    before = int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+work(sys.argv[1])
+with open("/proc/self/status") as f:  # VmHWM, not ru_maxrss: that one survives exec from the parent
+    peak = next(int(line.split()[1]) * 1024 for line in f if line.startswith("VmHWM:"))
+print(peak - before)
+"""
+
+
+def _docx(lines: list[str]) -> bytes:
+    from test_robustness import minimal_docx
+    return minimal_docx([f"<w:p><w:r><w:t>{t}</w:t></w:r></w:p>".encode() for t in lines])
+
+
+def _pdf(lines: list[str], path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path), pagesize=A4)
+    y = 800
+    for t in lines:
+        c.setFont("STSong-Light", 10)
+        c.drawString(40, y, t)
+        y -= 14
+        if y < 40:
+            c.showPage()
+            y = 800
+    c.save()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mb", type=float, default=20.0)
+    ap.add_argument("--pdf-mb", type=float, default=2.0)
+    ap.add_argument("--pipeline", action="store_true")
+    args = ap.parse_args()
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    n = int(args.mb * 1e6 / len(SENTENCE.encode()))
+    lines = [f"{k}.{SENTENCE}" for k in range(n)]
+    with tempfile.TemporaryDirectory(prefix="plan-extract-memory-") as tmp:
+        folder = Path(tmp)
+        files = {
+            "text, a line per sentence": ("lines.txt", ("\n".join(lines) + "\n").encode()),
+            "text, one line": ("one.txt", "".join(lines).encode()),
+            "HTML, a <p> per sentence": ("p.html", ("<html><head><meta charset='utf-8'></head><body>"
+                                                   + "".join(f"<p>{t}</p>\n" for t in lines) + "</body></html>").encode()),
+            "HTML, all on one line": ("one.html", ("<html><head><meta charset='utf-8'></head><body>"
+                                                  + "".join(f"<p>{t}</p>" for t in lines) + "</body></html>").encode()),
+            "HTML, <br> lines in one <p>": ("br.html", ("<html><body><p>" + "<br>".join(lines) + "</p></body></html>").encode()),
+            "DOCX": ("plan.docx", _docx(lines)),
+        }
+        for name, (fname, data) in files.items():
+            (folder / fname).write_bytes(data)
+        pdf_lines = lines[:int(args.pdf_mb * 1e6 / len(SENTENCE.encode()))]
+        _pdf(pdf_lines, folder / "plan.pdf")
+        files["PDF (smaller)"] = ("plan.pdf", None)
+        mode = "pipeline" if args.pipeline else "reader"
+        print(f"{mode}: peak RSS above the interpreter's after its imports, per input byte ({args.mb:g} MB inputs):")
+        for name, (fname, _) in files.items():
+            path = folder / fname
+            proc = subprocess.run([sys.executable, "-c", PROBE, str(path), mode], capture_output=True, text=True,
+                                  cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+            if proc.returncode:
+                print(f"  {name:32s} failed: {proc.stderr.strip().splitlines()[-1:]}")
+                continue
+            peak = int(proc.stdout.strip().splitlines()[-1])
+            size = path.stat().st_size
+            print(f"  {name:32s} {size / 1e6:7.1f} MB  peak +{peak / 1e6:7.0f} MB  {peak / size:5.1f} B/B")
+
+
+if __name__ == "__main__":
+    main()
