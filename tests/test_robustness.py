@@ -631,3 +631,10 @@ def test_html_nested_deeper_than_python_recursion(tmp_path):
     src = _html(tmp_path, "deep.html", "<div>" * 2000 + "<p>一、总体要求</p><p>推进工作。</p>" + "</div>" * 2000)
     texts, _ = _raw_lines(src)
     assert texts == ["一、总体要求", "推进工作。"]
+
+
+@pytest.mark.parametrize("depth", [400, 3000])
+def test_html_nesting_at_the_start_is_not_no_visible_text(tmp_path, depth):
+    src = _html(tmp_path, "start.html", '<font size="3">' * depth + "<p>一、总体要求</p><p>推进工作。</p>")
+    texts, _ = _raw_lines(src)
+    assert texts == ["一、总体要求", "推进工作。"]
