@@ -638,3 +638,14 @@ def test_html_nesting_at_the_start_is_not_no_visible_text(tmp_path, depth):
     src = _html(tmp_path, "start.html", '<font size="3">' * depth + "<p>一、总体要求</p><p>推进工作。</p>")
     texts, _ = _raw_lines(src)
     assert texts == ["一、总体要求", "推进工作。"]
+
+
+def test_a_manifest_record_quoting_a_raw_file_name_is_written(tmp_path):
+    """An exception message may carry the OS's name for a file (lone surrogates): the error log
+    still gets its line."""
+    from extract.batch.manifest import JsonLines
+    log = JsonLines(tmp_path / "_errors.jsonl")
+    log.append({"path": "a.txt", "code": "E900", "message": "OSError: " + os.fsdecode(GBK_NAME)})
+    log.close()
+    [record] = [json.loads(line) for line in (tmp_path / "_errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert record["message"].startswith("OSError: ") and record["path"] == "a.txt"

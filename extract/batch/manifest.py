@@ -61,7 +61,7 @@ class JsonLines:
                                   "wait for it or choose another output folder") from None
 
     def append(self, record: dict) -> None:
-        data = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+        data = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace")  # a message quoting a raw file name
         while data:
             data = data[os.write(self.fd, data):]
         os.fsync(self.fd)
