@@ -61,7 +61,8 @@ class JsonLines:
                                   "wait for it or choose another output folder") from None
 
     def append(self, record: dict) -> None:
-        data = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace")  # a message quoting a raw file name
+        # backslashreplace: a message may quote a raw file name (lone surrogates from the OS)
+        data = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace")
         while data:
             data = data[os.write(self.fd, data):]
         os.fsync(self.fd)
