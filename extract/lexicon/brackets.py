@@ -5,6 +5,8 @@ make the rest of the text count as outside a bracket that was never opened.
 """
 from __future__ import annotations
 
+import functools
+import re
 from typing import Iterator, Optional
 
 OPENING = "（("
@@ -23,10 +25,20 @@ def depths(text: str, depth: int = 0, opening: str = OPENING,
 
 
 def depth_after(text: str, depth: int = 0, opening: str = OPENING, closing: str = CLOSING) -> int:
-    """Brackets still open at the end of text (carried over from `depth` open before it)."""
-    for _, _, depth in depths(text, depth, opening, closing):
-        pass
+    """Brackets still open at the end of text (carried over from `depth` open before it).
+    Only the brackets are visited (found by a compiled pattern): normalize asks this of a
+    paragraph each time it joins a line to it."""
+    for m in _marks(opening + closing).finditer(text):
+        if m.group() in opening:
+            depth += 1
+        elif depth:
+            depth -= 1
     return depth
+
+
+@functools.lru_cache(maxsize=16)
+def _marks(chars: str) -> "re.Pattern[str]":
+    return re.compile("[" + re.escape(chars) + "]")
 
 
 def split_top_level(text: str, separators: str, opening: str = OPENING,

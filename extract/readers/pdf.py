@@ -340,13 +340,17 @@ def _scan_objects(page, textpage) -> tuple[bool, bool]:
     verticals: set[int] = set()
     horizontals: set[int] = set()
     lost_text = False
+    embedded: dict[int, bool] = {}   # font handle → embedded (asked once per font, not per object)
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     for obj, kind in _page_objects(page):
         if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
             if not lost_text:
                 font = pdfium_c.FPDFTextObj_GetFont(obj)
-                lost_text = bool(font) and not pdfium_c.FPDFFont_GetIsEmbedded(font) \
+                key = ctypes.cast(font, ctypes.c_void_p).value if font else None
+                if key is not None and key not in embedded:
+                    embedded[key] = bool(pdfium_c.FPDFFont_GetIsEmbedded(font))
+                lost_text = key is not None and not embedded[key] \
                     and pdfium_c.FPDFTextObj_GetText(obj, textpage, None, 0) <= 2
             continue
         if kind != pdfium_c.FPDF_PAGEOBJ_PATH or not pdfium_c.FPDFPageObj_GetBounds(

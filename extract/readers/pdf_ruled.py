@@ -24,6 +24,7 @@ import ctypes
 from typing import Callable, Optional
 
 Box = tuple[float, float, float, float]
+_MARGIN = 2.0   # points around a table's box within which characters are still collected
 
 
 class PdfiumPage:
@@ -45,12 +46,16 @@ def tables(page, textpage, to_rect: Callable[[float, float, float, float], Box],
     cannot stand in for pdfminer here."""
     if rotation:
         return None
-    chars = page_chars(textpage, to_rect)
+    from pdfplumber.table import TableFinder
+    like = PdfiumPage(page_edges(page, to_rect), [], (0.0, 0.0, width, height))
+    found = TableFinder(like).tables   # the "lines" strategy reads edges only
+    if not found:
+        return found
+    chars = page_chars(textpage, to_rect, [t.bbox for t in found])
     if chars is None:
         return None
-    from pdfplumber.table import TableFinder
-    like = PdfiumPage(page_edges(page, to_rect), chars, (0.0, 0.0, width, height))
-    return TableFinder(like).tables
+    like.chars = chars   # what Table.extract reads: the characters inside the tables
+    return found
 
 
 # ---- edges -----------------------------------------------------------------------------------
@@ -164,11 +169,12 @@ def _edge(kind: str, x0: float, top: float, x1: float, bottom: float, orientatio
 
 # ---- characters ------------------------------------------------------------------------------
 
-def page_chars(textpage, to_rect) -> Optional[list[dict]]:
+def page_chars(textpage, to_rect, within: Optional[list[Box]] = None) -> Optional[list[dict]]:
     """pdfplumber's `page.chars` (what Table.extract reads), from PDFium's text page: each
     character drawn on the page (none PDFium generated: its spaces between words and line
-    ends), with its box from the font's metrics as pdfminer computes it. None when a character
-    is rotated (pdfplumber would read it as a column of its own)."""
+    ends), with its box from the font's metrics as pdfminer computes it; only those whose
+    middle lies in one of the boxes `within` when given (Table.extract reads no other).
+    None when such a character is rotated (pdfplumber would read it as a column of its own)."""
     import pypdfium2.raw as pdfium_c
 
     rect = pdfium_c.FS_RECTF()
@@ -176,6 +182,14 @@ def page_chars(textpage, to_rect) -> Optional[list[dict]]:
     advance = ctypes.c_float()
     chars: list[dict] = []
     for i in range(pdfium_c.FPDFText_CountChars(textpage)):
+        if not pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect):
+            continue
+        if within is not None:
+            x0, top, x1, bottom = to_rect(rect.left, rect.bottom, rect.right, rect.top)
+            x, y = (x0 + x1) / 2, (top + bottom) / 2
+            if not any(b[0] - _MARGIN <= x <= b[2] + _MARGIN and b[1] - _MARGIN <= y <= b[3] + _MARGIN
+                       for b in within):
+                continue
         if pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
             continue
         code = pdfium_c.FPDFText_GetUnicode(textpage, i)
@@ -183,8 +197,6 @@ def page_chars(textpage, to_rect) -> Optional[list[dict]]:
             continue
         if abs(pdfium_c.FPDFText_GetCharAngle(textpage, i)) > 1e-3:
             return None
-        if not pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect):
-            continue
         left, right = rect.left, rect.right
         size = pdfium_c.FPDFText_GetFontSize(textpage, i)
         # pdfminer's box is as wide as the character's advance in the PDF's own widths (PDFium's
