@@ -4,6 +4,8 @@ same document out of the pipeline."""
 from __future__ import annotations
 
 import hashlib
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -60,6 +62,18 @@ def test_the_fixtures_hold_ruled_tables(monkeypatch):
     """The comparison above is about something: the fixtures have ruled tables with rows."""
     found = [t for p in _fixtures() for t in _tables(p)]
     assert len(found) >= 3 and sum(len(t.rows) for t in found) >= 20
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_a_libreoffice_rendering(tmp_path, monkeypatch):
+    """A DOCX fixture printed to PDF by LibreOffice (embedded font subsets, each with its own
+    ascent: the boxes must come from the font size and descent, as pdfminer has them)."""
+    docx = make_fixtures.build() / "002_4298840802f018b6.docx"
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx)],
+                   capture_output=True, timeout=180, check=True)
+    fast, slow = _read_both(tmp_path / "002_4298840802f018b6.pdf", monkeypatch)
+    assert fast and [_comparable(t) for t in fast] == [_comparable(t) for t in slow]
 
 
 def _drawn_grid_pdf(path: Path) -> None:

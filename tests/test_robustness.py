@@ -102,20 +102,8 @@ def test_file_name_with_spaces_chinese_and_shell_metacharacters(tmp_path):
     assert json.loads(written[0].read_text(encoding="utf-8"))["source"]["path"] == str(src)
 
 
-@pytest.mark.slow
-def test_fifty_megabyte_text_file(tmp_path):
-    """A 50 MB plan converts within the default limits, with bounded memory (measured by the
-    benchmark; here the run must simply finish with a valid file)."""
-    src = tmp_path / "huge.txt"
-    seed = "".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt")))
-    with open(src, "w", encoding="utf-8") as f:
-        while f.tell() < 50_000_000:
-            f.write(seed)
-    out = tmp_path / "out"
-    proc = _cli("extract", str(src), "-o", str(out))
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    assert (out / "huge.json").stat().st_size > 0
-    assert not [p for p in out.iterdir() if p.suffix == ".tmp"]
+# A 50 MB plan (it converts within the default limits, one whole output, bounded memory) is
+# measured by the benchmark (tests/bench.py, memory): 88 CPU-s is no unit test.
 
 
 ADVERSARIAL = [

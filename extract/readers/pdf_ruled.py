@@ -179,7 +179,8 @@ def page_chars(textpage, to_rect, within: Optional[list[Box]] = None) -> Optiona
 
     rect = pdfium_c.FS_RECTF()
     matrix = pdfium_c.FS_MATRIX()
-    advance = ctypes.c_float()
+    advance, descent = ctypes.c_float(), ctypes.c_float()
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     chars: list[dict] = []
     for i in range(pdfium_c.FPDFText_CountChars(textpage)):
         if not pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect):
@@ -202,12 +203,20 @@ def page_chars(textpage, to_rect, within: Optional[list[Box]] = None) -> Optiona
         # pdfminer's box is as wide as the character's advance in the PDF's own widths (PDFium's
         # loose box takes the width from the font it renders with, a substitute when the font is
         # not embedded): the gaps pdfplumber reads as spaces between words depend on it.
+        # Its height likewise: the font size up from the font's descent below the baseline
+        # (PDFium's loose box takes ascent and descent from each embedded subset, which differ).
+        low, high = rect.bottom, rect.top
         obj = pdfium_c.FPDFText_GetTextObject(textpage, i)
         font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
-        if font and pdfium_c.FPDFText_GetMatrix(textpage, i, matrix) \
-                and pdfium_c.FPDFFont_GetGlyphWidth(font, code, size, advance) and advance.value > 0:
-            right = left + advance.value * (matrix.a ** 2 + matrix.b ** 2) ** 0.5
-        x0, top, x1, bottom = to_rect(left, rect.bottom, right, rect.top)
+        if font and size > 0 and pdfium_c.FPDFText_GetMatrix(textpage, i, matrix):
+            if pdfium_c.FPDFFont_GetGlyphWidth(font, code, size, advance) and advance.value > 0:
+                right = left + advance.value * (matrix.a ** 2 + matrix.b ** 2) ** 0.5
+            if pdfium_c.FPDFFont_GetDescent(font, size, descent) \
+                    and pdfium_c.FPDFText_GetCharOrigin(textpage, i, origin_x, origin_y):
+                scale = (matrix.c ** 2 + matrix.d ** 2) ** 0.5
+                low = origin_y.value + descent.value * scale
+                high = low + size * scale
+        x0, top, x1, bottom = to_rect(left, low, right, high)
         chars.append({"text": chr(code), "x0": x0, "x1": x1, "top": top, "bottom": bottom,
                       "doctop": top, "upright": True, "width": x1 - x0, "height": bottom - top,
                       "size": size})
