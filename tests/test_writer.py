@@ -44,6 +44,17 @@ def test_encoded_content_equals_the_model_dump_with_keys_in_contract_order(docum
     assert text == writer.to_json(document)  # byte-stable
 
 
+def test_section_by_section_gives_the_bytes_of_the_whole_dump(document):
+    """to_json_bytes builds the file one top-level list at a time (memory); the bytes are
+    those of encoding the whole dump at once, with and without the normalized text."""
+    whole = writer.encode(document.model_dump(mode="json"))
+    assert writer.to_json_bytes(document) == whole
+    with_text = document.model_copy(update={"text": "第一章 总则\n“引号”\t制表"})
+    assert writer.to_json_bytes(with_text) == writer.encode(with_text.model_dump(mode="json"))
+    empty = document.model_copy(update={"outline": [], "indicators": [], "warnings": []})
+    assert writer.to_json_bytes(empty) == writer.encode(empty.model_dump(mode="json"))
+
+
 def test_a_value_the_fast_encoder_refuses_falls_back_to_the_same_form():
     data = {"a": [1, 2], "b": 2**70, "c": "规划"}
     assert writer.encode(data).decode() == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
