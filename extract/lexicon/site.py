@@ -54,6 +54,8 @@ def is_chrome(text: str) -> bool:
     if not t or len(t) > 200 or "。" in t:
         return False  # chrome never ends a sentence
     tokens = [w for w in _SEPARATORS.split(t) if w]
+    if len(tokens) == 1 and len(tokens[0]) == 1:
+        return False  # a lone 大 or 中 may be a table cell; a toolbar prints 大 中 小 together
     if tokens and all(w in s.words or _made_of_words(w, s.words) for w in tokens):
         return True
     return bool(s.chrome.match(t))
