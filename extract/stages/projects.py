@@ -885,6 +885,14 @@ def _invested_in(sentence: str, s: int, e: int, money: Money):
                 break
         if name is None and after.startswith("的"):
             name = _up_to_last_noun(after[1:])  # 投资1.2亿元的XX医院迁建项目已开工
+    if name is None and not subject and not after and clause_start > 0:
+        # 建成县急救中心，总投资3000万元: the clause before names what the amount built
+        prev_start = max(sentence.rfind(c, 0, clause_start - 1) for c in _CLAUSE_END) + 1
+        prev = regex.sub(r"^\d{4}年(?:\d{1,2}月)?(?:底|初)?", "", sentence[prev_start:clause_start - 1].strip())
+        run = g.construction_run.search(prev)
+        tail = prev[run.end():].strip().lstrip("了的") if run else ""
+        if run and len(tail) >= 4 and names_a_project(tail):
+            name, clause_start, after = tail, prev_start, prev
     if name is None or "、" in name or regex.match(r"^\d", name):
         return None  # none named, or several: 太平卫生院、八街卫生院…
     return ProseProject(name, money, nature_of(after) or nature_of(name), start_of(sentence),
