@@ -61,3 +61,21 @@ def test_an_unreadable_page_is_named(tmp_path):
     assert doc.unreadable_pages == [2]
     messages = [m for c, m in doc.warnings if c == "page.unreadable"]
     assert len(messages) == 1 and messages[0].startswith("page 2:")
+
+
+def test_an_unreadable_pdf_page_is_named(tmp_path):
+    """A PDF whose second page's text layer is glyph codes, as a converter without the font's
+    character map writes them."""
+    pytest.importorskip("reportlab")
+    from reportlab.pdfgen import canvas
+    p = tmp_path / "a.pdf"
+    c = canvas.Canvas(str(p))
+    for page in ("Chapter one: general requirements of the plan.",
+                 "".join(f"(cid:{n})" for n in range(10, 30))):
+        c.drawString(72, 720, page)
+        c.drawString(72, 700, page)
+        c.showPage()
+    c.save()
+    doc = read(p)
+    assert doc.unreadable_pages == [2]
+    assert any(code == "page.unreadable" and m.startswith("page 2:") for code, m in doc.warnings)

@@ -82,7 +82,15 @@ def _title(notice: list[str], head: list[str]) -> Optional[str]:
         m = _NOTICE_TITLE.search(regex.sub(r"\s+", "", t))
         if m:
             return m.group("t")
+    # the notice's body names what it issues: 现将《…方案》印发给你们
+    for t in notice:
+        m = _ISSUED_HEREWITH.search(regex.sub(r"\s+", "", t))
+        if m and _PLAN_WORDS.search(_DRAFT.sub("", m.group("t"))):
+            return m.group("t")
     return None
+
+
+_ISSUED_HEREWITH = regex.compile(r"《(?P<t>[^《》]{4,80})》[^《》。]{0,30}?(?:印发|下发|转发)给你们")
 
 
 def _compact(s: Optional[str]) -> Optional[str]:
