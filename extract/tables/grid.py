@@ -9,12 +9,15 @@ category labels carried down to the rows their merged cell covers.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import regex
 
 from ..lexicon.layout import remove_layout_spaces
 from . import classify
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..state import State
 
 Span = tuple[int, int]
 
@@ -104,6 +107,25 @@ def clean_text(text: str) -> str:
     return _SPACES.sub(" ", remove_layout_spaces(text)).strip()
 
 
+# --- page furniture between rows ---------------------------------------------------------------
+
+PAGE_MARK = regex.compile(r"^\s*(?:[—\-－–]+\s*\d{1,4}\s*[—\-－–]+|第\s*\d{1,4}\s*页(?:\s*[，,/／]?\s*共\s*\d+\s*页)?)\s*$")
+
+
+def running_heads(state: "State") -> set[str]:
+    """Lines a page head repeats: the document's first line (its title)."""
+    paras = state.norm.paras
+    first = next((state.norm.para_text(p).strip() for p in paras if state.norm.para_text(p).strip()), "")
+    return {regex.sub(r"\s+", "", first)} if first else set()
+
+
+def is_page_furniture(text: str, running: set[str]) -> bool:
+    """A page number (`— 3 —`, `第3页`) or a running head, printed between two rows of a table
+    that runs over a page break."""
+    return bool(PAGE_MARK.match(text)) or regex.sub(r"\s+", "", text) in running
+
+
+
 # --- finishing ----------------------------------------------------------------------------------
 
 def finish(grid: Grid) -> Optional[Rebuilt]:
@@ -122,7 +144,7 @@ def finish(grid: Grid) -> Optional[Rebuilt]:
     else:
         h = grid.header_rows if grid.header_rows is not None else find_header_rows(rows)
         columns = merge_header(rows[:h]) if h else [""] * width
-        data = rows[h:]
+        data = drop_repeated_header(rows[h:], rows[:h])
     spread_merged_values(data, columns)
     keep = [j for j in range(width)
             if columns[j] or any(not r.cells[j].empty() for r in data)]
@@ -224,6 +246,18 @@ def spread_merged_values(rows: list[GridRow], columns: list[str]) -> None:
                 for k in cols:
                     if k != j:
                         r.cells[k] = Cell(list(r.cells[j].lines), r.cells[j].span)
+
+
+def drop_repeated_header(rows: list[GridRow], header: list[GridRow]) -> list[GridRow]:
+    """A header printed again where the table continues after a page break is no data row."""
+    printed = {tuple(_fold_key(c.text) for c in r.cells) for r in header if not r.empty()}
+    if not printed:
+        return rows
+    return [r for r in rows if tuple(_fold_key(c.text) for c in r.cells) not in printed]
+
+
+def _fold_key(text: str) -> str:
+    return regex.sub(r"\s+", "", text)
 
 
 def drop_category_rows(rows: list[GridRow], roles: list[Optional[str]]) -> list[GridRow]:

@@ -21,7 +21,7 @@ import regex
 from ..raw import RawLine
 from ..state import State
 from . import assign, classify
-from .grid import Cell, Grid, GridRow, clean_text
+from .grid import Cell, Grid, GridRow, clean_text, is_page_furniture, running_heads
 
 MAX_CELL_CHARS = 60
 MAX_HEADER_WORD_CHARS = 12   # one header word on a line of its own
@@ -63,10 +63,13 @@ def _lines(state: State, a: int) -> list[Optional[_Line]]:
         return out
     j = a
     out = []
+    running = running_heads(state)
     for k in range(start, min(len(state.raw.blocks), start + MAX_LINES)):
         block = state.raw.blocks[k]
         if not isinstance(block, RawLine):
             break
+        if block.text.strip() and k > start and is_page_furniture(block.text, running):
+            continue   # a page number or running head where the table runs over a page break
         if block.text == "" or block.text.strip("\r\n") == "":
             out.append(None)
             continue
@@ -115,17 +118,26 @@ def rebuild(state: State, a: int, width: int) -> Optional[Grid]:
             current.append(ln)
     # blank lines end rows only where they stand between rows, not after every line
     if len(groups) < 2 or sum(1 for g in groups if len(g) == 1) > len(groups) / 2:
-        groups = _cut_by_width([ln for ln in body if ln is not None], width, roles)
+        groups = _cut_by_width([ln for ln in body if ln is not None], width, roles, [t for t, _ in header])
     rows: list[GridRow] = []
-    for group in groups:
+    printed_header = [t for t, _ in header]
+    for n, group in enumerate(groups):
+        if [t for t, _ in group if t] == printed_header:
+            continue   # the header printed again after a page break
         if sum(1 for t, _ in group if t) < 2:
             break   # one printed line is no row: what follows the table
         cells = _place(group, roles, width)
+        notes = []
         if cells is None:
-            break
+            after = groups[n + 1] if n + 1 < len(groups) else None
+            if after is None or _place(after, roles, width) is None:
+                break   # the table ends here
+            # a row between rows that fit: kept as printed, with a warning
+            cells = (group + [("", None)] * width)[:width]
+            notes.append(("table.unplaced_row", "its cells fit no placement on the columns; kept in printed order"))
         first = next((p for _, p in group if p is not None), None)
         rows.append(GridRow([Cell([t], span(p)) if t else Cell() for t, p in cells],
-                            page=paras[first].page if first is not None else None))
+                            page=paras[first].page if first is not None else None, notes=notes))
     if len(rows) < 2:
         return None
     last = max(p for row in groups[:len(rows)] for _, p in row if p is not None)
@@ -146,13 +158,17 @@ def _place(group: list[_Line], roles: list[Optional[str]], width: int) -> Option
     return [("".join(printed[i][0] for i in ks), printed[ks[0]][1]) if ks else ("", None) for ks in placed]
 
 
-def _cut_by_width(lines: list[_Line], width: int, roles: list[Optional[str]]) -> list[list[_Line]]:
+def _cut_by_width(lines: list[_Line], width: int, roles: list[Optional[str]],
+                  header: list[str]) -> list[list[_Line]]:
     seq = roles.index("seq") if "seq" in roles else None
     out = []
     k = 0
     expected = 1
     while k + width <= len(lines):
         chunk = lines[k:k + width]
+        if [t for t, _ in chunk] == header:
+            k += width   # the header printed again after a page break
+            continue
         if seq is not None and chunk[seq][0] != str(expected):
             break
         out.append(chunk)

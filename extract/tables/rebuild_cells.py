@@ -15,7 +15,7 @@ import regex
 from ..raw import RawLine
 from ..state import State
 from . import classify
-from .grid import Cell, Grid, GridRow
+from .grid import Cell, Grid, GridRow, is_page_furniture, running_heads
 
 
 @dataclass
@@ -136,10 +136,13 @@ def _rows_grid(state: State, lines: list[PrintedLine], paras: tuple[int, int]) -
     width = max((len(ln.text.split("\t")) for ln in lines if ln.tabbed), default=0)
     prefix: list[Cell] = []
     stacked = _stacked_lines(lines)
+    running = running_heads(state)
     for n, ln in enumerate(lines):
         if ln.blank:
             continue
         text = ln.text
+        if "\t" not in text and is_page_furniture(text, running):
+            continue   # a page number or running head printed between rows at a page break
         parts = text.split("\t")
         offsets, pos = [], 0
         for part in parts:
