@@ -390,7 +390,7 @@ def box_projects(state: State, box_id: str) -> list[Project]:
         return []  # 发展重点, 布局, 方向, 目标 …: whatever its items are, they are not projects
     g = grammar()
     out, named_any = [], False
-    for where, piece, lead in _box_pieces(state, box, a, b):
+    for where, piece, lead in _box_pieces(state, box, a, b, lists):
         for name, content, named in _item_projects(piece, lead):
             if name in g.data.record_keys:
                 if out:  # 总投资：3亿元 under the project above: part of its record
@@ -423,7 +423,7 @@ def _with_record(project: Project, line: str, where) -> Project:
         source=project.source.model_copy(update=dict(span=span))))
 
 
-def _box_pieces(state: State, box, a: int, b: int):
+def _box_pieces(state: State, box, a: int, b: int, lists: Optional[bool] = None):
     """(span, text, bold lead) of each item of a box; a box whose rows the reader returned as a
     table right under its caption (a table of kind other, no items left in the box) gives one
     `name：content` item per row."""
@@ -438,7 +438,7 @@ def _box_pieces(state: State, box, a: int, b: int):
                 return
     for item, (span, para) in zip(box.items, item_spans(state.norm, box.items, a, b)):
         span = span or box.span
-        for where, piece, first in _pieces(state.norm, item, span, a, b):
+        for where, piece, first in _pieces(state.norm, item, span, a, b, bool(lists)):
             yield where, piece, (para.bold_lead if para is not None and first else 0)
 
 
@@ -449,19 +449,26 @@ def _box_project(state: State, box, name: str, content: Optional[str], span) -> 
         source=ItemSource(kind="box", span=span, page=state.norm.page_at(span[0])))
 
 
-def _pieces(norm: NormText, item: str, span, a: int, b: int):
+def _pieces(norm: NormText, item: str, span, a: int, b: int, lists: bool = False):
     """(span, text, is first) of each item an item holds: names one a line that the box reader
     joined (`河湖水系连通工程` / `矿山生态修复`), or items run together in one paragraph."""
     lines = [p for p in norm.paras[a:b] if p.start >= span[0] and p.end <= span[1] and p.kind == "text"]
     texts = [norm.para_text(p).strip() for p in lines]
-    if len(lines) > 1 and all(_bare_label(t) for t in texts):
+    if len(lines) > 1 and all(_bare_label(t, lists) for t in texts):
         return [((p.start, p.end), t, k == 0) for k, (p, t) in enumerate(zip(lines, texts))]
     return [(_piece_span(norm, span, piece, offset), piece, offset == 0)
             for offset, piece in split_run_together(item)]
 
 
-def _bare_label(text: str) -> bool:
-    return 2 <= len(text) <= 30 and not regex.search(r"[，,。；;、：:]", text) and names_a_work(text)
+def _bare_label(text: str, lists: bool = False) -> bool:
+    """A name alone on its line: ends with a work noun, or, in a box of projects, short enough
+    that no printed line would wrap there (县医院信息化)."""
+    if not 2 <= len(text) <= 30 or regex.search(r"[，,。；;、：:]", text):
+        return False
+    return names_a_work(text) or (lists and len(text) <= _SHORT_LINE)
+
+
+_SHORT_LINE = 20
 
 
 def _piece_span(norm: NormText, span, piece: str, offset: int):
