@@ -16,6 +16,7 @@ footers first). A table continued on the next page is stitched to its first part
 from __future__ import annotations
 
 import ctypes
+import functools
 import io
 import logging
 import re
@@ -233,6 +234,8 @@ def _page_lines(textpage, to_display: _ToDisplay, exclude: list[tuple]) -> tuple
             continue
         box = (min(b[0] for b in boxes), min(b[1] for b in boxes),
                max(b[2] for b in boxes), max(b[3] for b in boxes))
+        if exclude and any(_contains(x, box) for x in exclude):
+            continue   # wholly inside a table: its characters are the table's
         if exclude and any(_overlaps(box, x) for x in exclude):
             line = _line_outside(textpage, text, first, last, to_display, exclude, bold_of)
         else:
@@ -276,6 +279,10 @@ def _loose_boxes(textpage, text: str, first: int, last: int, to_display: _ToDisp
             pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect)
             boxes.append(to_display.rect(rect.left, rect.bottom, rect.right, rect.top))
     return boxes
+
+
+def _contains(outer: tuple, inner: tuple) -> bool:
+    return outer[0] <= inner[0] and outer[1] <= inner[1] and inner[2] <= outer[2] and inner[3] <= outer[3]
 
 
 def _overlaps(a: tuple, b: tuple) -> bool:
@@ -343,18 +350,20 @@ def _scan_objects(page, textpage) -> tuple[bool, bool]:
     embedded: dict[int, bool] = {}   # font handle → embedded (asked once per font, not per object)
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     fill, stroke = ctypes.c_int(), ctypes.c_int()
+    # bound once: this loop runs for every object of every page (hundreds of text objects)
+    text_kind, path_kind = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH
+    get_font, get_bounds, address = pdfium_c.FPDFTextObj_GetFont, pdfium_c.FPDFPageObj_GetBounds, ctypes.addressof
     for obj, kind in _page_objects(page):
-        if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+        if kind == text_kind:
             if not lost_text:
-                font = pdfium_c.FPDFTextObj_GetFont(obj)
-                key = ctypes.cast(font, ctypes.c_void_p).value if font else None
+                font = get_font(obj)
+                key = address(font.contents) if font else None
                 if key is not None and key not in embedded:
                     embedded[key] = bool(pdfium_c.FPDFFont_GetIsEmbedded(font))
                 lost_text = key is not None and not embedded[key] \
                     and pdfium_c.FPDFTextObj_GetText(obj, textpage, None, 0) <= 2
             continue
-        if kind != pdfium_c.FPDF_PAGEOBJ_PATH or not pdfium_c.FPDFPageObj_GetBounds(
-                obj, left, bottom, right, top):
+        if kind != path_kind or not get_bounds(obj, left, bottom, right, top):
             continue
         width, height = right.value - left.value, top.value - bottom.value
         if width <= RULE_THICKNESS and height >= RULE_MIN_LENGTH:
@@ -371,14 +380,16 @@ def _page_objects(page, max_depth: int = 8):
     """(object, type) for every object of the page, inside form XObjects too."""
     import pypdfium2.raw as pdfium_c
 
+    get_type, form_kind = pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDF_PAGEOBJ_FORM
     stack = [(None, pdfium_c.FPDFPage_CountObjects(page), 0)]
     while stack:
         form, count, depth = stack.pop()
+        get = (functools.partial(pdfium_c.FPDFPage_GetObject, page) if form is None
+               else functools.partial(pdfium_c.FPDFFormObj_GetObject, form))
         for k in range(count):
-            obj = (pdfium_c.FPDFPage_GetObject(page, k) if form is None
-                   else pdfium_c.FPDFFormObj_GetObject(form, k))
-            kind = pdfium_c.FPDFPageObj_GetType(obj)
-            if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < max_depth:
+            obj = get(k)
+            kind = get_type(obj)
+            if kind == form_kind and depth < max_depth:
                 stack.append((obj, pdfium_c.FPDFFormObj_CountObjects(obj), depth + 1))
             yield obj, kind
 

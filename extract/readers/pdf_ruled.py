@@ -182,7 +182,8 @@ def page_chars(textpage, to_rect, within: Optional[list[Box]] = None) -> Optiona
     advance, descent = ctypes.c_float(), ctypes.c_float()
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     chars: list[dict] = []
-    for i in range(pdfium_c.FPDFText_CountChars(textpage)):
+    count = pdfium_c.FPDFText_CountChars(textpage)
+    for i in (range(count) if within is None else _indices_near(textpage, count, to_rect, within)):
         if not pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect):
             continue
         if within is not None:
@@ -221,3 +222,31 @@ def page_chars(textpage, to_rect, within: Optional[list[Box]] = None) -> Optiona
                       "doctop": top, "upright": True, "width": x1 - x0, "height": bottom - top,
                       "size": size})
     return chars
+
+
+def _indices_near(textpage, count: int, to_rect, within: list[Box]):
+    """Indices of the characters on PDFium's text lines that come near one of the boxes: a
+    line's box is a few calls, a character's one each, and most lines of a page lie outside
+    its tables. A line PDFium gives no box for is kept whole (its characters decide)."""
+    import re
+
+    import pypdfium2.raw as pdfium_c
+
+    text = textpage.get_text_range(0, count) if count else ""
+    if len(text) != count:   # PDFium's text and character indices disagree: every character
+        yield from range(count)
+        return
+    left, top, right, bottom = (ctypes.c_double() for _ in range(4))
+    start = 0
+    for end in [m.start() for m in re.finditer("\n", text)] + [count]:
+        first, start = start, end + 1
+        boxes = []
+        for k in range(pdfium_c.FPDFText_CountRects(textpage, first, end - first)):
+            pdfium_c.FPDFText_GetRect(textpage, k, left, top, right, bottom)
+            boxes.append(to_rect(left.value, bottom.value, right.value, top.value))
+        if boxes:
+            x0, y0 = min(b[0] for b in boxes) - _MARGIN, min(b[1] for b in boxes) - _MARGIN
+            x1, y1 = max(b[2] for b in boxes) + _MARGIN, max(b[3] for b in boxes) + _MARGIN
+            if not any(x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1 for b in within):
+                continue
+        yield from range(first, end)
