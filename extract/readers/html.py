@@ -141,45 +141,50 @@ class _Builder:
         self.pieces = []
 
     def walk(self, root, bold: bool, heading: Optional[int], pre: bool) -> None:
-        """Depth first, in document order, with an explicit stack: a page may nest 2,048
-        elements, more than Python's recursion limit."""
-        stack: list[tuple] = [(_ENTER, root, bold, heading, pre)]
-        while stack:
-            item = stack.pop()
-            if item[0] is _TAIL:
-                self.add(*item[1:])
+        """Depth first, in document order, without recursion (a page may nest 2,048 elements,
+        more than Python's recursion limit) and holding only the open elements: one frame per
+        level, each with its children's iterator and the tail to add when it closes."""
+        frames: list[tuple] = []
+        if not self._open(root, bold, heading, pre, None, frames):
+            return
+        while frames:
+            children, bold, heading, pre, block, tail = frames[-1]
+            child = next(children, None)
+            if child is None:
+                frames.pop()
+                if block:  # a block element ends its line
+                    (self.flush_pre if pre and self.pieces else self.flush)()
+                if tail is not None:
+                    self.add(*tail)
                 continue
-            if item[0] is _LEAVE:
-                if item[1]:  # a block element ends its line
-                    (self.flush_pre if item[2] and self.pieces else self.flush)()
-                continue
-            _, el, bold, heading, pre = item
-            tag = el.tag.lower() if isinstance(el.tag, str) else ""
-            if not tag or tag in HIDDEN_TAGS or _hidden(el):
-                continue
-            if tag == "br":
-                (self.flush_pre if pre else self.flush)()
-                continue
-            if tag == "table":
-                self.flush()
-                table = _data_table(el)
-                if table is not None:
-                    self.blocks.append(table)
-                    continue
-            block = tag in BLOCK_TAGS or tag == "table"
-            if block:
-                (self.flush_pre if pre and self.pieces else self.flush)()
-            bold = bold or tag in BOLD_TAGS or bool(_BOLD_STYLE.search(el.get("style") or ""))
-            heading = HEADINGS.get(tag, heading)
-            pre = pre or tag in ("pre", "textarea", "listing")
-            self.add(el.text, bold, heading, pre)
-            stack.append((_LEAVE, block, pre))
-            for child in reversed(el):  # popped in order: each child, then its tail
-                stack.append((_TAIL, child.tail, bold, heading, pre))
-                stack.append((_ENTER, child, bold, heading, pre))
+            after = (child.tail, bold, heading, pre)  # the child's tail, in this element's style
+            if not self._open(child, bold, heading, pre, after, frames):
+                self.add(*after)
 
-
-_ENTER, _LEAVE, _TAIL = object(), object(), object()
+    def _open(self, el, bold: bool, heading: Optional[int], pre: bool, tail, frames: list) -> bool:
+        """Start an element: its text, and a frame for its children (False when it has none to
+        walk: hidden, a line break, a data table)."""
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if not tag or tag in HIDDEN_TAGS or _hidden(el):
+            return False
+        if tag == "br":
+            (self.flush_pre if pre else self.flush)()
+            return False
+        if tag == "table":
+            self.flush()
+            table = _data_table(el)
+            if table is not None:
+                self.blocks.append(table)
+                return False
+        block = tag in BLOCK_TAGS or tag == "table"
+        if block:
+            (self.flush_pre if pre and self.pieces else self.flush)()
+        bold = bold or tag in BOLD_TAGS or bool(_BOLD_STYLE.search(el.get("style") or ""))
+        heading = HEADINGS.get(tag, heading)
+        pre = pre or tag in ("pre", "textarea", "listing")
+        self.add(el.text, bold, heading, pre)
+        frames.append((iter(el), bold, heading, pre, block, tail))
+        return True
 
 
 def _hidden(el) -> bool:
