@@ -98,22 +98,25 @@ def _utf8_char_at(data: bytes, j: int) -> bool:
         return False
 
 
-def _lenient(data: bytes, name: str, handler: str = "plan-extract-replace") -> tuple[str, int, int | None, set[str], int]:
+def _lenient(data: bytes, name: str, handler: str = "plan-extract-replace"):
+    """(text, bad bytes, offset of the first, legacy encodings used, characters from them)."""
     _mending.reset()
     text = data.decode(name, handler)
     return text, _mending.bad, _mending.first, set(_mending.legacy), _mending.legacy_chars
 
 
-def _note_bad(notes: Notes | None, bad: int, first: int | None, name: str, extra: str = "") -> None:
+def _note_bad(notes: Notes | None, bad: int, first: int | None, name: str) -> None:
     if bad and notes is not None:
-        notes.append(("input.bad_bytes", f"{bad} byte{'s' * (bad != 1)} that {'are' if bad != 1 else 'is'} not valid {name} "
-                                         f"replaced by U+FFFD (the first at byte {first}){extra}"))
+        verb = "is" if bad == 1 else "are"
+        notes.append(("input.bad_bytes", f"{bad} byte{'s' * (bad != 1)} that {verb} not valid {name} "
+                                         f"replaced by U+FFFD (the first at byte {first})"))
 
 
-def strip_nul(text: str, notes: Notes | None, where: str = "") -> str:
+def strip_nul(text: str, notes: Notes | None) -> str:
+    """Text without NUL characters; a warning says how many and where the first was."""
     count = text.count("\x00")
     if count and notes is not None:
-        notes.append(("input.nul", f"{count} NUL character{'s' * (count != 1)} removed{where} "
+        notes.append(("input.nul", f"{count} NUL character{'s' * (count != 1)} removed "
                                    f"(the first at character {text.index(chr(0))})"))
     return text.replace("\x00", "") if count else text
 
