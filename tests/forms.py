@@ -84,21 +84,28 @@ def _spaced(word: str) -> str:
     return " ".join(word) if len(word) == 2 else word
 
 
-def render(form: str, header: list[str], rows: list[list[str]], cat: int | None) -> str:
+def body(form: str, header: list[str], rows: list[list[str]], cat: int | None) -> list[str]:
+    """The table's lines in one of the plain-text forms (tabs, cells, records, words, markdown)."""
     if form == "tabs":
-        body = ["\t".join(header)] + ["\t".join(r) for r in rows]
+        lines = ["\t".join(header)] + ["\t".join(r) for r in rows]
     elif form == "cells":
-        body = [_spaced(h) for h in header] + [""]
+        lines = [_spaced(h) for h in header] + [""]
         for r in rows:
-            body += [c if c else "  " for c in r] + [""]
+            lines += [c if c else "  " for c in r] + [""]
     elif form == "records":
-        body = [" ".join(f"{h}：{c}" for h, c in zip(header, r) if c) for r in _filled(rows, cat)]
+        lines = [" ".join(f"{h}：{c}" for h, c in zip(header, r) if c) for r in _filled(rows, cat)]
     elif form == "words":
-        body = [" ".join(header)] + [" ".join(c for c in r if c) for r in _filled(rows, cat)]
+        lines = [" ".join(header)] + [" ".join(c for c in r if c) for r in _filled(rows, cat)]
     elif form == "markdown":
-        body = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-        body += ["| " + " | ".join(r) + " |" for r in rows]
-    elif form == "html":
+        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        lines += ["| " + " | ".join(r) + " |" for r in rows]
+    else:
+        raise ValueError(form)
+    return lines
+
+
+def render(form: str, header: list[str], rows: list[list[str]], cat: int | None) -> str:
+    if form == "html":
         out = ["<table>", "<tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in header) + "</tr>"]
         for k, r in enumerate(rows):
             cells = []
@@ -117,9 +124,7 @@ def render(form: str, header: list[str], rows: list[list[str]], cat: int | None)
         text = "".join(f"<p>{html.escape(t)}</p>" for t in BEFORE) + "\n".join(out) + \
             "".join(f"<p>{html.escape(t)}</p>" for t in AFTER)
         return f"<html><body>{text}</body></html>\n"
-    else:
-        raise ValueError(form)
-    return "\n".join(BEFORE + [""] + body + [""] + AFTER) + "\n"
+    return "\n".join(BEFORE + [""] + body(form, header, rows, cat) + [""] + AFTER) + "\n"
 
 
 def write(form: str, stem: str, indicators: list[dict], folder: Path) -> Path:

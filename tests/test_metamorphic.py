@@ -1,32 +1,63 @@
-"""Metamorphic tests: each annotated corpus document re-rendered the way real converters deliver
-it must give the same outline (top two levels) and meta as the clean text. Generated in the test
-run from the corpus; nothing is committed.
+"""Metamorphic tests, the held-out set: each annotated corpus document re-rendered the way real
+converters deliver it (tests/renderings.py: radical code points, lost opening brackets, DOCX
+without heading styles, HTML in site chrome, crawler Markdown, its tables flattened again as tab
+rows / one cell per line / Markdown pipes, a ruled PDF) must give
 
-- radicals: every ideograph that has a Kangxi radical or CJK Radicals Supplement code point is
-  written with it (a PDF printed from a Mac);
-- lost brackets: the opening `（` of every bracketed number at a line start dropped (an online
-  PDF converter);
-- DOCX: every line a Normal paragraph, no heading styles (python-docx);
-- HTML: every line a <p>, wrapped in a government site's chrome (menus, breadcrumb, counters,
-  toolbar, 相关解读, footer);
-- crawler Markdown: front matter that repeats what the document prints (发布日期 / 发布机构 /
-  原文链接, then ---, then 政策全文).
+- the same outline (top two levels) and meta as the clean text;
+- the same `plan-extract evaluate` figures as the clean text — right / output / annotated for
+  every field of indicators, prose targets, projects and tasks — on that document. The clean
+  text's figures are themselves checked against the hand-made annotations (tests/test_evaluate.py).
+
+Generated in the test run from the corpus; nothing is committed. Each document is read once per
+rendering (a module cache shared by both tests). A (document, rendering) pair that loses answers
+today is listed in GAPS with the exact gap: a strict xfail, so the test turns red the day it is
+fixed and the entry must go.
 """
-import html
-from pathlib import Path
+import json
 
 import pytest
-import regex
 
-from conftest import ANNOTATIONS, CORPUS
-from extract.lexicon.codepoints import code_point_table
+import renderings
+from conftest import ANNOTATIONS, CORPUS, annotation
+from extract.evaluate import scorers
 from extract.pipeline import run
 
 STEMS = sorted(p.stem for p in ANNOTATIONS.glob("*.json"))
+OUTLINE_VARIANTS = ["radicals", "lost_brackets", "docx", "html", "crawler"]
+TABLE_VARIANTS = ["tables_tabs", "tables_cells", "tables_markdown"]
+PDF_STEMS = {"003_1304af9ec45eb322", "004_4b3f00f85f69e56b"}   # a ruled PDF costs ~1 s a document
+
+SPACER_ROWS = ("a merged cell whose text the converter printed over a row and a spacer row below it "
+               "(category 健康 / 环境, a name's second line 执业（助理）医师数, a target 维持在85%左右 pushed "
+               "down) is joined back in the clean one-cell-per-line text and in DOCX/HTML tables, not in ")
+GAPS = {
+    ("002", "tables_tabs"): SPACER_ROWS + "tab rows: 7 categories, 1 name, 1 target wrong",
+    ("002", "tables_markdown"): SPACER_ROWS + "Markdown pipes; and the header printed over two rows "
+                                "(2025 年 / 目标值, 指标 / 属性) is not joined there: no nature read",
+    ("002", "tables_cells"): "one cell per line without tab indents (forms 'cells'): a header printed over two "
+                             "rows (|年值|目标值|属性 under 2020|2025 年|指标) gives no table at all (0 of 32); "
+                             "with the header in one row the table stops at the first spacer row (13 of 32)",
+    ("004", "tables_cells"): "one cell per line without tab indents (forms 'cells'): the project table "
+                             "(序 号 | 项目名称 | 主要建设内容及规模 … a cell of several sentences) is not read as a "
+                             "table: its 9 rows are lost and 16 prose projects come out of its cells",
+}
 
 
 def _source(stem: str) -> str:
     return next(CORPUS.glob(stem + ".*")).read_text(encoding="utf-8")
+
+
+def _cases():
+    out = []
+    for stem in STEMS:
+        text = _source(stem)
+        variants = OUTLINE_VARIANTS + (TABLE_VARIANTS if renderings.has_tables(text) else []) + \
+            (["pdf"] if stem in PDF_STEMS else [])
+        out += [(stem, v) for v in variants]
+    return out
+
+
+CASES = _cases()
 
 
 def _facts(doc):
@@ -34,82 +65,54 @@ def _facts(doc):
             doc.meta.model_dump(mode="json"))
 
 
+def _figures(stem: str, document) -> dict:
+    """Every scorer's (right, output, annotated) per field on this one document."""
+    outputs, golds = {stem: json.loads(document.model_dump_json())}, {stem: annotation(stem)}
+    return {(s.scorer, s.field): (s.tp, s.n_pred, s.n_gold)
+            for fn in scorers().values() for s in fn(outputs, golds)}
+
+
 @pytest.fixture(scope="module")
 def clean(extracted):
-    return {stem: _facts(extracted(next(CORPUS.glob(stem + ".*"))).document) for stem in STEMS}
+    return {stem: extracted(next(CORPUS.glob(stem + ".*"))).document for stem in STEMS}
 
 
-def _radicals(text: str) -> str:
-    inverse: dict[int, int] = {}
-    for radical, unified in sorted(code_point_table().items()):
-        if 0x2E80 <= radical <= 0x2FD5:
-            inverse.setdefault(unified, radical)
-    return text.translate(inverse)
+@pytest.fixture(scope="module")
+def rendered(clean, tmp_path_factory):
+    """(stem, variant) → the document read from that rendering, read once for both tests."""
+    cache = {}
+
+    def get(stem, variant):
+        if (stem, variant) not in cache:
+            folder = tmp_path_factory.mktemp(f"{stem[:3]}-{variant}")
+            path = renderings.write(variant, _source(stem), clean[stem].meta.model_dump(mode="json"), folder)
+            cache[stem, variant] = run(path).document
+        return cache[stem, variant]
+    return get
 
 
-def _lost_brackets(text: str) -> str:
-    return regex.sub(r"(?m)^([ \t\u3000]*)[（(](?=\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[）)])", r"\1", text)
+def test_radicals_rendering_changes_the_text():
+    assert all(renderings.radicals(_source(stem)) != _source(stem) for stem in STEMS)
 
 
-def _docx(text: str, path: Path) -> Path:
-    docx = pytest.importorskip("docx")
-    d = docx.Document()
-    for line in text.split("\n"):
-        d.add_paragraph(line)
-    d.save(path)
-    return path
+@pytest.mark.parametrize("stem,variant", CASES)
+def test_same_outline_and_meta(stem, variant, clean, rendered):
+    got, want = _facts(rendered(stem, variant)), _facts(clean[stem])
+    assert got[0] == want[0]
+    assert got[1] == want[1]
 
 
-CHROME_TOP = """<div class="nav"><a>首页</a> | <a>政务公开</a> | <a>政务服务</a> | <a>互动交流</a>
-<span>关怀版</span> <span>无障碍</span> <span>繁</span> <span>EN</span></div>
-<form><input type="text" placeholder="请输入关键字"><button>搜索</button></form>
-<div class="crumb">当前位置：首页 &gt; 政务公开 &gt; 规划计划</div>
-<div class="info">浏览量：1283</div><div>文字大小：大 中 小</div>"""
-CHROME_BOTTOM = """<div>【打印】【关闭】</div><div>相关解读</div><ul><li>一图读懂本规划</li><li>专家解读本规划</li></ul>
-<div class="foot">主办单位：本站编辑部 网站标识码：0000000001</div><div>X ICP备00000000号-1</div>"""
+def _marked(cases):
+    out = []
+    for stem, variant in cases:
+        gap = GAPS.get((stem[:3], variant))
+        marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
+        out.append(pytest.param(stem, variant, marks=marks, id=f"{stem[:3]}-{variant}"))
+    return out
 
 
-def _html(text: str, path: Path) -> Path:
-    body = "\n".join(f"<p>{html.escape(line)}</p>" if line.strip() else "" for line in text.split("\n"))
-    path.write_text(f"<html><body>{CHROME_TOP}\n<div class=\"content\">{body}</div>\n{CHROME_BOTTOM}"
-                    f"</body></html>", encoding="utf-8")
-    return path
-
-
-def _crawled(text: str, meta: dict, path: Path) -> Path:
-    def date(iso):
-        if not iso:
-            return ""
-        y, m, d = iso.split("-")
-        return f"{int(y)}年{int(m)}月{int(d)}日"
-    head = (f"# {meta['title']}\n\n" if meta["title"] else "") + (
-        f"**发布日期**: {date(meta['date'])}\n**发布机构**: {meta['issuer'] or ''}\n**分类**: \n"
-        "**原文链接**: https://www.example.gov.cn/zwgk/ghjh/content_0000000000000000000000000000.html\n\n"
-        "---\n\n## 政策全文\n\n")
-    path.write_text(head + text, encoding="utf-8")
-    return path
-
-
-VARIANTS = ["radicals", "lost_brackets", "docx", "html", "crawler"]
-
-
-@pytest.mark.parametrize("variant", VARIANTS)
-@pytest.mark.parametrize("stem", STEMS)
-def test_same_outline_and_meta(stem, variant, clean, tmp_path):
-    text = _source(stem)
-    if variant == "radicals":
-        path = tmp_path / "doc.txt"
-        path.write_text(_radicals(text), encoding="utf-8")
-        assert path.read_text(encoding="utf-8") != text
-    elif variant == "lost_brackets":
-        path = tmp_path / "doc.txt"
-        path.write_text(_lost_brackets(text), encoding="utf-8")
-    elif variant == "docx":
-        path = _docx(text, tmp_path / "doc.docx")
-    elif variant == "html":
-        path = _html(text, tmp_path / "doc.html")
-    else:
-        path = _crawled(text, clean[stem][1], tmp_path / "doc.md")
-    got = _facts(run(path).document)
-    assert got[0] == clean[stem][0]
-    assert got[1] == clean[stem][1]
+@pytest.mark.parametrize("stem,variant", _marked(CASES))
+def test_same_figures(stem, variant, clean, rendered):
+    want = _figures(stem, clean[stem])
+    got = _figures(stem, rendered(stem, variant))
+    assert {k: got[k] for k in want if got[k] != want[k]} == {}, "(right, output, annotated): rendering vs clean"

@@ -1,0 +1,217 @@
+"""Renderings of a whole plan document the way real converters deliver it, for the metamorphic
+tests (tests/test_metamorphic.py). Each takes the clean text of an annotated corpus document and
+writes one file; nothing is committed, everything is generated in the test run.
+
+- radicals: every ideograph that has a Kangxi radical or CJK Radicals Supplement code point is
+  written with it (a PDF printed from a Mac);
+- lost_brackets: the opening `（` of every bracketed number at a line start dropped (an online
+  PDF converter);
+- docx: every line a Normal paragraph, no heading styles; a table the text prints (one cell per
+  tab-indented line, or tab-separated rows) a real Word table (python-docx);
+- html: every line a <p>, each table a <table>, wrapped in a government site's chrome (menus, breadcrumb, counters,
+  toolbar, 相关解读, footer);
+- crawler: Markdown with front matter that repeats what the document prints (发布日期 / 发布机构
+  / 原文链接, then ---, then 政策全文);
+- tables_tabs, tables_cells, tables_markdown: the document with every table it prints flattened
+  again (tests/forms.py): tab-separated rows; one cell per line (spaced-out header words, a
+  blank line after each row); Markdown pipes;
+- pdf: a ruled PDF (reportlab, tests/fixtures/make_fixtures.py): every line a body paragraph, no
+  bookmarks, no larger heading type; tables as ruled tables, the header repeated on each page;
+  page numbers at the foot and a running header.
+
+A table is found in the text, never from the program's output: a run of tab-indented cell lines
+(rows between blank lines, a bare line continuing the cell above) or
+of at least two lines with three or more tab-separated cells. A table printed as whitespace words
+(000, the text of a PDF) is left as it is.
+"""
+from __future__ import annotations
+
+import html
+import sys
+from pathlib import Path
+from typing import Union
+
+import regex
+
+import forms
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
+import make_fixtures as mf  # noqa: E402
+
+Segment = Union[str, mf.Table]   # a line of text, or a table the text prints
+
+
+def radicals(text: str) -> str:
+    from extract.lexicon.codepoints import code_point_table
+    inverse: dict[int, int] = {}
+    for radical, unified in sorted(code_point_table().items()):
+        if 0x2E80 <= radical <= 0x2FD5:
+            inverse.setdefault(unified, radical)
+    return text.translate(inverse)
+
+
+def lost_brackets(text: str) -> str:
+    return regex.sub(r"(?m)^([ \t\u3000]*)[（(](?=\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[）)])", r"\1", text)
+
+
+def segments(text: str) -> list[Segment]:
+    """The text's lines, with each table it prints as one mf.Table (header row first)."""
+    lines = text.split("\n")
+    out: list[Segment] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith("\t"):
+            i = _cell_lines(lines, i, out)
+            continue
+        if line.count("\t") >= 2:
+            end = i
+            while end < len(lines) and lines[end].count("\t") >= 2:
+                end += 1
+            if end - i >= 2:
+                rows = [[c.strip() for c in r.split("\t")] for r in lines[i:end]]
+                width = max(len(r) for r in rows)
+                out.append(mf.Table([r + [""] * (width - len(r)) for r in rows]))
+                i = end
+                continue
+        out.append(line)
+        i += 1
+    return out
+
+
+def _cell_lines(lines: list[str], i: int, out: list[Segment]) -> int:
+    """One cell per tab-indented line, rows between blank lines; a bare line continues the cell
+    above; a line that prints two cells apart by a wide gap (`设置       %`) is two cells, a bare
+    line after it continuing the first. Empty columns are left out."""
+    rows: list[list[str]] = []
+    row: list[str] = []
+    last = 0   # the cell a bare line continues
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith("\t"):
+            last = len(row)
+            row += regex.split(r"\s{3,}", line[1:].strip())
+        elif line.strip() and row:
+            row[last] += line.strip()
+        elif line.strip():
+            break  # text after a blank line: the table is over
+        elif row:
+            rows.append(row)
+            row = []
+        i += 1
+    if row:
+        rows.append(row)
+    rows = [r for r in rows if any(r)]
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    keep = [c for c in range(width) if any(r[c] for r in rows)]
+    out.append(mf.Table([[r[c] for c in keep] for r in rows]))
+    return i
+
+
+def has_tables(text: str) -> bool:
+    return any(isinstance(s, mf.Table) for s in segments(text))
+
+
+def reflatten(text: str, form: str) -> str:
+    """The document with every table it prints flattened as form (forms.TEXT_FORMS)."""
+    out: list[str] = []
+    for s in segments(text):
+        if isinstance(s, str):
+            out.append(s)
+        else:
+            out += [""] + forms.body(form, s.rows[0], s.rows[1:], None) + [""]
+    return "\n".join(out)
+
+
+def docx(text: str, path: Path) -> Path:
+    """Every line a Normal paragraph (no heading styles); each table a Word table."""
+    import docx as python_docx
+    d = python_docx.Document()
+    for s in segments(text):
+        if isinstance(s, str):
+            d.add_paragraph(s)
+            continue
+        table = d.add_table(rows=len(s.rows), cols=len(s.rows[0]))
+        table.style = "Table Grid"
+        for cells, row in zip((r.cells for r in table.rows), s.rows):
+            for cell, value in zip(cells, row):
+                if value:
+                    cell.text = value
+        mf._mark_header_row(table.rows[0])
+    d.save(str(path))
+    return path
+
+
+def pdf(text: str, path: Path) -> Path:
+    """A ruled PDF: body paragraphs only (no bookmarks, no heading type), tables ruled."""
+    items: list = []
+    for s in segments(text):
+        if isinstance(s, mf.Table):
+            items.append(s)
+        elif s.strip():
+            items.append(mf.Para(s.strip()))
+    mf.build_pdf(items, path)
+    return path
+
+
+CHROME_TOP = """<div class="nav"><a>首页</a> | <a>政务公开</a> | <a>政务服务</a> | <a>互动交流</a>
+<span>关怀版</span> <span>无障碍</span> <span>繁</span> <span>EN</span></div>
+<form><input type="text" placeholder="请输入关键字"><button>搜索</button></form>
+<div class="crumb">当前位置：首页 &gt; 政务公开 &gt; 规划计划</div>
+<div class="info">浏览量：1283</div><div>文字大小：大 中 小</div>"""
+CHROME_BOTTOM = """<div>【打印】【关闭】</div><div>相关解读</div><ul><li>一图读懂本规划</li><li>专家解读本规划</li></ul>
+<div class="foot">主办单位：本站编辑部 网站标识码：0000000001</div><div>X ICP备00000000号-1</div>"""
+
+
+def html_page(text: str, path: Path) -> Path:
+    """Every line a <p>, each table an HTML <table>, inside a government site's chrome."""
+    parts = []
+    for s in segments(text):
+        if isinstance(s, str):
+            parts.append(f"<p>{html.escape(s)}</p>" if s.strip() else "")
+        else:
+            parts.append("<table>" + "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
+                                             for row in s.rows) + "</table>")
+    body = "\n".join(parts)
+    path.write_text(f"<html><body>{CHROME_TOP}\n<div class=\"content\">{body}</div>\n{CHROME_BOTTOM}"
+                    f"</body></html>", encoding="utf-8")
+    return path
+
+
+def crawled(text: str, meta: dict, path: Path) -> Path:
+    def date(iso):
+        if not iso:
+            return ""
+        y, m, d = iso.split("-")
+        return f"{int(y)}年{int(m)}月{int(d)}日"
+    head = (f"# {meta['title']}\n\n" if meta["title"] else "") + (
+        f"**发布日期**: {date(meta['date'])}\n**发布机构**: {meta['issuer'] or ''}\n**分类**: \n"
+        "**原文链接**: https://www.example.gov.cn/zwgk/ghjh/content_0000000000000000000000000000.html\n\n"
+        "---\n\n## 政策全文\n\n")
+    path.write_text(head + text, encoding="utf-8")
+    return path
+
+
+def write(variant: str, text: str, meta: dict, folder: Path) -> Path:
+    """The file of one rendering of text (meta: the clean text's, for the crawler's front matter)."""
+    if variant == "radicals":
+        path = folder / "doc.txt"
+        path.write_text(radicals(text), encoding="utf-8")
+    elif variant == "lost_brackets":
+        path = folder / "doc.txt"
+        path.write_text(lost_brackets(text), encoding="utf-8")
+    elif variant.startswith("tables_"):
+        path = folder / "doc.txt"
+        path.write_text(reflatten(text, variant[len("tables_"):]), encoding="utf-8")
+    elif variant == "docx":
+        path = docx(text, folder / "doc.docx")
+    elif variant == "html":
+        path = html_page(text, folder / "doc.html")
+    elif variant == "crawler":
+        path = crawled(text, meta, folder / "doc.md")
+    elif variant == "pdf":
+        path = pdf(text, folder / "doc.pdf")
+    else:
+        raise ValueError(variant)
+    return path
