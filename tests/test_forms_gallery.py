@@ -26,6 +26,10 @@ def test_every_form_reads_the_same(gallery, form):
         path = forms.write(form, stem, inds, folder)
         doc = run(path, stop_after="indicators").document
         outputs[stem] = json.loads(doc.model_dump_json())
+        for table in doc.tables:   # every row carries the page it is printed on (the PDF's run over two)
+            pages = [i.source.page for i in doc.indicators if i.source.table == table.id]
+            if table.pages:
+                assert pages == sorted(pages) and pages[0] == table.pages[0] and pages[-1] == table.pages[-1]
         golds[stem] = {"indicators": inds}
     scores = {s.field: (s.tp, s.n_pred, s.n_gold) for s in score_indicators(outputs, golds)}
     n = sum(len(v) for v in DOCS.values())

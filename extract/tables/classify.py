@@ -109,6 +109,10 @@ def header_role(header: str) -> Optional[Role]:
         return v.exact[h]
     if parse_year(h) is not None and regex.match(r"^(?:\d{4}|[〇零一二三四五六七八九○]{4})", h):
         return "year"
+    d = vocab().data
+    if parse_year(h) is not None and regex.search(r"\d{4}年", h) and any(
+            w in h for w in d.target_words + d.baseline_words + d.achieved_words):
+        return "year"   # 目标值2022年: a two-row header, the word above the year
     for word, role in v.contains:
         if word in h:
             return role
@@ -266,8 +270,9 @@ def year_roles(columns: list[str], roles: list[Optional[Role]]) -> dict[int, tup
         del out[j]
     marked = [(j, y) for j, y in years if any(w in columns[j] for w in v.target_words)]
     if marked:
-        targets = marked
         first = min(y for _, y in marked)
+        # an unmarked year after a marked one is a target too (2025年目标 | 2035年)
+        targets = [(j, y) for j, y in years if (j, y) in marked or y > first]
         if not bases:
             before = [(j, y) for j, y in years if (j, y) not in marked and y < first]
             if before:
