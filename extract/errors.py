@@ -1,6 +1,6 @@
 """One exception family. Every error has a searchable code and a message a user can act on.
 
-Codes: E1xx input/reading, E2xx PDF, E3xx DOCX, E4xx limits, E5xx output, E9xx internal.
+Codes: E1xx input/reading, E2xx PDF, E3xx Word (DOCX, DOC) and OFD, E4xx limits, E5xx output, E9xx internal.
 """
 from __future__ import annotations
 
@@ -66,6 +66,21 @@ class PdfDamaged(PlanExtractError):
 
 class DocxBroken(PlanExtractError):
     code = "E301"
+
+
+class DocEncrypted(PlanExtractError):
+    """A Word 97-2003 .doc/.wps (or an OLE-wrapped Office file) protected by a password."""
+    code = "E302"
+
+
+class DocDamaged(PlanExtractError):
+    """A .doc/.wps whose OLE container or Word structures are truncated or broken."""
+    code = "E303"
+
+
+class NotWordDocument(PlanExtractError):
+    """An OLE compound file that is not a Word document (.xls, .ppt, Works) named .doc/.wps."""
+    code = "E304"
 
 
 class InputTooLarge(PlanExtractError):

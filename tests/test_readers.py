@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.errors import DocxBroken, EmptyInput, PdfDamaged, PdfEncrypted, PdfNoTextLayer
+from extract.errors import DocDamaged, DocxBroken, EmptyInput, PdfDamaged, PdfEncrypted, PdfNoTextLayer
 from extract.readers import RawLine, RawTable, read
 from extract.readers.docx import format_number
 from extract.readers.grid import Cell, build_table, join_cell_lines
@@ -500,7 +500,8 @@ BAD_INPUTS = [
     ("renamed_text.docx", lambda: "一、总体要求\n（一）指导思想\n".encode("utf-8"), DocxBroken, "not a ZIP"),
     ("cut.docx", lambda: (make_fixtures.OUT / make_fixtures.outputs("003")[0].name).read_bytes()[:3000],
      DocxBroken, "truncated"),
-    ("old_word.docx", lambda: bytes.fromhex("d0cf11e0a1b11ae1") + b"\x00" * 600, DocxBroken, ".doc"),
+    ("old_word.docx", lambda: bytes.fromhex("d0cf11e0a1b11ae1") + b"\x00" * 600, DocDamaged,
+     "damaged or truncated Word 97-2003"),
     ("empty_page.html", lambda: b"<html><body><script>x()</script> </body></html>", EmptyInput,
      "no visible text"),
 ]

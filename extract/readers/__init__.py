@@ -12,7 +12,9 @@ from ..paths import printable
 from ..raw import Block, RawDocument, RawLine, RawTable
 
 SUFFIX_FORMAT = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
-                 ".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html"}
+                 ".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html",
+                 ".doc": "doc", ".wps": "doc"}
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 __all__ = ["Block", "RawDocument", "RawLine", "RawTable", "read", "SUFFIX_FORMAT"]
 
@@ -77,6 +79,18 @@ def detect_format(path: Path, data: bytes) -> str:
     fmt = SUFFIX_FORMAT.get(path.suffix.lower())
     if data[:5] == b"%PDF-":
         return "pdf"
+    if fmt in ("doc", "docx"):
+        # Archives hold Word files under the other suffix: the bytes decide.
+        if data.startswith(OLE_MAGIC):
+            return "doc"
+        if data[:2] == b"PK":
+            return "docx"
+        head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        if head.startswith((b"<html", b"<!doctype html", b"<?xml")) and b"<html" in head[:400]:
+            return "html"  # Word's or a web system's “save as .doc” that is a web page
+        if head.startswith(b"{\\rtf"):
+            raise UnsupportedFormat("is an RTF file named .doc; RTF is not read: open it in Word "
+                                    "or WPS and save it as .docx", str(path))
     if fmt is None:
         raise UnsupportedFormat(
             f"has an unsupported file type {path.suffix or '(none)'!r}; "
@@ -106,6 +120,9 @@ def _read_format(path: str | os.PathLike, max_bytes: int | None = None) -> RawDo
     if fmt == "html":
         from .html import read_html
         return read_html(shown, data, sha)
+    if fmt == "doc":
+        from .doc import read_doc
+        return read_doc(shown, data, sha)
     if fmt == "docx":
         from .docx import read_docx
         return read_docx(shown, data, sha, max_bytes)
