@@ -83,6 +83,11 @@ class NotWordDocument(PlanExtractError):
     code = "E304"
 
 
+class OfdBroken(PlanExtractError):
+    """An OFD (GB/T 33190) that is not a readable ZIP of OFD XML parts, or is encrypted."""
+    code = "E305"
+
+
 class InputTooLarge(PlanExtractError):
     code = "E401"
 

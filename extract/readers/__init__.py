@@ -13,7 +13,7 @@ from ..raw import Block, RawDocument, RawLine, RawTable
 
 SUFFIX_FORMAT = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
                  ".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html",
-                 ".doc": "doc", ".wps": "doc"}
+                 ".doc": "doc", ".wps": "doc", ".ofd": "ofd"}
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 __all__ = ["Block", "RawDocument", "RawLine", "RawTable", "read", "SUFFIX_FORMAT"]
@@ -120,6 +120,9 @@ def _read_format(path: str | os.PathLike, max_bytes: int | None = None) -> RawDo
     if fmt == "html":
         from .html import read_html
         return read_html(shown, data, sha)
+    if fmt == "ofd":
+        from .ofd import read_ofd
+        return read_ofd(shown, data, sha)
     if fmt == "doc":
         from .doc import read_doc
         return read_doc(shown, data, sha)

@@ -1,0 +1,160 @@
+"""OFD (GB/T 33190, the national fixed-layout format of e-government documents).
+
+An OFD file is a ZIP of XML parts: OFD.xml names each document's root (DocBody/DocRoot →
+Doc_0/Document.xml), whose Pages list each page's Content.xml (BaseLoc). A page's text is in
+TextObject elements (a Boundary box “x y w h” in millimetres, a Size, a Weight) holding TextCode
+elements (X, Y of the baseline, relative to the box). Layers and PageBlocks nest them.
+
+Lines are built as the PDF reader builds them from text objects: each TextCode becomes a piece
+of text at its place on the page; pieces side by side form one printed line; lines run top to
+bottom. Pages are kept (1-based, in the document's page order). Template pages (running
+headers and footers drawn on every page) are not read. Ruled tables are drawn as paths in OFD,
+not stored as tables: their text comes out as lines, cell by cell along each row.
+
+The ZIP is read within bounds: at most MAX_MEMBERS parts and MAX_UNPACKED bytes unpacked, and
+every part's XML is parsed without entities or network access.
+"""
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+from typing import Optional
+
+from ..errors import EmptyInput, OfdBroken
+from .base import RawDocument, RawLine
+from .grid import join_cell_lines
+
+OFD_NS = "http://www.ofdspec.org/2016"
+MAX_MEMBERS = 20_000
+MAX_UNPACKED = 512 * 1024 * 1024  # bytes, all parts together
+MAX_PART = 64 * 1024 * 1024       # bytes, one XML part
+BOLD_WEIGHT = 600
+
+
+def read_ofd(path: str, data: bytes, sha256: str) -> RawDocument:
+    archive = _open(path, data)
+    budget = [MAX_UNPACKED]
+    root = _xml(archive, "OFD.xml", path, budget)
+    blocks: list[RawLine] = []
+    warnings: list[tuple[str, str]] = []
+    page_number = 0
+    bodies = [el for el in root if _local(el.tag) == "DocBody"]
+    for body in bodies:
+        doc_root = next((el.text for el in body if _local(el.tag) == "DocRoot" and el.text), None)
+        if not doc_root:
+            continue
+        doc_path = doc_root.strip().lstrip("/")
+        if any(_local(el.tag) == "Encryptions" for el in body) or \
+                _member(archive, posixpath.join(posixpath.dirname(doc_path), "Encryptions.xml")):
+            raise OfdBroken("is an encrypted OFD; decrypt it first", path)
+        document = _xml(archive, doc_path, path, budget)
+        base = posixpath.dirname(doc_path)
+        for page in document.iter(f"{{{OFD_NS}}}Page"):
+            loc = page.get("BaseLoc")
+            if not loc:
+                continue
+            page_number += 1
+            part = loc.lstrip("/") if loc.startswith("/") else posixpath.normpath(
+                posixpath.join(base, loc))
+            try:
+                content = _xml(archive, part, path, budget)
+            except OfdBroken as e:
+                if "over the size limit" in e.message:
+                    raise
+                warnings.append(("reader.ofd_page", f"page {page_number} cannot be read "
+                                 f"({e.message}); it is left out"))
+                continue
+            blocks.extend(_page_lines(content, page_number))
+    if page_number == 0:
+        raise OfdBroken("has no pages (no Document.xml with Pages)", path)
+    if not any(b.text.strip() for b in blocks):
+        raise EmptyInput("is an OFD with no text (perhaps scanned page images)", path)
+    return RawDocument(path=path, format="ofd", sha256=sha256, blocks=list(blocks),
+                       pages=page_number, size=len(data), warnings=warnings)
+
+
+def _open(path: str, data: bytes) -> zipfile.ZipFile:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as e:
+        raise OfdBroken(f"is not a readable OFD (not a ZIP archive, or a truncated one: {e})",
+                        path) from None
+    if len(infos) > MAX_MEMBERS:
+        raise OfdBroken(f"has {len(infos)} parts, over the limit of {MAX_MEMBERS}", path)
+    if sum(i.file_size for i in infos) > MAX_UNPACKED:
+        raise OfdBroken(f"would unpack to over the size limit of {MAX_UNPACKED // 2**20} MB "
+                        "(a ZIP bomb or a huge file)", path)
+    if not _member(archive, "OFD.xml"):
+        raise OfdBroken("is a ZIP archive without OFD.xml, not an OFD document", path)
+    return archive
+
+
+def _member(archive: zipfile.ZipFile, name: str) -> Optional[zipfile.ZipInfo]:
+    try:
+        return archive.getinfo(name)
+    except KeyError:
+        lower = name.lower()  # some writers differ in case from what their XML says
+        return next((i for i in archive.infolist() if i.filename.lower() == lower), None)
+
+
+def _xml(archive: zipfile.ZipFile, name: str, path: str, budget: list[int]):
+    from lxml import etree
+
+    info = _member(archive, name)
+    if info is None:
+        raise OfdBroken(f"lacks its part {name}", path)
+    if info.file_size > MAX_PART or info.file_size > budget[0]:
+        raise OfdBroken(f"has a part {name} over the size limit", path)
+    try:
+        with archive.open(info) as f:
+            raw = f.read(MAX_PART + 1)
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as e:
+        raise OfdBroken(f"has a damaged part {name} ({type(e).__name__}: {e})", path) from None
+    if len(raw) > MAX_PART:
+        raise OfdBroken(f"has a part {name} over the size limit", path)
+    budget[0] -= len(raw)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
+                             recover=False)
+    try:
+        return etree.fromstring(raw, parser)
+    except etree.XMLSyntaxError as e:
+        raise OfdBroken(f"has a damaged XML part {name} ({e})", path) from None
+
+
+def _local(tag) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _numbers(value: Optional[str]) -> list[float]:
+    out = []
+    for v in (value or "").replace(",", " ").split():
+        try:
+            out.append(float(v))
+        except ValueError:
+            return []
+    return out
+
+
+def _page_lines(content, page_number: int) -> list[RawLine]:
+    from .pdf import _group_rows, _Line
+
+    pieces: list[_Line] = []
+    for obj in content.iter(f"{{{OFD_NS}}}TextObject"):
+        box = _numbers(obj.get("Boundary"))
+        x0, y0 = (box[0], box[1]) if len(box) >= 2 else (0.0, 0.0)
+        size = (_numbers(obj.get("Size")) or [3.5])[0]
+        bold = (_numbers(obj.get("Weight")) or [400])[0] >= BOLD_WEIGHT
+        x = y = 0.0
+        for code in obj.iter(f"{{{OFD_NS}}}TextCode"):
+            text = "".join(code.itertext())
+            x = (_numbers(code.get("X")) or [x])[0]
+            y = (_numbers(code.get("Y")) or [y])[0]
+            if text.strip():
+                baseline = y0 + y
+                pieces.append(_Line(text.strip(), x0 + x, baseline - size, baseline, bold))
+    # pieces of one line (often a TextCode per character or per run) join like a cell's lines:
+    # nothing between CJK characters, a space between Latin words
+    return [RawLine(join_cell_lines([p.text for p in sorted(row.parts, key=lambda p: p.x0)]),
+                    page=page_number, bold=row.bold) for row in _group_rows(pieces)]
