@@ -18,14 +18,19 @@ from .stages import STAGE_NAMES
 EXIT_FAILED = 1
 
 
-def _settings(max_mb: float, timeout: float, with_text: bool = False):
+def _settings(max_mb: float, timeout: float, with_text: bool = False, ocr: str = "auto"):
     from .pipeline import Settings
-    return Settings(max_mb=max_mb, timeout=timeout or None, with_text=with_text)
+    return Settings(max_mb=max_mb, timeout=timeout or None, with_text=with_text, ocr=ocr)
 
 
 # Every option value is checked by click before any work: a bad value is a usage error (exit 2).
 _max_mb = click.option("--max-mb", type=click.FloatRange(min=0, min_open=True), default=200.0,
                        show_default=True, help="Refuse input files larger than this many megabytes.")
+OCR_HELP = ("Pages and images without text (scans, tables printed as pictures): auto = read them "
+            "by OCR when the [ocr] extra is installed, off = never (a warning names them), "
+            "force = every page by OCR.")
+_ocr = click.option("--ocr", type=click.Choice(["auto", "off", "force"]), default="auto",
+                    show_default=True, help=OCR_HELP)
 _timeout = click.option("--timeout", type=click.FloatRange(min=0), default=600.0, show_default=True,
                         help="Give up on a document after this many seconds (0 = no limit).")
 _quiet = click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors (and the data asked for).")
@@ -93,10 +98,11 @@ class _Stdin:
                    "file's path) instead of writing the output.")
 @_max_mb
 @_timeout
+@_ocr
 @_quiet
 @_verbose
 def extract(paths: tuple[str, ...], outdir: str, fmt: str | None, with_text: bool, dump_stage: str | None,
-            max_mb: float, timeout: float, quiet: bool, verbose: bool) -> None:
+            max_mb: float, timeout: float, ocr: str, quiet: bool, verbose: bool) -> None:
     """Convert files or folders (not recursive; see `batch`) to one JSON file each. PATH '-'
     reads standard input.
 
@@ -113,7 +119,7 @@ def extract(paths: tuple[str, ...], outdir: str, fmt: str | None, with_text: boo
     to_stdout = outdir == STDIN
     if not to_stdout and Path(outdir).exists() and not Path(outdir).is_dir():
         raise click.UsageError(f"-o/--outdir {outdir} exists and is not a folder")
-    settings = _settings(max_mb, timeout, with_text)
+    settings = _settings(max_mb, timeout, with_text, ocr)
     failed = 0
     files = _inputs(paths)
     if not files:

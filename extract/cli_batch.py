@@ -31,12 +31,15 @@ import click
               help="Dask scheduler address for --engine dask, e.g. tcp://HOST:8786.")
 @click.option("--max-mb", type=click.FloatRange(min=0, min_open=True), default=200.0, show_default=True,
               help="Refuse input files larger than this many megabytes (recorded as E401).")
+@click.option("--ocr", type=click.Choice(["auto", "off", "force"]), default="auto", show_default=True,
+              help="Pages and images without text: auto = OCR when the [ocr] extra is installed, "
+                   "off = never (a warning names them), force = every page by OCR.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output; the summary is still printed.")
 @click.option("-v", "--verbose", is_flag=True, help="Also a line per file as it finishes (ok or its error).")
 @click.pass_context
 def batch(ctx: click.Context, in_dir: Path, out_dir: Path, pattern: str, jobs: int | None, force: bool,
           retry_failed: bool, with_text: bool, timeout: float, engine: str, scheduler: str | None,
-          max_mb: float, quiet: bool, verbose: bool) -> None:
+          max_mb: float, ocr: str, quiet: bool, verbose: bool) -> None:
     """Convert every supported file under IN_DIR (recursively) into OUT_DIR, in parallel.
 
     Resumable: a second run skips inputs that are unchanged and were converted by the same
@@ -56,7 +59,8 @@ def batch(ctx: click.Context, in_dir: Path, out_dir: Path, pattern: str, jobs: i
         summary = run_batch(in_dir, out_dir, glob=pattern, jobs=jobs, force=force, timeout=timeout,
                             engine=engine, scheduler=scheduler, progress=not quiet,
                             retry_failed=retry_failed, verbose=verbose,
-                            settings=Settings(max_mb=max_mb, timeout=timeout or None, with_text=with_text))
+                            settings=Settings(max_mb=max_mb, timeout=timeout or None, with_text=with_text,
+                                              ocr=ocr))
     except BatchUsageError as e:
         raise click.UsageError(str(e)) from None
     except KeyboardInterrupt:  # before the batch took over Ctrl-C (while listing the tree)

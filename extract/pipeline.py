@@ -28,6 +28,7 @@ class Settings:
     max_mb: float = 200.0            # refuse inputs larger than this
     timeout: Optional[float] = 600.0  # seconds per document; None = no limit
     with_text: bool = False          # put the normalized text in the Document (`text`)
+    ocr: str = "auto"                # auto | off | force: pages and images without text (PDF)
 
 
 @dataclass
@@ -113,7 +114,8 @@ def time_limit(seconds: Optional[float], path: str):
 def _run(path: str | os.PathLike, settings: Settings, stop_after: str | None) -> Result:
     t0 = time.perf_counter()
     deadline = t0 + settings.timeout if settings.timeout else None
-    raw = read(path, max_bytes=int(settings.max_mb * 1e6) if settings.max_mb else None)
+    raw = read(path, max_bytes=int(settings.max_mb * 1e6) if settings.max_mb else None,
+               ocr=settings.ocr)
     state = State(raw=raw, deadline=deadline)
     for code, message in raw.warnings:
         state.warn(code, message)

@@ -15,6 +15,7 @@ not inherit this one's memory); the best of a few runs. Sections:
 5. memory: peak RSS converting the largest corpus document and a 50 MB plan (bytes of RSS per
    input byte); the 50 MB run must also finish with a whole output file (this was a test).
 6. batch: tests/bench_batch.py (-j1 against -j2, start-up of the workers).
+7. ocr: tests/bench_ocr.py — seconds a page by OCR beside the text layer (with the [ocr] extra).
 The targets (issue #16) are printed beside the figures; the benchmark is the measure, never a test.
 """
 from __future__ import annotations
@@ -335,7 +336,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true",
                     help="a 200-page PDF instead of 2,000, no 50 MB file, a shorter batch run")
-    ap.add_argument("--only", choices=["startup", "text", "pdf", "docx", "memory", "batch"])
+    ap.add_argument("--only", choices=["startup", "text", "pdf", "docx", "memory", "batch", "ocr"])
     args = ap.parse_args()
     print("machine:", machine())
     with tempfile.TemporaryDirectory(prefix="plan-extract-bench-") as tmp:
@@ -350,6 +351,9 @@ def main() -> None:
     if args.only in (None, "batch"):
         batch_args = ["--files", "60"] if args.quick else []
         subprocess.run([PY, str(Path(__file__).parent / "bench_batch.py"), *batch_args], cwd=ROOT, env=ENV)
+    if args.only in (None, "ocr"):
+        subprocess.run([PY, str(Path(__file__).parent / "bench_ocr.py"),
+                        *(["--pages", "9-9"] if args.quick else [])], cwd=ROOT, env=ENV)
 
 
 if __name__ == "__main__":

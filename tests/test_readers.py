@@ -403,10 +403,14 @@ def test_pdf_ext07_footer_last_and_bold_headings():
 
 
 def test_pdf_ext02_tables_as_images_give_no_tables():
-    doc = read_once(external("ext02*.pdf"))
+    """With OCR off, the tables and 专栏 printed as pictures are not read, and a warning names
+    their pages (tests/test_ocr.py reads one of them by OCR)."""
+    doc = read(external("ext02*.pdf"), ocr="off")
     assert doc.pages == 18 and not tables(doc)
     texts = [ln.text for ln in lines(doc)]
     assert "一、发展环境" in texts and "二、总体要求" in texts
+    assert [(code, msg.split(" may ")[0]) for code, msg in doc.warnings] == [
+        ("reader.images_not_read", "large images on pages 3, 5, 7, 8, 9, 10, 12, 13, 14, 15, 17")]
 
 
 # ---- HTML -------------------------------------------------------------------------------
@@ -512,7 +516,7 @@ def test_bad_input_raises_a_clear_error(generated, tmp_path, name, make, error, 
     path = tmp_path / name
     path.write_bytes(make())
     with pytest.raises(error) as caught:
-        read(path)
+        read(path, ocr="off")  # tests/test_ocr.py covers scans with OCR on
     assert name in str(caught.value)
     assert words in str(caught.value)
     assert str(caught.value).startswith(error.code)

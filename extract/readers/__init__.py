@@ -75,6 +75,13 @@ def read_bytes(p: Path, shown: str, max_bytes: int | None = None) -> bytes:
     return b"".join(chunks) if len(chunks) != 1 else chunks[0]
 
 
+def unsupported_message(path: str | os.PathLike) -> str:
+    """What E105 says about a file no reader takes (the reader and the batch say the same)."""
+    suffix = Path(path).suffix
+    return (f"has an unsupported file type {suffix or '(none)'!r}; "
+            f"expected one of {', '.join(sorted(SUFFIX_FORMAT))}")
+
+
 def detect_format(path: Path, data: bytes) -> str:
     fmt = SUFFIX_FORMAT.get(path.suffix.lower())
     if data[:5] == b"%PDF-":
@@ -90,23 +97,23 @@ def detect_format(path: Path, data: bytes) -> str:
             return "html"  # Word's or a web system's “save as .doc” that is a web page
         if head.startswith(b"{\\rtf"):
             raise UnsupportedFormat("is an RTF file named .doc; RTF is not read: open it in Word "
-                                    "or WPS and save it as .docx", str(path))
+                                    "or WPS and save it as .docx", printable(path))
     if fmt is None:
-        raise UnsupportedFormat(
-            f"has an unsupported file type {path.suffix or '(none)'!r}; "
-            f"expected one of {', '.join(sorted(SUFFIX_FORMAT))}", printable(path))
+        raise UnsupportedFormat(unsupported_message(path), printable(path))
     return fmt
 
 
-def read(path: str | os.PathLike, max_bytes: int | None = None) -> RawDocument:
+def read(path: str | os.PathLike, max_bytes: int | None = None, ocr: str = "auto") -> RawDocument:
     """The document's RawDocument, whatever its format, through the common code-point layer
     (readers.common: radical code points folded, private-use glyphs removed, unreadable pages
-    named) before anything else reads it."""
+    named) before anything else reads it. ocr: "auto" | "off" | "force", for inputs with pages
+    that may need it (PDF)."""
     from .common import finish
-    return finish(_read_format(path, max_bytes))
+    return finish(_read_format(path, max_bytes, ocr))
 
 
-def _read_format(path: str | os.PathLike, max_bytes: int | None = None) -> RawDocument:
+def _read_format(path: str | os.PathLike, max_bytes: int | None = None,
+                 ocr: str = "auto") -> RawDocument:
     p = Path(path)
     shown = printable(path)  # names that are not UTF-8 keep their bytes as \xNN
     data = read_bytes(p, shown, max_bytes)
@@ -130,4 +137,4 @@ def _read_format(path: str | os.PathLike, max_bytes: int | None = None) -> RawDo
         from .docx import read_docx
         return read_docx(shown, data, sha, max_bytes)
     from .pdf import read_pdf
-    return read_pdf(shown, data, sha)
+    return read_pdf(shown, data, sha, ocr=ocr)

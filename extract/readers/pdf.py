@@ -55,18 +55,20 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def read_pdf(path: str, data: bytes, sha256: str) -> RawDocument:
+def read_pdf(path: str, data: bytes, sha256: str, ocr: str = "auto") -> RawDocument:
+    """ocr: "auto" reads pages and images without text by OCR when the [ocr] extra is
+    installed; "off" never; "force" reads every page by OCR (see _apply_ocr)."""
     collect = _Collect()
     log.addHandler(collect)
     try:
-        raw = _read_pdf(path, data, sha256)
+        raw = _read_pdf(path, data, sha256, ocr)
     finally:
         log.removeHandler(collect)
-    raw.warnings = [("reader.pdf_page", m) for m in collect.messages]
+    raw.warnings = [("reader.pdf_page", m) for m in collect.messages] + raw.warnings
     return raw
 
 
-def _read_pdf(path: str, data: bytes, sha256: str) -> RawDocument:
+def _read_pdf(path: str, data: bytes, sha256: str, ocr: str = "auto") -> RawDocument:
     pdf = _open(path, data)
     finder = _TableFinder(data)
     try:
@@ -75,14 +77,15 @@ def _read_pdf(path: str, data: bytes, sha256: str) -> RawDocument:
             raise PdfDamaged("has no pages", path)
         outline = _outline(pdf)
         pages = [_read_page(pdf, i, finder, outline.get(i, [])) for i in range(n_pages)]
+        ocr_pages, warnings, why_not = _apply_ocr(pdf, pages, ocr)
     finally:
         finder.close()
         pdf.close()
-    _check_text_layer(pages, path)
+    _check_text_layer(pages, path, why_not)
     _drop_running_header(pages)
     blocks = _stitch_tables(pages)
     return RawDocument(path=path, format="pdf", sha256=sha256, blocks=blocks, pages=n_pages,
-                       size=len(data))
+                       size=len(data), warnings=warnings, ocr_pages=ocr_pages)
 
 
 def _open(path: str, data: bytes):
@@ -578,15 +581,150 @@ def _compact(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def _check_text_layer(pages: list[_Page], path: str) -> None:
+def _check_text_layer(pages: list[_Page], path: str, why_not: str = "") -> None:
+    """Refuse a document with no readable text at all; why_not says why OCR did not read it."""
     chars = sum(p.chars for p in pages) + sum(
         1 for p in pages for _, b in p.items if isinstance(b, RawTable) for row in b.rows for c in row if c)
+    hint = (", and OCR found no text on its pages" if why_not == OCR_FOUND_NOTHING else
+            f"; it needs OCR: {why_not}" if why_not else "; it needs OCR")
     if chars == 0:
-        raise PdfNoTextLayer("has no text layer (a scan or images of pages); it needs OCR", path)
+        raise PdfNoTextLayer(f"has no text layer (a scan or images of pages){hint}", path)
     unreadable = sum(p.unreadable for p in pages)
     if unreadable > 0.5 * chars:
         raise PdfNoTextLayer("has a text layer that does not map to Unicode (fonts without "
-                             "ToUnicode tables); it needs OCR", path)
+                             f"ToUnicode tables){hint}", path)
+
+
+# ---- OCR hooks (extract/readers/ocr.py reads the images) ----------------------------------
+
+OCR_IMAGE_SHARE = 0.15    # an image covering this share of a text page may hold a table or 专栏
+OCR_TEXT_OVER_IMAGE = 20  # more text-layer characters than this over the image: not image-only
+OCR_UNREADABLE_SHARE = 0.5
+OCR_FOUND_NOTHING = "OCR found no text"
+
+
+def _apply_ocr(pdf, pages: list[_Page], mode: str) -> tuple[list[int], list[tuple[str, str]], str]:
+    """Read by OCR what has no usable text layer: whole pages without text (or with a text layer
+    that does not map to Unicode), and large images on text pages (tables and 专栏 boxes
+    printed as pictures). With mode "force", every page. Returns (pages read by OCR,
+    warnings, why OCR did not run when it was needed: "" when it ran or was not needed)."""
+    from . import ocr
+
+    if mode == "force":
+        whole = {p.number for p in pages}
+    else:
+        whole = {p.number for p in pages if (p.chars == 0 and not p.items) or
+                 (p.chars > 0 and p.unreadable > OCR_UNREADABLE_SHARE * p.chars)}
+    images = {} if mode == "force" else {
+        p.number: boxes for p in pages if p.number not in whole
+        for boxes in [_image_boxes(pdf, p.number - 1)] if boxes}
+    if not whole and not images:
+        return [], [], ""
+    if mode == "off" or not ocr.available():
+        why = ("OCR is off (--ocr off)" if mode == "off" else
+               f"OCR is not installed; {ocr.INSTALL_HINT}")
+        warnings = []
+        if whole and len(whole) < len(pages):
+            warnings.append(("reader.image_only_pages",
+                             f"{_page_list(sorted(whole))} {'has' if len(whole) == 1 else 'have'} "
+                             f"no readable text and "
+                             f"{'was' if len(whole) == 1 else 'were'} not read ({why})"))
+        if images:
+            warnings.append(("reader.images_not_read",
+                             f"large images on {_page_list(images)} may hold tables or "
+                             f"专栏 boxes and were not read ({why})"))
+        return [], warnings, why
+    done, warnings = [], []
+    for page in pages:
+        if page.number in whole:
+            if not _ocr_page(pdf, page, None):
+                continue  # a blank page
+            warnings.append(("reader.ocr_page", f"page {page.number} was read by OCR (no usable "
+                             "text layer): check its text and values against the page"))
+        elif page.number in images:
+            for box in images[page.number]:
+                _ocr_page(pdf, page, box)
+            warnings.append(("reader.ocr_image", f"page {page.number}: an image was read by OCR "
+                             "(a table or 专栏 printed as a picture): check its values"))
+        else:
+            continue
+        done.append(page.number)
+    return done, warnings, "" if done else OCR_FOUND_NOTHING
+
+
+def _page_list(numbers) -> str:
+    numbers = list(numbers)
+    return ("page " if len(numbers) == 1 else "pages ") + ", ".join(str(n) for n in numbers)
+
+
+def _image_boxes(pdf, index: int) -> list[tuple[float, float, float, float]]:
+    """Display boxes of the large images of a page that have (almost) no text over them."""
+    import pypdfium2.raw as pdfium_c
+
+    try:
+        page = pdf[index]
+    except Exception:  # a page that cannot be loaded was already reported
+        return []
+    try:
+        to_display = _ToDisplay(page)
+        x0, y0, x1, y1 = to_display.box
+        area = (x1 - x0) * (y1 - y0)
+        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+        found = []
+        textpage = None
+        for obj, kind in _page_objects(page):
+            if kind != pdfium_c.FPDF_PAGEOBJ_IMAGE or not pdfium_c.FPDFPageObj_GetBounds(
+                    obj, left, bottom, right, top):
+                continue
+            if (right.value - left.value) * (top.value - bottom.value) < OCR_IMAGE_SHARE * area:
+                continue
+            if textpage is None:
+                textpage = page.get_textpage()
+            over = pdfium_c.FPDFText_GetBoundedText(textpage, left.value, top.value, right.value,
+                                                    bottom.value, None, 0)
+            if over <= OCR_TEXT_OVER_IMAGE:
+                found.append(to_display.rect(left.value, bottom.value, right.value, top.value))
+        if textpage is not None:
+            textpage.close()
+        return found
+    finally:
+        page.close()
+
+
+def _ocr_page(pdf, page: _Page, box: Optional[tuple]) -> bool:
+    """OCR the page (box None: all of it, replacing its text) or one image box of it; the lines
+    and tables found take their place among the page's items, top to bottom."""
+    from . import ocr
+
+    scale = ocr.RENDER_DPI / 72
+    pdf_page = pdf[page.number - 1]
+    try:
+        image = pdf_page.render(scale=scale, rotation=0, may_draw_forms=True).to_numpy()
+    finally:
+        pdf_page.close()
+    # the bitmap is the page as shown (rotation applied), in display coordinates × scale
+    if box is not None:
+        bx0, by0, bx1, by1 = (int(v * scale) for v in box)
+        image = image[max(by0, 0):by1, max(bx0, 0):bx1]
+        dx, dy = max(bx0, 0) / scale, max(by0, 0) / scale
+    else:
+        dx = dy = 0.0
+    boxes, tables = ocr.read_image(image, scale, page.number)
+    lines = [_Line(text, x0 + dx, top + dy, bottom + dy, False)
+             for text, x0, top, _x1, bottom in boxes]
+    items: list[tuple[float, Block]] = [
+        (row.top, RawLine(join_cell_lines([p.text for p in sorted(row.parts, key=lambda p: p.x0)]),
+                          page=page.number))
+        for row in _group_rows(lines)]
+    items += [(bbox[1] + dy, table) for bbox, table in tables]
+    if box is None:
+        page.items = sorted(items, key=lambda item: item[0])
+        page.chars = sum(len(b.text) for _, b in items if isinstance(b, RawLine))
+        page.unreadable = 0
+    else:
+        page.items = sorted(page.items + items, key=lambda item: item[0])
+        page.chars += sum(len(b.text) for _, b in items if isinstance(b, RawLine))
+    return bool(items)
 
 
 def _drop_running_header(pages: list[_Page]) -> None:
