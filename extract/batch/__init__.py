@@ -24,9 +24,10 @@ from pathlib import Path
 from typing import Optional, TextIO
 
 from .. import __version__
-from ..errors import OutputUnsafe, PlanExtractError
+from ..errors import OutputUnsafe, PlanExtractError, UnsupportedFormat
 from ..model import SCHEMA_VERSION
 from ..pipeline import Settings
+from ..readers import unsupported_message
 from ..writer import atomic_write_text
 from .discover import BatchUsageError, Input, discover, glob_matcher, plan_outputs, safe_output
 from .engines import LocalEngine, default_jobs, run_dask
@@ -71,14 +72,21 @@ def run_batch(in_dir: str | os.PathLike, out_dir: str | os.PathLike, *, glob: st
 
     out_root.mkdir(parents=True, exist_ok=True)
     out_real = out_root.resolve()
-    inputs, notes = discover(in_root, glob, exclude=(out_real,))
+    unsupported: list[str] = []
+    inputs, notes = discover(in_root, glob, exclude=(out_real,), unsupported=unsupported)
     outputs = plan_outputs([i.rel for i in inputs])
     manifest = JsonLines(out_real / MANIFEST, lock=True)  # also the lock against a second batch
     errors: Optional[JsonLines] = None
     run_id = new_run_id()
-    summary = BatchSummary(out_dir=str(out_dir), run_id=run_id, total=len(inputs), notes=notes)
+    summary = BatchSummary(out_dir=str(out_dir), run_id=run_id, total=len(inputs), notes=notes,
+                           unsupported=unsupported)
     limits = {"max_mb": settings.max_mb or None, "timeout": settings.timeout}
     try:
+        if unsupported:  # never left out unmentioned: each one is an E105 line in the error log
+            errors = JsonLines(out_real / ERRORS)
+            for rel in unsupported:
+                errors.append({"path": rel, "code": UnsupportedFormat.code,
+                               "message": unsupported_message(rel), "time": now()})
         for tmp in stale_temp_files(out_real):
             tmp.unlink(missing_ok=True)
         known = {} if force else load_manifest(out_real / MANIFEST)

@@ -59,9 +59,12 @@ def glob_matcher(pattern: str) -> Callable[[str], bool]:
     return lambda rel: rx.match(rel) is not None
 
 
-def discover(in_dir: str | os.PathLike, pattern: str = "**/*",
-             exclude: tuple[Path, ...] = ()) -> tuple[list[Input], list[str]]:
+def discover(in_dir: str | os.PathLike, pattern: str = "**/*", exclude: tuple[Path, ...] = (),
+             unsupported: Optional[list[str]] = None) -> tuple[list[Input], list[str]]:
     """Supported files under in_dir, sorted by relative path, and notes on what was passed over.
+
+    Files that match the pattern but are of a type no reader takes are appended to
+    `unsupported` (relative paths, sorted), so the batch can count and list them (E105).
 
     Hidden files and folders (.git, ._x.pdf) are ignored. A symlink is followed only while its
     target stays inside in_dir; one that leads back to a folder above it (a loop) is skipped.
@@ -71,6 +74,7 @@ def discover(in_dir: str | os.PathLike, pattern: str = "**/*",
     excluded = {Path(p).resolve() for p in exclude}
     found: list[Input] = []
     notes: list[str] = []
+    other: list[str] = []
 
     def walk(real: Path, rel: PurePosixPath, ancestors: frozenset[Path]) -> None:
         try:
@@ -94,7 +98,11 @@ def discover(in_dir: str | os.PathLike, pattern: str = "**/*",
                         notes.append(f"{printable(child)}: symlink loop, not followed")
                     elif target not in excluded:
                         walk(target, child, ancestors | {target})
-                elif PurePosixPath(entry.name).suffix.lower() in SUFFIX_FORMAT and matches(str(child)):
+                elif matches(str(child)):
+                    if PurePosixPath(entry.name).suffix.lower() not in SUFFIX_FORMAT:
+                        if target.is_file():  # counted and listed by the batch (E105)
+                            other.append(printable(child.as_posix()))
+                        continue
                     if not target.is_file():  # a FIFO would block a worker, a device never ends
                         notes.append(f"{printable(child)}: not a regular file (a FIFO, socket or "
                                      "device), skipped")
@@ -108,6 +116,8 @@ def discover(in_dir: str | os.PathLike, pattern: str = "**/*",
 
     walk(root, PurePosixPath(), frozenset({root}))
     found.sort(key=lambda i: i.rel)
+    if unsupported is not None:
+        unsupported.extend(sorted(other))
     return found, notes
 
 

@@ -155,6 +155,7 @@ class BatchSummary:
     known_failures: list[tuple[str, str]] = field(default_factory=list)  # (path, code): failed
     # before, unchanged since, not tried again (--retry-failed)
     notes: list[str] = field(default_factory=list)
+    unsupported: list[str] = field(default_factory=list)  # files no reader takes (E105)
 
     @property
     def files_per_s(self) -> float:
@@ -191,7 +192,13 @@ class BatchSummary:
             lines.extend(f"  {code} {path}" for path, code in self.known_failures[:max_failures])
             if known > max_failures:
                 lines.append(f"  … and {known - max_failures} more")
-        if self.failed or known:
+        if self.unsupported:
+            lines.append(f"not converted: {len(self.unsupported)} file(s) of a type no reader "
+                         f"takes (E105, each listed in {ERRORS}):")
+            lines.extend(f"  {rel}" for rel in self.unsupported[:max_failures])
+            if len(self.unsupported) > max_failures:
+                lines.append(f"  … and {len(self.unsupported) - max_failures} more")
+        if self.failed or known or self.unsupported:
             lines.append(f"errors: {Path(self.out_dir) / ERRORS}")
         if self.notes:
             lines.append(f"passed over {len(self.notes)} path(s):")
