@@ -98,8 +98,10 @@ def _ocr(image) -> list[tuple[str, float, float, float, float]]:
         return []
     result = engine()(image, use_cls=False)  # pages are upright: the angle classifier only
     out = []                                  # turns some numbers over (5900 → 0060)
-    for box, text, _score in zip(result.boxes if result.boxes is not None else [],
-                                 result.txts or (), result.scores or ()):
+    boxes = getattr(result, "boxes", None)  # rapidocr returns another type when it found nothing
+    for box, text, _score in zip(boxes if boxes is not None else [],
+                                 getattr(result, "txts", None) or (),
+                                 getattr(result, "scores", None) or ()):
         if text.strip():
             xs, ys = [p[0] for p in box], [p[1] for p in box]
             out.append((fix_text(text.strip()), min(xs), min(ys), max(xs), max(ys)))
@@ -225,8 +227,8 @@ def _fill(grid: Grid, image, found: list, taken: set[int], page: int) -> Optiona
             parts = _reread(image, grid.xs[c], grid.ys[r], grid.xs[c + cs], grid.ys[r + rs])
         out.append(Cell(r, c, join_cell_lines(parts), rs, cs))
     table = build_table(out, pages=[page])
-    if table is None or max(len(row) for row in table.rows) < 2:
-        return None  # one column: a boxed 专栏, whose text reads as lines
+    if table is None or len(table.rows) < 2 or max(len(row) for row in table.rows) < 2:
+        return None  # one row or one column (a rule under a letterhead, a boxed 专栏): lines
     taken |= mine
     return table
 
@@ -247,7 +249,8 @@ def _reread(image, x0: int, y0: int, x1: int, y1: int) -> list[str]:
     padded = np.pad(crop, ((8, 8), (8, 8), (0, 0)) if crop.ndim == 3 else 8,
                     constant_values=255)
     result = engine()(padded, use_det=False, use_cls=False, use_rec=True)
-    return [fix_text(t.strip()) for t, score in zip(result.txts or (), result.scores or ())
+    return [fix_text(t.strip()) for t, score in zip(getattr(result, "txts", None) or (),
+                                                    getattr(result, "scores", None) or ())
             if t.strip() and score >= MIN_SCORE]
 
 

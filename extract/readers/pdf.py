@@ -609,12 +609,14 @@ def _apply_ocr(pdf, pages: list[_Page], mode: str) -> tuple[list[int], list[tupl
     printed as pictures). With mode "force", every page. Returns (pages read by OCR,
     warnings, why OCR did not run when it was needed: "" when it ran or was not needed)."""
     from . import ocr
+    from .common import page_unreadable  # the text layer's signal, shared with every reader
 
     if mode == "force":
         whole = {p.number for p in pages}
     else:
         whole = {p.number for p in pages if (p.chars == 0 and not p.items) or
-                 (p.chars > 0 and p.unreadable > OCR_UNREADABLE_SHARE * p.chars)}
+                 (p.chars > 0 and p.unreadable > OCR_UNREADABLE_SHARE * p.chars) or
+                 page_unreadable("\n".join(b.text for _, b in p.items if isinstance(b, RawLine)))}
     images = {} if mode == "force" else {
         p.number: boxes for p in pages if p.number not in whole
         for boxes in [_image_boxes(pdf, p.number - 1)] if boxes}
