@@ -195,9 +195,7 @@ def build_doc(paragraphs: list[Paragraph], *, fast_saved: bool = False, encrypte
         k = next(i for i, (a, b, _) in enumerate(pieces) if a < cp <= b)
         cp0, _, compressed = pieces[k]
         marks.append((offsets[k] + (cp - cp0) * (1 if compressed else 2), _papx(p)))
-    marks.sort()
-    if fast_saved:  # pieces out of order: runs cover the file from its text start anyway
-        pass
+    marks.sort()  # by file offset: with fast-saved pieces out of order, runs still cover the file
     word += b"\0" * (-len(word) % SECTOR)
     fkps = _fkp_pages(marks, fib_size)
     bte_fcs, bte_pns = [], []
