@@ -147,8 +147,8 @@ def test_reader_warnings_reach_the_output(tmp_path, monkeypatch):
     import extract.pipeline as pipeline
     real_read = pipeline.read
 
-    def read_with_warning(path, max_bytes=None):
-        raw = real_read(path, max_bytes)
+    def read_with_warning(path, max_bytes=None, **options):
+        raw = real_read(path, max_bytes, **options)
         raw.warnings.append(("reader.pdf_page", handler.messages[0]))
         return raw
     monkeypatch.setattr(pipeline, "read", read_with_warning)
