@@ -72,6 +72,17 @@ def test_lines_in_reading_order_with_pages(tmp_path):
                    ("— 1 —", 1, False), ("二、主要任务", 2, False), ("Smart city 建设", 2, False)]
 
 
+def test_image_only_page_is_named(tmp_path):
+    scan = _page([]).replace("</ofd:PageBlock>", '<ofd:ImageObject ID="5" Boundary="0 0 210 297" '
+                             'ResourceID="7"/></ofd:PageBlock>')
+    path = tmp_path / "mixed.ofd"
+    path.write_bytes(write_ofd([_page([_text_object(1, 25, 30, "一、总体要求")]), scan]))
+    raw = read(path)
+    assert [b.text for b in raw.blocks] == ["一、总体要求"]
+    assert [code for code, _ in raw.warnings] == ["reader.image_only_pages"]
+    assert raw.warnings[0][1].startswith("page 2 of the OFD holds only images (scans) and was not read")
+
+
 def test_pipeline_on_ofd(tmp_path):
     from extract.pipeline import run
 

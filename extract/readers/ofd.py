@@ -39,6 +39,7 @@ def read_ofd(path: str, data: bytes, sha256: str) -> RawDocument:
     blocks: list[RawLine] = []
     warnings: list[tuple[str, str]] = []
     page_number = 0
+    image_pages: list[int] = []
     bodies = [el for el in root if _local(el.tag) == "DocBody"]
     for body in bodies:
         doc_root = next((el.text for el in body if _local(el.tag) == "DocRoot" and el.text), None)
@@ -65,11 +66,22 @@ def read_ofd(path: str, data: bytes, sha256: str) -> RawDocument:
                 warnings.append(("reader.ofd_page", f"page {page_number} cannot be read "
                                  f"({e.message}); it is left out"))
                 continue
-            blocks.extend(_page_lines(content, page_number))
+            lines = _page_lines(content, page_number)
+            if not lines and next(content.iter(f"{{{OFD_NS}}}ImageObject"), None) is not None:
+                image_pages.append(page_number)
+            blocks.extend(lines)
+    if image_pages and len(image_pages) < page_number:
+        warnings.append(("reader.image_only_pages",
+                         f"page{'s' if len(image_pages) > 1 else ''} "
+                         f"{', '.join(map(str, image_pages))} of the OFD "
+                         f"{'hold' if len(image_pages) > 1 else 'holds'} only images (scans) and "
+                         f"{'were' if len(image_pages) > 1 else 'was'} not read: OCR reads PDF "
+                         "pages only"))
     if page_number == 0:
         raise OfdBroken("has no pages (no Document.xml with Pages)", path)
     if not any(b.text.strip() for b in blocks):
-        raise EmptyInput("is an OFD with no text (perhaps scanned page images)", path)
+        raise EmptyInput("is an OFD with no text (perhaps scanned page images; OCR reads PDF "
+                         "pages only: print it to PDF to read it by OCR)", path)
     return RawDocument(path=path, format="ofd", sha256=sha256, blocks=list(blocks),
                        pages=page_number, size=len(data), warnings=warnings)
 
