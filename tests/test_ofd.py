@@ -5,7 +5,7 @@ import zipfile
 
 import pytest
 
-from extract.errors import EmptyInput, OfdBroken
+from extract.errors import ArchiveTooLarge, EmptyInput, OfdBroken
 from extract.readers import RawLine, read
 
 NS = "http://www.ofdspec.org/2016"
@@ -98,13 +98,13 @@ def test_pipeline_on_ofd(tmp_path):
 
 
 BAD = [
-    ("text.ofd", lambda: "一、总体要求".encode(), OfdBroken, "not a ZIP"),
+    ("text.ofd", lambda: "一、总体要求".encode(), OfdBroken, "not a readable ZIP"),
     ("plain.ofd", lambda: _zip({"a.txt": b"x"}), OfdBroken, "without OFD.xml"),
     ("cut.ofd", lambda: write_ofd([_page([_text_object(1, 1, 1, "正文" * 500)])])[:200], OfdBroken, "ZIP"),
     ("nopage.ofd", lambda: _zip({"OFD.xml": f'<ofd:OFD xmlns:ofd="{NS}"/>'.encode()}), OfdBroken, "no pages"),
     ("bad_xml.ofd", lambda: _zip({"OFD.xml": b"<ofd:OFD"}), OfdBroken, "damaged XML"),
     ("image_only.ofd", lambda: write_ofd([_page([])]), EmptyInput, "no text"),
-    ("bomb.ofd", lambda: _zip({"OFD.xml": b"<a/>", "big.bin": b"\0" * (2 * 2**20)}), OfdBroken,
+    ("bomb.ofd", lambda: _zip({"OFD.xml": b"<a/>", "big.bin": b"\0" * (2 * 2**20)}), ArchiveTooLarge,
      "size limit"),
 ]
 
@@ -119,8 +119,8 @@ def _zip(files):
 
 @pytest.mark.parametrize("name, make, error, words", BAD, ids=[b[0] for b in BAD])
 def test_bad_ofd_raises_a_clear_error(tmp_path, monkeypatch, name, make, error, words):
-    from extract.readers import ofd
-    monkeypatch.setattr(ofd, "MAX_UNPACKED", 2**20)  # the bomb stays small
+    from extract.readers import archive
+    monkeypatch.setattr(archive, "DEFAULT_MAX_UNPACKED", 2**20)  # the bomb stays small
     path = tmp_path / name
     path.write_bytes(make())
     with pytest.raises(error) as caught:

@@ -11,23 +11,24 @@ bottom. Pages are kept (1-based, in the document's page order). Template pages (
 headers and footers drawn on every page) are not read. Ruled tables are drawn as paths in OFD,
 not stored as tables: their text comes out as lines, cell by cell along each row.
 
-The ZIP is read within bounds: at most MAX_MEMBERS parts and MAX_UNPACKED bytes unpacked, and
-every part's XML is parsed without entities or network access.
+The ZIP is read within bounds (readers/archive.py, shared with DOCX: the declared unpacked sizes
+checked before anything is unpacked, E403), at most MAX_MEMBERS parts and MAX_PART bytes a part,
+and every part's XML is parsed without entities or network access (E404 past libxml2's limits).
 """
 from __future__ import annotations
 
-import io
 import posixpath
 import zipfile
 from typing import Optional
 
 from ..errors import EmptyInput, OfdBroken
 from .base import RawDocument, RawLine
+from .archive import open_zip, parse_xml, read_member
 from .grid import join_cell_lines
 
 OFD_NS = "http://www.ofdspec.org/2016"
 MAX_MEMBERS = 20_000
-MAX_UNPACKED = 512 * 1024 * 1024  # bytes, all parts together
+MAX_UNPACKED = 1024 * 1024 * 1024  # bytes read from all XML parts together
 MAX_PART = 64 * 1024 * 1024       # bytes, one XML part
 BOLD_WEIGHT = 600
 
@@ -87,17 +88,10 @@ def read_ofd(path: str, data: bytes, sha256: str) -> RawDocument:
 
 
 def _open(path: str, data: bytes) -> zipfile.ZipFile:
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as e:
-        raise OfdBroken(f"is not a readable OFD (not a ZIP archive, or a truncated one: {e})",
-                        path) from None
-    if len(infos) > MAX_MEMBERS:
-        raise OfdBroken(f"has {len(infos)} parts, over the limit of {MAX_MEMBERS}", path)
-    if sum(i.file_size for i in infos) > MAX_UNPACKED:
-        raise OfdBroken(f"would unpack to over the size limit of {MAX_UNPACKED // 2**20} MB "
-                        "(a ZIP bomb or a huge file)", path)
+    archive = open_zip(data, path, OfdBroken, "an OFD file")  # bounded from the ZIP directory
+    if len(archive.infolist()) > MAX_MEMBERS:
+        raise OfdBroken(f"has {len(archive.infolist())} parts, over the limit of {MAX_MEMBERS}",
+                        path)
     if not _member(archive, "OFD.xml"):
         raise OfdBroken("is a ZIP archive without OFD.xml, not an OFD document", path)
     return archive
@@ -112,27 +106,14 @@ def _member(archive: zipfile.ZipFile, name: str) -> Optional[zipfile.ZipInfo]:
 
 
 def _xml(archive: zipfile.ZipFile, name: str, path: str, budget: list[int]):
-    from lxml import etree
-
     info = _member(archive, name)
     if info is None:
         raise OfdBroken(f"lacks its part {name}", path)
     if info.file_size > MAX_PART or info.file_size > budget[0]:
         raise OfdBroken(f"has a part {name} over the size limit", path)
-    try:
-        with archive.open(info) as f:
-            raw = f.read(MAX_PART + 1)
-    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as e:
-        raise OfdBroken(f"has a damaged part {name} ({type(e).__name__}: {e})", path) from None
-    if len(raw) > MAX_PART:
-        raise OfdBroken(f"has a part {name} over the size limit", path)
+    raw = read_member(archive, info.filename, path, OfdBroken)
     budget[0] -= len(raw)
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
-                             recover=False)
-    try:
-        return etree.fromstring(raw, parser)
-    except etree.XMLSyntaxError as e:
-        raise OfdBroken(f"has a damaged XML part {name} ({e})", path) from None
+    return parse_xml(raw, path, name, OfdBroken)
 
 
 def _local(tag) -> str:
