@@ -637,3 +637,14 @@ def test_a_manifest_record_quoting_a_raw_file_name_is_written(tmp_path):
     log.close()
     [record] = [json.loads(line) for line in (tmp_path / "_errors.jsonl").read_text(encoding="utf-8").splitlines()]
     assert record["message"].startswith("OSError: ") and record["path"] == "a.txt"
+
+
+def test_batch_lists_a_fifo_among_the_paths_passed_over(tmp_path):
+    from extract.batch import discover
+    src = tmp_path / "in"
+    src.mkdir()
+    os.mkfifo(src / "x.txt")
+    (src / "ok.txt").write_text(PLAN, encoding="utf-8")
+    inputs, notes = discover(src)
+    assert [i.rel for i in inputs] == ["ok.txt"]
+    assert notes == ["x.txt: not a regular file (a FIFO, socket or device), skipped"]
