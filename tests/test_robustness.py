@@ -648,3 +648,23 @@ def test_batch_lists_a_fifo_among_the_paths_passed_over(tmp_path):
     inputs, notes = discover(src)
     assert [i.rel for i in inputs] == ["ok.txt"]
     assert notes == ["x.txt: not a regular file (a FIFO, socket or device), skipped"]
+
+
+def test_docx_whose_main_part_is_not_a_document(tmp_path):
+    """Found by tests/fuzz.py (a mutated tag name in word/document.xml): E301, not AttributeError."""
+    data = minimal_docx(_para("一、总体要求"))
+    import io
+    import zipfile
+    src_zip = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for name in src_zip.namelist():
+            part = src_zip.read(name)
+            if name == "word/document.xml":
+                part = part.replace(b"<w:document ", b"<w:documentx ").replace(b"</w:document>", b"</w:documentx>")
+            z.writestr(name, part)
+    src = tmp_path / "not_a_document.docx"
+    src.write_bytes(out.getvalue())
+    with pytest.raises(PlanExtractError) as e:
+        run(src)
+    assert e.value.code == "E301" and "not_a_document.docx" in str(e.value)

@@ -55,7 +55,10 @@ def read_docx(path: str, data: bytes, sha256: str, max_bytes: Optional[int] = No
     document = _open(path, data, max_bytes)
     reader = _BodyReader(document)
     blocks: list[Block] = []
-    reader.walk(document.element.body, blocks)
+    body = getattr(document.element, "body", None)
+    if body is None:  # a main part whose root is not w:document (python-docx gives a bare element)
+        raise DocxBroken("is a damaged Word document (word/document.xml has no w:document body)", path)
+    reader.walk(body, blocks)
     if not any(b.text.strip() if isinstance(b, RawLine) else b.rows for b in blocks):
         raise EmptyInput("is a Word document with no text", path)
     return RawDocument(path=path, format="docx", sha256=sha256, blocks=blocks, size=len(data))
