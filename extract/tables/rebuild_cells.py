@@ -14,7 +14,7 @@ import regex
 
 from ..raw import RawLine
 from ..state import State
-from . import classify
+from . import assign, classify
 from .grid import Cell, Grid, GridRow, is_page_furniture, running_heads
 
 
@@ -97,8 +97,39 @@ def _cells_grid(state: State, lines: list[PrintedLine], paras: tuple[int, int]) 
         if ln.para is not None and pages[-1] is None:
             pages[-1] = state.norm.paras[ln.para].page
     blocks, pages = _split_long_blocks(blocks, pages)
+    _place_short_blocks(blocks)
     rows = [GridRow(cells, page=pg) for cells, pg in zip(blocks, pages)]
     return Grid(rows=rows, paras=paras, spread_fragments=True)
+
+
+MAX_CELLS_SHORT = 2   # a row that left out this many empty cells (a category printed once above it)
+
+
+def _place_short_blocks(blocks: list[list[Cell]]) -> None:
+    """Under a header of one row, a row that prints a few cells fewer than the header has columns
+    and no empty cell lines (the converter left the empty category cell out) is placed by what
+    its cells are; pieces of a spacer row (fewer cells still) are left to grid.finish."""
+    from .grid import is_header_row
+    if len(blocks) < 2 or not is_header_row([c.text for c in blocks[0]], first=True) \
+            or any(c.empty() for c in blocks[0]) or is_header_row([c.text for c in blocks[1]], first=False):
+        return   # a header of one full row only
+    roles = [classify.header_role(c.text) for c in blocks[0]]
+    width = len(roles)
+    if "name" not in roles:
+        return
+    for n, cells in enumerate(blocks[1:], 1):
+        if not width - MAX_CELLS_SHORT <= len(cells) < width or any(c.empty() for c in cells):
+            continue
+        placed = assign.assign([c.text for c in cells], roles)
+        if placed is None or not placed[roles.index("name")] or sum(1 for ks in placed if ks) < len(cells):
+            continue
+        out = []
+        for ks in placed:
+            cell = Cell()
+            for k in ks:
+                cell.add(cells[k])
+            out.append(cell)
+        blocks[n] = out
 
 
 def _split_long_blocks(blocks: list[list[Cell]], pages: list) -> tuple[list[list[Cell]], list]:
