@@ -699,7 +699,10 @@ def _ocr_page(pdf, page: _Page, box: Optional[tuple]) -> bool:
     from . import ocr
 
     scale = ocr.RENDER_DPI / 72
-    pdf_page = pdf[page.number - 1]
+    try:
+        pdf_page = pdf[page.number - 1]
+    except Exception:  # a page PDFium cannot load was already named when its text was read
+        return False
     try:
         image = pdf_page.render(scale=scale, rotation=0, may_draw_forms=True).to_numpy()
     finally:
