@@ -24,6 +24,7 @@ import regex
 from pydantic import field_validator
 
 from . import patterns
+from .lexicon.dates import ARABIC_YEAR
 from .lexicon.folds import drop_spaces, fold_width
 from .model import Op, Quantity
 
@@ -128,9 +129,8 @@ def _pieces(data: QuantityPatterns) -> _Pieces:
               rf"(?:{arabic}{multiplier}{{0,2}}|{chinese})"
               rf"(?:{regex.escape(cn.tenths)}{digit}?)?")
     per = rf"(?:/|每)(?:[0-9]+(?:\.[0-9]+)?)?{numeral}{{0,2}}"
-    year = rf"(?:19|20)[0-9]{{2}}|(?<!{numeral})[一二]{digit}{{3}}"
-    four = r"(?:19|20)[0-9]{2}"
-    year_span = rf"{four}年?(?:{patterns.alternation(data.range_separators)}){four}"
+    year = rf"{ARABIC_YEAR}|(?<!{numeral})[一二]{digit}{{3}}"
+    year_span = rf"{ARABIC_YEAR}年?(?:{patterns.alternation(data.range_separators)}){ARABIC_YEAR}"
     return _Pieces(digit, numeral, arabic_body, arabic, chinese, number, per, year, year_span)
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Optional
 import regex
 
 from .. import catalogue, nlp, patterns
+from ..lexicon.dates import ARABIC_YEAR, YEAR
 from ..model import Indicator, ItemSource, Quantity, Table
 from ..quantity import cn_number, parse_quantity
 from ..state import State, TableRow
@@ -93,8 +94,8 @@ _WORDS = regex.compile(r"^\p{Han}+$")
 # footnote marks after a value (≥90#, 85①): kept in raw, never read as part of the value
 _FOOTNOTE = regex.compile(r"[#＃*＊※△▲☆★\u2460-\u2473\u2776-\u277f]+$")
 # a cell that prints its own year: `2018年为21.3`, `76.2（2019年）`
-_YEAR_FIRST = regex.compile(r"^(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s*(?:为|是|：|:)?\s*(?P<v>\S.*)$")
-_YEAR_AFTER = regex.compile(r"^(?P<v>.*\S)\s*[（(]\s*(?P<y>(?:19|20)\d{2})\s*年?(?:底|末)?\s*[）)]$")
+_YEAR_FIRST = regex.compile(rf"^(?P<y>{ARABIC_YEAR})\s*年(?:底|末)?\s*(?:为|是|：|:)?\s*(?P<v>\S.*)$")
+_YEAR_AFTER = regex.compile(rf"^(?P<v>.*\S)\s*[（(]\s*(?P<y>{ARABIC_YEAR})\s*年?(?:底|末)?\s*[）)]$")
 
 
 def _quantity(text: str, year: Optional[int]) -> Optional[Quantity]:
@@ -166,7 +167,7 @@ def _prose() -> _Prose:
 
 _SENTENCE = regex.compile(r"[^。！？!?]+[。！？!?]?")
 _SPACES = regex.compile(r"\s+")
-_YEAR_LEAD = regex.compile(r"^(?:\d{4}|[二〇]{2}\p{Han}{2})年[，,]?")
+_YEAR_LEAD = regex.compile(rf"^{YEAR}年[，,]?")
 # a rate per population: 85/10万, 20/十万, 3/万, 5/千
 _PER_RATE = r"/(?:10|100|1000|10000|十|百|千)?万|/(?:千|百)"
 _UNIT_TAIL = regex.compile(rf"(?<![\d.]){_NUM}\s*(?P<u>%|‰|个百分点|{_PER_RATE}|\p{{Han}}{{1,2}})?(?:以上|以下|以内|左右)?$")
@@ -266,7 +267,7 @@ def _targets(sentence: str, span: tuple[int, int], page: Optional[int],
     years = [year]
     more = _MORE_YEARS.match(scope) if is_target else None
     if more:   # 到2022年和2030年，…分别不低于25%和35%: one target per year
-        years += [int(y) for y in regex.findall(r"\d{4}", more.group(0))]
+        years += [int(y) for y in regex.findall(ARABIC_YEAR, more.group(0))]
         start += more.end()
         scope = sentence[start:]
     if is_target and p.respectively in scope:
@@ -365,7 +366,7 @@ def share_head(names: list[str]) -> list[str]:
     return out + [last]
 
 
-_MORE_YEARS = regex.compile(r"^(?:\s*[和、及与至]\s*(?:到|至)?\s*\d{4}\s*年(?:底|末)?)+")
+_MORE_YEARS = regex.compile(rf"^(?:\s*[和、及与至]\s*(?:到|至)?\s*{ARABIC_YEAR}\s*年(?:底|末)?)+")
 
 
 def _respectively(sentence: str, start: int, years: list, span, page) -> list[_Target]:

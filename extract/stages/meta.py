@@ -5,6 +5,7 @@ from typing import Optional
 
 import regex
 
+from ..lexicon.dates import ARABIC_YEAR
 from ..lexicon.dates import DATE as _DATE
 from ..lexicon import site
 from ..lexicon.dates import find_date
@@ -20,7 +21,7 @@ _NOTICE_TITLE = regex.compile(r"关于印发\s*《?(?P<t>.+?)》?\s*的通知")
 _ISSUER_HEAD = regex.compile(r"^(?P<i>.{2,40}?)(?:文件|文\s*件)$")
 _ISSUER_LINE = regex.compile(r"^[\p{Han}（）()]{2,40}(?:人民政府|办公室|办公厅|委员会|局|厅|委|部|院|政府)$")
 _PERIOD = regex.compile(r"[“\"]?(十[一二三四五六七八九]|[二三四五六七八九]十[一二三四五六七八九]?)五[”\"]?")
-_YEARS = regex.compile(r"[（(]\s*(\d{4})\s*[—\-–－~～至到]+\s*(\d{4})\s*年?\s*[）)]")
+_YEARS = regex.compile(rf"[（(]\s*({ARABIC_YEAR})\s*[—\-–－~～至到]+\s*({ARABIC_YEAR})\s*年?\s*[）)]")
 
 
 def run(state: State) -> None:
@@ -182,7 +183,7 @@ def _site_date(lines: list[str], name: str) -> Optional[str]:
 def _tail_issuer(state: State) -> Optional[str]:
     """A plan without a notice may close with `西宁市人民政府办公室 2022年4月25日印发`."""
     for t in _tail_lines(state):
-        m = regex.match(r"^(?P<i>[\p{Han}]{4,30}?)\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$", t.strip())
+        m = regex.match(rf"^(?P<i>[\p{{Han}}]{{4,30}}?)\s*{ARABIC_YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*印发$", t.strip())
         if m and _ISSUER_LINE.match(m.group("i")):
             return m.group("i")
     return None

@@ -18,6 +18,7 @@ import regex
 
 from .. import patterns
 from ..lexicon.brackets import first_top_level, split_top_level
+from ..lexicon.dates import ARABIC_YEAR
 from ..model import ItemSource, Money, Project, Table
 from ..money import find_money, parse_money
 from ..state import NormText, State
@@ -366,11 +367,11 @@ def start_cell(cell: Optional[str]) -> Optional[str]:
     """预计开工时间 as printed (2023年, 2023.6, 2023年6月, 2021-2023) → "2023" / "2023-06"."""
     if not cell:
         return None
-    m = regex.search(r"20\d{2}", cell)
+    m = regex.search(ARABIC_YEAR, cell)
     if not m:
         return None
     rest = cell[m.end():]
-    if regex.match(r"\s*年?\s*[-—–~～至到]\s*20\d{2}", rest):
+    if regex.match(rf"\s*年?\s*[-—–~～至到]\s*{ARABIC_YEAR}", rest):
         return m.group()  # a period: its first year
     month = regex.match(r"\s*(?:年|[.\-/．])\s*(\d{1,2})(?!\d)", rest)
     return _year_month(m.group(), month[1] if month else None)
@@ -895,7 +896,7 @@ def _invested_in(sentence: str, s: int, e: int, money: Money):
     if name is None and not subject and not after and clause_start > 0:
         # 建成县急救中心，总投资3000万元: the clause before names what the amount built
         prev_start = max(sentence.rfind(c, 0, clause_start - 1) for c in _CLAUSE_END) + 1
-        prev = regex.sub(r"^\d{4}年(?:\d{1,2}月)?(?:底|初)?", "", sentence[prev_start:clause_start - 1].strip())
+        prev = regex.sub(rf"^{ARABIC_YEAR}年(?:\d{{1,2}}月)?(?:底|初)?", "", sentence[prev_start:clause_start - 1].strip())
         run = g.construction_run.search(prev)
         tail = prev[run.end():].strip().lstrip("了的") if run else ""
         if run and len(tail) >= 4 and names_a_project(tail):

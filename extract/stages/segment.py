@@ -13,7 +13,7 @@ import regex
 
 from .. import patterns
 from ..lexicon import site
-from ..lexicon.dates import DATE_LINE
+from ..lexicon.dates import ARABIC_YEAR, DATE_LINE
 from ..lexicon.folds import fold_brackets
 from ..lexicon.numbering import (DOC_NUMBER, HeadingPatterns, Style, box_start, heading_grammar,
                                  match_heading_number, ordinal, starts_like_heading)
@@ -211,7 +211,7 @@ def _continued_style(c: Candidate, stack) -> Style:
 # --- front matter: notice, title block, table of contents ---------------------------------------
 
 _NOTICE_HEAD = regex.compile(r"(?:文件|通知|决定|意见|批复|函)$")
-_TAIL = regex.compile(r"^(?:抄送|抄报|印发|(?:\S{2,20})\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发)")
+_TAIL = regex.compile(rf"^(?:抄送|抄报|印发|(?:\S{{2,20}})\s*{ARABIC_YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*印发)")
 
 
 def find_front_matter(norm: NormText):

@@ -13,6 +13,7 @@ from typing import Optional
 import regex
 
 from .. import patterns
+from ..lexicon.dates import ARABIC_YEAR, YEAR
 from ..quantity import parse_year
 
 Role = str  # seq category name unit year baseline target change nature project_* budget start owner
@@ -107,10 +108,10 @@ def header_role(header: str) -> Optional[Role]:
         return None
     if h in v.exact:
         return v.exact[h]
-    if parse_year(h) is not None and regex.match(r"^(?:\d{4}|[〇零一二三四五六七八九○]{4})", h):
+    if parse_year(h) is not None and regex.match(rf"^{YEAR}", h):
         return "year"
     d = vocab().data
-    if parse_year(h) is not None and regex.search(r"\d{4}年", h) and any(
+    if parse_year(h) is not None and regex.search(rf"{ARABIC_YEAR}年", h) and any(
             w in h for w in d.target_words + d.baseline_words + d.achieved_words):
         return "year"   # 目标值2022年: a two-row header, the word above the year
     for word, role in v.contains:

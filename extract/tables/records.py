@@ -14,6 +14,7 @@ from typing import Optional
 import regex
 
 from ..raw import RawLine
+from ..lexicon.dates import ARABIC_YEAR
 from ..state import State
 from . import classify
 from .grid import Cell, Grid, GridRow, clean_text
@@ -22,7 +23,7 @@ MIN_KEYS = 2              # a line with this many header keys opens (or is) a re
 MAX_KEY_CHARS = 12
 MAX_CONTINUATION_CHARS = 80   # a line that carries on the record above (no key of its own)
 
-_KEY = regex.compile(r"(?:^|(?<=\s))(?P<key>\d{4}\s*年[^\s：:]{0,6}|[^\s：:，。；]{1,%d})\s*[：:]" % MAX_KEY_CHARS)
+_KEY = regex.compile(r"(?:^|(?<=\s))(?P<key>" + ARABIC_YEAR + r"\s*年[^\s：:]{0,6}|[^\s：:，。；]{1,%d})\s*[：:]" % MAX_KEY_CHARS)
 _SPACE = regex.compile(r"\s+")
 _SENTENCE_END = regex.compile(r"[。；;]$")
 
