@@ -52,6 +52,23 @@ def is_record(text: str) -> bool:
     return len(keys(text)) >= MIN_KEYS
 
 
+MIN_FIELD_LINES = 3       # records printed one field a line: this many lines opened by a key
+
+
+def starts_records(state: State, i: int) -> bool:
+    """Paragraph i opens key:value records: it holds several keys, or it and the lines after it
+    each open with a key (one field a line), a name key among them."""
+    if is_record(raw_text(state, i)):
+        return True
+    roles = []
+    for j in range(i, min(i + MIN_FIELD_LINES, len(state.norm.paras))):
+        found = keys(raw_text(state, j))
+        if not found or found[0].start() > 0:
+            return False
+        roles += [classify.header_role(m.group("key")) for m in found]
+    return len(roles) >= MIN_FIELD_LINES and "name" in roles and len(set(roles)) >= 2
+
+
 def region_end(state: State, texts: list[str], i: int) -> int:
     """One past the last paragraph of the records starting at paragraph i."""
     paras = state.norm.paras

@@ -79,7 +79,7 @@ def find_regions(state: State) -> list[Region]:
                 i = j
                 continue
         if p.kind == "text" and ":" in text or p.kind == "text" and "：" in text:
-            if records.is_record(records.raw_text(state, i)):
+            if records.starts_records(state, i):
                 j = records.region_end(state, texts, i)
                 out.append(Region("records", i, j, list(range(i, j))))
                 i = j
