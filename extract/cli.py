@@ -47,13 +47,26 @@ def main() -> None:
 
 
 def _inputs(paths: tuple[str, ...]) -> list[Path]:
+    """The files to convert: each PATH, and the files of a folder that a reader takes. The other
+    files of a folder are named on stderr (E105, as batch logs them), never passed over silently."""
     from .readers import SUFFIX_FORMAT
     files: list[Path] = []
     for p in map(Path, paths):
         if str(p) == STDIN:
             files.append(p)
         elif p.is_dir():
-            files += sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in SUFFIX_FORMAT)
+            inside = sorted(f for f in p.iterdir() if not f.is_dir())
+            files += [f for f in inside if f.is_file() and f.suffix.lower() in SUFFIX_FORMAT]
+            for code, what, left in (
+                    ("E105", "of a type no reader takes",
+                     [f for f in inside if f.is_file() and f.suffix.lower() not in SUFFIX_FORMAT]),
+                    ("E108", "that are not regular files (FIFOs, sockets, devices)",
+                     [f for f in inside if not f.is_file()])):
+                if left:
+                    names = ", ".join(printable(f.name) for f in left[:5])
+                    more = f" and {len(left) - 5} more" if len(left) > 5 else ""
+                    click.echo(f"note: {code} {printable(p)}: {len(left)} file(s) {what}, not converted: "
+                               f"{names}{more}", err=True)
         else:
             files.append(p)
     return files

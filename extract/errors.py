@@ -114,6 +114,12 @@ class OutputUnsafe(PlanExtractError):
     code = "E502"
 
 
+class OutputNotWritten(PlanExtractError):
+    """The output could not be written (disk full, permission denied, read-only folder): not a
+    bug, and nothing half-written is left behind."""
+    code = "E503"
+
+
 class InternalError(PlanExtractError):
     code = "E900"
 

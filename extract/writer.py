@@ -12,7 +12,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import OutputInvalid
+from .errors import OutputInvalid, OutputNotWritten
+from .paths import printable
 from .model import Document
 
 
@@ -112,4 +113,8 @@ def _umask() -> int:
 
 
 def write_document(doc: Document, path: str | os.PathLike) -> None:
-    atomic_write_text(path, to_json_bytes(doc))
+    data = to_json_bytes(doc)
+    try:
+        atomic_write_text(path, data)
+    except OSError as e:
+        raise OutputNotWritten(f"could not write {printable(path)}: {e.strerror or e}", doc.source.path) from None

@@ -319,3 +319,34 @@ def test_the_readme_python_api_example_runs(capsys, monkeypatch):
     # corpus/002's table prints 人均预期寿命 | 岁 | 76.46 | 78.2 (the 2025 column)
     assert "life_expectancy 人均预期寿命 = 78.2 岁 2025" in out, out[:5]
     assert "normalize" in out[-1] and "read" in out[-1]
+
+
+def _stderr(result):
+    return result.stderr if hasattr(result, "stderr") else result.output
+
+
+def test_a_folder_names_what_it_does_not_convert(tmp_path):
+    """extract over a folder converts what a reader takes and names the rest on stderr, with the
+    codes batch logs them under: nothing passed over silently."""
+    import os
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "plan.txt").write_text(PLAN, encoding="utf-8")
+    (src / "budget.xls").write_bytes(b"\xd0\xcf\x11\xe0 not a plan")
+    (src / "notes.zip").write_bytes(b"PK\x05\x06" + b"\0" * 18)
+    os.mkfifo(src / "pipe.txt")
+    result = _run(["extract", str(src), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["plan.json"]
+    lines = _stderr(result).splitlines()
+    assert any("E105" in ln and "2 file(s)" in ln and "budget.xls" in ln and "notes.zip" in ln for ln in lines)
+    assert any("E108" in ln and "pipe.txt" in ln for ln in lines)
+
+
+def test_an_output_that_cannot_be_written_is_E503_not_a_bug(tmp_path):
+    (tmp_path / "plan.txt").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "afile").write_text("x", encoding="utf-8")   # the output folder's parent is a file
+    result = _run(["extract", str(tmp_path / "plan.txt"), "-o", str(tmp_path / "afile" / "out")])
+    assert result.exit_code == 1
+    [line] = [ln for ln in _stderr(result).splitlines() if ln.startswith("error:")]
+    assert "E503" in line and "plan.txt" in line and "E900" not in line

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Optional, TextIO
 
 from .. import __version__
-from ..errors import OutputUnsafe, PlanExtractError, UnsupportedFormat
+from ..errors import OutputNotWritten, OutputUnsafe, PlanExtractError, UnsupportedFormat
 from ..model import SCHEMA_VERSION
 from ..pipeline import Settings
 from ..readers import unsupported_message
@@ -119,8 +119,8 @@ def run_batch(in_dir: str | os.PathLike, out_dir: str | os.PathLike, *, glob: st
                     target.unlink()  # an older output no longer describes this input
             except PlanExtractError as e:
                 status, code, message = "failed", e.code, e.message
-            except OSError as e:
-                status, code, message = "failed", "E900", describe(e)
+            except OSError as e:  # disk full, permission denied: the output, not a bug
+                status, code, message = "failed", OutputNotWritten.code, f"could not write its output: {describe(e)}"
             manifest.append({
                 "path": inp.rel, "size": inp.size, "mtime_ns": inp.mtime_ns, "sha256": res.sha256,
                 "tool_version": __version__, "schema_version": SCHEMA_VERSION, "status": status,
