@@ -76,7 +76,7 @@ def _tokenizer():
         tok.initialize()
         n = catalogue().normalize
         for w in [*n.synonyms, *n.synonyms.values(), *n.drop]:
-            tok.add_word(fold(w), freq=50000)
+            tok.add_word(fold_name(w), freq=50000)
         return tok
 
 
@@ -85,29 +85,24 @@ def segment(text: str) -> list[str]:
     return [w for w in _tokenizer().lcut(text, HMM=False) if w.strip()]
 
 
-def fold(text: str) -> str:
-    """Width-folded, full-width brackets, no spaces: the form names are compared in."""
-    return fold_name(text)
-
-
 @functools.lru_cache(maxsize=16384)
 def normalize(name: str) -> str:
     """The comparable form of an indicator name."""
     from .tables.classify import split_unit_suffix
     cat = catalogue()
-    s = fold(name).strip("：:，,。 ")
+    s = fold_name(name).strip("：:，,。 ")
     s, _ = split_unit_suffix(s)
     changed = True
     while changed:
         changed = False
         for p in sorted(cat.normalize.prefixes, key=len, reverse=True):
-            fp = fold(p)
+            fp = fold_name(p)
             if s.startswith(fp) and len(s) > len(fp) + 1:
                 s = s[len(fp):]
                 changed = True
     words = []
     drop = set(cat.normalize.drop)
-    synonyms = {fold(k): fold(v) for k, v in cat.normalize.synonyms.items()}
+    synonyms = {fold_name(k): fold_name(v) for k, v in cat.normalize.synonyms.items()}
     for w in segment(s):
         w = synonyms.get(w, w)
         if w in drop:
@@ -117,7 +112,7 @@ def normalize(name: str) -> str:
         words.append(w)
     s = "".join(words)
     for suffix in cat.normalize.optional_suffixes:
-        fs = fold(suffix)
+        fs = fold_name(suffix)
         if s.endswith(fs) and len(s) >= len(fs) + 3:
             s = s[:-len(fs)]
     return s

@@ -27,6 +27,7 @@ import time
 from typing import TYPE_CHECKING, Iterator, Optional
 
 from . import catalogue
+from .lexicon.folds import fold_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -41,8 +42,8 @@ _lock = threading.Lock()
 
 @functools.lru_cache(maxsize=4096)
 def _fold_char(c: str) -> str:
-    """catalogue.fold for one character, kept one character long (offsets must not move)."""
-    f = catalogue.fold(c) if not c.isspace() else c
+    """fold_name for one character, kept one character long (offsets must not move)."""
+    f = fold_name(c) if not c.isspace() else c
     return f if len(f) == 1 else c
 
 
@@ -125,7 +126,7 @@ def _register() -> None:
             return factory
 
     if not Language.has_factory("catalogue_norms"):
-        synonyms = {catalogue.fold(k): catalogue.fold(v)
+        synonyms = {fold_name(k): fold_name(v)
                     for k, v in catalogue.catalogue().normalize.synonyms.items()}
 
         @Language.component("catalogue_norms")
@@ -141,9 +142,9 @@ def _variants(names: list[str]) -> list[str]:
     """Each name, and each with a synonym's usual form replaced by its variants (执业（助理）医师
     → 执业医师, 预期寿命 → 期望寿命): the matcher compares token by token, and a variant may be
     cut into other tokens than its usual form (人均预期寿命 is one word, 人均期望寿命 four)."""
-    out = dict.fromkeys(catalogue.fold(n) for n in names)
+    out = dict.fromkeys(fold_name(n) for n in names)
     for variant, usual in catalogue.catalogue().normalize.synonyms.items():
-        variant, usual = catalogue.fold(variant), catalogue.fold(usual)
+        variant, usual = fold_name(variant), fold_name(usual)
         if variant != usual:
             out.update(dict.fromkeys(n.replace(usual, variant) for n in list(out) if usual in n))
     return list(out)

@@ -21,11 +21,12 @@ import regex
 
 from . import FieldScore, register
 
-_FOLD = regex.compile(r"[\s“”‘’\"'《》「」〈〉、，,。；;：:·.．]+")
+_PUNCTUATION = regex.compile(r"[\s“”‘’\"'《》「」〈〉、，,。；;：:·.．]+")
 
 
-def fold(name: Optional[str]) -> str:
-    return _FOLD.sub("", name or "")
+def without_punctuation(name: Optional[str]) -> str:
+    """A project or task name compared without spaces, quotes and punctuation: `《XX》项目` = `XX项目`."""
+    return _PUNCTUATION.sub("", name or "")
 
 
 @dataclass
@@ -62,7 +63,7 @@ def match_projects(gold: list[dict], predicted: list[dict]) -> Match:
                 continue
             for k in free:
                 p = predicted[k]
-                if _compatible(g, p) and rule(fold(g["name"]), fold(p["name"])):
+                if _compatible(g, p) and rule(without_punctuation(g["name"]), without_punctuation(p["name"])):
                     paired[gi] = p
                     free.remove(k)
                     break
@@ -70,7 +71,7 @@ def match_projects(gold: list[dict], predicted: list[dict]) -> Match:
         p = predicted[k]
         for gi in paired:
             g = gold[gi]
-            if _compatible(g, p) and len(fold(p["name"])) >= 4 and fold(p["name"]) in fold(g["name"]):
+            if _compatible(g, p) and len(without_punctuation(p["name"])) >= 4 and without_punctuation(p["name"]) in without_punctuation(g["name"]):
                 result.parts.append((g, p))
                 free.remove(k)
                 break
@@ -166,7 +167,7 @@ def compare_tasks(document: dict, annotation: dict) -> TaskReport:
     for g in gold:
         for k in free:
             p = predicted[k]
-            if str(p.get("number")) == str(g.get("number")) and fold(p.get("title")) == fold(g.get("title")):
+            if str(p.get("number")) == str(g.get("number")) and without_punctuation(p.get("title")) == without_punctuation(g.get("title")):
                 pairs.append((g, p))
                 free.remove(k)
                 break

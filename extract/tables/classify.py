@@ -63,17 +63,17 @@ def vocab(p: TablePatterns) -> _Compiled:
     contains: list[tuple[str, str]] = []
     for role, words in p.roles.items():
         for w in words.exact:
-            exact.setdefault(fold(w), role)
+            exact.setdefault(fold_header(w), role)
         for w in words.contains:
-            contains.append((fold(w), role))
+            contains.append((fold_header(w), role))
     return _Compiled(
         data=p, exact=exact, contains=contains,
-        units=frozenset(fold(u) for u in p.units),
-        fragments=frozenset(fold(w) for w in p.header_fragments),
+        units=frozenset(fold_header(u) for u in p.units),
+        fragments=frozenset(fold_header(w) for w in p.header_fragments),
         unit_chars=patterns.compile(f"^[{p.unit_chars}]+$"),
         toc_leader=patterns.compile(p.toc_leader),
         caption=patterns.compile(p.caption),
-        natures={**{fold(n): n for n in p.natures}, **{fold(k): v for k, v in p.nature_forms.items()}},
+        natures={**{fold_header(n): n for n in p.natures}, **{fold_header(k): v for k, v in p.nature_forms.items()}},
         note=patterns.compile("(?:" + "|".join(regex.escape(m) for m in p.note_marks) + ")"),
         value=patterns.compile(
             r"^(?:[≤≥<>＜＞~±+\-－—]?\s*[0-9０-９][0-9０-９.,．]*\s*(?:[%％‰倍]|个百分点)?"
@@ -81,12 +81,12 @@ def vocab(p: TablePatterns) -> _Compiled:
     )
 
 
-_FOLD = str.maketrans({"(": "（", ")": "）", "％": "%", " ": None, "\u3000": None, "\t": None, "\n": None})
+_HEADER_FOLD = str.maketrans({"(": "（", ")": "）", "％": "%", " ": None, "\u3000": None, "\t": None, "\n": None})
 
 
-def fold(text: str) -> str:
+def fold_header(text: str) -> str:
     """Header text compared without spaces, with full-width brackets: `2025 年` → `2025年`."""
-    return text.translate(_FOLD)
+    return text.translate(_HEADER_FOLD)
 
 
 MAX_HEADER_CHARS = 40
@@ -103,7 +103,7 @@ def header_role(header: str) -> Optional[Role]:
     if len(header) > MAX_HEADER_CHARS:
         return None
     v = vocab()
-    h = fold(header)
+    h = fold_header(header)
     if not h:
         return None
     if h in v.exact:
@@ -125,7 +125,7 @@ def header_role(header: str) -> Optional[Role]:
 
 def nature_of(text: str) -> Optional[str]:
     """The nature a cell prints, in any of its printed forms (约束, 预期性指标 → 约束性, 预期性)."""
-    return vocab().natures.get(fold(text))
+    return vocab().natures.get(fold_header(text))
 
 
 def is_nature(text: str) -> bool:
@@ -142,7 +142,7 @@ def group_label(text: str) -> str:
 
 def is_group_text(text: str) -> bool:
     """A lone text that reads as a sub-heading of the rows below it (结果性指标, 约束性指标)."""
-    t = fold(group_label(text))
+    t = fold_header(group_label(text))
     return 2 < len(t) <= MAX_HEADER_CHARS and not is_value(t) and (
         is_nature(t) and len(t) > 3 or any(t.endswith(e) for e in vocab().data.group_endings))
 
@@ -162,7 +162,7 @@ def is_value(text: str) -> bool:
 
 
 def is_unit(text: str) -> bool:
-    t = fold(text).rstrip(".")
+    t = fold_header(text).rstrip(".")
     if not t or len(t) > MAX_UNIT_CHARS:
         return False
     v = vocab()
@@ -172,7 +172,7 @@ def is_unit(text: str) -> bool:
 
 
 def is_header_fragment(text: str) -> bool:
-    return fold(text) in vocab().fragments
+    return fold_header(text) in vocab().fragments
 
 
 def split_unit_suffix(name: str) -> tuple[str, Optional[str]]:
@@ -238,7 +238,7 @@ def is_header_cell(text: str) -> bool:
     """A cell that could be part of a header row: vocabulary, a year, or a fragment."""
     if len(text) > MAX_HEADER_CHARS:
         return False
-    t = fold(text)
+    t = fold_header(text)
     return bool(t) and (header_role(t) is not None or is_header_fragment(t))
 
 
@@ -258,7 +258,7 @@ def year_roles(columns: list[str], roles: list[Optional[Role]]) -> dict[int, tup
     out: dict[int, tuple[str, Optional[int]]] = {}
     years: list[tuple[int, int]] = []
     for j, r in enumerate(roles):
-        h = fold(columns[j]) if j < len(columns) else ""
+        h = fold_header(columns[j]) if j < len(columns) else ""
         y = parse_year(h) if r == "year" else None
         if r == "achieved" or (r == "year" and any(w in h for w in v.achieved_words)):
             out[j] = ("achieved", y)

@@ -235,7 +235,7 @@ def _header(words: list[str], width: int) -> Optional[list[str]]:
             else:
                 n += 1
 
-    merge(lambda a, b, ab: classify.fold(ab) in exact)
+    merge(lambda a, b, ab: classify.fold_header(ab) in exact)
     merge(lambda a, b, ab: role(a) is None and role(ab) is not None)
     merge(lambda a, b, ab: role(b) is None and role(ab) is not None)
     extra = len(words) - width

@@ -104,7 +104,7 @@ def rebuild(state: State, a: int, b: int) -> Optional[Grid]:
             pieces.append((None, text[:found[0].start()] if found else text))   # the rest of the last value
         for n, m in enumerate(found):
             end = found[n + 1].start() if n + 1 < len(found) else len(text)
-            pieces.append((classify.fold(m.group("key")), text[m.end():end]))
+            pieces.append((classify.fold_header(m.group("key")), text[m.end():end]))
         for key, value in pieces:
             value = clean_text(value)
             if key is None:
