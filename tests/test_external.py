@@ -205,3 +205,43 @@ def test_hubei_relics_boxes_are_all_projects(extracted):
     doc = _doc("ext01_hubei_wenwu_14th.pdf", extracted)
     boxed = [p.name for p in doc.projects if p.source.kind == "box"]
     assert len(boxed) == 25 and all(n.endswith(("工程", "计划")) for n in boxed)
+
+# ---------------------------------------------------------------- tasks (issue 12)
+
+def test_hainan_child_health_tasks_closed_by_division_of_duties(extracted):
+    """（一）…（六）, each a paragraph of 一是/二是 sub-items closed by
+    （省卫生健康委、省民政厅…按职责分工负责）: six tasks, every unit a joint (support) duty."""
+    doc = _doc("ext09_hainan_ertong_jiankang.docx", extracted)
+    assert [(t.number, t.title) for t in doc.tasks] == [
+        ("（一）", "加强出生缺陷综合防治服务"), ("（二）", "优化儿童保健服务管理"),
+        ("（三）", "强化儿童医疗服务能力建设"), ("（四）", "增强儿童身体素质"),
+        ("（五）", "预防儿童意外伤害"), ("（六）", "加大儿童健康知识宣传普及力度")]
+    assert doc.tasks[0].responsible == ["省卫生健康委", "省民政厅", "省妇联", "省残联", "省红十字会", "省计生协"]
+    assert doc.tasks[3].responsible == ["省教育厅", "省卫生健康委", "省旅游和文化广电体育厅", "省疾控局", "团省委",
+                                        "省妇联", "省计生协"]
+    assert doc.tasks[4].responsible[-2:] == ["省疾控局", "省妇联"]
+    assert all(t.lead == [] and t.support == t.responsible for t in doc.tasks)
+    assert not any("按职责" in t.text or "负责）" in t.text for t in doc.tasks)
+
+
+def test_jurong_department_table_gives_the_tasks(extracted):
+    """The attachment 各部门政策开发的重点领域 (部门 | 政策开发重点领域 | 对应的健康因素): one task per
+    department row, that department its only unit; the body's 1./（一） items name no unit."""
+    doc = _doc("ext10_jurong_jiankang_zhengce.docx", extracted)
+    assert len(doc.tasks) == 23
+    assert all(t.source.kind == "table" and t.number is None for t in doc.tasks)
+    units = [t.responsible for t in doc.tasks]
+    assert units[:3] == [["市政府办"], ["市委宣传部"], ["市教育局"]]
+    assert ["镇江市句容生态环境局"] in units and ["市人社局医保中心"] in units
+    assert units[-1] == ["各镇（街道、管委会）"]
+    assert all(t.lead == t.responsible for t in doc.tasks)
+    assert doc.tasks[0].title == "成立市健康促进委员会，参与日常协调和管理工作，建立联席会议制度和公共政策健康审查制度，审议和推动跨部门行动"
+    assert doc.tasks[5].title == "提髙对健康领域的经费支持"
+
+
+@pytest.mark.parametrize("name", ["ext03_guojia_yingji_14th.md", "ext04_guangxi_gangyao_13th.txt",
+                                  "ext05_guangxi_gongxin_12th_projects.txt", "ext06_nanning_keji_13th_gbk.txt",
+                                  "ext08_shanghai_nongji_14th.md"])
+def test_plans_that_name_no_units_have_no_tasks(name, extracted):
+    """These plans never give a task to a named unit (read: no 牵头/责任单位/按职责 closing any item)."""
+    assert _doc(name, extracted).tasks == []

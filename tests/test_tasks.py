@@ -99,12 +99,6 @@ def test_tasks_spans_cover_their_text(extracted):
         assert t.section is not None
 
 
-@pytest.mark.skipif(not (EXTERNAL / "ext09_hainan_ertong_jiankang.docx").exists(), reason="external docs absent")
-def test_tasks_closed_by_division_of_duties():
-    doc = run(EXTERNAL / "ext09_hainan_ertong_jiankang.docx").document
-    assert len(doc.tasks) == 6
-    assert doc.tasks[0].responsible[:2] == ["省卫生健康委", "省民政厅"]
-    assert all(t.responsible for t in doc.tasks)
 
 
 FIXTURES = Path(__file__).parent / "fixtures" / "generated"
@@ -120,3 +114,140 @@ def test_tasks_of_003_in_docx_and_pdf(suffix):
     got = [(t.number, t.title, t.responsible) for t in run(path).document.tasks]
     want = [(t["number"], t["title"], t["responsible"]) for t in annotation(stem)["tasks"]]
     assert got == want
+
+
+# ---------------------------------------------------------------- the responsibility grammar
+
+from extract.responsibility import read_sentence, read_units, split_cell_units  # noqa: E402
+
+GRAMMAR = yaml.safe_load((Path(__file__).parent / "cases" / "tasks.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", GRAMMAR["phrasings"], ids=[c["text"][:16] for c in GRAMMAR["phrasings"]])
+def test_responsibility_phrasings(case):
+    who = (read_sentence if case.get("sentence") else read_units)(case["text"])
+    if case["lead"] is None:
+        assert who is None
+        return
+    assert who is not None
+    lead, support = who.roles()
+    assert (lead, support) == (case["lead"], case["support"])
+    assert who.responsible == case["lead"] + case["support"]     # printed order in every case here
+    assert not any(w in u for u in who.responsible for w in ("牵头", "配合", "负责", "单位："))
+    assert who.deadline_text == case.get("deadline_text")
+
+
+def test_at_least_forty_phrasings():
+    assert sum(1 for c in GRAMMAR["phrasings"] if c["lead"] is not None) >= 40
+
+
+@pytest.mark.parametrize("case", GRAMMAR["cells"], ids=[c["cell"][:10] for c in GRAMMAR["cells"]])
+def test_unit_cells(case):
+    from extract.stages.tasks import _cell_units
+    assert _cell_units(case["cell"]) == case["units"]
+
+
+# ---------------------------------------------------------------- what a task is, in invented plans
+
+FORMS = """某市基层卫生服务能力提升行动方案
+
+以下各项任务的责任单位均含各县（市、区）人民政府，不再一一列出。
+
+一、重点任务
+（一）强化县域医疗服务
+1.推进县域医共体建设，完善县乡村一体化管理机制，统筹县域内人员、资金、设备等资源配置，提升整体服务效能。到2026年，县域就诊率达到90%。（市卫生健康委牵头，市医保局、市财政局按职责分工负责）
+2.提升乡镇卫生院服务能力。支持中心卫生院达到二级医院水平。
+责任单位：市卫生健康委；配合单位：市人力资源社会保障局
+（二）完善公共卫生体系
+加强疾病预防控制机构建设，改善实验室条件，2025年底前全部达标。（市疾控局负责）
+健全传染病监测预警网络。（市卫生健康委、市疾控局按职责分工负责）
+提高群众健康素养水平，广泛开展健康教育。
+（三）加强妇幼健康服务。一是推进出生缺陷防治（市卫生健康委负责）。二是完善托育服务体系（市发展改革委牵头，市民政局配合）。
+二、组织实施
+（一）加强组织领导。各地要把本方案列入重要议事日程，由市卫生健康委定期通报进展。
+（二）成立工作专班。
+综合协调组：由市卫生健康委牵头，成员单位：市发展改革委、市财政局。主要职责：统筹推进各项工作。
+督导评估组：由市政府督查室牵头，成员单位：市卫生健康委。主要职责：开展督导评估。
+"""
+
+
+def test_every_form_of_task_in_an_invented_plan(tmp_path):
+    """A long first sentence, a 责任单位 line after the item, unnumbered paragraphs closed by
+    their own units, 一是/二是 sub-items, working groups; a blanket rule adds 各县（市、区）人民政府."""
+    tasks = _tasks(tmp_path, FORMS)
+    got = [(t.number, t.title, t.lead, t.support) for t in tasks]
+    assert got == [
+        ("1", "推进县域医共体建设，完善县乡村一体化管理机制，统筹县域内人员、资金、设备等资源配置，提升整体服务效能",
+         ["市卫生健康委"], ["市医保局", "市财政局"]),
+        ("2", "提升乡镇卫生院服务能力", ["市卫生健康委"], ["市人力资源社会保障局"]),
+        (None, "加强疾病预防控制机构建设，改善实验室条件，2025年底前全部达标", ["市疾控局"], []),
+        (None, "健全传染病监测预警网络", [], ["市卫生健康委", "市疾控局"]),
+        ("一是", "推进出生缺陷防治", ["市卫生健康委"], []),
+        ("二是", "完善托育服务体系", ["市发展改革委"], ["市民政局"]),
+        (None, "综合协调组", ["市卫生健康委"], ["市发展改革委", "市财政局"]),
+        (None, "督导评估组", ["市政府督查室"], ["市卫生健康委"]),
+    ]
+    assert all(t.implied == ["各县（市、区）人民政府"] for t in tasks)
+    assert all("各县（市、区）人民政府" not in t.responsible for t in tasks)
+    assert tasks[1].text == "支持中心卫生院达到二级医院水平。"       # the 责任单位 line is not text
+    assert tasks[2].deadline_text == "2025年底前" and tasks[2].deadline == 2025
+    assert tasks[0].deadline == 2026 and tasks[0].deadline_text is None
+    assert all(t.source.kind == "text" for t in tasks)
+
+
+def test_blanket_rule_covers_only_what_follows(tmp_path):
+    text = FORMS.replace("以下各项任务的责任单位均含各县（市、区）人民政府，不再一一列出。\n", "").replace(
+        "（二）完善公共卫生体系\n", "（二）完善公共卫生体系\n下列任务责任单位均包括各街道办事处，不再列出。\n")
+    tasks = _tasks(tmp_path, text)
+    assert [t.implied for t in tasks[:2]] == [[], []]
+    assert all(t.implied == ["各街道办事处"] for t in tasks[2:])
+
+
+def _task_table(path, header, rows):
+    import docx
+    d = docx.Document()
+    d.add_paragraph("某县健康促进重点任务分工方案")
+    d.add_paragraph("一、重点任务")
+    d.add_paragraph("各项任务按下表分工落实。")
+    t = d.add_table(rows=1, cols=len(header))
+    for c, h in zip(t.rows[0].cells, header):
+        c.text = h
+    for r in rows:
+        for c, v in zip(t.add_row().cells, r):
+            c.text = v
+    d.add_paragraph("二、保障措施")
+    d.add_paragraph("加强组织领导，确保各项任务落实到位。")
+    d.save(path)
+    return run(path).document
+
+
+def test_task_table_gives_a_task_per_row(tmp_path):
+    doc = _task_table(tmp_path / "plan.docx", ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"], [
+        ["1", "建设县域医学影像中心。统一检查标准。", "县卫生健康局", "县财政局\n县医保局", "2025年底前"],
+        ["2", "开展健康县城建设", "县爱卫办", "各乡镇人民政府", "长期坚持"],
+        ["3", "完善家庭医生签约服务", "县卫生健康局、县医保局", "", "2024年6月底前"],
+    ])
+    got = [(t.number, t.title, t.lead, t.support, t.deadline_text, t.source.kind, t.source.row)
+           for t in doc.tasks]
+    assert got == [
+        ("1", "建设县域医学影像中心", ["县卫生健康局"], ["县财政局", "县医保局"], "2025年底前", "table", 0),
+        ("2", "开展健康县城建设", ["县爱卫办"], ["各乡镇人民政府"], "长期坚持", "table", 1),
+        ("3", "完善家庭医生签约服务", ["县卫生健康局", "县医保局"], [], "2024年6月底前", "table", 2),
+    ]
+    assert doc.tasks[0].source.table == doc.tables[0].id
+
+
+def test_department_table_gives_a_task_per_department(tmp_path):
+    doc = _task_table(tmp_path / "plan.docx", ["部门", "职责", "对应的健康因素"], [
+        ["县教育局", "开展健康学校建设。改善学校卫生环境。", "健康环境"],
+        ["县总工会", "维护职工健康权益", "健康素养"],
+        ["各乡镇（街道）", "健全健康教育网络；动员群众参与", "健康促进"],
+    ])
+    got = [(t.number, t.title, t.lead, t.support) for t in doc.tasks]
+    assert got == [(None, "开展健康学校建设", ["县教育局"], []), (None, "维护职工健康权益", ["县总工会"], []),
+                   (None, "健全健康教育网络", ["各乡镇（街道）"], [])]
+
+
+def test_a_table_without_unit_column_gives_no_tasks(tmp_path):
+    doc = _task_table(tmp_path / "plan.docx", ["序号", "重点任务", "完成时限"], [["1", "开展健康县城建设", "2025年"]])
+    assert doc.tasks == []

@@ -1,204 +1,424 @@
-"""tasks stage: numbered items with a lead title that the document marks as tasks.
+"""tasks stage: every item, paragraph or table row that names the units responsible for it.
 
-A document marks its tasks by naming who is responsible at the end of each item
-(`……。（责任单位：市卫生健康委、市财政局，各县区人民政府）`, `（省卫生健康委……按职责分工负责）`).
-The items under one heading form a group; a group is a task list when enough of its items
-carry such a parenthesis (patterns/tasks.yaml), so 三、组织实施's `（一）加强组织领导。…` beside a
-marked task list stays a heading, and a plan that never names units has no tasks.
+A task is whatever a document gives to named units: a numbered item at any level (一、 （一）
+1. （1） ① 一是), a plain paragraph, a row of a task or department table, a working group of a
+notice. What makes it a task is a responsibility the grammar reads (extract/responsibility.py,
+patterns/tasks.yaml) — a closing parenthesis, an inline one, a `责任单位：` line, a sentence such
+as `由市卫生健康委牵头，成员单位：…` — never the length or boldness of its lead. Text without a
+unit is not a task.
 
-Items come from the outline (segment found them); this stage only reads their extent.
+The body is cut into blocks (a numbered paragraph and the unnumbered ones after it); a closing
+responsibility ends a task, so a block may hold several (paragraphs under one heading, each
+closed by its own units). Blanket rules (`以下各项任务的责任单位均含各县（市、区）人民政府，
+不再一一列出`) add their units to the `implied` list of the tasks they cover.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+from dataclasses import dataclass, field
 from typing import Optional
 
 import regex
 
-from .. import patterns
-from ..lexicon.brackets import depth_after, matching_open
-from ..model import Heading, Task
-from ..numerals import cn_int
+from ..model import Heading, Table, Task, TaskSource
+from ..responsibility import (Responsibility, closing_parenthesis, deadline_text, deadline_year,
+                              grammar, parentheses, read_sentence, read_units, split_cell_units, split_units,
+                              standing_deadline, looks_like_unit)
 from ..state import State
+from ..lexicon.brackets import depth_after, split_top_level
+from ..lexicon.folds import fold_brackets
+from ..lexicon.numbering import heading_number_length
 
-
-class Responsibility(patterns.PatternModel):
-    labels: list[str]
-    trailing: list[str]
-
-
-class TaskPatterns(patterns.PatternModel):
-    responsibility: Responsibility
-    unit_separators: list[str]
-    unit_prefixes: list[str]
-    unit_suffixes: list[str]
-    max_unit_chars: int
-    min_marked_share: float
-    deadline: list[str]
-
-
-@dataclass(frozen=True)
-class _Grammar:
-    data: TaskPatterns
-    separators: "regex.Pattern[str]"
-    label: "regex.Pattern[str]"        # 责任单位： at the start of a piece
-    any_label: "regex.Pattern[str]"    # 配合单位： anywhere, a separator of its own
-    prefix: "regex.Pattern[str]"       # 由 before a unit
-    trailing: "regex.Pattern[str]"     # 按职责分工负责 at the end of a piece
-    suffix: "regex.Pattern[str]"       # 等 at the end of a unit
-    deadline: list["regex.Pattern[str]"]
-
-
-_YEAR = r"(?P<year>20\d{2}|二[〇○零][一二三四五六七八九〇○零]{2})"
-
-
-@patterns.compiled("tasks", TaskPatterns)
-def grammar(data: TaskPatterns) -> _Grammar:
-    alt = patterns.alternation
-    return _Grammar(
-        data=data,
-        separators=patterns.compile(f"(?:{alt(data.unit_separators)})"),
-        label=patterns.compile(rf"^(?:{alt(data.responsibility.labels)})\s*[：:]\s*"),
-        any_label=patterns.compile(rf"(?:{alt(data.responsibility.labels)})\s*[：:]"),
-        prefix=patterns.compile(rf"^(?:{alt(data.unit_prefixes)})"),
-        trailing=patterns.compile(rf"(?:{alt(data.responsibility.trailing)})$"),
-        suffix=patterns.compile(rf"(?:{alt(data.unit_suffixes)})$"),
-        deadline=[patterns.compile(p.replace("{year}", _YEAR)) for p in data.deadline],
-    )
-
-
-# ---------------------------------------------------------------- public helpers
-
+# Kept for callers of the former API (tests, projects): the units of a parenthesis' inside.
 def responsible_units(inner: str) -> Optional[list[str]]:
-    """Units named inside a responsibility parenthesis (without its brackets); None when the
-    parenthesis is not one (`（含中藏医医院）`). `市卫生健康委、市财政局，各县区人民政府` needs a
-    label or a trailing 负责 phrase to count: an unmarked list is just a list."""
-    g = grammar()
-    text = "".join(inner.split())
-    if not text:
-        return None
-    units: list[str] = []
-    marked = False
-    text = g.any_label.sub(lambda m: g.data.unit_separators[0] + m.group(), text)
-    for piece in g.separators.split(text):
-        m = g.label.match(piece)
-        if m:
-            piece, marked = piece[m.end():], True
-        m = g.trailing.search(piece)
-        if m:
-            piece, marked = piece[:m.start()], True
-        piece = g.prefix.sub("", g.suffix.sub("", piece))
-        if not piece:
-            continue
-        if len(piece) > g.data.max_unit_chars or regex.search(r"[。！？：:]", piece):
-            return None
-        units.append(piece)
-    return units if marked and units else None
+    found = read_units(inner)
+    return found.responsible if found else None
 
 
 def split_responsibility(text: str) -> tuple[str, Optional[list[str]]]:
-    """(text without its closing responsibility parenthesis, units) — units None when the text
-    does not end with one."""
-    body = text.rstrip()
-    while body and body[-1] in "。.；;":
-        body = body[:-1].rstrip()
-    if not body or body[-1] not in "）)":
-        return text, None
-    open_at = matching_open(body, len(body) - 1)
-    if open_at is None:
-        return text, None
-    units = responsible_units(body[open_at + 1:-1])
-    if units is None:
-        return text, None
-    return body[:open_at].rstrip(), units
+    body, found = closing_parenthesis(text)
+    return body, (found.responsible if found else None)
 
 
-def deadline_year(text: str) -> Optional[int]:
-    """The latest target year the text names (到2025年, 2025年底前), or None."""
-    years = []
-    for pattern in grammar().deadline:
-        for m in pattern.finditer(text):
-            y = m["year"]
-            years.append(int(y) if y.isdigit() else cn_int(y))
-    years = [y for y in years if y]
-    return max(years) if years else None
+__all__ = ["run", "responsible_units", "split_responsibility", "deadline_year"]
 
-
-# ---------------------------------------------------------------- the stage
 
 @dataclass
-class _Item:
-    heading: Heading
-    span: tuple[int, int]
+class _Found:
+    """A task before ids: where it is and what it names."""
+    start: int
+    end: int
+    number: Optional[str]
+    title: str
     text: str
-    responsible: Optional[list[str]]
+    who: Responsibility
+    deadline_text: Optional[str] = None
+    source: Optional[TaskSource] = None
+    implied: list[str] = field(default_factory=list)
 
 
 def run(state: State) -> None:
-    items = _items(state)
-    share = grammar().data.min_marked_share
-    groups: dict[Optional[str], list[_Item]] = {}
-    for it in items:
-        groups.setdefault(it.heading.parent, []).append(it)
-    chosen: list[_Item] = []
-    for group in groups.values():
-        marked = sum(1 for it in group if it.responsible is not None)
-        if marked and marked >= share * len(group):
-            chosen.extend(group)
-    chosen.sort(key=lambda it: it.span[0])
-    for k, it in enumerate(chosen):
+    found = _text_tasks(state) + _table_tasks(state)
+    found.sort(key=lambda f: (f.start, f.source.row if f.source and f.source.row is not None else -1))
+    _apply_blanket_rules(state, found)
+    for k, f in enumerate(found):
+        lead, support = f.who.roles()
+        responsible = f.who.responsible
         state.tasks.append(Task(
-            id=f"t{k + 1}", section=state.section_at(it.span[0]), number=it.heading.number,
-            title=it.heading.title, text=it.text, responsible=it.responsible or [],
-            span=it.span, page=state.norm.page_at(it.span[0]), deadline=deadline_year(it.text)))
+            id=f"t{k + 1}", section=state.section_at(f.start), number=f.number, title=f.title,
+            text=f.text, responsible=responsible, span=(f.start, f.end),
+            page=state.norm.page_at(f.start), deadline=deadline_year(f.text) or deadline_year(f.title)
+            or deadline_year(f.deadline_text or ""),
+            lead=lead, support=support, implied=[u for u in f.implied if u not in responsible],
+            deadline_text=f.deadline_text, source=f.source))
 
 
-def _items(state: State) -> list[_Item]:
-    """Every heading of the outline with the text it leads, up to the next heading or box."""
+# ---------------------------------------------------------------- tasks in the text
+
+@dataclass
+class _Part:
+    para: int
+    text: str          # the paragraph's text after its number
+    at: int            # offset of `text` in the normalized text
+
+
+@dataclass
+class _Block:
+    number: Optional[str]
+    heading: Optional[Heading]
+    lead: Optional[str]            # a bold lead printed at the start of the header
+    parts: list[_Part]
+
+
+@dataclass
+class _Marker:
+    start: int                     # in the block's joined text
+    end: int
+    who: Responsibility
+    closing: bool                  # ends a task (end of a line, or before the next 二是)
+    removable: bool                # a parenthesis or label line, cut from the task's text
+
+
+def _text_tasks(state: State) -> list[_Found]:
+    out: list[_Found] = []
+    for block in _blocks(state):
+        out.extend(_block_tasks(state, block))
+    return out
+
+
+def _blocks(state: State) -> list[_Block]:
+    """Numbered paragraphs with the unnumbered text paragraphs after them; a run of unnumbered
+    paragraphs before the first number is a block of its own."""
     norm = state.norm
-    stops = set(state.heading_para.values())
-    stops.update(a for a, _ in state.box_paras.values())
-    stops.update(a for a, _ in state.table_paras.values())
-    if state.front.tail_start is not None:
-        stops.add(state.front.tail_start)
-    items = []
-    for h in state.outline:
-        p = state.heading_para.get(h.id)
-        if p is None:
+    g = grammar()
+    stops = set()
+    for a, b in list(state.box_paras.values()) + list(state.table_paras.values()):
+        stops.update(range(a, b))
+    end = state.front.tail_start if state.front.tail_start is not None else len(norm.paras)
+    heading_at = {p: h for h in state.outline for hid, p in [(h.id, state.heading_para.get(h.id))]
+                  if p is not None}
+    blocks: list[_Block] = []
+    cur: Optional[_Block] = None
+    for i in range(state.front.body_start, end):
+        para = norm.paras[i]
+        if i in stops or para.kind != "text":
+            cur = None
             continue
-        para = norm.paras[p]
-        first = norm.text[h.span[1]:para.end].lstrip("。.．:： \t")
-        parts, end = [first], para.end
-        q = p + 1
-        while q < len(norm.paras) and q not in stops and norm.paras[q].kind == "text":
-            parts.append(norm.para_text(norm.paras[q]))
-            end = norm.paras[q].end
-            q += 1
-        text = _join(parts)
-        body, units = split_responsibility(text)
-        items.append(_Item(heading=h, span=(para.start, end), text=body, responsible=units))
-    return items
+        text = norm.para_text(para)
+        if not text.strip():
+            continue
+        h = heading_at.get(i)
+        numlen = heading_number_length(text) if not text.lstrip().startswith("专栏") else 0
+        sub = g.sub_item.match(text.lstrip()) if not numlen else None
+        if h is not None or numlen or sub:
+            if h is not None:
+                number = h.number
+                numlen = numlen or 0
+            elif numlen:
+                number = fold_brackets("".join(text[:numlen].split()).rstrip("、.．"))
+            else:
+                lead_ws = len(text) - len(text.lstrip())
+                numlen = lead_ws + sub.end()
+                number = sub.group()
+            after = text[numlen:]
+            lead = None
+            if para.bold_lead and para.bold_lead > numlen:
+                lead = text[numlen:para.bold_lead].strip().rstrip("。.．：:") or None
+            cur = _Block(number=number, heading=h, lead=lead,
+                         parts=[_Part(i, after, para.start + numlen)])
+            blocks.append(cur)
+        else:
+            if cur is None:
+                cur = _Block(number=None, heading=None, lead=None, parts=[])
+                blocks.append(cur)
+            cur.parts.append(_Part(i, text, para.start))
+    return blocks
 
 
 _CLOSING_MARKS = "。！？!?；;：:"
 
 
-def _join(parts: list[str]) -> str:
-    """Paragraphs of one item: a paragraph that stops mid-sentence (a split page, a split
-    （责任单位：市卫生健康 / 委…） parenthesis) continues on the next line without a break.
-    Linear: the bracket depth is carried along, not recounted for every paragraph."""
+def _join(parts: list[_Part]) -> tuple[str, list[int]]:
+    """The parts as one text and where each part starts in it. A paragraph that stops
+    mid-sentence (a split page, a split （责任单位：市卫生健康 / 委…）) continues on the next
+    line without a break."""
     out: list[str] = []
+    starts: list[int] = []
+    length = 0
     depth = 0
     for part in parts:
-        part = part.strip()
-        if not part:
-            continue
-        if out:
-            last = out[-1][-1]
+        t = part.text.rstrip()
+        if out and t:
+            last = out[-1][-1] if out[-1] else ""
             if (last in _CLOSING_MARKS or last in "）)") and depth == 0:
                 out.append("\n")
-        out.append(part)
-        depth = depth_after(part, depth)
-    return "".join(out)
+                length += 1
+        starts.append(length)
+        out.append(t)
+        length += len(t)
+        depth = depth_after(t, depth)
+    return "".join(out), starts
 
 
+def _markers(joined: str) -> list[_Marker]:
+    g = grammar()
+    found: list[_Marker] = []
+    closer = regex.compile(rf"[。；;.，,]?[ \t]*(?:\n|$|(?={g.sub_item.pattern}))")
+    taken: list[tuple[int, int]] = []
+    for s, e, inner in parentheses(joined):
+        who = read_units(inner)
+        if who is None:
+            continue
+        m = closer.match(joined, e)
+        closing = m is not None
+        found.append(_Marker(s, m.end() if m else e, who, closing, True))
+        taken.append((s, e))
+    # a 责任单位：… line of its own, and sentences that are a responsibility (由X牵头，Y配合。)
+    pos = 0
+    for line in joined.split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        if g.label.match(line.strip()):
+            who = read_units(line)
+            if who is not None and not any(a >= line_start and b <= pos for a, b in taken):
+                found.append(_Marker(line_start, line_start + len(line), who, True, True))
+                continue
+        for sm in regex.finditer(r"[^。；;！？]+[。；;！？]?", line):
+            sentence = sm.group()
+            s, e = line_start + sm.start(), line_start + sm.end()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            core = sentence.strip().rstrip("。；;！？")
+            lead = g.run_in_lead.match(core)
+            if lead and not g.label.match(core):
+                core = core[lead.end():]
+            who = read_sentence(core)
+            if who is None:
+                continue
+            closing = e >= line_start + len(line.rstrip())
+            found.append(_Marker(s, e, who, closing, False))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _block_tasks(state: State, block: _Block) -> list[_Found]:
+    if not block.parts:
+        return []
+    joined, starts = _join(block.parts)
+    markers = _markers(joined)
+    if not markers:
+        return []
+    # cut the block after each closing marker, and before a paragraph that names units of its
+    # own while the task before it already has some (综合组：由…牵头 / 督导组：由…牵头)
+    cuts: list[tuple[int, int, list[_Marker]]] = []
+    begin = 0
+    group: list[_Marker] = []
+    for m in markers:
+        part = _part_at(starts, m.start)
+        if group and part != _part_at(starts, group[-1].start) and starts[part] > begin:
+            cuts.append((begin, starts[part], group))
+            begin, group = starts[part], []
+        group.append(m)
+        if m.closing:
+            cuts.append((begin, m.end, group))
+            begin, group = m.end, []
+    if group:
+        cuts.append((begin, len(joined), group))
+    # a header that names nobody itself, above several tasks, introduces them
+    header_names = any(_part_at(starts, m.start) == 0 for m in markers)
+    keep_header = block.number is None or len(cuts) < 2 or header_names
+    out = []
+    for k, (a, b, group) in enumerate(cuts):
+        with_header = k == 0 and keep_header and block.number is not None
+        if k == 0 and not keep_header and len(starts) > 1:
+            a = max(a, starts[1])
+        body = _without_markers(joined, a, b, group).strip()
+        number = block.number if with_header else None
+        if not with_header:
+            sub = grammar().sub_item.match(body)
+            if sub:
+                number, body = sub.group(), body[sub.end():]
+        elif len(cuts) >= 2:
+            # （三）加强妇幼健康服务。一是……（A负责）。二是……（B牵头）: the first task is 一是
+            _, rest = _title(block, body, True)
+            sub = grammar().sub_item.match(rest)
+            if sub:
+                with_header, number, body = False, sub.group(), rest[sub.end():]
+        title, text = _title(block, body, with_header)
+        if not title:
+            continue
+        who = Responsibility(units=_first_roles([u for m in group for u in m.who.units]))
+        dl = next((m.who.deadline_text for m in group if m.who.deadline_text), None) \
+            or deadline_text(body)
+        i_a, i_b = _part_at(starts, a), _part_at(starts, max(a, b - 1))
+        part_a = block.parts[i_a]
+        if with_header or a == starts[i_a]:
+            start = state.norm.paras[part_a.para].start
+        else:   # a task that begins inside a paragraph (二是…)
+            start = part_a.at + (a - starts[i_a])
+            while start < len(state.norm.text) and state.norm.text[start] in " \t\n。；;":
+                start += 1
+        end = state.norm.paras[block.parts[i_b].para].end
+        out.append(_Found(start=start, end=end, number=number, title=title, text=text, who=who,
+                          deadline_text=dl))
+    return out
+
+
+def _first_roles(units):
+    seen: dict[str, str] = {}
+    for u, r in units:
+        seen.setdefault(u, r)
+    return list(seen.items())
+
+
+def _part_at(starts: list[int], pos: int) -> int:
+    return max(bisect.bisect_right(starts, pos) - 1, 0)
+
+
+def _without_markers(joined: str, a: int, b: int, group: list[_Marker]) -> str:
+    pieces, pos = [], a
+    for m in group:
+        if not m.removable or m.start < a:
+            continue
+        pieces.append(joined[pos:m.start])
+        pos = m.end
+        # keep a sentence end that the parenthesis sat before: 加强……（X负责）。 → 加强……。
+    pieces.append(joined[pos:b])
+    text = "".join(pieces)
+    return regex.sub(r"[ \t]+\n", "\n", text).strip()
+
+
+def _title(block: _Block, body: str, with_header: bool) -> tuple[str, str]:
+    """(title, text): the printed lead (a heading's run-in title, a bold lead, 综合组：) where there
+    is one, else the text up to the first 。 or ；."""
+    g = grammar()
+    lead = None
+    if with_header:
+        lead = block.heading.title if block.heading is not None else block.lead
+    if lead is None:
+        m = g.run_in_lead.match(body)
+        if m and not g.label.match(body):
+            lead = m["title"]
+    if lead is not None:
+        at = body.find(lead)
+        rest = body[at + len(lead):] if at != -1 and at <= 2 else body
+        return lead.strip(), rest.lstrip("。.．:： \t\n")
+    m = regex.search(r"[。；;]", body)
+    if m:
+        return body[:m.start()].strip(), body[m.end():].lstrip(" \t\n")
+    return body.strip(), ""
+
+
+# ---------------------------------------------------------------- tasks in tables
+
+def _table_tasks(state: State) -> list[_Found]:
+    out: list[_Found] = []
+    for table in state.tables:
+        out.extend(_rows_of(table))
+    return out
+
+
+def _column(columns: list[str], names: list[str]) -> Optional[int]:
+    """The first column whose header is one of names (whole header first, then a header
+    that starts or ends with one: 牵头单位（部门）, 主要任务及措施 stay out of this)."""
+    clean = ["".join(c.split()) for c in columns]
+    for name in names:
+        for i, c in enumerate(clean):
+            if c == name:
+                return i
+    for name in names:
+        for i, c in enumerate(clean):
+            if regex.match(rf"^{regex.escape(name)}[（(].*[)）]$", c):
+                return i
+    return None
+
+
+def _rows_of(table: Table) -> list[_Found]:
+    cols = grammar().data.table
+    c_task = _column(table.columns, cols.task)
+    c_lead = _column(table.columns, cols.lead)
+    c_resp = _column(table.columns, cols.responsible)
+    c_sup = _column(table.columns, cols.support)
+    if c_task is None or (c_lead is None and c_resp is None):
+        return []
+    c_num = _column(table.columns, cols.number)
+    c_dl = _column(table.columns, cols.deadline)
+    out = []
+    for r, row in enumerate(table.rows):
+        cell = lambda c: row[c].strip() if c is not None and c < len(row) else ""   # noqa: E731
+        task = cell(c_task)
+        if not task or len(set(x for x in row if x.strip())) <= 1:
+            continue      # an empty row or a group row printed across the table
+        who = Responsibility()
+        lead_units = _cell_units(cell(c_lead))
+        resp_units = _cell_units(cell(c_resp))
+        sup_units = _cell_units(cell(c_sup))
+        if lead_units is None or resp_units is None or sup_units is None:
+            continue
+        who.units = _first_roles([(u, "lead") for u in lead_units] + [(u, "responsible") for u in resp_units]
+                                 + [(u, "support") for u in sup_units])
+        if not who.units:
+            continue
+        span = table.row_spans[r] if r < len(table.row_spans) else table.span
+        body = " ".join(task.split()) if "\n" in task else task
+        m = regex.search(r"[。；;]", body)
+        title = body[:m.start()].strip() if m else body
+        text = body[m.end():].strip() if m else ""
+        number = cell(c_num) or None
+        dl = cell(c_dl)
+        out.append(_Found(start=span[0], end=span[1], number=number, title=title, text=text, who=who,
+                          deadline_text=(standing_deadline(dl) or ("".join(dl.split()) if dl else None))
+                          or deadline_text(body),
+                          source=TaskSource(kind="table", table=table.id, row=r, span=span)))
+    return out
+
+
+def _cell_units(cell: str) -> Optional[list[str]]:
+    """Units of a table cell; None when the cell is prose rather than names. A cell may carry
+    role words of its own (市卫生健康委（牵头）) — read it with the grammar first."""
+    if not cell or cell in "-—/无":
+        return []
+    who = read_units(cell.replace("\n", "、"), need_role=False)
+    if who is not None and len(who.units) > 1:
+        return who.responsible
+    units = split_cell_units(cell)
+    if units and all(looks_like_unit(u) for u in units):
+        return units
+    return None
+
+
+# ---------------------------------------------------------------- blanket rules
+
+def _apply_blanket_rules(state: State, found: list[_Found]) -> None:
+    g = grammar()
+    text = state.norm.text
+    for pattern in g.blanket:
+        for m in pattern.finditer(text):
+            units = []
+            for piece in split_top_level(m["units"], "、，,"):
+                units.extend(u for u in split_units(piece) if looks_like_unit(u))
+            if not units:
+                continue
+            for f in found:
+                if m["following"] and f.start < m.start():
+                    continue
+                f.implied.extend(u for u in units if u not in f.implied)

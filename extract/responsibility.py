@@ -1,0 +1,367 @@
+"""Who is responsible for a task: one grammar for every way a plan prints it.
+
+`read_units("市卫生健康委牵头，市财政局、市医保局按职责分工负责")` → the units with their roles.
+The grammar is data (patterns/tasks.yaml: labels, role phrases, unit shapes); this module only
+cuts the text into pieces, outside nested brackets, and gives each piece its role.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import Literal, Optional
+
+import regex
+from pydantic import BaseModel
+
+from . import patterns
+from .lexicon.brackets import CLOSING, OPENING, depths, matching_open, split_top_level
+from .numerals import cn_int
+
+Role = Literal["lead", "support", "responsible"]
+_ROLES: tuple[Role, ...] = ("lead", "support", "responsible")
+
+
+class _Roles(BaseModel, extra="forbid"):
+    lead: list[str]
+    support: list[str]
+    responsible: list[str]
+
+
+class _TableColumns(BaseModel, extra="forbid"):
+    number: list[str]
+    task: list[str]
+    lead: list[str]
+    responsible: list[str]
+    support: list[str]
+    deadline: list[str]
+
+
+class TaskPatterns(BaseModel, extra="forbid"):
+    labels: _Roles
+    trailing: _Roles
+    deadline_labels: list[str]
+    unit_separators: list[str]
+    unit_conjunctions: list[str]
+    unit_prefixes: list[str]
+    unit_suffixes: list[str]
+    unit_ends: list[str]
+    unit_collective_prefix: str
+    not_in_unit: list[str]
+    max_unit_chars: int
+    unit_openers: list[str]
+    sub_item: str
+    run_in_lead: str
+    blanket: list[str]
+    table: _TableColumns
+    deadline_phrases: list[str]
+    standing_deadlines: list[str]
+    deadline: list[str]
+
+
+_YEAR = r"(?P<year>20\d{2}|二[〇○零][一二三四五六七八九〇○零]{2})"
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    data: TaskPatterns
+    label: "regex.Pattern[str]"          # a label (role or deadline) at the start of a piece
+    any_label: "regex.Pattern[str]"      # a label anywhere: a separator of its own
+    label_role: dict[str, str]           # label → role, or "deadline"
+    trailing: "regex.Pattern[str]"       # a role phrase at the end of a piece
+    trailing_role: dict[str, Role]
+    prefix: "regex.Pattern[str]"
+    suffix: "regex.Pattern[str]"
+    conjunction: "regex.Pattern[str]"
+    unit_end: "regex.Pattern[str]"
+    concatenated: "regex.Pattern[str]"   # 委|市 inside a table cell's joined lines
+    deadline_phrase: "regex.Pattern[str]"
+    standing: "regex.Pattern[str]"
+    deadline_year: list["regex.Pattern[str]"]
+    sub_item: "regex.Pattern[str]"
+    run_in_lead: "regex.Pattern[str]"
+    blanket: list["regex.Pattern[str]"]
+
+
+def _longest_first(words: list[str]) -> list[str]:
+    return sorted(words, key=len, reverse=True)
+
+
+@functools.cache
+def grammar() -> _Grammar:
+    d = patterns.load("tasks", TaskPatterns)
+    alt = patterns.alternation
+    label_role: dict[str, str] = {}
+    for role in _ROLES:
+        for w in getattr(d.labels, role):
+            label_role[w] = role
+    for w in d.deadline_labels:
+        label_role[w] = "deadline"
+    labels = alt(_longest_first(list(label_role)))
+    trailing_role: dict[str, Role] = {}
+    for role in _ROLES:
+        for w in getattr(d.trailing, role):
+            trailing_role[w] = role
+    ends = alt(_longest_first(d.unit_ends))
+    conj = alt(_longest_first(d.unit_conjunctions))
+    opener = alt(_longest_first(d.unit_openers))
+    # a unit end that is not a lone area character (市市场监管局 must stay one unit)
+    org_ends = alt(_longest_first([e for e in d.unit_ends if len(e) > 1 or e not in "省市县区州镇乡盟旗"]))
+    return _Grammar(
+        data=d,
+        label=patterns.compile(rf"^(?P<label>{labels})[：:]"),
+        any_label=patterns.compile(rf"(?:{labels})[：:]"),
+        label_role=label_role,
+        trailing=patterns.compile(rf"(?P<phrase>{alt(_longest_first(list(trailing_role)))})$"),
+        trailing_role=trailing_role,
+        prefix=patterns.compile(rf"^(?:{alt(d.unit_prefixes)})"),
+        suffix=patterns.compile(rf"(?:{alt(_longest_first(d.unit_suffixes))})$"),
+        conjunction=patterns.compile(rf"(?<=(?:{ends}))(?:{conj})(?=.)"),
+        unit_end=patterns.compile(rf"(?:{ends})$"),
+        concatenated=patterns.compile(rf"(?<=.(?:{org_ends}))(?=(?:{opener}).)"),
+        deadline_phrase=patterns.compile("|".join(f"(?:{p.replace('{year}', _YEAR.replace('?P<year>', ''))})"
+                                                  for p in d.deadline_phrases)),
+        standing=patterns.compile(rf"^(?:{alt(_longest_first(d.standing_deadlines))})$"),
+        deadline_year=[patterns.compile(p.replace("{year}", _YEAR)) for p in d.deadline],
+        sub_item=patterns.compile(d.sub_item),
+        run_in_lead=patterns.compile(d.run_in_lead),
+        blanket=[patterns.compile(p) for p in d.blanket],
+    )
+
+
+# ---------------------------------------------------------------- what the grammar reads
+
+@dataclass
+class Responsibility:
+    """The units a task names, each with its printed role, and a deadline printed beside them."""
+    units: list[tuple[str, Role]] = field(default_factory=list)
+    deadline_text: Optional[str] = None
+    labelled: bool = False        # a label (责任单位：) named some of the units
+
+    @property
+    def explicit(self) -> bool:
+        """Marked beyond doubt: by a label or a 牵头 phrase (what a bare sentence needs)."""
+        return self.labelled or any(r == "lead" for _, r in self.units)
+
+    @property
+    def responsible(self) -> list[str]:
+        return _unique(u for u, _ in self.units)
+
+    def roles(self) -> tuple[list[str], list[str]]:
+        """(lead, support): 牵头 units lead; neutral units (责任单位, 负责) lead beside 配合 units
+        or when they are the only unit named; otherwise every unit supports (a joint duty)."""
+        units = self.responsible
+        role = {}
+        for u, r in self.units:
+            role.setdefault(u, r)
+        leads = [u for u in units if role[u] == "lead"]
+        supports = [u for u in units if role[u] == "support"]
+        neutral = [u for u in units if role[u] == "responsible"]
+        if leads:
+            return leads, [u for u in units if u not in leads]
+        if supports and neutral:
+            return neutral, supports
+        if len(units) == 1 and neutral:
+            return neutral, []
+        return [], units
+
+
+def _unique(items) -> list[str]:
+    seen: dict[str, None] = {}
+    for x in items:
+        seen.setdefault(x, None)
+    return list(seen)
+
+
+def looks_like_unit(name: str) -> bool:
+    """An organisation or area name, not a clause (市卫生健康委, 各县（市、区）人民政府, 各地)."""
+    g = grammar()
+    d = g.data
+    if not name or len(name) > d.max_unit_chars or regex.search(r"[。！？：:“”\"《》\d%％]", name):
+        return False
+    outer = regex.sub(r"[（(][^（()）]*[)）]", "", name)    # 各镇（街道、管委会） → 各镇
+    if not outer or any(c in outer for c in d.not_in_unit):
+        return False
+    if outer.startswith(d.unit_collective_prefix) and len(outer) <= 12:
+        return True
+    return bool(g.unit_end.search(outer))
+
+
+def split_units(piece: str) -> list[str]:
+    """One piece → its units: 省卫生健康委及省民政厅 → two; 等/由 dropped."""
+    g = grammar()
+    out = []
+    for part in g.conjunction.split(piece):
+        part = g.prefix.sub("", g.suffix.sub("", part))
+        if part:
+            out.append(part)
+    return out
+
+
+def split_cell_units(cell: str) -> list[str]:
+    """A table cell's units: lines and separators cut, and two names joined by a lost line
+    break (市卫生健康委市财政局) cut where one ends like a unit and the next opens like one."""
+    g = grammar()
+    seps = "".join(s for s in g.data.unit_separators if len(s) == 1)
+    units: list[str] = []
+    for line in regex.split(r"[\n\t ]+|\s{2,}", cell.strip()):
+        for piece in split_top_level(line, seps):
+            for part in split_units(piece):
+                for u in g.concatenated.split(part):
+                    if u:
+                        units.append(u)
+    return units
+
+
+def read_units(text: str, *, need_role: bool = True) -> Optional[Responsibility]:
+    """The units a parenthesis, sentence or line names, with roles; None when it is not one
+    (`含中藏医医院`, `2024—2026年`, a clause). need_role: an unlabelled list without a role
+    phrase (`市卫生健康委、市财政局`) is just a list, not a responsibility."""
+    g = grammar()
+    d = g.data
+    text = "".join(text.split())
+    if not text:
+        return None
+    seps = "".join(s for s in d.unit_separators if len(s) == 1)
+    text = g.any_label.sub(lambda m: seps[0] + m.group(), text)
+    out = Responsibility()
+    marked = False
+    scope: Optional[str] = None          # the role a label gives to the pieces after it
+    pending: list[str] = []              # unlabelled units waiting for a role phrase
+    for piece in split_top_level(text, seps):
+        if not piece:
+            continue
+        m = g.label.match(piece)
+        if m:
+            scope = g.label_role[m["label"]]
+            piece = piece[m.end():]
+            marked = True
+            out.labelled = out.labelled or scope != "deadline"
+            if not piece:
+                continue
+        if scope == "deadline":
+            dl = _deadline_piece(piece)
+            if dl is None:
+                return None
+            out.deadline_text = out.deadline_text or dl
+            continue
+        role: Optional[str] = None
+        m = g.trailing.search(piece)
+        if m and m.start() > 0:
+            role = g.trailing_role[m["phrase"]]
+            piece = piece[:m.start()]
+            marked = True
+        units = split_units(piece)
+        if not units:
+            dl = _deadline_piece(piece)
+            if dl is not None:
+                out.deadline_text = out.deadline_text or dl
+                continue
+            return None
+        if not all(looks_like_unit(u) for u in units):
+            dl = _deadline_piece(piece)
+            if dl is not None and role is None:
+                out.deadline_text = out.deadline_text or dl
+                continue
+            return None
+        if role is not None:
+            out.units.extend((u, role) for u in pending + units)   # type: ignore[misc]
+            pending = []
+        elif scope is not None:
+            out.units.extend((u, scope) for u in units)            # type: ignore[misc]
+        else:
+            pending.extend(units)
+    out.units.extend((u, "responsible") for u in pending)   # 责任单位：X，Y: the label's list
+    if not out.units or (need_role and not marked):
+        return None
+    out.units = _ordered_unique(out.units)
+    return out
+
+
+def read_sentence(sentence: str) -> Optional[Responsibility]:
+    """A sentence that is a responsibility (由县委办牵头，县政府办配合。 · 责任单位：X). A bare
+    sentence needs more than a role phrase: a label, a 牵头 unit or a leading 由 — 科研院所和
+    行业协会等参与 is prose."""
+    core = sentence.strip().rstrip("。；;！？")
+    who = read_units(core)
+    if who is None or not (who.explicit or core.startswith(tuple(grammar().data.unit_prefixes))):
+        return None
+    return who
+
+
+def _ordered_unique(units: list[tuple[str, Role]]) -> list[tuple[str, Role]]:
+    """Printed order by each unit's first mention (pending units were placed when resolved)."""
+    seen: dict[str, Role] = {}
+    for u, r in units:
+        seen.setdefault(u, r)
+    return list(seen.items())
+
+
+def _deadline_piece(piece: str) -> Optional[str]:
+    """A deadline printed as a piece of its own: 2025年底前(完成), 长期坚持 → as printed."""
+    g = grammar()
+    piece = piece.strip()
+    if g.standing.match(piece):
+        return piece
+    m = g.deadline_phrase.match(piece)
+    if m and len(piece) - m.end() <= 4:
+        return m.group()
+    return None
+
+
+# ---------------------------------------------------------------- deadlines of a task text
+
+def deadline_text(text: str) -> Optional[str]:
+    """The first deadline phrase an item prints (2025年底前, 2024年6月底前), as printed."""
+    m = grammar().deadline_phrase.search(text)
+    return "".join(m.group().split()) if m else None
+
+
+def standing_deadline(cell: str) -> Optional[str]:
+    """A cell or piece that is only a deadline: 2025年底前, 长期坚持, 持续推进."""
+    return _deadline_piece("".join(cell.split()))
+
+
+def deadline_year(text: str) -> Optional[int]:
+    """The latest target year the text names (到2025年, 2025年底前), or None."""
+    years = []
+    for pattern in grammar().deadline_year:
+        for m in pattern.finditer(text):
+            y = m["year"]
+            years.append(int(y) if y.isdigit() else cn_int(y))
+    years = [y for y in years if y]
+    return max(years) if years else None
+
+
+# ---------------------------------------------------------------- parentheses in a text
+
+def closing_parenthesis(text: str) -> tuple[str, Optional[Responsibility]]:
+    """(text without its closing responsibility parenthesis, what it names) — None when the
+    text does not end with one."""
+    body = text.rstrip()
+    while body and body[-1] in "。.；;":
+        body = body[:-1].rstrip()
+    if not body or body[-1] not in "）)":
+        return text, None
+    open_at = matching_open(body, len(body) - 1)
+    if open_at is None:
+        return text, None
+    found = read_units(body[open_at + 1:-1])
+    if found is None:
+        return text, None
+    return body[:open_at].rstrip(), found
+
+
+def parentheses(text: str):
+    """(start, end, inner) of every top-level parenthesis of the text."""
+    start, before = 0, 0
+    for i, ch, depth in depths(text):
+        if ch in OPENING and depth == 1:
+            start = i
+        elif ch in CLOSING and depth == 0 and before == 1:
+            yield start, i + 1, text[start + 1:i]
+        before = depth
+
+
+__all__ = ["Responsibility", "read_units", "read_sentence", "split_units", "split_cell_units", "looks_like_unit",
+           "closing_parenthesis", "parentheses", "deadline_text", "standing_deadline", "deadline_year",
+           "grammar", "TaskPatterns"]
