@@ -76,7 +76,7 @@ def batch(ctx: click.Context, in_dir: Path, out_dir: Path, pattern: str, jobs: i
 @click.argument("out_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--to", "targets", multiple=True, required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Target file; its suffix picks the format (.csv .jsonl .parquet .duckdb) and, except "
-                   "for .duckdb, its name picks the table (indicators, projects, tasks, documents). "
+                   "for .duckdb, its name picks the table (indicators, projects, tasks, task_units, documents). "
                    "Repeat for several.")
 @click.option("--bom", is_flag=True, help="Start CSV files with a UTF-8 byte-order mark, so Excel reads the Chinese text.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")

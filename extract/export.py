@@ -23,7 +23,7 @@ from pydantic import ValidationError
 
 from .model import Document, ItemSource, Quantity
 
-TABLES = ("documents", "indicators", "projects", "tasks")
+TABLES = ("documents", "indicators", "projects", "tasks", "task_units")
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".parquet": "parquet", ".duckdb": "duckdb"}
 
 Column = tuple[str, str]  # (name, type): type is str | int | float | bool | date
@@ -61,6 +61,14 @@ COLUMNS: dict[str, list[Column]] = {
 }
 
 
+# One row per task × unit × role (lead, support, implied): who does what, across every plan.
+COLUMNS["task_units"] = _DOC_KEY + [
+    ("task_id", "str"), ("task_number", "str"), ("task_title", "str"), ("unit", "str"), ("role", "str"),
+    ("position", "int"), ("section", "str"), ("deadline", "int"), ("deadline_text", "str"),
+    ("source_kind", "str"), ("source_table", "str"), ("source_row", "int"), ("span_start", "int"),
+    ("span_end", "int"), ("page", "int")]
+
+
 # Every table starts with `key`, unique across the whole batch: the document's id for a
 # document, "<document id>#<item id>" for an item (ids are unique within their document).
 KEY: Column = ("key", "str")
@@ -95,6 +103,24 @@ def _date(value: Optional[str]) -> Optional[date]:
         return date.fromisoformat(value) if value else None
     except ValueError:
         return None
+
+
+def _task_unit_rows(key: Row, doc: Document) -> list[Row]:
+    """The units of each task with their role; position is the unit's place within its role."""
+    names = [c for c, _ in COLUMNS["task_units"] if c != "key"]
+    rows = []
+    for t in doc.tasks:
+        s = t.source
+        where = {"task_id": t.id, "task_number": t.number, "task_title": t.title, "section": t.section,
+                 "deadline": t.deadline, "deadline_text": t.deadline_text,
+                 "source_kind": s.kind if s else "text", "source_table": s.table if s else None,
+                 "source_row": s.row if s else None, "span_start": t.span[0], "span_end": t.span[1],
+                 "page": t.page}
+        for role, units in (("lead", t.lead), ("support", t.support), ("implied", t.implied)):
+            for k, u in enumerate(units):
+                row = {**key, **where, "unit": u, "role": role, "position": k + 1}
+                rows.append({c: row[c] for c in names})
+    return rows
 
 
 class ExportTargetError(ValueError):
@@ -144,7 +170,8 @@ def document_rows(doc_id: str, output: str, doc: Document) -> dict[str, list[Row
     tasks = [{**key, "id": t.id, "number": t.number, "title": t.title, "text": t.text,
               "responsible": "、".join(t.responsible), "deadline": t.deadline, "section": t.section,
               "span_start": t.span[0], "span_end": t.span[1], "page": t.page} for t in doc.tasks]
-    return {"documents": documents, "indicators": indicators, "projects": projects, "tasks": tasks}
+    return {"documents": documents, "indicators": indicators, "projects": projects, "tasks": tasks,
+            "task_units": _task_unit_rows(key, doc)}
 
 
 @dataclass

@@ -80,6 +80,7 @@ class _Grammar:
     sub_item: "regex.Pattern[str]"
     run_in_lead: "regex.Pattern[str]"
     blanket: list["regex.Pattern[str]"]
+    role_word: "regex.Pattern[str]"     # any label or role phrase: a cheap test before parsing
 
 
 def _longest_first(words: list[str]) -> list[str]:
@@ -125,6 +126,7 @@ def grammar() -> _Grammar:
         sub_item=patterns.compile(d.sub_item),
         run_in_lead=patterns.compile(d.run_in_lead),
         blanket=[patterns.compile(p) for p in d.blanket],
+        role_word=patterns.compile(f"{labels}|{alt(list(trailing_role))}"),
     )
 
 
@@ -219,7 +221,7 @@ def read_units(text: str, *, need_role: bool = True) -> Optional[Responsibility]
     g = grammar()
     d = g.data
     text = "".join(text.split())
-    if not text:
+    if not text or (need_role and not g.role_word.search(text)):
         return None
     seps = "".join(s for s in d.unit_separators if len(s) == 1)
     text = g.any_label.sub(lambda m: seps[0] + m.group(), text)

@@ -31,7 +31,9 @@ def make_doc(path: str, title: str, target: float, n_tasks: int) -> Document:
                       budget=Money(raw="6500余万元", wan=6500.0, approx=True), box="b1", section="s9",
                       source=ItemSource(kind="box", span=(60, 90)))
     tasks = [Task(id=f"t{i}", section="s4", number=str(i), title="完善人才培养机制", text="落实培训制度，",
-                  responsible=["市卫生健康委", "市财政局"], deadline=2025, span=(100 + i, 120 + i))
+                  responsible=["市卫生健康委", "市财政局"], deadline=2025, span=(100 + i, 120 + i),
+                  lead=["市卫生健康委"], support=["市财政局"], implied=["各县区人民政府"],
+                  deadline_text="2025年底前")
              for i in range(1, n_tasks + 1)]
     return Document(source=Source(path=path, sha256="0" * 64, format="txt", encoding="utf-8"),
                     meta=Meta(title=title, issuer="某市人民政府", date="2022-04-25",
@@ -56,7 +58,7 @@ def out_dir(tmp_path):
     return out
 
 
-EXPECTED = {"documents": 3, "indicators": 9, "projects": 3, "tasks": 5}
+EXPECTED = {"documents": 3, "indicators": 9, "projects": 3, "tasks": 5, "task_units": 15}
 
 
 def test_collect_reads_documents_and_names_them_by_input_path(out_dir):
@@ -185,3 +187,32 @@ def test_rows_that_share_an_item_id_get_distinct_keys():
     rows = [{"id": "t1"}, {"id": "t1"}, {"id": "t2"}, {"id": None}]
     assert row_keys("a.pdf", "task_units", rows) == ["a.pdf#t1/1", "a.pdf#t1/2", "a.pdf#t2", "a.pdf#task_units4"]
     assert row_keys("a.pdf", "documents", [{"id": "a.pdf"}]) == ["a.pdf"]
+
+
+def test_task_units_one_row_per_task_unit_and_role(out_dir, tmp_path):
+    export(out_dir, tmp_path / "task_units.csv")
+    rows = list(csv.DictReader((tmp_path / "task_units.csv").open(encoding="utf-8", newline="")))
+    assert len(rows) == 15
+    first = [(r["task_id"], r["unit"], r["role"], r["position"]) for r in rows[:3]]
+    assert first == [("t1", "市卫生健康委", "lead", "1"), ("t1", "市财政局", "support", "1"),
+                     ("t1", "各县区人民政府", "implied", "1")]
+    assert rows[0]["doc_id"] == "a/x.pdf" and rows[0]["deadline_text"] == "2025年底前"
+    assert target_kind("hubei-task_units.parquet") == ("parquet", "task_units")
+
+
+def test_task_units_answer_the_readme_query(out_dir, tmp_path):
+    duckdb = pytest.importorskip("duckdb")
+    pytest.importorskip("pyarrow")
+    export(out_dir, [tmp_path / "plans.duckdb", tmp_path / "task_units.parquet"])
+    con = duckdb.connect(str(tmp_path / "plans.duckdb"), read_only=True)
+    # README: which tasks does one unit lead, across all plans
+    rows = con.execute("""
+        SELECT d.title, u.task_number, u.task_title
+        FROM task_units u JOIN documents d ON d.id = u.doc_id
+        WHERE u.unit = '市卫生健康委' AND u.role = 'lead'
+        ORDER BY d.title, u.task_id""").fetchall()
+    assert len(rows) == 5 and rows[0] == ("安宁市卫生健康规划", "1", "完善人才培养机制")
+    assert con.execute("SELECT count(*) FROM task_units WHERE unit = '市财政局' AND role = 'lead'").fetchone() == (0,)
+    con.close()
+    import pyarrow.parquet as pq
+    assert pq.read_table(tmp_path / "task_units.parquet").num_rows == 15

@@ -347,7 +347,7 @@ def _column(columns: list[str], names: list[str]) -> Optional[int]:
                 return i
     for name in names:
         for i, c in enumerate(clean):
-            if regex.match(rf"^{regex.escape(name)}[（(].*[)）]$", c):
+            if c.startswith((name + "（", name + "(")) and c.endswith(("）", ")")):
                 return i
     return None
 
