@@ -68,7 +68,7 @@ class _Grammar:
     any_label: "regex.Pattern[str]"      # a label anywhere: a separator of its own
     label_role: dict[str, str]           # label → role, or "deadline"
     trailing: "regex.Pattern[str]"       # a role phrase at the end of a piece
-    trailing_role: dict[str, Role]
+    trailing_role: dict[str, str]
     prefix: "regex.Pattern[str]"
     suffix: "regex.Pattern[str]"
     conjunction: "regex.Pattern[str]"
@@ -81,6 +81,7 @@ class _Grammar:
     run_in_lead: "regex.Pattern[str]"
     blanket: list["regex.Pattern[str]"]
     role_word: "regex.Pattern[str]"     # any label or role phrase: a cheap test before parsing
+    after_bracket_role: "regex.Pattern[str]"   # 县民政局（牵头）|县大数据中心: a lost line break
 
 
 def _longest_first(words: list[str]) -> list[str]:
@@ -98,10 +99,11 @@ def grammar() -> _Grammar:
     for w in d.deadline_labels:
         label_role[w] = "deadline"
     labels = alt(_longest_first(list(label_role)))
-    trailing_role: dict[str, Role] = {}
+    trailing_role: dict[str, str] = {}
     for role in _ROLES:
         for w in getattr(d.trailing, role):
             trailing_role[w] = role
+    bracketed = {**{w: r for w, r in label_role.items() if r != "deadline"}, **trailing_role}
     ends = alt(_longest_first(d.unit_ends))
     conj = alt(_longest_first(d.unit_conjunctions))
     opener = alt(_longest_first(d.unit_openers))
@@ -112,8 +114,10 @@ def grammar() -> _Grammar:
         label=patterns.compile(rf"^(?P<label>{labels})[：:]"),
         any_label=patterns.compile(rf"(?:{labels})[：:]"),
         label_role=label_role,
-        trailing=patterns.compile(rf"(?P<phrase>{alt(_longest_first(list(trailing_role)))})$"),
-        trailing_role=trailing_role,
+        # 市卫生健康委牵头 · 市卫生健康委（牵头）
+        trailing=patterns.compile(rf"(?:[（(](?P<phrase>{alt(list(bracketed))})[)）]"
+                                  rf"|(?P<phrase>{alt(list(trailing_role))}))$"),
+        trailing_role=bracketed,
         prefix=patterns.compile(rf"^(?:{alt(d.unit_prefixes)})"),
         suffix=patterns.compile(rf"(?:{alt(_longest_first(d.unit_suffixes))})$"),
         conjunction=patterns.compile(rf"(?<=(?:{ends}))(?:{conj})(?=.)"),
@@ -127,6 +131,7 @@ def grammar() -> _Grammar:
         run_in_lead=patterns.compile(d.run_in_lead),
         blanket=[patterns.compile(p) for p in d.blanket],
         role_word=patterns.compile(f"{labels}|{alt(list(trailing_role))}"),
+        after_bracket_role=patterns.compile(rf"(?<=[（(](?:{alt(list(bracketed))})[)）])(?=[^、，,；;\n])"),
     )
 
 
@@ -197,6 +202,14 @@ def split_units(piece: str) -> list[str]:
         if part:
             out.append(part)
     return out
+
+
+def separate_cell_lines(cell: str) -> str:
+    """A table cell whose line breaks are lost (县民政局（牵头）县大数据中心, 市卫生健康委市财政局)
+    with 、 put back between the units."""
+    g = grammar()
+    cell = g.after_bracket_role.sub("、", cell)
+    return "、".join(g.concatenated.sub("、", line) for line in regex.split(r"[\n\t]+|\s{2,}", cell.strip()))
 
 
 def split_cell_units(cell: str) -> list[str]:
@@ -364,6 +377,6 @@ def parentheses(text: str):
         before = depth
 
 
-__all__ = ["Responsibility", "read_units", "read_sentence", "split_units", "split_cell_units", "looks_like_unit",
+__all__ = ["Responsibility", "read_units", "read_sentence", "separate_cell_lines", "split_units", "split_cell_units", "looks_like_unit",
            "closing_parenthesis", "parentheses", "deadline_text", "standing_deadline", "deadline_year",
            "grammar", "TaskPatterns"]

@@ -144,7 +144,8 @@ def test_at_least_forty_phrasings():
 @pytest.mark.parametrize("case", GRAMMAR["cells"], ids=[c["cell"][:10] for c in GRAMMAR["cells"]])
 def test_unit_cells(case):
     from extract.stages.tasks import _cell_units
-    assert _cell_units(case["cell"]) == case["units"]
+    got = _cell_units(case["cell"])
+    assert (got if got is None else [u for u, _ in got]) == case["units"]
 
 
 # ---------------------------------------------------------------- what a task is, in invented plans
@@ -251,3 +252,32 @@ def test_department_table_gives_a_task_per_department(tmp_path):
 def test_a_table_without_unit_column_gives_no_tasks(tmp_path):
     doc = _task_table(tmp_path / "plan.docx", ["序号", "重点任务", "完成时限"], [["1", "开展健康县城建设", "2025年"]])
     assert doc.tasks == []
+
+
+def test_label_lines_after_an_item_and_inline_parentheses(tmp_path):
+    text = """某区养老服务体系建设实施方案
+
+一、主要任务
+1.完善居家养老服务网络，推动街道综合养老服务中心全覆盖，构建十五分钟养老服务圈，2025年6月底前建成。
+牵头单位：区民政局
+配合单位：区财政局、区卫生健康委
+2.发展普惠托育服务（区卫生健康委牵头，区教育局配合）。支持社会力量举办托育机构。
+3.加强养老护理队伍建设。开展护理员职业技能培训。
+二、保障措施
+加强经费保障，由区财政局统筹安排资金。
+"""
+    tasks = _tasks(tmp_path, text)
+    got = [(t.number, t.lead, t.support, t.deadline_text) for t in tasks]
+    assert got == [("1", ["区民政局"], ["区财政局", "区卫生健康委"], "2025年6月底前"),
+                   ("2", ["区卫生健康委"], ["区教育局"], None)]
+    assert tasks[0].title.startswith("完善居家养老服务网络") and "牵头单位" not in tasks[0].text
+    assert tasks[1].title == "发展普惠托育服务" and tasks[1].text == "支持社会力量举办托育机构。"
+
+
+def test_unit_cells_with_their_own_roles(tmp_path):
+    doc = _task_table(tmp_path / "plan.docx", ["序号", "工作任务", "责任单位", "时间节点"], [
+        ["1", "建设智慧健康养老平台", "县民政局（牵头）\n县大数据中心", "持续推进"],
+        ["2", "开展老年人健康管理", "县卫生健康局", "2026年底前"],
+    ])
+    got = [(t.number, t.lead, t.support, t.deadline_text) for t in doc.tasks]
+    assert got == [("1", ["县民政局"], ["县大数据中心"], "持续推进"), ("2", ["县卫生健康局"], [], "2026年底前")]

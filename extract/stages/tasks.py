@@ -22,7 +22,8 @@ import regex
 
 from ..model import Heading, Table, Task, TaskSource
 from ..responsibility import (Responsibility, closing_parenthesis, deadline_text, deadline_year,
-                              grammar, parentheses, read_sentence, read_units, split_cell_units, split_units,
+                              grammar, parentheses, read_sentence, read_units, separate_cell_lines,
+                              split_cell_units, split_units,
                               standing_deadline, looks_like_unit)
 from ..state import State
 from ..lexicon.brackets import depth_after, split_top_level
@@ -234,6 +235,12 @@ def _block_tasks(state: State, block: _Block) -> list[_Found]:
     group: list[_Marker] = []
     for m in markers:
         part = _part_at(starts, m.start)
+        if not group and cuts and m.closing and not joined[cuts[-1][1]:m.start].strip():
+            # 牵头单位：X / 配合单位：Y on two lines after one item: both close it
+            a0, _, g0 = cuts[-1]
+            cuts[-1] = (a0, m.end, g0 + [m])
+            begin = m.end
+            continue
         if group and part != _part_at(starts, group[-1].start) and starts[part] > begin:
             cuts.append((begin, starts[part], group))
             begin, group = starts[part], []
@@ -319,6 +326,7 @@ def _title(block: _Block, body: str, with_header: bool) -> tuple[str, str]:
         if m and not g.label.match(body):
             lead = m["title"]
     if lead is not None:
+        lead = _without_responsibility(lead)
         at = body.find(lead)
         rest = body[at + len(lead):] if at != -1 and at <= 2 else body
         return lead.strip(), rest.lstrip("。.．:： \t\n")
@@ -326,6 +334,14 @@ def _title(block: _Block, body: str, with_header: bool) -> tuple[str, str]:
     if m:
         return body[:m.start()].strip(), body[m.end():].lstrip(" \t\n")
     return body.strip(), ""
+
+
+def _without_responsibility(title: str) -> str:
+    """A heading's title without the responsibility parenthesis printed in it."""
+    for s, e, inner in reversed(list(parentheses(title))):
+        if read_units(inner) is not None:
+            title = (title[:s] + title[e:]).strip()
+    return title
 
 
 # ---------------------------------------------------------------- tasks in tables
@@ -368,14 +384,13 @@ def _rows_of(table: Table) -> list[_Found]:
         task = cell(c_task)
         if not task or len(set(x for x in row if x.strip())) <= 1:
             continue      # an empty row or a group row printed across the table
-        who = Responsibility()
-        lead_units = _cell_units(cell(c_lead))
-        resp_units = _cell_units(cell(c_resp))
-        sup_units = _cell_units(cell(c_sup))
-        if lead_units is None or resp_units is None or sup_units is None:
+        cells = [(_cell_units(cell(c)), role) for c, role in ((c_lead, "lead"), (c_resp, "responsible"),
+                                                               (c_sup, "support"))]
+        if any(units is None for units, _ in cells):
             continue
-        who.units = _first_roles([(u, "lead") for u in lead_units] + [(u, "responsible") for u in resp_units]
-                                 + [(u, "support") for u in sup_units])
+        # a cell's own role word (市卫生健康委（牵头）) wins over its column's
+        who = Responsibility(units=_first_roles([(u, own or role) for units, role in cells
+                                                 for u, own in units]))   # type: ignore[union-attr]
         if not who.units:
             continue
         span = table.row_spans[r] if r < len(table.row_spans) else table.span
@@ -392,17 +407,17 @@ def _rows_of(table: Table) -> list[_Found]:
     return out
 
 
-def _cell_units(cell: str) -> Optional[list[str]]:
-    """Units of a table cell; None when the cell is prose rather than names. A cell may carry
-    role words of its own (市卫生健康委（牵头）) — read it with the grammar first."""
+def _cell_units(cell: str) -> Optional[list[tuple[str, Optional[str]]]]:
+    """Units of a table cell with the role a cell prints itself (市卫生健康委（牵头）), else None
+    for the role; None when the cell is prose rather than names."""
     if not cell or cell in "-—/无":
         return []
-    who = read_units(cell.replace("\n", "、"), need_role=False)
-    if who is not None and len(who.units) > 1:
-        return who.responsible
+    who = read_units(separate_cell_lines(cell), need_role=False)
+    if who is not None and (len(who.units) > 1 or who.explicit):
+        return [(u, r if r != "responsible" else None) for u, r in who.units]
     units = split_cell_units(cell)
     if units and all(looks_like_unit(u) for u in units):
-        return units
+        return [(u, None) for u in units]
     return None
 
 
