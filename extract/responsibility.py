@@ -39,6 +39,7 @@ class _TableColumns(BaseModel, extra="forbid"):
 class TaskPatterns(BaseModel, extra="forbid"):
     labels: _Roles
     trailing: _Roles
+    leading_support: list[str]
     deadline_labels: list[str]
     unit_separators: list[str]
     unit_conjunctions: list[str]
@@ -52,6 +53,7 @@ class TaskPatterns(BaseModel, extra="forbid"):
     sub_item: str
     run_in_lead: str
     blanket: list[str]
+    first_is_lead: list[str]
     table: _TableColumns
     deadline_phrases: list[str]
     standing_deadlines: list[str]
@@ -80,6 +82,7 @@ class _Grammar:
     sub_item: "regex.Pattern[str]"
     run_in_lead: "regex.Pattern[str]"
     blanket: list["regex.Pattern[str]"]
+    first_is_lead: list["regex.Pattern[str]"]
     role_word: "regex.Pattern[str]"     # any label or role phrase: a cheap test before parsing
     after_bracket_role: "regex.Pattern[str]"   # 县民政局（牵头）|县大数据中心: a lost line break
 
@@ -130,6 +133,7 @@ def grammar() -> _Grammar:
         sub_item=patterns.compile(d.sub_item),
         run_in_lead=patterns.compile(d.run_in_lead),
         blanket=[patterns.compile(p) for p in d.blanket],
+        first_is_lead=[patterns.compile(p) for p in d.first_is_lead],
         role_word=patterns.compile(f"{labels}|{alt(list(trailing_role))}"),
         after_bracket_role=patterns.compile(rf"(?<=[（(](?:{alt(list(bracketed))})[)）])(?=[^、，,；;\n])"),
     )
@@ -260,6 +264,9 @@ def read_units(text: str, *, need_role: bool = True) -> Optional[Responsibility]
             out.deadline_text = out.deadline_text or dl
             continue
         role: Optional[str] = None
+        lead_word = next((w for w in d.leading_support if piece.startswith(w) and len(piece) > len(w)), None)
+        if lead_word:
+            role, piece, marked = "support", piece[len(lead_word):], True
         m = g.trailing.search(piece)
         if m and m.start() > 0:
             role = g.trailing_role[m["phrase"]]
@@ -298,9 +305,16 @@ def read_sentence(sentence: str) -> Optional[Responsibility]:
     行业协会等参与 is prose."""
     core = sentence.strip().rstrip("。；;！？")
     who = read_units(core)
-    if who is None or not (who.explicit or core.startswith(tuple(grammar().data.unit_prefixes))):
-        return None
-    return who
+    if who is not None and (who.explicit or core.startswith(tuple(grammar().data.unit_prefixes))):
+        return who
+    # 由市发展改革委牵头，会同市财政局，制定实施细则: the clauses before the work, when they
+    # name a lead or a label
+    clauses = split_top_level(core, "，,")
+    for k in range(len(clauses) - 1, 0, -1):
+        who = read_units("，".join(clauses[:k]))
+        if who is not None and who.explicit:
+            return who
+    return None
 
 
 def _ordered_unique(units: list[tuple[str, Role]]) -> list[tuple[str, Role]]:

@@ -281,3 +281,31 @@ def test_unit_cells_with_their_own_roles(tmp_path):
     ])
     got = [(t.number, t.lead, t.support, t.deadline_text) for t in doc.tasks]
     assert got == [("1", ["县民政局"], ["县大数据中心"], "持续推进"), ("2", ["县卫生健康局"], [], "2026年底前")]
+
+
+def test_unnumbered_paragraphs_with_bold_leads(tmp_path):
+    import docx
+    d = docx.Document()
+    d.add_paragraph("某县爱国卫生运动实施方案")
+    d.add_paragraph("一、重点任务")
+    for lead, rest in [("开展城乡环境卫生整治。", "清理卫生死角，治理农村垃圾和污水，改善人居环境，建立长效管理机制，确保村庄环境"
+                        "干净整洁有序。（县住房城乡建设局牵头，各乡镇人民政府配合）"),
+                       ("加强病媒生物防制。", "科学开展病媒生物监测。（县卫生健康局负责）")]:
+        p = d.add_paragraph()
+        p.add_run(lead).bold = True
+        p.add_run(rest)
+    d.add_paragraph("二、保障措施")
+    d.add_paragraph("加强宣传引导，营造良好氛围。")
+    d.save(tmp_path / "plan.docx")
+    got = [(t.number, t.title, t.lead, t.support) for t in run(tmp_path / "plan.docx").document.tasks]
+    assert got == [(None, "开展城乡环境卫生整治", ["县住房城乡建设局"], ["各乡镇人民政府"]),
+                   (None, "加强病媒生物防制", ["县卫生健康局"], [])]
+
+
+def test_first_unit_leads_when_the_plan_says_so(tmp_path):
+    text = PLAN.replace("一、重点任务\n", "一、重点任务\n以下各项任务中，排在第一位的为牵头单位。\n")
+    tasks = _tasks(tmp_path, text)
+    assert [(t.lead, t.support) for t in tasks] == [
+        (["县卫生健康局"], ["县财政局", "各乡镇人民政府"]), (["县卫生健康局"], ["县医保局"]),
+        (["县卫生健康局"], ["县疾控中心"])]
+    assert [(t.lead, t.support) for t in _tasks(tmp_path, PLAN)][0] == ([], ["县卫生健康局", "县财政局", "各乡镇人民政府"])

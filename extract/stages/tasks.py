@@ -270,7 +270,13 @@ def _block_tasks(state: State, block: _Block) -> list[_Found]:
             sub = grammar().sub_item.match(rest)
             if sub:
                 with_header, number, body = False, sub.group(), rest[sub.end():]
-        title, text = _title(block, body, with_header)
+        bold = None
+        if not with_header and number is None:
+            i0 = _part_at(starts, a)
+            para = state.norm.paras[block.parts[i0].para]
+            if a <= starts[i0] and para.bold_lead:     # a bold lead opening a plain paragraph
+                bold = state.norm.text[para.start:para.start + para.bold_lead].strip().rstrip("。.．：:") or None
+        title, text = _title(block, body, with_header, bold)
         if not title:
             continue
         who = Responsibility(units=_first_roles([u for m in group for u in m.who.units]))
@@ -314,11 +320,11 @@ def _without_markers(joined: str, a: int, b: int, group: list[_Marker]) -> str:
     return regex.sub(r"[ \t]+\n", "\n", text).strip()
 
 
-def _title(block: _Block, body: str, with_header: bool) -> tuple[str, str]:
+def _title(block: _Block, body: str, with_header: bool, bold: Optional[str] = None) -> tuple[str, str]:
     """(title, text): the printed lead (a heading's run-in title, a bold lead, 综合组：) where there
     is one, else the text up to the first 。 or ；."""
     g = grammar()
-    lead = None
+    lead = bold
     if with_header:
         lead = block.heading.title if block.heading is not None else block.lead
     if lead is None:
@@ -437,3 +443,12 @@ def _apply_blanket_rules(state: State, found: list[_Found]) -> None:
                 if m["following"] and f.start < m.start():
                     continue
                 f.implied.extend(u for u in units if u not in f.implied)
+    for pattern in g.first_is_lead:
+        for m in pattern.finditer(text):
+            for f in found:
+                if (m["following"] and f.start < m.start()) or not f.who.units:
+                    continue
+                if not any(r == "lead" for _, r in f.who.units):
+                    first, rest = f.who.units[0], f.who.units[1:]
+                    f.who.units = [(first[0], "lead")] + [(u, "support" if r == "responsible" else r)
+                                                          for u, r in rest]
