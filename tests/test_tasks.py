@@ -31,12 +31,15 @@ def test_deadline(case):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("（）():：、，,；;责任单位牵头配合按职责分工负责市县局委等到年底前2025二〇。 \n")),
+@given(st.text(alphabet=st.sampled_from(list("（）():：、，,；;责任单位牵头配合按职责分工负责市县局委等到年底前2025二〇。由会同各是 \n")),
                max_size=80))
 def test_never_raises(text):
+    from extract.responsibility import read_sentence, separate_cell_lines, split_cell_units
     responsible_units(text)
     split_responsibility(text)
     deadline_year(text)
+    read_sentence(text)
+    split_cell_units(separate_cell_lines(text))
 
 
 def _tasks(tmp_path, text):
@@ -309,3 +312,13 @@ def test_first_unit_leads_when_the_plan_says_so(tmp_path):
         (["县卫生健康局"], ["县财政局", "各乡镇人民政府"]), (["县卫生健康局"], ["县医保局"]),
         (["县卫生健康局"], ["县疾控中心"])]
     assert [(t.lead, t.support) for t in _tasks(tmp_path, PLAN)][0] == ([], ["县卫生健康局", "县财政局", "各乡镇人民政府"])
+
+
+def test_items_run_together_in_one_paragraph(tmp_path):
+    text = ("某县食品安全工作方案\n\n一、重点任务\n"
+            "1.加强校园食品安全监管。（县市场监管局牵头，县教育局配合）2.开展农村集体聚餐指导。（县卫生健康局负责）"
+            "3.严厉打击食品违法犯罪。（县公安局负责）\n")
+    got = [(t.number, t.title, t.lead, t.support) for t in _tasks(tmp_path, text)]
+    assert got == [("1", "加强校园食品安全监管", ["县市场监管局"], ["县教育局"]),
+                   ("2", "开展农村集体聚餐指导", ["县卫生健康局"], []),
+                   ("3", "严厉打击食品违法犯罪", ["县公安局"], [])]

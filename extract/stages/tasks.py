@@ -184,7 +184,9 @@ def _join(parts: list[_Part]) -> tuple[str, list[int]]:
 def _markers(joined: str) -> list[_Marker]:
     g = grammar()
     found: list[_Marker] = []
-    closer = regex.compile(rf"[。；;.，,]?[ \t]*(?:\n|$|(?={g.sub_item.pattern}))")
+    # a task ends at a line end, or where the next item starts in the same line (二是, 2. run in)
+    closer = regex.compile(rf"[。；;.，,]?[ \t]*(?:\n|$|(?={g.sub_item.pattern})|(?=\d{{1,2}}[、.．]\D)"
+                           rf"|(?=[（(][一二三四五六七八九十\d]{{1,3}}[)）]))")
     taken: list[tuple[int, int]] = []
     for s, e, inner in parentheses(joined):
         who = read_units(inner)
@@ -262,8 +264,11 @@ def _block_tasks(state: State, block: _Block) -> list[_Found]:
         number = block.number if with_header else None
         if not with_header:
             sub = grammar().sub_item.match(body)
+            numlen = heading_number_length(body) if not sub else 0
             if sub:
                 number, body = sub.group(), body[sub.end():]
+            elif numlen and k > 0:      # 1.推进A。（X负责）2.推进B。（Y负责） in one paragraph
+                number, body = fold_brackets("".join(body[:numlen].split()).rstrip("、.．")), body[numlen:]
         elif len(cuts) >= 2:
             # （三）加强妇幼健康服务。一是……（A负责）。二是……（B牵头）: the first task is 一是
             _, rest = _title(block, body, True)
