@@ -48,6 +48,7 @@ class TaskPatterns(BaseModel, extra="forbid"):
     unit_ends: list[str]
     unit_collective_prefix: str
     not_in_unit: list[str]
+    not_unit_start: list[str]
     max_unit_chars: int
     unit_openers: list[str]
     sub_item: str
@@ -192,6 +193,8 @@ def looks_like_unit(name: str) -> bool:
     outer = regex.sub(r"[（(][^（()）]*[)）]", "", name)    # 各镇（街道、管委会） → 各镇
     if not outer or any(c in outer for c in d.not_in_unit):
         return False
+    if outer.startswith(tuple(d.not_unit_start)):
+        return False
     if outer.startswith(d.unit_collective_prefix) and len(outer) <= 12:
         return True
     return bool(g.unit_end.search(outer))
@@ -299,7 +302,7 @@ def read_units(text: str, *, need_role: bool = True) -> Optional[Responsibility]
     return out
 
 
-def read_sentence(sentence: str) -> Optional[Responsibility]:
+def read_sentence(sentence: str, opening: bool = True) -> Optional[Responsibility]:
     """A sentence that is a responsibility (由县委办牵头，县政府办配合。 · 责任单位：X). A bare
     sentence needs more than a role phrase: a label, a 牵头 unit or a leading 由 — 科研院所和
     行业协会等参与 is prose."""
@@ -307,6 +310,8 @@ def read_sentence(sentence: str) -> Optional[Responsibility]:
     who = read_units(core)
     if who is not None and (who.explicit or core.startswith(tuple(grammar().data.unit_prefixes))):
         return who
+    if not opening:
+        return None
     # 由市发展改革委牵头，会同市财政局，制定实施细则: the clauses before the work, when they
     # name a lead or a label
     clauses = split_top_level(core, "，,")

@@ -181,7 +181,7 @@ def _join(parts: list[_Part]) -> tuple[str, list[int]]:
     return "".join(out), starts
 
 
-def _markers(joined: str) -> list[_Marker]:
+def _markers(joined: str, numbered: bool) -> list[_Marker]:
     g = grammar()
     found: list[_Marker] = []
     # a task ends at a line end, or where the next item starts in the same line (二是, 2. run in)
@@ -205,7 +205,7 @@ def _markers(joined: str) -> list[_Marker]:
             if who is not None and not any(a >= line_start and b <= pos for a, b in taken):
                 found.append(_Marker(line_start, line_start + len(line), who, True, True))
                 continue
-        for sm in regex.finditer(r"[^。；;！？]+[。；;！？]?", line):
+        for k, sm in enumerate(regex.finditer(r"[^。；;！？]+[。；;！？]?", line)):
             sentence = sm.group()
             s, e = line_start + sm.start(), line_start + sm.end()
             if any(a < e and s < b for a, b in taken):
@@ -214,7 +214,10 @@ def _markers(joined: str) -> list[_Marker]:
             lead = g.run_in_lead.match(core)
             if lead and not g.label.match(core):
                 core = core[lead.end():]
-            who = read_sentence(core)
+            # 由X牵头，会同Y，制定…: a responsibility that opens a sentence and goes on with the
+            # work counts where an item states it, at its start (the first sentence, or the one
+            # after a numbered item's run-in title), not from inside a long paragraph
+            who = read_sentence(core, opening=k == 0 or (k == 1 and line_start == 0 and numbered))
             if who is None:
                 continue
             closing = e >= line_start + len(line.rstrip())
@@ -227,7 +230,7 @@ def _block_tasks(state: State, block: _Block) -> list[_Found]:
     if not block.parts:
         return []
     joined, starts = _join(block.parts)
-    markers = _markers(joined)
+    markers = _markers(joined, block.number is not None)
     if not markers:
         return []
     # cut the block after each closing marker, and before a paragraph that names units of its
