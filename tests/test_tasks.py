@@ -196,6 +196,10 @@ def test_every_form_of_task_in_an_invented_plan(tmp_path):
     assert tasks[1].text == "支持中心卫生院达到二级医院水平。"       # the 责任单位 line is not text
     assert tasks[2].deadline_text == "2025年底前" and tasks[2].deadline == 2025
     assert tasks[0].deadline == 2026 and tasks[0].deadline_text is None
+    result = run(tmp_path / "plan.txt")
+    for t in result.document.tasks:     # every span starts where its number (or text) is printed
+        printed = result.text[t.span[0]:t.span[1]]
+        assert printed.startswith(t.number or t.title[:4]), (t.number, printed[:12])
     assert all(t.source.kind == "text" for t in tasks)
 
 

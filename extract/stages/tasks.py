@@ -278,6 +278,8 @@ def _block_tasks(state: State, block: _Block) -> list[_Found]:
             sub = grammar().sub_item.match(rest)
             if sub:
                 with_header, number, body = False, sub.group(), rest[sub.end():]
+                at = joined.find(rest[:sub.end() + 8], a, b)
+                a = at if at != -1 else a      # the task starts at its 一是
         bold = None
         if not with_header and number is None:
             i0 = _part_at(starts, a)
