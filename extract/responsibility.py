@@ -53,6 +53,8 @@ class TaskPatterns(BaseModel, extra="forbid"):
     unit_openers: list[str]
     sub_item: str
     run_in_lead: str
+    unit_duty: str
+    area_levels: str
     blanket: list[str]
     first_is_lead: list[str]
     table: _TableColumns
@@ -82,6 +84,8 @@ class _Grammar:
     deadline_year: list["regex.Pattern[str]"]
     sub_item: "regex.Pattern[str]"
     run_in_lead: "regex.Pattern[str]"
+    unit_duty: "regex.Pattern[str]"
+    area_levels: "regex.Pattern[str]"
     blanket: list["regex.Pattern[str]"]
     first_is_lead: list["regex.Pattern[str]"]
     role_word: "regex.Pattern[str]"     # any label or role phrase: a cheap test before parsing
@@ -133,6 +137,8 @@ def grammar() -> _Grammar:
         deadline_year=[patterns.compile(p.replace("{year}", _YEAR)) for p in d.deadline],
         sub_item=patterns.compile(d.sub_item),
         run_in_lead=patterns.compile(d.run_in_lead),
+        unit_duty=patterns.compile(d.unit_duty),
+        area_levels=patterns.compile(d.area_levels),
         blanket=[patterns.compile(p) for p in d.blanket],
         first_is_lead=[patterns.compile(p) for p in d.first_is_lead],
         role_word=patterns.compile(f"{labels}|{alt(list(trailing_role))}"),
@@ -249,7 +255,7 @@ def read_units(text: str, *, need_role: bool = True) -> Optional[Responsibility]
     marked = False
     scope: Optional[str] = None          # the role a label gives to the pieces after it
     pending: list[str] = []              # unlabelled units waiting for a role phrase
-    for piece in split_top_level(text, seps):
+    for piece in _area_lists(split_top_level(text, seps)):
         if not piece:
             continue
         m = g.label.match(piece)
@@ -300,6 +306,22 @@ def read_units(text: str, *, need_role: bool = True) -> Optional[Responsibility]
         return None
     out.units = _ordered_unique(out.units)
     return out
+
+
+def _area_lists(pieces: list[str]) -> list[str]:
+    """各市、县、自治县人民政府 is one unit: pieces that are only an area level (各市, 县) join
+    the piece after them."""
+    g = grammar()
+    out: list[str] = []
+    held: list[str] = []
+    for piece in pieces:
+        m = g.label.match(piece)
+        if g.area_levels.fullmatch(piece[m.end():] if m else piece):
+            held.append(piece)
+            continue
+        out.append("、".join(held + [piece]) if held else piece)
+        held = []
+    return out + held
 
 
 def read_sentence(sentence: str, opening: bool = True) -> Optional[Responsibility]:

@@ -159,19 +159,19 @@ def _blocks(state: State) -> list[_Block]:
 _CLOSING_MARKS = "。！？!?；;：:"
 
 
-def _join(parts: list[_Part]) -> tuple[str, list[int]]:
+def _join(parts: list[_Part], heading_line: bool = False) -> tuple[str, list[int]]:
     """The parts as one text and where each part starts in it. A paragraph that stops
     mid-sentence (a split page, a split （责任单位：市卫生健康 / 委…）) continues on the next
-    line without a break."""
+    line without a break; a heading line (三、职责分工) never does."""
     out: list[str] = []
     starts: list[int] = []
     length = 0
     depth = 0
-    for part in parts:
+    for k, part in enumerate(parts):
         t = part.text.rstrip()
         if out and t:
             last = out[-1][-1] if out[-1] else ""
-            if (last in _CLOSING_MARKS or last in "）)") and depth == 0:
+            if ((last in _CLOSING_MARKS or last in "）)") and depth == 0) or (k == 1 and heading_line):
                 out.append("\n")
                 length += 1
         starts.append(length)
@@ -213,6 +213,13 @@ def _markers(joined: str, numbered: bool) -> list[_Marker]:
             core = sentence.strip().rstrip("。；;！？")
             lead = g.run_in_lead.match(core)
             if lead and not g.label.match(core):
+                duty = g.unit_duty.match(core[lead.end():]) if k == 0 else None
+                if duty and looks_like_unit(lead["title"]):
+                    # 市教育局：负责学校卫生工作。 — a unit's duty paragraph (a department table in prose)
+                    role = g.trailing_role.get(duty["role"], "responsible")
+                    found.append(_Marker(s, e, Responsibility(units=[(lead["title"], role)]),  # type: ignore[list-item]
+                                         False, False))
+                    continue
                 core = core[lead.end():]
             # 由X牵头，会同Y，制定…: a responsibility that opens a sentence and goes on with the
             # work counts where an item states it, at its start (the first sentence, or the one
@@ -229,7 +236,9 @@ def _markers(joined: str, numbered: bool) -> list[_Marker]:
 def _block_tasks(state: State, block: _Block) -> list[_Found]:
     if not block.parts:
         return []
-    joined, starts = _join(block.parts)
+    h = block.heading
+    joined, starts = _join(block.parts, h is not None and block.parts[0].text.strip().rstrip("。.．：:")
+                           .endswith(h.title))
     markers = _markers(joined, block.number is not None)
     if not markers:
         return []
@@ -340,7 +349,11 @@ def _title(block: _Block, body: str, with_header: bool, bold: Optional[str] = No
     if lead is None:
         m = g.run_in_lead.match(body)
         if m and not g.label.match(body):
-            lead = m["title"]
+            if looks_like_unit(m["title"]) and g.unit_duty.match(body[m.end():].lstrip()):
+                # 市教育局：负责… — the unit is not the title (综合组：由…牵头 — the group is)
+                body = body[m.end():].lstrip()
+            else:
+                lead = m["title"]
     if lead is not None:
         lead = _without_responsibility(lead)
         at = body.find(lead)
