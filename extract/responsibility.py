@@ -332,16 +332,20 @@ def read_sentence(sentence: str, opening: bool = True) -> Optional[Responsibilit
     who = read_units(core)
     if who is not None and (who.explicit or core.startswith(tuple(grammar().data.unit_prefixes))):
         return who
-    if not opening:
+    if not opening or not grammar().role_word.search(core[:_MAX_OPENING]):
         return None
     # 由市发展改革委牵头，会同市财政局，制定实施细则: the clauses before the work, when they
     # name a lead or a label
-    clauses = split_top_level(core, "，,")
-    for k in range(len(clauses) - 1, 0, -1):
-        who = read_units("，".join(clauses[:k]))
-        if who is not None and who.explicit:
-            return who
-    return None
+    # (the clauses up to the first that is not units: linear, and a responsibility is short)
+    clauses = split_top_level(core[:_MAX_OPENING], "，,")
+    j = 0
+    while j < len(clauses) - 1 and read_units(clauses[j], need_role=False) is not None:
+        j += 1
+    who = read_units("，".join(clauses[:j])) if j else None
+    return who if who is not None and who.explicit else None
+
+
+_MAX_OPENING = 300      # characters of a sentence that may hold its opening responsibility
 
 
 def _ordered_unique(units: list[tuple[str, Role]]) -> list[tuple[str, Role]]:
