@@ -30,7 +30,7 @@ from ..lexicon.brackets import depth_after, split_top_level
 from ..lexicon.folds import fold_brackets
 from ..lexicon.numbering import heading_number_length
 
-# Kept for callers of the former API (tests, projects): the units of a parenthesis' inside.
+# The former API, still read by the case table tests/cases/responsible.yaml.
 def responsible_units(inner: str) -> Optional[list[str]]:
     found = read_units(inner)
     return found.responsible if found else None
@@ -65,10 +65,13 @@ def run(state: State) -> None:
     for k, f in enumerate(found):
         lead, support = f.who.roles()
         responsible = f.who.responsible
+        page = state.norm.page_at(f.start)
+        if f.source is not None and f.source.page is None:
+            f.source = f.source.model_copy(update={"page": page})
         state.tasks.append(Task(
             id=f"t{k + 1}", section=state.section_at(f.start), number=f.number, title=f.title,
             text=f.text, responsible=responsible, span=(f.start, f.end),
-            page=state.norm.page_at(f.start), deadline=deadline_year(f.text) or deadline_year(f.title)
+            page=page, deadline=deadline_year(f.text) or deadline_year(f.title)
             or deadline_year(f.deadline_text or ""),
             lead=lead, support=support, implied=[u for u in f.implied if u not in responsible],
             deadline_text=f.deadline_text, source=f.source))
