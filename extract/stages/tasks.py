@@ -101,6 +101,7 @@ class _Marker:
     who: Responsibility
     closing: bool                  # ends a task (end of a line, or before the next 二是)
     removable: bool                # a parenthesis or label line, cut from the task's text
+    line: bool = False             # a label line of its own (组长单位：X)
 
 
 def _text_tasks(state: State) -> list[_Found]:
@@ -170,11 +171,16 @@ def _join(parts: list[_Part], heading_line: bool = False) -> tuple[str, list[int
     starts: list[int] = []
     length = 0
     depth = 0
+    g = grammar()
     for k, part in enumerate(parts):
         t = part.text.rstrip()
         if out and t:
             last = out[-1][-1] if out[-1] else ""
-            if ((last in _CLOSING_MARKS or last in "）)") and depth == 0) or (k == 1 and heading_line):
+            # a label line (责任单位：X, 主要职责：…) is a line of its own, as is a heading line
+            labelled = depth == 0 and bool(g.label.match(t.lstrip()) or g.label.match(out[-1].lstrip())
+                                           or g.run_in_lead.match(t.lstrip()))
+            if ((last in _CLOSING_MARKS or last in "）)") and depth == 0) or (k == 1 and heading_line) \
+                    or labelled:
                 out.append("\n")
                 length += 1
         starts.append(length)
@@ -206,7 +212,7 @@ def _markers(joined: str, numbered: bool) -> list[_Marker]:
         if g.label.match(line.strip()):
             who = read_units(line)
             if who is not None and not any(a >= line_start and b <= pos for a, b in taken):
-                found.append(_Marker(line_start, line_start + len(line), who, True, True))
+                found.append(_Marker(line_start, line_start + len(line), who, True, True, line=True))
                 continue
         for k, sm in enumerate(regex.finditer(r"[^。；;！？]+[。；;！？]?", line)):
             sentence = sm.group()
@@ -267,6 +273,9 @@ def _block_tasks(state: State, block: _Block) -> list[_Found]:
             begin, group = m.end, []
     if group:
         cuts.append((begin, len(joined), group))
+    elif cuts and cuts[-1][2][-1].line:
+        # 组长单位：X / 成员单位：Y / 主要职责：… — the lines after the label lines are its text
+        cuts[-1] = (cuts[-1][0], len(joined), cuts[-1][2])
     # a header that names nobody itself, above several tasks, introduces them
     header_names = any(_part_at(starts, m.start) == 0 for m in markers)
     keep_header = block.number is None or len(cuts) < 2 or header_names
