@@ -464,26 +464,36 @@ def _cell_units(cell: str) -> Optional[list[tuple[str, Optional[str]]]]:
 
 # ---------------------------------------------------------------- blanket rules
 
+def _rule_matches(text: str, patterns_: list, keyword: str):
+    """Matches of the rule patterns, looked for only on the lines that hold the rule's key word
+    (均, 牵头): a rule is one sentence, and the patterns are costly to try at every offset."""
+    pos = 0
+    for line in text.split("\n"):
+        if keyword in line:
+            for pattern in patterns_:
+                for m in pattern.finditer(line):
+                    yield pos + m.start(), m
+        pos += len(line) + 1
+
+
 def _apply_blanket_rules(state: State, found: list[_Found]) -> None:
     g = grammar()
     text = state.norm.text
-    for pattern in g.blanket:
-        for m in pattern.finditer(text):
-            units = []
-            for piece in split_top_level(m["units"], "、，,"):
-                units.extend(u for u in split_units(piece) if looks_like_unit(u))
-            if not units:
+    for at, m in _rule_matches(text, g.blanket, "均"):
+        units = []
+        for piece in split_top_level(m["units"], "、，,"):
+            units.extend(u for u in split_units(piece) if looks_like_unit(u))
+        if not units:
+            continue
+        for f in found:
+            if m["following"] and f.start < at:
                 continue
-            for f in found:
-                if m["following"] and f.start < m.start():
-                    continue
-                f.implied.extend(u for u in units if u not in f.implied)
-    for pattern in g.first_is_lead:
-        for m in pattern.finditer(text):
-            for f in found:
-                if (m["following"] and f.start < m.start()) or not f.who.units:
-                    continue
-                if not any(r == "lead" for _, r in f.who.units):
-                    first, rest = f.who.units[0], f.who.units[1:]
-                    f.who.units = [(first[0], "lead")] + [(u, "support" if r == "responsible" else r)
-                                                          for u, r in rest]
+            f.implied.extend(u for u in units if u not in f.implied)
+    for at, m in _rule_matches(text, g.first_is_lead, "牵头"):
+        for f in found:
+            if (m["following"] and f.start < at) or not f.who.units:
+                continue
+            if not any(r == "lead" for _, r in f.who.units):
+                first, rest = f.who.units[0], f.who.units[1:]
+                f.who.units = [(first[0], "lead")] + [(u, "support" if r == "responsible" else r)
+                                                      for u, r in rest]
