@@ -53,8 +53,13 @@ def engine():
         if _engine is None:
             from rapidocr import RapidOCR
 
+            # One inference thread: the same image always reads the same (a thread pool that
+            # splits the work by whatever cores are free made a busy machine read 改革创新 as
+            # 改事新 now and then), and a batch's worker processes do not oversubscribe the cores.
             _engine = RapidOCR(params={"Global.log_level": "error",
-                                       "Global.text_score": MIN_SCORE})
+                                       "Global.text_score": MIN_SCORE,
+                                       "EngineConfig.onnxruntime.intra_op_num_threads": 1,
+                                       "EngineConfig.onnxruntime.inter_op_num_threads": 1})
     return _engine
 
 
