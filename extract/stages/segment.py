@@ -22,6 +22,20 @@ from ..state import FrontMatter, NormText, Para, State
 from ..tables.grid import Cell, GridRow, find_header_rows
 from ..tables.grid import clean_text as clean_cell
 
+# Front matter: how far from the top (and the foot) each part of it is looked for.
+FRONT_LINES = 60            # the notice and the site's metadata block are among the first lines
+NOTICE_LINES = 15           # a 文号 or a 关于…的通知 line opens the notice within these lines
+MAX_NOTICE_LINE_CHARS = 40  # a line with a 文号 that is no longer than this is the notice's, not prose
+SITE_FOOT_LINES = 15        # a web page's metadata block may sit among the last lines too
+TITLE_BLOCK_LINES = 8       # the title block before the body: at most this many lines
+TAIL_LINES = 12             # trailing 抄送/印发 lines are among the last lines
+MAX_TITLE_LINE_CHARS = 60   # a title line is short
+TOC_WINDOW = 200            # a table of contents starts within these lines after the notice
+LISTED_CHAPTERS_WINDOW = 10  # a caption-less contents list starts within these lines
+MAX_TOC_ENTRY_CHARS = 40    # a contents entry without leaders is a heading line this short
+MIN_TOC_LINES = 3           # fewer lines under no 目录 caption are no table of contents
+MIN_LISTED_CHAPTERS = 3     # a caption-less contents list names at least this many chapters
+
 
 @dataclass
 class Candidate:
@@ -218,17 +232,19 @@ def find_front_matter(norm: NormText):
     front = FrontMatter()
     texts = [norm.para_text(p) if p.kind == "text" else "" for p in norm.paras]
     n = len(texts)
-    head_limit = min(n, 60)
+    head_limit = min(n, FRONT_LINES)
     # A web page's metadata block (索引号：… 发文机关：…), at the top or the foot: read by meta,
     # neither notice, title nor body.
-    front.site = [i for i in list(range(head_limit)) + list(range(max(head_limit, n - 15), n))
+    foot = range(max(head_limit, n - SITE_FOOT_LINES), n)
+    front.site = [i for i in list(range(head_limit)) + list(foot)
                   if texts[i] and site.is_field_line(texts[i])]
     for i in front.site:
         texts[i] = ""
     # The issuing notice: a 文号 or a 《…》的通知 line near the top, closed by the signing date.
     notice_end = -1
-    has_notice = any(DOC_NUMBER.search(t) and len(t) < 40 for t in texts[:15]) or \
-        any(regex.search(r"关于.{0,60}的通知$", t) for t in texts[:15])
+    top = texts[:NOTICE_LINES]
+    has_notice = any(DOC_NUMBER.search(t) and len(t) < MAX_NOTICE_LINE_CHARS for t in top) or \
+        any(regex.search(r"关于.{0,60}的通知$", t) for t in top)
     if has_notice:
         for i in range(head_limit):
             if DATE_LINE.match(texts[i]):
@@ -252,7 +268,7 @@ def find_front_matter(norm: NormText):
         # title block: short lines before the first prose paragraph or heading
         body = start
         sited = set(front.site)
-        while body < n and body < start + 8 + len(sited) and (
+        while body < n and body < start + TITLE_BLOCK_LINES + len(sited) and (
                 body in sited or (_is_title_line(texts[body]) and (not starts_like_heading(texts[body])
                                                                    or _attachment_header(texts[body], body == start)))):
             if body not in sited:
@@ -260,7 +276,7 @@ def find_front_matter(norm: NormText):
             body += 1
     front.body_start = body
     # Trailing 抄送/印发 lines
-    for i in range(n - 1, max(body, n - 12) - 1, -1):
+    for i in range(n - 1, max(body, n - TAIL_LINES) - 1, -1):
         if _TAIL.match(texts[i]):
             front.tail_start = i
     return front
@@ -273,23 +289,23 @@ def _attachment_header(text: str, first: bool) -> bool:
 
 
 def _is_title_line(text: str) -> bool:
-    if not text or len(text) > 60 or "".join(text.split()) in heading_grammar()[0].unnumbered_titles:
+    if (not text or len(text) > MAX_TITLE_LINE_CHARS
+            or "".join(text.split()) in heading_grammar()[0].unnumbered_titles):
         return False
     return not regex.search(r"[，。；]", text)
 
 
 _PAGE_NUMBER = regex.compile(r"^\s*[0-9０-９]{1,4}\s*$")
-MIN_LISTED_CHAPTERS = 3
 
 
 def _listed_chapters(texts: list[str], start: int, limit: int) -> list[int]:
     """A contents list without a caption or page numbers: a run of heading lines at the top,
     and the body starts where the first of them is printed again."""
-    for i in range(start, min(limit, start + 10)):
-        if not (texts[i] and starts_like_heading(texts[i]) and len(texts[i]) <= 40):
+    for i in range(start, min(limit, start + LISTED_CHAPTERS_WINDOW)):
+        if not (texts[i] and starts_like_heading(texts[i]) and len(texts[i]) <= MAX_TOC_ENTRY_CHARS):
             continue
         j = i
-        while j < limit and texts[j] and starts_like_heading(texts[j]) and len(texts[j]) <= 40 \
+        while j < limit and texts[j] and starts_like_heading(texts[j]) and len(texts[j]) <= MAX_TOC_ENTRY_CHARS \
                 and (j == i or texts[j] != texts[i]):
             j += 1
         if j - i >= MIN_LISTED_CHAPTERS and j < len(texts) and texts[j] == texts[i]:
@@ -303,7 +319,7 @@ def _find_toc(norm: NormText, texts: list[str], start: int) -> list[int]:
     caption = patterns.compile(p.toc_caption)
     leader = patterns.compile(p.toc_line)
     n = len(texts)
-    limit = min(n, start + 200)
+    limit = min(n, start + TOC_WINDOW)
     first = None
     for i in range(start, limit):
         raw = texts[i] or norm.para_text(norm.paras[i])
@@ -327,14 +343,14 @@ def _find_toc(norm: NormText, texts: list[str], start: int) -> list[int]:
             toc.append(i)   # the entry's page number on a line of its own
             continue
         # a TOC without leaders: heading lines until one repeats the first entry (the body starts)
-        if starts_like_heading(raw) and len(raw) <= 40 and raw not in entries[:1]:
+        if starts_like_heading(raw) and len(raw) <= MAX_TOC_ENTRY_CHARS and raw not in entries[:1]:
             if not entries and i > first + 1 and texts[first].replace(" ", "") not in ("目录",):
                 break
             toc.append(i)
             entries.append(raw)
             continue
         break
-    if len(toc) < 3 and not caption.match(texts[first].replace(" ", "")):
+    if len(toc) < MIN_TOC_LINES and not caption.match(texts[first].replace(" ", "")):
         return []
     return toc
 
