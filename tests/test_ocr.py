@@ -160,3 +160,20 @@ def test_ext02_indicator_table_printed_as_a_picture(tmp_path):
     assert (bases.baseline.value, bases.target.op, bases.target.value, bases.target.high) == \
         (33, "range", 40, 45)
     assert by_name["文物机构从业人员数量"].target.value == 19.5
+
+
+def test_every_engine_call_names_each_step(monkeypatch):
+    """rapidocr keeps the flags of its last call: a cell re-read (use_det=False) must not leave the
+    next page read without detection, so the page call names every step itself."""
+    import numpy as np
+    calls = []
+
+    class Recorder:
+        def __call__(self, image, **steps):
+            calls.append(steps)
+            return None
+    monkeypatch.setattr(ocr, "engine", lambda: Recorder())
+    page = np.full((60, 200, 3), 255, np.uint8)
+    page[20:40, 20:180] = 0   # ink
+    ocr._ocr(page)
+    assert calls == [{"use_det": True, "use_cls": False, "use_rec": True}]

@@ -53,9 +53,8 @@ def engine():
         if _engine is None:
             from rapidocr import RapidOCR
 
-            # One inference thread: the same image always reads the same (a thread pool that
-            # splits the work by whatever cores are free made a busy machine read 改革创新 as
-            # 改事新 now and then), and a batch's worker processes do not oversubscribe the cores.
+            # One inference thread per process: a batch's worker processes are the parallelism,
+            # and they do not oversubscribe the cores.
             _engine = RapidOCR(params={"Global.log_level": "error",
                                        "Global.text_score": MIN_SCORE,
                                        "EngineConfig.onnxruntime.intra_op_num_threads": 1,
@@ -101,8 +100,11 @@ def _ocr(image) -> list[tuple[str, float, float, float, float]]:
     """Text boxes of an image: (text, x0, top, x1, bottom) in its pixels."""
     if image.size == 0 or (image < 160).sum() < 20:  # no ink
         return []
-    result = engine()(image, use_cls=False)  # pages are upright: the angle classifier only
-    out = []                                  # turns some numbers over (5900 → 0060)
+    # Every step named on every call: rapidocr keeps the flags of the last call, so a cell re-read
+    # (use_det=False) left every later page of the process read without detection. Pages are
+    # upright: the angle classifier only turns some numbers over (5900 → 0060).
+    result = engine()(image, use_det=True, use_cls=False, use_rec=True)
+    out = []
     boxes = getattr(result, "boxes", None)  # rapidocr returns another type when it found nothing
     for box, text, _score in zip(boxes if boxes is not None else [],
                                  getattr(result, "txts", None) or (),
