@@ -6,14 +6,21 @@ from typing import Optional
 import regex
 
 from ..lexicon.dates import ARABIC_YEAR
-from ..lexicon.dates import DATE as _DATE
+from ..lexicon.dates import DATE
 from ..lexicon import site
 from ..lexicon.dates import find_date
-from ..lexicon.dates import iso_date as _iso
-from ..lexicon.numbering import DOC_NUMBER as _DOC_NUMBER
+from ..lexicon.dates import iso_date
+from ..lexicon.numbering import DOC_NUMBER
 from ..model import Meta, Period
 from ..numerals import cn_int as cn_number
 from ..state import State
+
+PREAMBLE_PARAS = 5        # the paragraphs after the front matter that may name the period
+PREAMBLE_CHARS = 400      # of which this much text is read
+TAIL_PARAS = 6            # the last paragraphs, where the signature and date of a notice stand
+FIRST_NUMBERED_PLAN = 3   # the 3rd five-year plan (三五) is the first that ran five years from 1966
+FIRST_NUMBERED_PLAN_START = 1966
+PLAN_YEARS = 5
 
 _DRAFT = regex.compile(r"(?:[（(【\[][ \u3000]?)?(征求意见稿|送审稿|讨论稿|草案|修订稿|初稿|代拟稿|报批稿|审议稿|试行稿)(?:[ \u3000]?[）)】\]])?")
 _PLAN_WORDS = regex.compile(r"(?:规划|方案|计划|纲要|意见|办法|要点|措施|行动|规定|细则)(?:[（(][^）)]*[）)])?$")
@@ -38,7 +45,7 @@ def run(state: State) -> None:
         draft = bool(_DRAFT.search(title_raw))
         title = clean_title(title_raw)
     draft = draft or any(_DRAFT.fullmatch(t.strip()) for t in head)
-    doc_number = next((m.group(0) for t in notice for m in [_DOC_NUMBER.search(t)] if m), None) \
+    doc_number = next((m.group(0) for t in notice for m in [DOC_NUMBER.search(t)] if m), None) \
         or site.field_value(sited, "doc_number")
     signer, signed = _signature(state)
     # the body's own print wins over the web page's metadata block (a crawler's 发布机构 is the
@@ -56,9 +63,9 @@ def _preamble(state: State) -> str:
     """Text between the front matter and the first heading: a plan without a title line
     still names its period there (“十四五”时期是…)."""
     first = state.heading_para.get(state.outline[0].id) if state.outline else None
-    stop = min(first if first is not None else len(state.norm.paras), state.front.body_start + 5)
+    stop = min(first if first is not None else len(state.norm.paras), state.front.body_start + PREAMBLE_PARAS)
     return "".join(state.norm.para_text(p) for p in state.norm.paras[state.front.body_start:stop]
-                   if p.kind == "text")[:400]
+                   if p.kind == "text")[:PREAMBLE_CHARS]
 
 
 _ATTACHMENT = regex.compile(r"^附件\s*[0-9一二三四五六七八九十]{0,3}\s*[：:、.．]?\s*")
@@ -116,22 +123,22 @@ def _issuer(notice: list[str]) -> Optional[str]:
             return head
     # 3. the signature line just above the date
     for k, t in enumerate(lines):
-        if _DATE.fullmatch(t) and k > 0 and _ISSUER_LINE.match(lines[k - 1]):
+        if DATE.fullmatch(t) and k > 0 and _ISSUER_LINE.match(lines[k - 1]):
             return lines[k - 1]
     return None
 
 
 def _date(notice: list[str]) -> Optional[str]:
     for t in reversed(notice):
-        m = _DATE.fullmatch(regex.sub(r"\s+", "", t.strip()).strip("（）()"))
+        m = DATE.fullmatch(regex.sub(r"\s+", "", t.strip()).strip("（）()"))
         if m:
-            return _iso(m)
+            return iso_date(m)
     return None
 
 
 def _tail_lines(state: State) -> list[str]:
     norm = state.norm
-    return [norm.para_text(p) for p in norm.paras[-6:] if p.kind == "text"]
+    return [norm.para_text(p) for p in norm.paras[-TAIL_PARAS:] if p.kind == "text"]
 
 
 SIGNATURE_LINES = 8   # the signature block is among the last lines of the body
@@ -145,7 +152,7 @@ def _signature(state: State) -> tuple[Optional[str], Optional[str]]:
     start = max(front.body_start, end - SIGNATURE_LINES)
     lines = [regex.sub(r"\s+", "", norm.para_text(p)) for p in norm.paras[start:end] if p.kind == "text"]
     for k in range(len(lines) - 1, 0, -1):
-        m = _DATE.fullmatch(lines[k].strip("（）()"))
+        m = DATE.fullmatch(lines[k].strip("（）()"))
         if not m:
             continue
         issuers = []
@@ -154,7 +161,7 @@ def _signature(state: State) -> tuple[Optional[str], Optional[str]]:
             issuers.insert(0, lines[j])
             j -= 1
         if issuers:
-            return "、".join(issuers), _iso(m)
+            return "、".join(issuers), iso_date(m)
         return None, None
     return None, None
 
@@ -169,9 +176,9 @@ def _title_block_issuer(head: list[str]) -> Optional[str]:
 def _date_under_title(head: list[str]) -> Optional[str]:
     """A date line in the title block: `（2023年6月8日）`."""
     for t in head:
-        m = _DATE.fullmatch(regex.sub(r"\s+", "", t).strip("（）()"))
+        m = DATE.fullmatch(regex.sub(r"\s+", "", t).strip("（）()"))
         if m:
-            return _iso(m)
+            return iso_date(m)
     return None
 
 
@@ -192,9 +199,9 @@ def _tail_issuer(state: State) -> Optional[str]:
 def _tail_date(state: State) -> Optional[str]:
     for t in _tail_lines(state):
         if regex.search(r"印发$", t.strip()):
-            m = _DATE.search(regex.sub(r"\s+", "", t))
+            m = DATE.search(regex.sub(r"\s+", "", t))
             if m:
-                return _iso(m)
+                return iso_date(m)
     return None
 
 
@@ -207,9 +214,9 @@ def period_of(text: str) -> Optional[Period]:
     m = _PERIOD.search(text or "")
     if m:
         n = cn_number(m.group(1))
-        if n and n >= 3:
-            start = 1966 + 5 * (int(n) - 3)
-            return Period(name=f"{m.group(1)}五", start=start, end=start + 4)
+        if n and n >= FIRST_NUMBERED_PLAN:
+            start = FIRST_NUMBERED_PLAN_START + PLAN_YEARS * (int(n) - FIRST_NUMBERED_PLAN)
+            return Period(name=f"{m.group(1)}五", start=start, end=start + PLAN_YEARS - 1)
     m = _YEARS.search(text or "")
     if m:
         a, b = int(m.group(1)), int(m.group(2))
