@@ -135,8 +135,24 @@ def _run(path: str | os.PathLike, settings: Settings, stop_after: str | None) ->
                 break
             if name == RAW_BLOCKS_LAST_READ_BY and stop_after is None:
                 raw.blocks = []   # the reader's lines, read for the last time: memory in proportion
+        warn_ocr_items(state)
     doc = build_document(raw, state, with_text=settings.with_text)
     return Result(document=doc, state=state, seconds=time.perf_counter() - t0, stage_seconds=timings)
+
+
+def warn_ocr_items(state: State) -> None:
+    """Every item printed on a page that OCR read carries a warning saying so: a person should
+    check its values against the page (the reader's own warning names the page once)."""
+    pages = set(state.raw.ocr_pages)
+    if not pages:
+        return
+    items = [(i.id, "indicator", i.name, i.source.page, i.source.span) for i in state.indicators]
+    items += [(p.id, "project", p.name, p.source.page, p.source.span) for p in state.projects]
+    items += [(t.id, "task", t.title, t.page, t.span) for t in state.tasks]
+    for item_id, kind, name, page, span in items:
+        if page in pages:
+            state.warn("ocr.item", f"{kind} {item_id} ({name}) was read by OCR on page {page}: "
+                                   "check its values against the page", span)
 
 
 def extract_file(path: str | os.PathLike, settings: Settings | None = None) -> Document:

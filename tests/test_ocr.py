@@ -177,3 +177,18 @@ def test_every_engine_call_names_each_step(monkeypatch):
     page[20:40, 20:180] = 0   # ink
     ocr._ocr(page)
     assert calls == [{"use_det": True, "use_cls": False, "use_rec": True}]
+
+
+def test_every_item_on_a_page_read_by_ocr_is_flagged():
+    """Items on an OCR'd page each carry ocr.item (with their id and span); items elsewhere none."""
+    from extract.model import Indicator, ItemSource, Project
+    from extract.pipeline import warn_ocr_items
+    from extract.raw import RawDocument
+    from extract.state import State
+    state = State(raw=RawDocument(path="x.pdf", format="pdf", sha256="0", blocks=[], ocr_pages=[2]))
+    state.indicators = [Indicator(id="i1", name="床位数", source=ItemSource(kind="table", page=2, span=[5, 9])),
+                        Indicator(id="i2", name="医师数", source=ItemSource(kind="table", page=3, span=[20, 24]))]
+    state.projects = [Project(id="p1", name="县医院新建项目", source=ItemSource(kind="box", page=2, span=[30, 37]))]
+    warn_ocr_items(state)
+    assert [(w.code, w.span) for w in state.warnings] == [("ocr.item", [5, 9]), ("ocr.item", [30, 37])]
+    assert "indicator i1 (床位数)" in state.warnings[0].message and "page 2" in state.warnings[0].message
