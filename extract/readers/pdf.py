@@ -25,6 +25,7 @@ from typing import Optional
 
 from ..errors import PdfDamaged, PdfEncrypted, PdfNoTextLayer
 from ..raw import Block, RawDocument, RawLine, RawTable
+from . import _pdfium
 from .grid import Cell, build_table, join_cell_lines
 
 log = logging.getLogger(__name__)
@@ -123,6 +124,7 @@ class _Page:
     items: list[tuple[float, Block]] = field(default_factory=list)  # (top, block), in order
     chars: int = 0
     unreadable: int = 0
+    images: list[tuple] = field(default_factory=list)  # large images with no text over them
 
 
 class _ToDisplay:
@@ -158,7 +160,8 @@ def _read_page(pdf, index: int, finder: "_TableFinder", bookmarks: list) -> _Pag
         result = _Page(number=index + 1, height=to_display.height)
         textpage = page.get_textpage()
         try:
-            has_grid, lost_text = _scan_objects(page, textpage)
+            has_grid, lost_text, images = _scan_objects(page, textpage, to_display)
+            result.images = images
             found = _ruled_tables(page, textpage, to_display, index, finder, lost_text) if has_grid else []
             exclude = [bbox for bbox, _ in found]
             if lost_text:
@@ -216,7 +219,6 @@ def _page_lines(textpage, to_display: _ToDisplay, exclude: list[tuple]) -> tuple
         text = "".join(chr(c) if 0 < c < 0x110000 else "\ufffd"
                        for c in (pdfium_c.FPDFText_GetUnicode(textpage, i) for i in range(n)))
     bold_of = _BoldFonts(textpage)
-    left, top, right, bottom = (ctypes.c_double() for _ in range(4))
     lines: list[_Line] = []
     start = 0
     for end in [m.start() for m in re.finditer("\n", text)] + [n]:
@@ -226,29 +228,64 @@ def _page_lines(textpage, to_display: _ToDisplay, exclude: list[tuple]) -> tuple
         stripped = span_text.strip()
         if not stripped:
             continue
-        boxes = []
-        for k in range(pdfium_c.FPDFText_CountRects(textpage, first, last - first)):
-            pdfium_c.FPDFText_GetRect(textpage, k, left, top, right, bottom)
-            if right.value > left.value or top.value > bottom.value:
-                boxes.append(to_display.rect(left.value, bottom.value, right.value, top.value))
-        if not boxes:  # no glyph boxes (a font PDFium could not load): use the font's metrics
+        box = _line_box(textpage, first, last, to_display)
+        if box is None:  # no glyph boxes (a font PDFium could not load): use the font's metrics
             boxes = _loose_boxes(textpage, text, first, last, to_display)
-        if not boxes:
-            continue
-        box = (min(b[0] for b in boxes), min(b[1] for b in boxes),
-               max(b[2] for b in boxes), max(b[3] for b in boxes))
+            if not boxes:
+                continue
+            box = (min(b[0] for b in boxes), min(b[1] for b in boxes),
+                   max(b[2] for b in boxes), max(b[3] for b in boxes))
         if exclude and any(_contains(x, box) for x in exclude):
             continue   # wholly inside a table: its characters are the table's
         if exclude and any(_overlaps(box, x) for x in exclude):
             line = _line_outside(textpage, text, first, last, to_display, exclude, bold_of)
         else:
-            ink = [first + i for i, c in enumerate(span_text) if not c.isspace()]
+            if _HAS_SPACE.search(stripped):
+                ink = [first + i for i, c in enumerate(span_text) if not c.isspace()]
+            else:  # one run of ink: its indices without a walk over the characters
+                lead = len(span_text) - len(span_text.lstrip())
+                ink = range(first + lead, first + lead + len(stripped))
             samples = {ink[0], ink[len(ink) // 2], ink[-1]}
             line = _Line(stripped, box[0], box[1], box[3], all(bold_of(i) for i in samples))
         if line is not None:
             lines.append(line)
     ink_text = re.sub(r"\s+", "", text)
     return _group_rows(lines), len(ink_text), len(_UNREADABLE.findall(ink_text))
+
+
+_HAS_SPACE = re.compile(r"\s")
+
+
+def _line_box(textpage, first: int, last: int, to_display: _ToDisplay) -> Optional[tuple]:
+    """The display box of characters first..last from PDFium's text rectangles (one per text
+    object on the line), or None when none has an extent. The union is taken in PDF user space
+    and turned once: each display coordinate is a monotone function of one user-space one, so
+    this is the union of the turned rectangles, to the last bit."""
+    fast = _pdfium.bind()
+    tp = _pdfium.handle(textpage)
+    count = fast.Text_CountRects(tp, first, last - first)
+    left, top, right, bottom = _RECT
+    get_rect = fast.Text_GetRect
+    x0 = y0 = x1 = y1 = None
+    for k in range(count):
+        get_rect(tp, k, left, top, right, bottom)
+        l, t, r, b = left.value, top.value, right.value, bottom.value
+        if r > l or t > b:
+            if x0 is None:
+                x0, y0, x1, y1 = l, b, r, t
+            else:
+                if l < x0:
+                    x0 = l
+                if b < y0:
+                    y0 = b
+                if r > x1:
+                    x1 = r
+                if t > y1:
+                    y1 = t
+    return None if x0 is None else to_display.rect(x0, y0, x1, y1)
+
+
+_RECT = tuple(ctypes.c_double() for _ in range(4))   # out-parameters of FPDFText_GetRect
 
 
 def _line_outside(textpage, text: str, first: int, last: int, to_display: _ToDisplay,
@@ -312,34 +349,34 @@ class _BoldFonts:
     """Is the character at this index bold? Cached per text object."""
 
     def __init__(self, textpage):
-        self.textpage = textpage
+        self.fast = _pdfium.bind()
+        self.textpage = _pdfium.handle(textpage)
         self.cache: dict[int, bool] = {}
         self.buffer = ctypes.create_string_buffer(256)
 
     def __call__(self, index: int) -> bool:
-        import pypdfium2.raw as pdfium_c
-
-        obj = pdfium_c.FPDFText_GetTextObject(self.textpage, index)
+        fast = self.fast
+        obj = fast.Text_GetTextObject(self.textpage, index)
         if not obj:
             return False
-        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-        if key not in self.cache:
-            bold = pdfium_c.FPDFTextObj_GetTextRenderMode(obj) in FILL_STROKE_MODES
-            font = pdfium_c.FPDFTextObj_GetFont(obj)
+        bold = self.cache.get(obj)
+        if bold is None:
+            bold = fast.TextObj_GetTextRenderMode(obj) in FILL_STROKE_MODES
+            font = fast.TextObj_GetFont(obj)
             if font and not bold:
-                bold = pdfium_c.FPDFFont_GetWeight(font) >= 600
-                size = pdfium_c.FPDFFont_GetBaseFontName(font, self.buffer, len(self.buffer))
+                bold = fast.Font_GetWeight(font) >= 600
+                size = fast.Font_GetBaseFontName(font, self.buffer, len(self.buffer))
                 name = self.buffer.raw[:max(size - 1, 0)].decode("latin-1").lower()
                 bold = bold or "bold" in name or "heavy" in name or "black" in name
-            self.cache[key] = bool(bold)
-        return self.cache[key]
+            bold = self.cache[obj] = bool(bold)
+        return bold
 
 
 # ---- ruled tables ------------------------------------------------------------------------
 
-def _scan_objects(page, textpage) -> tuple[bool, bool]:
-    """One cheap pass over PDFium's page objects: (draws a grid of ruling lines, has text
-    PDFium could not place).
+def _scan_objects(page, textpage, to_display: _ToDisplay) -> tuple[bool, bool, list[tuple]]:
+    """One pass over PDFium's page objects: (draws a grid of ruling lines, has text PDFium
+    could not place, display boxes of large images with no text over them (for OCR)).
 
     The second happens with CJK fonts that are not embedded when no matching font is
     installed: PDFium then has no glyph boxes and drops any text object of one character
@@ -347,24 +384,37 @@ def _scan_objects(page, textpage) -> tuple[bool, bool]:
     """
     import pypdfium2.raw as pdfium_c
 
+    fast = _pdfium.bind()
+    tp = _pdfium.handle(textpage)
     verticals: set[int] = set()
     horizontals: set[int] = set()
+    images: list[tuple] = []
     lost_text = False
     embedded: dict[int, bool] = {}   # font handle → embedded (asked once per font, not per object)
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     fill, stroke = ctypes.c_int(), ctypes.c_int()
+    x0, y0, x1, y1 = to_display.box
+    area = (x1 - x0) * (y1 - y0)
     # bound once: this loop runs for every object of every page (hundreds of text objects)
     text_kind, path_kind = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH
-    get_font, get_bounds, address = pdfium_c.FPDFTextObj_GetFont, pdfium_c.FPDFPageObj_GetBounds, ctypes.addressof
+    image_kind = pdfium_c.FPDF_PAGEOBJ_IMAGE
+    get_font, get_bounds = fast.TextObj_GetFont, fast.PageObj_GetBounds
     for obj, kind in _page_objects(page):
         if kind == text_kind:
             if not lost_text:
                 font = get_font(obj)
-                key = address(font.contents) if font else None
-                if key is not None and key not in embedded:
-                    embedded[key] = bool(pdfium_c.FPDFFont_GetIsEmbedded(font))
-                lost_text = key is not None and not embedded[key] \
-                    and pdfium_c.FPDFTextObj_GetText(obj, textpage, None, 0) <= 2
+                if font:
+                    is_embedded = embedded.get(font)
+                    if is_embedded is None:
+                        is_embedded = embedded[font] = bool(fast.Font_GetIsEmbedded(font))
+                    lost_text = not is_embedded and fast.TextObj_GetText(obj, tp, None, 0) <= 2
+            continue
+        if kind == image_kind:
+            if get_bounds(obj, left, bottom, right, top):
+                box = _image_box(fast, tp, to_display, area, left.value, bottom.value,
+                                 right.value, top.value)
+                if box is not None:
+                    images.append(box)
             continue
         if kind != path_kind or not get_bounds(obj, left, bottom, right, top):
             continue
@@ -373,28 +423,32 @@ def _scan_objects(page, textpage) -> tuple[bool, bool]:
             verticals.add(round((left.value + right.value) / 4))  # 2-point buckets
         elif height <= RULE_THICKNESS and width >= RULE_MIN_LENGTH:
             horizontals.add(round((top.value + bottom.value) / 4))
-        elif pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke) and stroke.value:
-            _stroked_rules(obj, verticals, horizontals)
+        elif fast.Path_GetDrawMode(obj, fill, stroke) and stroke.value:
+            _stroked_rules(ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT), verticals, horizontals)
     has_grid = len(verticals) >= MIN_VERTICAL_RULES and len(horizontals) >= MIN_HORIZONTAL_RULES
-    return has_grid, lost_text
+    return has_grid, lost_text, images
 
 
-def _page_objects(page, max_depth: int = 8):
-    """(object, type) for every object of the page, inside form XObjects too."""
+def _page_objects(page, max_depth: int = 8) -> list[tuple[int, int]]:
+    """(object handle, type) for every object of the page, inside form XObjects too."""
     import pypdfium2.raw as pdfium_c
 
-    get_type, form_kind = pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDF_PAGEOBJ_FORM
-    stack = [(None, pdfium_c.FPDFPage_CountObjects(page), 0)]
+    fast = _pdfium.bind()
+    get_type, form_kind = fast.PageObj_GetType, pdfium_c.FPDF_PAGEOBJ_FORM
+    page_handle = _pdfium.handle(page)
+    out: list[tuple[int, int]] = []
+    stack = [(None, fast.Page_CountObjects(page_handle), 0)]
     while stack:
         form, count, depth = stack.pop()
-        get = (functools.partial(pdfium_c.FPDFPage_GetObject, page) if form is None
-               else functools.partial(pdfium_c.FPDFFormObj_GetObject, form))
+        get, parent = ((fast.Page_GetObject, page_handle) if form is None
+                       else (fast.FormObj_GetObject, form))
         for k in range(count):
-            obj = get(k)
+            obj = get(parent, k)
             kind = get_type(obj)
             if kind == form_kind and depth < max_depth:
-                stack.append((obj, pdfium_c.FPDFFormObj_CountObjects(obj), depth + 1))
-            yield obj, kind
+                stack.append((obj, fast.FormObj_CountObjects(obj), depth + 1))
+            out.append((obj, kind))
+    return out
 
 
 def _stroked_rules(obj, verticals: set, horizontals: set) -> None:
@@ -618,8 +672,7 @@ def _apply_ocr(pdf, pages: list[_Page], mode: str) -> tuple[list[int], list[tupl
                  (p.chars > 0 and p.unreadable > OCR_UNREADABLE_SHARE * p.chars) or
                  page_unreadable("\n".join(b.text for _, b in p.items if isinstance(b, RawLine)))}
     images = {} if mode == "force" else {
-        p.number: boxes for p in pages if p.number not in whole
-        for boxes in [_image_boxes(pdf, p.number - 1)] if boxes}
+        p.number: p.images for p in pages if p.number not in whole and p.images}
     if not whole and not images:
         return [], [], ""
     if mode == "off" or not ocr.available():
@@ -659,38 +712,14 @@ def _page_list(numbers) -> str:
     return ("page " if len(numbers) == 1 else "pages ") + ", ".join(str(n) for n in numbers)
 
 
-def _image_boxes(pdf, index: int) -> list[tuple[float, float, float, float]]:
-    """Display boxes of the large images of a page that have (almost) no text over them."""
-    import pypdfium2.raw as pdfium_c
-
-    try:
-        page = pdf[index]
-    except Exception:  # a page that cannot be loaded was already reported
-        return []
-    try:
-        to_display = _ToDisplay(page)
-        x0, y0, x1, y1 = to_display.box
-        area = (x1 - x0) * (y1 - y0)
-        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-        found = []
-        textpage = None
-        for obj, kind in _page_objects(page):
-            if kind != pdfium_c.FPDF_PAGEOBJ_IMAGE or not pdfium_c.FPDFPageObj_GetBounds(
-                    obj, left, bottom, right, top):
-                continue
-            if (right.value - left.value) * (top.value - bottom.value) < OCR_IMAGE_SHARE * area:
-                continue
-            if textpage is None:
-                textpage = page.get_textpage()
-            over = pdfium_c.FPDFText_GetBoundedText(textpage, left.value, top.value, right.value,
-                                                    bottom.value, None, 0)
-            if over <= OCR_TEXT_OVER_IMAGE:
-                found.append(to_display.rect(left.value, bottom.value, right.value, top.value))
-        if textpage is not None:
-            textpage.close()
-        return found
-    finally:
-        page.close()
+def _image_box(fast, textpage: int, to_display: _ToDisplay, area: float, left: float,
+               bottom: float, right: float, top: float) -> Optional[tuple]:
+    """The display box of an image object (PDF user space bounds) when it is large and has
+    (almost) no text over it; called from the page's one object scan (_scan_objects)."""
+    if (right - left) * (top - bottom) < OCR_IMAGE_SHARE * area:
+        return None
+    over = fast.Text_GetBoundedText(textpage, left, top, right, bottom, None, 0)
+    return to_display.rect(left, bottom, right, top) if over <= OCR_TEXT_OVER_IMAGE else None
 
 
 def _ocr_page(pdf, page: _Page, box: Optional[tuple]) -> bool:

@@ -1,0 +1,58 @@
+"""PDFium functions the PDF reader calls for every object and line of every page, bound with
+plain `void *` handles.
+
+pypdfium2's own bindings return typed pointers (a Python object made per call, hashed through
+ctypes) and accept its helper objects through a Python property: on a page of five hundred text
+objects that overhead is most of the reader's time. These bindings take and return integers
+(handle addresses) instead; they are the same C functions from the same library. Build them
+with `bind()` once a document is open (the library is loaded by then).
+"""
+from __future__ import annotations
+
+import ctypes
+import functools
+from ctypes import POINTER, c_double, c_float, c_int, c_ulong, c_void_p
+from types import SimpleNamespace
+
+
+@functools.lru_cache(maxsize=1)
+def bind() -> SimpleNamespace:
+    import pypdfium2_raw.bindings as raw
+
+    lib = raw._libs["pdfium"]
+
+    def fn(name: str, restype, *argtypes):
+        f = lib[name]           # a new function object: pypdfium2's own stays as it is
+        f.restype, f.argtypes = restype, argtypes
+        return f
+
+    p_float, p_double = POINTER(c_float), POINTER(c_double)
+    return SimpleNamespace(
+        Page_CountObjects=fn("FPDFPage_CountObjects", c_int, c_void_p),
+        Page_GetObject=fn("FPDFPage_GetObject", c_void_p, c_void_p, c_int),
+        FormObj_CountObjects=fn("FPDFFormObj_CountObjects", c_int, c_void_p),
+        FormObj_GetObject=fn("FPDFFormObj_GetObject", c_void_p, c_void_p, c_ulong),
+        PageObj_GetType=fn("FPDFPageObj_GetType", c_int, c_void_p),
+        PageObj_GetBounds=fn("FPDFPageObj_GetBounds", c_int, c_void_p, p_float, p_float,
+                             p_float, p_float),
+        Path_GetDrawMode=fn("FPDFPath_GetDrawMode", c_int, c_void_p, POINTER(c_int),
+                            POINTER(c_int)),
+        TextObj_GetFont=fn("FPDFTextObj_GetFont", c_void_p, c_void_p),
+        TextObj_GetText=fn("FPDFTextObj_GetText", c_ulong, c_void_p, c_void_p, c_void_p, c_ulong),
+        TextObj_GetTextRenderMode=fn("FPDFTextObj_GetTextRenderMode", c_int, c_void_p),
+        Font_GetIsEmbedded=fn("FPDFFont_GetIsEmbedded", c_int, c_void_p),
+        Font_GetWeight=fn("FPDFFont_GetWeight", c_int, c_void_p),
+        Font_GetBaseFontName=fn("FPDFFont_GetBaseFontName", c_ulong, c_void_p, c_void_p, c_ulong),
+        Text_CountRects=fn("FPDFText_CountRects", c_int, c_void_p, c_int, c_int),
+        Text_GetRect=fn("FPDFText_GetRect", c_int, c_void_p, c_int, p_double, p_double,
+                        p_double, p_double),
+        Text_GetTextObject=fn("FPDFText_GetTextObject", c_void_p, c_void_p, c_int),
+        Text_GetBoundedText=fn("FPDFText_GetBoundedText", c_int, c_void_p, c_double, c_double,
+                               c_double, c_double, c_void_p, c_int),
+    )
+
+
+def handle(obj) -> int:
+    """The address behind a pypdfium2 helper (PdfPage, PdfTextPage) or raw pointer."""
+    raw = getattr(obj, "raw", obj)
+    return ctypes.cast(raw, c_void_p).value or 0
