@@ -56,3 +56,35 @@ def handle(obj) -> int:
     """The address behind a pypdfium2 helper (PdfPage, PdfTextPage) or raw pointer."""
     raw = getattr(obj, "raw", obj)
     return ctypes.cast(raw, c_void_p).value or 0
+
+
+_RECT = tuple(c_double() for _ in range(4))   # out-parameters of FPDFText_GetRect
+
+
+def text_box(textpage: int, first: int, count: int, inked_only: bool):
+    """The union (left, bottom, right, top, in PDF user space) of PDFium's text rectangles of
+    characters first..first+count (one rectangle per text object on a line), or None when there
+    is none (with inked_only: none with an extent). A caller turns it to display coordinates
+    once: each display coordinate is a monotone function of one user-space coordinate, so that
+    equals the union of the turned rectangles, to the last bit."""
+    fast = bind()
+    left, top, right, bottom = _RECT
+    get_rect = fast.Text_GetRect
+    x0 = y0 = x1 = y1 = None
+    for k in range(fast.Text_CountRects(textpage, first, count)):
+        get_rect(textpage, k, left, top, right, bottom)
+        l, t, r, b = left.value, top.value, right.value, bottom.value
+        if inked_only and not (r > l or t > b):
+            continue
+        if x0 is None:
+            x0, y0, x1, y1 = l, b, r, t
+            continue
+        if l < x0:
+            x0 = l
+        if b < y0:
+            y0 = b
+        if r > x1:
+            x1 = r
+        if t > y1:
+            y1 = t
+    return None if x0 is None else (x0, y0, x1, y1)

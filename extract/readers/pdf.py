@@ -258,34 +258,9 @@ _HAS_SPACE = re.compile(r"\s")
 
 def _line_box(textpage, first: int, last: int, to_display: _ToDisplay) -> Optional[tuple]:
     """The display box of characters first..last from PDFium's text rectangles (one per text
-    object on the line), or None when none has an extent. The union is taken in PDF user space
-    and turned once: each display coordinate is a monotone function of one user-space one, so
-    this is the union of the turned rectangles, to the last bit."""
-    fast = _pdfium.bind()
-    tp = _pdfium.handle(textpage)
-    count = fast.Text_CountRects(tp, first, last - first)
-    left, top, right, bottom = _RECT
-    get_rect = fast.Text_GetRect
-    x0 = y0 = x1 = y1 = None
-    for k in range(count):
-        get_rect(tp, k, left, top, right, bottom)
-        l, t, r, b = left.value, top.value, right.value, bottom.value
-        if r > l or t > b:
-            if x0 is None:
-                x0, y0, x1, y1 = l, b, r, t
-            else:
-                if l < x0:
-                    x0 = l
-                if b < y0:
-                    y0 = b
-                if r > x1:
-                    x1 = r
-                if t > y1:
-                    y1 = t
-    return None if x0 is None else to_display.rect(x0, y0, x1, y1)
-
-
-_RECT = tuple(ctypes.c_double() for _ in range(4))   # out-parameters of FPDFText_GetRect
+    object on the line), or None when none has an extent."""
+    box = _pdfium.text_box(_pdfium.handle(textpage), first, last - first, inked_only=True)
+    return None if box is None else to_display.rect(*box)
 
 
 def _line_outside(textpage, text: str, first: int, last: int, to_display: _ToDisplay,

@@ -23,6 +23,8 @@ from __future__ import annotations
 import ctypes
 from typing import Callable, Optional
 
+from . import _pdfium
+
 Box = tuple[float, float, float, float]
 _MARGIN = 2.0   # points around a table's box within which characters are still collected
 
@@ -230,23 +232,18 @@ def _indices_near(textpage, count: int, to_rect, within: list[Box]):
     its tables. A line PDFium gives no box for is kept whole (its characters decide)."""
     import re
 
-    import pypdfium2.raw as pdfium_c
-
     text = textpage.get_text_range(0, count) if count else ""
     if len(text) != count:   # PDFium's text and character indices disagree: every character
         yield from range(count)
         return
-    left, top, right, bottom = (ctypes.c_double() for _ in range(4))
+    handle = _pdfium.handle(textpage)
     start = 0
     for end in [m.start() for m in re.finditer("\n", text)] + [count]:
         first, start = start, end + 1
-        boxes = []
-        for k in range(pdfium_c.FPDFText_CountRects(textpage, first, end - first)):
-            pdfium_c.FPDFText_GetRect(textpage, k, left, top, right, bottom)
-            boxes.append(to_rect(left.value, bottom.value, right.value, top.value))
-        if boxes:
-            x0, y0 = min(b[0] for b in boxes) - _MARGIN, min(b[1] for b in boxes) - _MARGIN
-            x1, y1 = max(b[2] for b in boxes) + _MARGIN, max(b[3] for b in boxes) + _MARGIN
+        box = _pdfium.text_box(handle, first, end - first, inked_only=False)
+        if box is not None:
+            x0, y0, x1, y1 = to_rect(*box)
+            x0, y0, x1, y1 = x0 - _MARGIN, y0 - _MARGIN, x1 + _MARGIN, y1 + _MARGIN
             if not any(x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1 for b in within):
                 continue
         yield from range(first, end)
