@@ -131,9 +131,9 @@ def _numbers(value: Optional[str]) -> list[float]:
 
 
 def _page_lines(content, page_number: int) -> list[RawLine]:
-    from .pdf import _group_rows, _Line
+    from .pdf import PlacedLine, group_rows
 
-    pieces: list[_Line] = []
+    pieces: list[PlacedLine] = []
     for obj in content.iter(f"{{{OFD_NS}}}TextObject"):
         box = _numbers(obj.get("Boundary"))
         x0, y0 = (box[0], box[1]) if len(box) >= 2 else (0.0, 0.0)
@@ -146,8 +146,8 @@ def _page_lines(content, page_number: int) -> list[RawLine]:
             y = (_numbers(code.get("Y")) or [y])[0]
             if text.strip():
                 baseline = y0 + y
-                pieces.append(_Line(text.strip(), x0 + x, baseline - size, baseline, bold))
+                pieces.append(PlacedLine(text.strip(), x0 + x, baseline - size, baseline, bold))
     # pieces of one line (often a TextCode per character or per run) join like a cell's lines:
     # nothing between CJK characters, a space between Latin words
     return [RawLine(join_cell_lines([p.text for p in sorted(row.parts, key=lambda p: p.x0)]),
-                    page=page_number, bold=row.bold) for row in _group_rows(pieces)]
+                    page=page_number, bold=row.bold) for row in group_rows(pieces)]

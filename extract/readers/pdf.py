@@ -109,7 +109,9 @@ def _open(path: str, data: bytes):
 # ---- one page ---------------------------------------------------------------------------
 
 @dataclass
-class _Line:
+class PlacedLine:
+    """A line of text placed on a page, in reading coordinates: what group_rows orders into rows
+    (the PDF, OFD and OCR readers all place their text this way)."""
     text: str
     x0: float
     top: float      # display coordinates: points from the top-left of the shown page
@@ -167,7 +169,7 @@ def _read_page(pdf, index: int, finder: "_TableFinder", bookmarks: list) -> _Pag
             if lost_text:
                 lines = finder.lines(index, exclude)
                 result.chars = sum(len(ln.text) for ln in lines)
-                rows = _group_rows(lines)
+                rows = group_rows(lines)
             else:
                 rows, result.chars, result.unreadable = _page_lines(textpage, to_display, exclude)
         finally:
@@ -188,7 +190,7 @@ def _read_page(pdf, index: int, finder: "_TableFinder", bookmarks: list) -> _Pag
 
 @dataclass
 class _Row:
-    parts: list[_Line]
+    parts: list[PlacedLine]
     top: float
     bottom: float
     heading_level: Optional[int] = None
@@ -219,7 +221,7 @@ def _page_lines(textpage, to_display: _ToDisplay, exclude: list[tuple]) -> tuple
         text = "".join(chr(c) if 0 < c < 0x110000 else "\ufffd"
                        for c in (pdfium_c.FPDFText_GetUnicode(textpage, i) for i in range(n)))
     bold_of = _BoldFonts(textpage)
-    lines: list[_Line] = []
+    lines: list[PlacedLine] = []
     start = 0
     for end in [m.start() for m in re.finditer("\n", text)] + [n]:
         span_text = text[start:end].rstrip("\r")
@@ -246,11 +248,11 @@ def _page_lines(textpage, to_display: _ToDisplay, exclude: list[tuple]) -> tuple
                 lead = len(span_text) - len(span_text.lstrip())
                 ink = range(first + lead, first + lead + len(stripped))
             samples = {ink[0], ink[len(ink) // 2], ink[-1]}
-            line = _Line(stripped, box[0], box[1], box[3], all(bold_of(i) for i in samples))
+            line = PlacedLine(stripped, box[0], box[1], box[3], all(bold_of(i) for i in samples))
         if line is not None:
             lines.append(line)
     ink_text = re.sub(r"\s+", "", text)
-    return _group_rows(lines), len(ink_text), len(_UNREADABLE.findall(ink_text))
+    return group_rows(lines), len(ink_text), len(_UNREADABLE.findall(ink_text))
 
 
 _HAS_SPACE = re.compile(r"\s")
@@ -264,7 +266,7 @@ def _line_box(textpage, first: int, last: int, to_display: _ToDisplay) -> Option
 
 
 def _line_outside(textpage, text: str, first: int, last: int, to_display: _ToDisplay,
-                  exclude: list[tuple], bold_of) -> Optional[_Line]:
+                  exclude: list[tuple], bold_of) -> Optional[PlacedLine]:
     """The part of a line that lies outside every table, character by character."""
     import pypdfium2.raw as pdfium_c
 
@@ -279,7 +281,7 @@ def _line_outside(textpage, text: str, first: int, last: int, to_display: _ToDis
     if not ink:
         return None
     samples = {ink[0][2], ink[len(ink) // 2][2], ink[-1][2]}
-    return _Line("".join(c for c, _, _ in kept).strip(), min(b[0] for _, b, _ in ink),
+    return PlacedLine("".join(c for c, _, _ in kept).strip(), min(b[0] for _, b, _ in ink),
                  min(b[1] for _, b, _ in ink), max(b[3] for _, b, _ in ink),
                  all(bold_of(i) for i in samples))
 
@@ -304,7 +306,7 @@ def _overlaps(a: tuple, b: tuple) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def _group_rows(lines: list[_Line]) -> list[_Row]:
+def group_rows(lines: list[PlacedLine]) -> list[_Row]:
     """Lines side by side on the shown page form one row; rows run top to bottom."""
     rows: list[_Row] = []
     for line in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
@@ -512,7 +514,7 @@ class _TableFinder:
             log.warning("page %d: table detection failed (%s: %s)", index + 1, type(e).__name__, e)
             return []
 
-    def lines(self, index: int, exclude: list[tuple]) -> list[_Line]:
+    def lines(self, index: int, exclude: list[tuple]) -> list[PlacedLine]:
         try:
             found = self.page(index).extract_text_lines(strip=True, return_chars=True)
         except Exception as e:
@@ -526,7 +528,7 @@ class _TableFinder:
             if not ink:
                 continue
             text = line["text"] if len(chars) == len(line["chars"]) else "".join(c["text"] for c in chars)
-            out.append(_Line(text.strip(), min(c["x0"] for c in ink), min(c["top"] for c in ink),
+            out.append(PlacedLine(text.strip(), min(c["x0"] for c in ink), min(c["top"] for c in ink),
                              max(c["bottom"] for c in ink),
                              all("bold" in (c.get("fontname") or "").lower() for c in ink)))
         return out
@@ -719,12 +721,12 @@ def _ocr_page(pdf, page: _Page, box: Optional[tuple]) -> bool:
     else:
         dx = dy = 0.0
     boxes, tables = ocr.read_image(image, scale, page.number)
-    lines = [_Line(text, x0 + dx, top + dy, bottom + dy, False)
+    lines = [PlacedLine(text, x0 + dx, top + dy, bottom + dy, False)
              for text, x0, top, _x1, bottom in boxes]
     items: list[tuple[float, Block]] = [
         (row.top, RawLine(join_cell_lines([p.text for p in sorted(row.parts, key=lambda p: p.x0)]),
                           page=page.number))
-        for row in _group_rows(lines)]
+        for row in group_rows(lines)]
     items += [(bbox[1] + dy, table) for bbox, table in tables]
     if box is None:
         page.items = sorted(items, key=lambda item: item[0])
