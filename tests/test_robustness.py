@@ -167,8 +167,9 @@ def test_utf8_cut_inside_its_last_character(tmp_path):
     assert [h.number for h in doc.outline] == ["一", "二", "（一）"]
 
 
-def _zero_page_pdf() -> bytes:
-    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
+def _zero_page_pdf(count: int = 0) -> bytes:
+    """A PDF whose page tree holds no page; `count` is what its /Count claims."""
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", f"<< /Type /Pages /Kids [] /Count {count} >>".encode()]
     out, offsets = b"%PDF-1.4\n", []
     for i, obj in enumerate(objs, 1):
         offsets.append(len(out))
@@ -673,16 +674,8 @@ def test_docx_whose_main_part_is_not_a_document(tmp_path):
 def test_pdf_whose_only_page_cannot_be_loaded(tmp_path):
     """Found by tests/fuzz.py (a mutated page tree): the page count says 1, PDFium cannot load
     it; the OCR step must not try it again and raise PdfiumError. One error with a code."""
-    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 1 >>"]
-    out, offsets = b"%PDF-1.4\n", []
-    for i, obj in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += f"{i} 0 obj\n".encode() + obj + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{off:010d} 00000 n \n".encode() for off in offsets)
     src = tmp_path / "lost_page.pdf"
-    src.write_bytes(out + f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
+    src.write_bytes(_zero_page_pdf(count=1))
     with pytest.raises(PlanExtractError) as e:
         run(src)
     assert e.value.code.startswith("E2") and "lost_page.pdf" in str(e.value)
