@@ -30,8 +30,10 @@ def pdfplumber_only(monkeypatch):
 
 
 def _tables(path: Path) -> list[RawTable]:
+    """The tables of the text layer: OCR off, since it reads pictures, not the two table paths
+    compared here (and would spend ~10 CPU-s a picture on ext02, twice)."""
     data = path.read_bytes()
-    raw = pdf.read_pdf(str(path), data, hashlib.sha256(data).hexdigest())
+    raw = pdf.read_pdf(str(path), data, hashlib.sha256(data).hexdigest(), ocr="off")
     return [b for b in raw.blocks if isinstance(b, RawTable)]
 
 
