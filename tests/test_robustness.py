@@ -57,6 +57,7 @@ def test_whitespace_only_and_binary_noise(tmp_path):
         assert e.value.code.startswith(code) and name in str(e.value)
 
 
+@pytest.mark.slow
 def test_a_five_megabyte_line_without_newline(tmp_path):
     src = tmp_path / "one_line.txt"
     src.write_text(("推进卫生健康事业高质量发展，" * 400_000)[:2_500_000], encoding="utf-8")
@@ -66,6 +67,7 @@ def test_a_five_megabyte_line_without_newline(tmp_path):
     assert len(result.text) == 2_500_000 and result.document.outline == []
 
 
+@pytest.mark.slow
 def test_deeply_nested_markdown(tmp_path):
     src = tmp_path / "nested.md"
     lines = ["> " * d + "- " * (d % 7) + f"第{d}层内容，推进工作。" for d in range(1, 3000)]
@@ -190,6 +192,7 @@ def test_pdf_with_zero_pages(tmp_path):
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 
+@pytest.mark.slow
 def test_an_indicator_table_of_ten_thousand_rows(tmp_path):
     """Work grows with the rows, not with their square."""
     rows = "\n".join(f"{k}\t指标{k}（%）\t{k % 97}.5\t≥{k % 89}" for k in range(1, 10_001))
@@ -336,6 +339,7 @@ def test_a_symlink_to_dev_zero_is_refused_at_once(tmp_path):
     _refused(link, "E108", "device")
 
 
+@pytest.mark.slow
 def test_reads_are_bounded_by_bytes_read_not_by_st_size(tmp_path, monkeypatch):
     """A file whose size says 0 (procfs, a file still being written): the bytes actually
     read count against --max-mb."""
@@ -557,6 +561,7 @@ def test_extract_a_file_whose_name_is_not_utf8(tmp_path):
     assert json.loads(written.read_text(encoding="utf-8"))["source"]["path"].endswith(shown + ".txt")
 
 
+@pytest.mark.slow
 def test_batch_with_file_names_that_are_not_utf8_finishes_and_resumes(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
