@@ -1,7 +1,7 @@
 """GENERATED from the model's JSON Schema (schema 1.1) by
 `python -m extract.model --write-validator`. Do not edit: regenerate it after changing extract/model.py."""
 # fmt: off
-SCHEMA_SHA256 = "f621f823653d4f5e9c19692aec7352c41920ce2321428086937136617c26a03a"
+SCHEMA_SHA256 = "7c9baaac9b1a3e47c15156b728ba552acbc756f7bb08a02717812866c220a5ba"
 VERSION = "2.22.3"
 from decimal import Decimal
 from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException

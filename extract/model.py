@@ -78,14 +78,20 @@ class Heading(Strict):
         "1-based page where it starts (paged inputs), else null"))
 
 
-class TaskSource(Strict):
-    """Where a task was read."""
+class ItemSource(Strict):
+    """Where an indicator or project was read."""
 
-    kind: TaskSourceKind = Field(description="text (a numbered paragraph) or table (a 任务分工 table row)")
+    kind: SourceKind = Field(description="table, box (a 专栏) or text (a sentence)")
     table: Optional[str] = Field(None, description="the table's id when kind is table, else null")
     row: Optional[int] = Field(None, description="0-based row index in that table's rows, else null")
     span: Optional[Span] = Field(None, description=SPAN_DOC)
     page: Optional[int] = Field(None, description="1-based page (paged inputs), else null")
+
+
+class TaskSource(ItemSource):
+    """Where a task was read: the fields of an item's source, from text or a table."""
+
+    kind: TaskSourceKind = Field(description="text (a numbered paragraph) or table (a 任务分工 table row)")
 
 
 class Task(Strict):
@@ -156,16 +162,6 @@ class Quantity(Strict):
     value: Optional[float] = Field(None, description=(
         "the number, in the printed unit (95% → 95, never divided by 100), or null"))
     high: Optional[float] = Field(None, description="upper end when op is range, else null")
-
-
-class ItemSource(Strict):
-    """Where an indicator or project was read."""
-
-    kind: SourceKind = Field(description="table, box (a 专栏) or text (a sentence)")
-    table: Optional[str] = Field(None, description="the table's id when kind is table, else null")
-    row: Optional[int] = Field(None, description="0-based row index in that table's rows, else null")
-    span: Optional[Span] = Field(None, description=SPAN_DOC)
-    page: Optional[int] = Field(None, description="1-based page (paged inputs), else null")
 
 
 class Indicator(Strict):
