@@ -107,7 +107,7 @@ def _reader_tables(table):
 
 
 def _reader_state(table):
-    from extract.readers.base import RawDocument, RawLine
+    from extract.raw import RawDocument, RawLine
     from extract.stages import indicators, normalize, projects, segment, tables
     from extract.state import State
     blocks = [RawLine("某市卫生健康发展规划", page=1), RawLine("一、主要任务", page=1),
@@ -121,7 +121,7 @@ def _reader_state(table):
 
 def test_reader_table_header_of_plain_labels():
     """A first row of short labels over rows of longer text is the header, vocabulary or not."""
-    from extract.readers.base import RawTable
+    from extract.raw import RawTable
     rows = [["单  位", "工作重点", "关联内容"],
             ["市交通局", "发展公共交通，加强道路安全管理。", "出行环境、意外伤害"],
             ["市体育局", "建设健身步道，推广全民健身活动。", "生活方式、健康环境"]]
@@ -132,7 +132,7 @@ def test_reader_table_header_of_plain_labels():
 
 
 def test_reader_table_first_row_of_data_is_not_a_header():
-    from extract.readers.base import RawTable
+    from extract.raw import RawTable
     rows = [["市交通局", "发展公共交通", "出行环境"],
             ["市体育局", "建设健身步道，推广全民健身活动。", "生活方式、健康环境"],
             ["市交通局", "加强道路安全管理，减少交通事故。", "意外伤害"]]
@@ -144,7 +144,7 @@ def test_reader_table_first_row_of_data_is_not_a_header():
 def test_reader_table_merged_name_header_title_and_pages():
     """指标 printed over the category and name columns; the reader took the caption and knows the
     pages the table runs over."""
-    from extract.readers.base import RawTable
+    from extract.raw import RawTable
     rows = [["指标", "", "2025年", "属性"],
             ["卫生资源", "每千人口床位数（张）", "6.5", "预期性"],
             ["卫生资源", "每千人口执业医师数（人）", "3.2", "预期性"],
@@ -171,7 +171,7 @@ def test_reader_table_merged_name_header_title_and_pages():
 ])
 def test_reader_table_that_is_a_box(rows):
     """A ruled 专栏 whose first row is its caption: a box whose rows are its items, not a table."""
-    from extract.readers.base import RawTable
+    from extract.raw import RawTable
     state = _reader_state(RawTable(rows=rows, pages=[1], header_rows=1))
     assert state.tables == []
     [box] = state.boxes
@@ -186,7 +186,7 @@ def test_reader_table_that_is_a_box(rows):
 
 
 def test_reader_box_with_a_header_stays_a_table():
-    from extract.readers.base import RawTable
+    from extract.raw import RawTable
     rows = [["专栏2 重大建设项目", "专栏2 重大建设项目", "专栏2 重大建设项目"],
             ["项目名称", "建设内容", "总投资（万元）"],
             ["市传染病医院", "新建病房楼，床位300张", "52000"],
@@ -231,7 +231,7 @@ def check_indicators(indicators, wants):
 
 @pytest.mark.parametrize("case", RULED, ids=[c["name"] for c in RULED])
 def test_ruled_case(case):
-    from extract.readers.base import RawTable
+    from extract.raw import RawTable
     table = RawTable(rows=case["rows"], pages=case.get("pages", [1]), header_rows=1,
                      wide={(r, c): n for r, c, n in case.get("wide", [])}, row_pages=case.get("row_pages", []))
     state = _reader_state(table)

@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..errors import DocDamaged, DocEncrypted, EmptyInput, NotWordDocument
-from .base import Block, RawDocument, RawLine, RawTable
-from .grid import Cell, build_table, join_cell_lines
+from ..raw import Block, RawDocument, RawLine, RawTable
+from .grid import Cell, build_table, cluster_edges, join_cell_lines, nearest_index
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 WORD_IDENT = 0xA5EC
@@ -418,7 +418,7 @@ def _table(rows: list[tuple[list[str], _Para]]) -> Optional[RawTable]:
     if not rows:
         return None
     located = all(p.edges is not None and len(p.edges) == len(c) + 1 for c, p in rows)
-    grid_lines = _cluster([e for _, p in rows for e in p.edges]) if located else []
+    grid_lines = cluster_edges([e for _, p in rows for e in p.edges], EDGE_TOLERANCE) if located else []
     out: list[Cell] = []
     header_keys: set[tuple] = set()
     header_rows = 0
@@ -434,8 +434,8 @@ def _table(rows: list[tuple[list[str], _Para]]) -> Optional[RawTable]:
                 header_rows += 1
         for i, text in enumerate(cells):
             if located:
-                col = _nearest(grid_lines, para.edges[i])
-                span = max(1, _nearest(grid_lines, para.edges[i + 1]) - col)
+                col = nearest_index(grid_lines, para.edges[i])
+                span = max(1, nearest_index(grid_lines, para.edges[i + 1]) - col)
             else:
                 col, span = i, 1
             merge = para.merges[i] if para.merges and i < len(para.merges) else 0
@@ -451,18 +451,6 @@ def _table(rows: list[tuple[list[str], _Para]]) -> Optional[RawTable]:
     if not located and len(rows[0][0]) == 1:  # a one-cell first row: the table's caption
         out[0].colspan = max(len(c) for c, _ in rows)
     return build_table(out, header_rows=max(header_rows, 1))
-
-
-def _cluster(values: list[int]) -> list[int]:
-    out: list[int] = []
-    for v in sorted(values):
-        if not out or v - out[-1] > EDGE_TOLERANCE:
-            out.append(v)
-    return out
-
-
-def _nearest(points: list[int], v: int) -> int:
-    return min(range(len(points)), key=lambda i: abs(points[i] - v))
 
 
 class _Lists:

@@ -74,3 +74,18 @@ def build_table(cells: list[Cell], pages: list[int] | None = None,
     return RawTable(rows=grid, pages=pages,
                     header_rows=min(max(header_rows, 0), len(grid)), title=title, wide=wide,
                     row_pages=[pages[0]] * len(grid) if len(pages) == 1 else [])
+
+
+def cluster_edges(values: list, tolerance: float) -> list:
+    """Edge positions (cell borders, box sides) merged where they lie within `tolerance` of the
+    last kept one: the grid lines a table's cells share, ascending."""
+    out: list = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tolerance:
+            out.append(v)
+    return out
+
+
+def nearest_index(points: list, v: float) -> int:
+    """Index of the grid line nearest to v."""
+    return min(range(len(points)), key=lambda i: abs(points[i] - v))

@@ -22,7 +22,7 @@ import re
 import threading
 from typing import Optional
 
-from .base import RawTable
+from ..raw import RawTable
 from .grid import Cell, build_table, join_cell_lines
 
 # onnxruntime ≥ 1.29 sends telemetry and writes under ~/.cache unless this is set before it is

@@ -22,7 +22,7 @@ import zipfile
 from typing import Optional
 
 from ..errors import EmptyInput, OfdBroken
-from .base import RawDocument, RawLine
+from ..raw import RawDocument, RawLine
 from .archive import open_zip, parse_xml, read_member
 from .grid import join_cell_lines
 

@@ -26,7 +26,7 @@ from typing import Optional
 from ..errors import PdfDamaged, PdfEncrypted, PdfNoTextLayer
 from ..raw import Block, RawDocument, RawLine, RawTable
 from . import _pdfium
-from .grid import Cell, build_table, join_cell_lines
+from .grid import Cell, build_table, cluster_edges, join_cell_lines, nearest_index
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,7 @@ MIN_VERTICAL_RULES = 3
 MIN_HORIZONTAL_RULES = 2
 RULE_THICKNESS = 3.0   # points; thicker filled shapes are backgrounds, not rules
 RULE_MIN_LENGTH = 8.0
+CELL_EDGE_TOLERANCE = 2.0  # points; cell borders closer than this are one grid line
 # A running header is the same top line on at least this share of pages (and on 3 or more).
 RUNNING_HEADER_SHARE = 0.5
 RUNNING_HEADER_ZONE = 0.12  # top share of the page height
@@ -552,30 +553,18 @@ def _plumber_table(table, page_number: int) -> Optional[RawTable]:
                for bbox, text in zip(row.cells, row_texts) if bbox is not None]
     if not located:
         return None
-    xs = _cluster([v for bbox, _ in located for v in (bbox[0], bbox[2])])
-    ys = _cluster([v for bbox, _ in located for v in (bbox[1], bbox[3])])
+    xs = cluster_edges([v for bbox, _ in located for v in (bbox[0], bbox[2])], CELL_EDGE_TOLERANCE)
+    ys = cluster_edges([v for bbox, _ in located for v in (bbox[1], bbox[3])], CELL_EDGE_TOLERANCE)
     cells = []
     for (x0, top, x1, bottom), text in located:
-        col, row = _nearest(xs, x0), _nearest(ys, top)
+        col, row = nearest_index(xs, x0), nearest_index(ys, top)
         cells.append(Cell(row, col, join_cell_lines(text.split("\n")),
-                          rowspan=max(1, _nearest(ys, bottom) - row),
-                          colspan=max(1, _nearest(xs, x1) - col)))
+                          rowspan=max(1, nearest_index(ys, bottom) - row),
+                          colspan=max(1, nearest_index(xs, x1) - col)))
     raw = build_table(cells, pages=[page_number])
     if raw is None or max(len(r) for r in raw.rows) < 2:
         return None  # one column: a boxed 专栏, whose text reads fine as running text
     return raw
-
-
-def _cluster(values: list[float], tolerance: float = 2.0) -> list[float]:
-    out: list[float] = []
-    for v in sorted(values):
-        if not out or v - out[-1] > tolerance:
-            out.append(v)
-    return out
-
-
-def _nearest(points: list[float], v: float) -> int:
-    return min(range(len(points)), key=lambda i: abs(points[i] - v))
 
 
 # ---- whole document ----------------------------------------------------------------------
