@@ -19,6 +19,7 @@ from .errors import NoBodyText, PlanExtractError, TimeLimitExceeded
 from .paths import printable
 from .model import Document, Source
 from .raw import RawDocument
+from .stages import STAGE_NAMES
 from .readers import read
 from .state import State
 
@@ -75,7 +76,6 @@ def _stages() -> list[tuple[str, Callable[[State], None]]]:
     ]
 
 
-STAGE_NAMES = ["read", *WRITES]
 
 
 def run(path: str | os.PathLike, settings: Settings | None = None,
