@@ -24,6 +24,19 @@ from ..tables import classify
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
 
+# Sizes of the printed pieces a prose rule reads (in characters):
+MIN_NAME_CHARS = 2               # a subject, a thing counted, a catalogue form looked for
+MAX_CHANGE_SUBJECT_CHARS = 40    # X由2015年的A提高到B: X
+MAX_SHARE_THING_CHARS = 30       # 100%的X达到Y: X
+MAX_SHARE_PREDICATE_CHARS = 12   # 100%的X达到Y: 达到Y
+MAX_BUILT_THING_CHARS = 12       # 建成4所社区医院: 社区医院
+MAX_MEASURE_CHARS = 2            # a measure word after a number that is the unit (3.28人, 4所)
+MAX_BOTH_GAP_CHARS = 3           # 均 and the value it sets: 均不低于85%
+MIN_EACH_PART_CHARS = 3          # each name 均 sets: shorter is a modifier, not a name
+MAX_SHARED_MODIFIER_CHARS = 4    # 二级和三级公立医院…: a modifier that shares the last item's head
+MIN_SHARED_HEAD_CHARS = 4        # … and the head it shares, beyond the modifier
+MAX_RESPECTIVELY_VERB_CHARS = 3  # 分别达到 / 分别不低于: the verb between 分别 and the values
+
 
 def run(state: State) -> None:
     for table in state.tables:
@@ -145,6 +158,7 @@ def _prose() -> _Prose:
     p = catalogue.catalogue().prose
     verbs = patterns.alternation(p.verbs)
     measure = patterns.alternation(p.measure_words)
+    predicate = rf"达到[^，,；;。]{{{MIN_NAME_CHARS},{MAX_SHARE_PREDICATE_CHARS}}}"
     qty = (rf"(?:[≥≤<>]\s*)?{_NUM}(?:\s*[-—–~～至]\s*{_NUM})?\s*(?:%|‰|个百分点|{_PER_RATE}|{measure})?"
            r"(?:\s*(?:以上|以下|以内|左右))?")
     return _Prose(
@@ -152,12 +166,15 @@ def _prose() -> _Prose:
         clause=patterns.compile(rf"^(?P<subject>[^，,；;。]*?)(?P<verb>{verbs})\s*(?P<q>{qty})(?![\d.])"),
         build=patterns.compile(rf"(?P<verb>{patterns.alternation(p.build_verbs)})\s*"
                                rf"(?P<q>(?:{patterns.alternation(p.build_qualifiers)})?{_NUM}(?:\s*[-—–~～至]\s*{_NUM})?"
-                               rf"\s*(?:{measure}))(?:以上)?(?P<thing>\p{{Han}}{{2,12}})$"),
-        share_led=patterns.compile(rf"(?<![\d.])(?P<q>{_NUM}\s*%(?:以上)?)的(?P<thing>[^，,；;。]{{2,30}}?)"
-                                   rf"(?P<pred>达到[^，,；;。]{{2,12}})$"),
-        share_elided=patterns.compile(rf"^(?P<q>{_NUM}\s*%(?:以上|以下)?)(?P<pred>达到[^，,；;。]{{2,12}})$"),
+                               rf"\s*(?:{measure}))(?:以上)?"
+                               rf"(?P<thing>\p{{Han}}{{{MIN_NAME_CHARS},{MAX_BUILT_THING_CHARS}}})$"),
+        share_led=patterns.compile(rf"(?<![\d.])(?P<q>{_NUM}\s*%(?:以上)?)的"
+                                   rf"(?P<thing>[^，,；;。]{{{MIN_NAME_CHARS},{MAX_SHARE_THING_CHARS}}}?)"
+                                   rf"(?P<pred>{predicate})$"),
+        share_elided=patterns.compile(rf"^(?P<q>{_NUM}\s*%(?:以上|以下)?)(?P<pred>{predicate})$"),
         trailing=patterns.compile(r"(?:" + patterns.alternation(p.trailing_words) + r")+$"),
-        from_to=patterns.compile(rf"^(?P<subject>[^，,；;。]{{2,40}}?)由\s*(?:(?P<y>\d{{4}})\s*年的?)?\s*(?P<b>{qty})"
+        from_to=patterns.compile(rf"^(?P<subject>[^，,；;。]{{{MIN_NAME_CHARS},{MAX_CHANGE_SUBJECT_CHARS}}}?)"
+                                 rf"由\s*(?:(?P<y>\d{{4}})\s*年的?)?\s*(?P<b>{qty})"
                                  rf"\s*(?P<verb>{verbs})\s*(?:(?P<y2>\d{{4}})\s*年的?)?\s*(?P<t>{qty})(?![\d.])"),
         lead=patterns.compile(r"^(?:" + patterns.alternation(p.lead_words) + r")+"),
         build_verb_end=patterns.compile(rf"(?:{patterns.alternation(p.build_verbs)})$"),
@@ -170,7 +187,8 @@ _SPACES = regex.compile(r"\s+")
 _YEAR_LEAD = regex.compile(rf"^{YEAR}年[，,]?")
 # a rate per population: 85/10万, 20/十万, 3/万, 5/千
 _PER_RATE = r"/(?:10|100|1000|10000|十|百|千)?万|/(?:千|百)"
-_UNIT_TAIL = regex.compile(rf"(?<![\d.]){_NUM}\s*(?P<u>%|‰|个百分点|{_PER_RATE}|\p{{Han}}{{1,2}})?(?:以上|以下|以内|左右)?$")
+_UNIT_TAIL = regex.compile(rf"(?<![\d.]){_NUM}\s*(?P<u>%|‰|个百分点|{_PER_RATE}|\p{{Han}}{{1,{MAX_MEASURE_CHARS}}})?"
+                           r"(?:以上|以下|以内|左右)?$")
 _ITEM_SEP = regex.compile(r"[、和及与]")
 _CLAUSE = regex.compile(r"[^，,；;、]+")
 _PART = regex.compile(r"[^，,；;]+")
@@ -334,7 +352,7 @@ def _clause_target(clause: str, prev: str, prev_thing: str, year, span, page
     return None, "", None
 
 
-_BOTH = regex.compile(r"均(?=\p{Han}{0,3}?[≥≤<>\d])")
+_BOTH = regex.compile(rf"均(?=\p{{Han}}{{0,{MAX_BOTH_GAP_CHARS}}}?[≥≤<>\d])")
 _AND = regex.compile(r"和|及|与|以及")
 
 
@@ -344,7 +362,7 @@ def each_of(name: str, clause: str) -> list[str]:
     if not _BOTH.search(clause):
         return []
     parts = [p.strip() for p in _AND.split(name) if p.strip()]
-    if len(parts) < 2 or any(len(p) < 3 for p in parts) or name.count("（") != name.count("）"):
+    if len(parts) < 2 or any(len(p) < MIN_EACH_PART_CHARS for p in parts) or name.count("（") != name.count("）"):
         return []
     return share_head(parts)
 
@@ -359,7 +377,8 @@ def share_head(names: list[str]) -> list[str]:
     out = []
     for name in names[:-1]:
         n = len(name)
-        if 1 < n <= 4 and len(last) >= n + 4 and last[n - 1] == name[-1] and last[:n] != name:
+        if 1 < n <= MAX_SHARED_MODIFIER_CHARS and len(last) >= n + MIN_SHARED_HEAD_CHARS \
+                and last[n - 1] == name[-1] and last[:n] != name:
             out.append(name + last[n:])
         else:
             out.append(name)
@@ -381,7 +400,7 @@ def _respectively(sentence: str, start: int, years: list, span, page) -> list[_T
         if p.respectively not in part:
             continue
         subjects, _, rest = part.partition(p.respectively)
-        vm = regex.match(r"^(?P<verb>\p{Han}{1,3}?)(?=[≥≤<>\d])", rest)
+        vm = regex.match(rf"^(?P<verb>\p{{Han}}{{1,{MAX_RESPECTIVELY_VERB_CHARS}}}?)(?=[≥≤<>\d])", rest)
         verb = vm.group("verb") if vm else ""
         names = [_clean_subject(s) for s in _ITEM_SEP.split(subjects) if s.strip()]
         values = [v.strip("。！？!? ") for v in _ITEM_SEP.split(rest[len(verb):]) if v.strip()]
@@ -454,7 +473,7 @@ def _catalogue_forms() -> tuple[str, ...]:
 
 def _near_catalogue(name: str) -> bool:
     n = nlp.fold_chars(catalogue.normalize(name))
-    return len(n) >= 2 and any(n in c or c in n for c in _catalogue_forms())
+    return len(n) >= MIN_NAME_CHARS and any(n in c or c in n for c in _catalogue_forms())
 
 
 def _resolve(doc: "Doc", base: int, targets: list[_Target]) -> None:
