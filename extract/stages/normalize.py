@@ -23,6 +23,36 @@ from ..lexicon.numbering import (bracketed_number, heading_number_length, lost_o
 from ..raw import RawLine, RawTable
 from ..state import NormText, Para, State
 
+# A web page's metadata block laid out as a table (索引号 | … | 发文机关 | …)
+MIN_SITE_TABLE_LABELS = 2      # at least this many label cells
+SITE_TABLE_PAIRED_SHARE = 0.8  # label + value pairs cover at least this share of the filled cells
+# Flat rows: a table row a PDF extractor flattened to words
+MIN_ROW_TOKENS = 3             # fewer words are no row
+MIN_ROW_VALUES = 2             # this many value-like words make a row …
+LONG_ROW_TOKENS = 4            # … or one value among at least this many words
+MIN_HEADER_YEARS = 2           # a header row names at least two years (2020年 2025年)
+# Headings and numbers
+MAX_SPACED_HEADING_CHARS = 45  # a heading this short keeps the space between its two phrases
+NUMBER_HEAD_CHARS = 8          # a bracketed item number's closing bracket stands within these
+# Page furniture
+MAX_CHROME_LINE_CHARS = 200    # a website's menu, toolbar or footer line is no longer than this
+MAX_RELATED_LINK_WIDTH = 100   # a 相关解读 link line is no wider than this (display columns)
+MIN_PROSE_WIDTH = 20           # a lone number between lines this wide is a page number
+# Table-cell regions: the wrapped rest of a cell between two tab-led cells
+MAX_CELL_GAP_LINES = 3         # at most this many short lines stand between two cells
+MAX_CELL_WRAP_WIDTH = 40       # and each is no wider than this
+# The hard-wrap width of a PDF-extracted text
+MIN_WRAPPED_WIDTH = 30         # only lines at least this wide can be full lines
+MIN_WRAPPED_LINES = 10         # fewer such lines: no hard wrap to find
+WRAP_TOLERANCE = 4             # full lines fall within this many columns under the width
+MIN_WRAPPED_SHARE = 0.3        # and are at least this share of the long lines
+MAX_WRAP_WIDTH = 160           # a wider "width" is one paragraph per line
+# Rejoining wrapped lines
+MIN_OPEN_BRACKET_CHARS = 10    # a line this long that ends inside brackets continues
+FULL_LINE_SLACK = 6            # a full line may fall this many columns short (a digit run at its end)
+SHORT_LINE_DIVISOR = 3         # a line under a third of the width ends its paragraph
+MIN_PAGE_CUT_WIDTH = 60        # one paragraph per line: a line this wide before a blank may be cut by a page break
+
 
 class NormalizePatterns(patterns.PatternModel):
     noise: list[str]
@@ -147,7 +177,7 @@ def _is_site_table(table: RawTable) -> bool:
     """A web page's metadata block as a table: `索引号 | … | 发文机关 | …`."""
     cells = [cell for row in table.rows for cell in row if cell.strip()]
     labels = sum(1 for cell in cells if site.is_label(cell) or site.is_field_line(cell))
-    return labels >= 2 and labels * 2 >= len(cells) * 0.8
+    return labels >= MIN_SITE_TABLE_LABELS and labels * 2 >= len(cells) * SITE_TABLE_PAIRED_SHARE
 
 
 def _site_row(row: list[str], c: _Compiled) -> str:
@@ -261,7 +291,7 @@ def _remove_spaces(text: str) -> str:
     (`第七节 维护重点人群健康 促进人口长期均衡发展`): there it is punctuation, not layout."""
     if not HAS_SPACE.search(text):
         return text
-    if len(text) > 45 or not starts_like_heading(text):
+    if len(text) > MAX_SPACED_HEADING_CHARS or not starts_like_heading(text):
         return remove_layout_spaces(text)
     marked = _PHRASE_GAP.sub("\ue000", text)
     return remove_layout_spaces(marked).replace("\ue000", " ")
@@ -271,12 +301,12 @@ def _looks_like_flat_row(text: str) -> bool:
     """A table row a PDF extractor flattened to words: `婴儿死亡率 ‰ 5.09 ≤5.08 预期性`."""
     tokens = text.split()
     # punctuation inside a name's brackets (以乡（镇、街道）为单位…) or after 其中 is no sentence's
-    if len(tokens) < 3 or _SENTENCE_PUNCT.search(_SUB_ITEM.sub("", _IN_BRACKETS.sub("", text))) or DATE.search(text):
+    if len(tokens) < MIN_ROW_TOKENS or _SENTENCE_PUNCT.search(_SUB_ITEM.sub("", _IN_BRACKETS.sub("", text))) or DATE.search(text):
         return False  # a date line (`2021 年 10 月 28 日`, a signature) is not a row
     values = sum(1 for t in tokens if _ROW_VALUE.match(t))
     years = sum(1 for t in tokens if YEAR_TOKEN.match(t))
-    values += years if years >= 2 else 0  # a header row names two years: 2020年 2025年
-    return values >= 2 or (values >= 1 and len(tokens) >= 4)
+    values += years if years >= MIN_HEADER_YEARS else 0  # a header row names two years: 2020年 2025年
+    return values >= MIN_ROW_VALUES or (values >= 1 and len(tokens) >= LONG_ROW_TOKENS)
 
 
 # --- numbers that lost their opening bracket ------------------------------------------------
@@ -293,7 +323,7 @@ def _repair_lost_brackets(lines: list[_Line]) -> None:
     for line in lines:
         if line.kind != "text":
             continue
-        head = line.text[:8]
+        head = line.text[:NUMBER_HEAD_CHARS]
         if "）" not in head and ")" not in head:
             continue
         m = bracketed_number().match(line.text)
@@ -336,11 +366,11 @@ def _drop_page_furniture(lines: list[_Line], c: _Compiled) -> list[_Line]:
         if line.kind in ("text", "row") and c.page_number.match(line.text.strip()):
             _carry_blank(lines, i)
             continue
-        if line.kind == "text" and len(line.text) <= 200:
+        if line.kind == "text" and len(line.text) <= MAX_CHROME_LINE_CHARS:
             if site.is_related_marker(line.text):
                 related = site.max_related_lines()
                 continue
-            if related and display_width(line.text) <= 100 and not _ends_paragraph(line.text, c) \
+            if related and display_width(line.text) <= MAX_RELATED_LINK_WIDTH and not _ends_paragraph(line.text, c) \
                     and not starts_like_heading(line.text):
                 related -= 1
                 continue
@@ -372,7 +402,7 @@ def _between_prose(lines: list[_Line], i: int) -> bool:
         return False
 
     def prose(line: Optional[_Line]) -> bool:
-        return line is None or (line.kind == "text" and display_width(line.text) >= 20)
+        return line is None or (line.kind == "text" and display_width(line.text) >= MIN_PROSE_WIDTH)
     return prose(prev) and prose(nxt)
 
 
@@ -382,9 +412,9 @@ def _mark_cell_regions(lines: list[_Line]) -> None:
     """Short untabbed lines between tab-led cells are the wrapped rest of a cell (`健康` / `水平`)."""
     cell_idx = [i for i, line in enumerate(lines) if line.kind == "cell"]
     for a, b in zip(cell_idx, cell_idx[1:]):
-        if 1 < b - a <= 4:
+        if 1 < b - a <= MAX_CELL_GAP_LINES + 1:
             between = lines[a + 1:b]
-            if all(line.kind == "text" and display_width(line.text) <= 40 for line in between):
+            if all(line.kind == "text" and display_width(line.text) <= MAX_CELL_WRAP_WIDTH for line in between):
                 for line in between:
                     line.kind = "cell"
 
@@ -398,16 +428,16 @@ def wrap_width(lines: list[_Line]) -> Optional[int]:
     paragraph per line has widths spread over hundreds of columns.
     """
     widths = [display_width(line.text) for line in lines if line.kind == "text"]
-    long = [w for w in widths if w >= 30]
-    if len(long) < 10:
+    long = [w for w in widths if w >= MIN_WRAPPED_WIDTH]
+    if len(long) < MIN_WRAPPED_LINES:
         return None
     counts = Counter(long)
     best, best_n = None, 0
     for w in counts:
-        n = sum(counts.get(x, 0) for x in range(w - 4, w + 1))
+        n = sum(counts.get(x, 0) for x in range(w - WRAP_TOLERANCE, w + 1))
         if n > best_n or (n == best_n and best is not None and w > best):
             best, best_n = w, n
-    if best is None or best_n < 0.3 * len(long) or best > 160:
+    if best is None or best_n < MIN_WRAPPED_SHARE * len(long) or best > MAX_WRAP_WIDTH:
         return None
     return best
 
@@ -447,19 +477,19 @@ def _continues(prev: _Line, line: _Line, width: Optional[int], c: _Compiled) -> 
         return False
     if site.is_field_line(prev.text) or site.is_field_line(line.text):
         return False  # a line of a web page's metadata block (发布日期：…) stands alone
-    if len(prev.text) >= 10 and depth_after(prev.text) > 0:
+    if len(prev.text) >= MIN_OPEN_BRACKET_CHARS and depth_after(prev.text) > 0:
         return True  # a paragraph does not end inside brackets: （社 / 区卫生服务中心）
     if prev.ends_paragraph:
         return False  # the container's paragraph (DOCX): no wrap or page-break guess crosses it
     last_width = display_width(prev.parts[-1] if prev.parts else prev.text)
     if width is not None:
         # a hard-wrapped line fills the column (a few columns short when it ends in a digit run)
-        if last_width >= width - 6:
+        if last_width >= width - FULL_LINE_SLACK:
             return True
         # a shorter line that is already prose (a run-in title set in a larger or bold font
         # wraps earlier: `2.荆楚大遗址传承发展工程:贯彻落实省政府重大工`) continues too
         last = prev.parts[-1] if prev.parts else prev.text
-        if last_width < width // 3:
+        if last_width < width // SHORT_LINE_DIVISOR:
             return False
         numbered = heading_number_length(last) if not prev.parts else 0
         if numbered:
@@ -469,7 +499,7 @@ def _continues(prev: _Line, line: _Line, width: Optional[int], c: _Compiled) -> 
         return bool(_CLAUSE_PUNCT.search(last))
     # one paragraph per line: only a page break cuts a paragraph, and it leaves a long line
     # and a blank line marks the break
-    return last_width >= 60 and line.blank_before
+    return last_width >= MIN_PAGE_CUT_WIDTH and line.blank_before
 
 
 def _join(a: str, b: str) -> str:
