@@ -28,6 +28,7 @@ if sys.argv[2] == "pipeline":
 else:
     from extract.readers import read as work
 import extract.readers.html, extract.readers.docx, extract.readers.text  # imports are not the document
+import lxml.etree, lxml.html
 with open("/proc/self/statm") as f:  # resident now, after the imports
     before = int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
 work(sys.argv[1])
@@ -60,6 +61,29 @@ def _pdf(lines: list[str], path: Path) -> None:
     c.save()
 
 
+def peak(path: Path, mode: str = "reader") -> int:
+    """Peak RSS (bytes) of a fresh process reading `path` (mode "reader") or converting it
+    ("pipeline"), above what the same process held after its imports."""
+    proc = subprocess.run([sys.executable, "-c", PROBE, str(path), mode], capture_output=True, text=True,
+                          cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    if proc.returncode:
+        raise RuntimeError(proc.stderr.strip().splitlines()[-1:])
+    return int(proc.stdout.strip().splitlines()[-1])
+
+
+def plan_lines(mb: float) -> list[str]:
+    return [f"{k}.{SENTENCE}" for k in range(int(mb * 1e6 / len(SENTENCE.encode())))]
+
+
+def text_file(lines: list[str]) -> bytes:
+    return ("\n".join(lines) + "\n").encode()
+
+
+def html_page(lines: list[str], sep: str = "\n") -> bytes:
+    return ("<html><head><meta charset='utf-8'></head><body>"
+            + "".join(f"<p>{t}</p>{sep}" for t in lines) + "</body></html>").encode()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=20.0)
@@ -67,17 +91,14 @@ def main() -> None:
     ap.add_argument("--pipeline", action="store_true")
     args = ap.parse_args()
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    n = int(args.mb * 1e6 / len(SENTENCE.encode()))
-    lines = [f"{k}.{SENTENCE}" for k in range(n)]
+    lines = plan_lines(args.mb)
     with tempfile.TemporaryDirectory(prefix="plan-extract-memory-") as tmp:
         folder = Path(tmp)
         files = {
-            "text, a line per sentence": ("lines.txt", ("\n".join(lines) + "\n").encode()),
+            "text, a line per sentence": ("lines.txt", text_file(lines)),
             "text, one line": ("one.txt", "".join(lines).encode()),
-            "HTML, a <p> per sentence": ("p.html", ("<html><head><meta charset='utf-8'></head><body>"
-                                                   + "".join(f"<p>{t}</p>\n" for t in lines) + "</body></html>").encode()),
-            "HTML, all on one line": ("one.html", ("<html><head><meta charset='utf-8'></head><body>"
-                                                  + "".join(f"<p>{t}</p>" for t in lines) + "</body></html>").encode()),
+            "HTML, a <p> per sentence": ("p.html", html_page(lines)),
+            "HTML, all on one line": ("one.html", html_page(lines, sep="")),
             "HTML, <br> lines in one <p>": ("br.html", ("<html><body><p>" + "<br>".join(lines) + "</p></body></html>").encode()),
             "DOCX": ("plan.docx", _docx(lines)),
         }
@@ -90,14 +111,13 @@ def main() -> None:
         print(f"{mode}: peak RSS above the interpreter's after its imports, per input byte ({args.mb:g} MB inputs):")
         for name, (fname, _) in files.items():
             path = folder / fname
-            proc = subprocess.run([sys.executable, "-c", PROBE, str(path), mode], capture_output=True, text=True,
-                                  cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
-            if proc.returncode:
-                print(f"  {name:32s} failed: {proc.stderr.strip().splitlines()[-1:]}")
+            try:
+                used = peak(path, mode)
+            except RuntimeError as e:
+                print(f"  {name:32s} failed: {e}")
                 continue
-            peak = int(proc.stdout.strip().splitlines()[-1])
             size = path.stat().st_size
-            print(f"  {name:32s} {size / 1e6:7.1f} MB  peak +{peak / 1e6:7.0f} MB  {peak / size:5.1f} B/B")
+            print(f"  {name:32s} {size / 1e6:7.1f} MB  peak +{used / 1e6:7.0f} MB  {used / size:5.1f} B/B")
 
 
 if __name__ == "__main__":

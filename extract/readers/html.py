@@ -39,13 +39,8 @@ def read_html(path: str, data: bytes, sha256: str) -> RawDocument:
     notes: list[tuple[str, str]] = []
     text, encoding = _decode(data, path, notes)
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str with an encoding declaration
-    root = _parse(text, path, notes)
+    blocks = _parse(text, path, notes)
     del text
-    builder = _Builder()
-    body = root.find("body")
-    builder.walk(body if body is not None else root, bold=False, heading=None, pre=False)
-    builder.flush()
-    blocks = builder.blocks
     if not any(b.text.strip() if isinstance(b, RawLine) else b.rows for b in blocks):
         raise EmptyInput("is an HTML file with no visible text", path)
     return RawDocument(path=path, format="html", sha256=sha256, blocks=blocks,
@@ -58,24 +53,29 @@ _INLINE_TAGS = re.compile(r"</?(?:font|span|b|strong|i|em|u|a|small|big|sup|sub|
                           re.IGNORECASE)
 
 
-def _parse(text: str, path: str, notes: list[tuple[str, str]]):
-    """The page's tree, with nothing dropped: libxml2's HTML parser without its 10 MB cap on a
-    text node (huge_tree), and its error log read. A fatal error there means the parser stopped
-    and the rest of the page is missing (elements nested past 2048): the page is parsed again
-    without its inline formatting tags, and refused (E404) if it still does not parse whole."""
-    import lxml.html
-    from lxml.etree import ParserError
+def _parse(text: str, path: str, notes: list[tuple[str, str]]) -> list[Block]:
+    """The page's lines and tables, with nothing dropped: libxml2's HTML parser without its 10 MB
+    cap on a text node (huge_tree), and its error log read. The parser builds no tree: it hands
+    its events (an element opens, text, an element closes) to a _Page as it reads, so memory
+    holds the lines made so far and the open elements, never the page's tree (only a table's
+    own, until it is known to be a data table). A fatal error means the parser stopped and the
+    rest of the page is missing (elements nested past 2048): the page is parsed again without
+    its inline formatting tags, and refused (E404) if it still does not parse whole."""
+    from lxml import etree
 
     source = text
     for attempt in range(2):
-        parser = lxml.html.HTMLParser(huge_tree=True)
+        page = _Page()
+        parser = etree.HTMLParser(target=page, huge_tree=True)
         try:
-            root = lxml.html.document_fromstring(source, parser=parser)
-        except (ParserError, ValueError):
+            etree.fromstring(source, parser=parser)
+        except (etree.ParserError, ValueError):
             raise EmptyInput("is an HTML file with no content", path) from None
+        if not page.elements:  # what lxml.html calls an empty document
+            raise EmptyInput("is an HTML file with no content", path)
         fatal = [e for e in parser.error_log if e.level_name == "FATAL"]
         if not fatal:
-            return root
+            return page.blocks()
         if attempt:
             raise NestingTooDeep(f"is an HTML page the parser cannot read to the end even without "
                                  f"its inline formatting tags ({fatal[0].message.strip()}, line "
@@ -84,6 +84,7 @@ def _parse(text: str, path: str, notes: list[tuple[str, str]]):
                                       f"({fatal[0].message.strip()}, line {fatal[0].line}): inline "
                                       "formatting tags (font, span, b …) were removed to read the "
                                       "whole page, so bold is not known"))
+        del page
         source = _INLINE_TAGS.sub("", text)
     raise AssertionError("unreachable")
 
@@ -103,10 +104,17 @@ def _decode(data: bytes, path: str, notes: list[tuple[str, str]]) -> tuple[str, 
 
 
 class _Builder:
+    """Lines from a page's events: block elements and <br> end a line, <h1>–<h6> and bold are
+    carried down to the text inside them."""
+
     def __init__(self):
         self.blocks: list[Block] = []
         self.pieces: list[tuple[str, bool]] = []  # inline text of the line being built
         self.heading: Optional[int] = None
+        self.frames: list[tuple[bool, Optional[int], bool, bool]] = []  # (bold, heading, pre, block)
+        self.skip = 0               # depth inside a subtree that is not read (hidden, under <br>)
+        self.recording: Optional[list[tuple]] = None  # the events of a table not yet closed
+        self.recording_depth = 0
 
     def flush(self) -> None:
         if self.pieces:
@@ -140,55 +148,175 @@ class _Builder:
                                    heading_level=self.heading, bold=bool(inked) and all(inked)))
         self.pieces = []
 
-    def walk(self, root, bold: bool, heading: Optional[int], pre: bool) -> None:
-        """Depth first, in document order, without recursion (a page may nest 2,048 elements,
-        more than Python's recursion limit) and holding only the open elements: one frame per
-        level, each with its children's iterator and the tail to add when it closes."""
-        frames: list[tuple] = []
-        if not self._open(root, bold, heading, pre, None, frames):
-            return
-        while frames:
-            children, bold, heading, pre, block, tail = frames[-1]
-            child = next(children, None)
-            if child is None:
-                frames.pop()
-                if block:  # a block element ends its line
-                    (self.flush_pre if pre and self.pieces else self.flush)()
-                if tail is not None:
-                    self.add(*tail)
-                continue
-            after = (child.tail, bold, heading, pre)  # the child's tail, in this element's style
-            if not self._open(child, bold, heading, pre, after, frames):
-                self.add(*after)
+    # --- the page as events, in document order: an element opens, text, an element closes ----
+    # (the parser's own, or a table's tree walked by _tree_events). The open elements are a stack
+    # of frames (bold, heading, pre, block); a hidden element's subtree is skipped by counting
+    # its depth; a table is recorded until it closes, then read as a data table or replayed as
+    # running text.
 
-    def _open(self, el, bold: bool, heading: Optional[int], pre: bool, tail, frames: list) -> bool:
-        """Start an element: its text, and a frame for its children (False when it has none to
-        walk: hidden, a line break, a data table)."""
-        tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        if not tag or tag in HIDDEN_TAGS or _hidden(el):
-            return False
+    def start(self, tag: str, attrib) -> None:
+        if self.recording is not None:
+            self._record_start(tag, attrib)
+            return
+        if self.skip:
+            self.skip += 1
+            return
+        tag = tag.lower()
+        bold, heading, pre, _ = self.frames[-1] if self.frames else (False, None, False, False)
+        if tag in HIDDEN_TAGS or _hidden(attrib):
+            self.skip = 1
+            return
         if tag == "br":
             (self.flush_pre if pre else self.flush)()
-            return False
+            self.skip = 1  # nothing under a line break is read
+            return
         if tag == "table":
             self.flush()
-            table = _data_table(el)
-            if table is not None:
-                self.blocks.append(table)
-                return False
+            self.recording, self.recording_depth = [("start", tag, dict(attrib))], 1
+            return
+        self._open(tag, attrib, bold, heading, pre)
+
+    def _open(self, tag: str, attrib, bold: bool, heading: Optional[int], pre: bool) -> None:
         block = tag in BLOCK_TAGS or tag == "table"
         if block:
             (self.flush_pre if pre and self.pieces else self.flush)()
-        bold = bold or tag in BOLD_TAGS or bool(_BOLD_STYLE.search(el.get("style") or ""))
+        bold = bold or tag in BOLD_TAGS or bool(_BOLD_STYLE.search(attrib.get("style") or ""))
         heading = HEADINGS.get(tag, heading)
         pre = pre or tag in ("pre", "textarea", "listing")
-        self.add(el.text, bold, heading, pre)
-        frames.append((iter(el), bold, heading, pre, block, tail))
-        return True
+        self.frames.append((bold, heading, pre, block))
+
+    def data(self, text: str) -> None:
+        if self.recording is not None:
+            self.recording.append(("data", text))
+        elif not self.skip and self.frames:
+            bold, heading, pre, _ = self.frames[-1]
+            self.add(text, bold, heading, pre)
+
+    def end(self, tag: str) -> None:
+        if self.recording is not None:
+            self.recording.append(("end", tag))
+            self.recording_depth -= 1
+            if not self.recording_depth:
+                self._table_closed()
+            return
+        if self.skip:
+            self.skip -= 1
+            return
+        if self.frames:
+            _, _, pre, block = self.frames.pop()
+            if block:  # a block element ends its line
+                (self.flush_pre if pre and self.pieces else self.flush)()
+
+    def _record_start(self, tag: str, attrib) -> None:
+        if tag.lower() == "table":
+            # a table holding a table lays out the page: what it holds is running text
+            self._replay()
+            self.start(tag, attrib)
+            return
+        self.recording.append(("start", tag, dict(attrib)))
+        self.recording_depth += 1
+
+    def _table_closed(self) -> None:
+        """The recorded table, whole: a RawTable, or its events replayed as running text."""
+        from lxml.etree import TreeBuilder
+        from lxml.html import HTMLParser
+        tree = TreeBuilder(parser=HTMLParser())  # lxml.html elements, as the parser makes them
+        for event in self.recording:
+            getattr(tree, event[0])(*event[1:])
+        table = _data_table(tree.close())
+        if table is None:
+            self._replay()
+        else:
+            self.recording = None
+            self.blocks.append(table)
+
+    def _replay(self) -> None:
+        """A recorded table that lays out the page: its events read as any element's."""
+        events, self.recording = self.recording, None
+        _, tag, attrib = events[0]
+        bold, heading, pre, _ = self.frames[-1] if self.frames else (False, None, False, False)
+        self._open(tag.lower(), attrib, bold, heading, pre)
+        for event in events[1:]:
+            getattr(self, event[0])(*event[1:])
+
+    def walk(self, root) -> None:
+        """A subtree of the page (a table cell) read as the parser's events would be."""
+        for event in _tree_events(root):
+            getattr(self, event[0])(*event[1:])
 
 
-def _hidden(el) -> bool:
-    return el.get("hidden") is not None or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
+class _Page:
+    """The parser's target: the events of the page's first root element, that is of its first
+    <body> once one opens (as lxml.html's document root and its body)."""
+
+    def __init__(self):
+        self.builder = _Builder()
+        self.depth = 0          # open elements, hidden ones included
+        self.elements = 0       # elements opened
+        self.body = False       # the first <body> under the root has opened
+        self.done = False       # the root element (or the body) has closed
+
+    def start(self, tag: str, attrib) -> None:
+        self.elements += 1
+        self.depth += 1
+        if self.done:
+            return
+        if self.depth == 2 and tag.lower() == "body" and not self.body:
+            self.body = True
+            self.builder = _Builder()  # only the body is read (what came before it is the head)
+        self.builder.start(tag, attrib)
+
+    def data(self, text: str) -> None:
+        if not self.done and self.depth:
+            self.builder.data(text)
+
+    def end(self, tag: str) -> None:
+        self.depth -= 1
+        if self.done:
+            return
+        self.builder.end(tag)
+        if self.depth == (1 if self.body else 0):
+            self.done = True
+
+    def close(self) -> None:
+        return None
+
+    def blocks(self) -> list[Block]:
+        builder = self.builder
+        if builder.recording is not None:  # a table the parser never closed: its text is read
+            builder._replay()
+        builder.flush()
+        return builder.blocks
+
+
+def _tree_events(root):
+    """The (event, …) tuples of a subtree, in document order, without recursion; comments
+    and processing instructions give only their tails, as the parser gives them."""
+    yield "start", root.tag, root.attrib
+    if root.text:
+        yield "data", root.text
+    stack = [(root, iter(root))]
+    while stack:
+        el, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            yield "end", el.tag
+            if stack and el.tail:
+                yield "data", el.tail
+            continue
+        if not isinstance(child.tag, str):
+            if child.tail:
+                yield "data", child.tail
+            continue
+        yield "start", child.tag, child.attrib
+        if child.text:
+            yield "data", child.text
+        stack.append((child, iter(child)))
+
+
+def _hidden(attrib) -> bool:
+    return attrib.get("hidden") is not None or bool(_HIDDEN_STYLE.search(attrib.get("style") or ""))
 
 
 def _rows(table) -> list:
@@ -246,6 +374,6 @@ def _data_table(table) -> Optional[RawTable]:
 
 def _cell_text(td) -> str:
     builder = _Builder()
-    builder.walk(td, bold=False, heading=None, pre=False)
+    builder.walk(td)
     builder.flush()
     return join_cell_lines([b.text for b in builder.blocks if isinstance(b, RawLine)])
