@@ -19,7 +19,7 @@ from typing import Iterator, Optional
 from ..errors import DocxBroken, EmptyInput
 from ..raw import Block, RawDocument, RawLine, RawTable
 from .archive import open_zip, raise_if_limit
-from .grid import Cell, build_table, join_cell_lines
+from .grid import Cell, build_table, continue_table, join_cell_lines, table_width
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -294,6 +294,10 @@ class _BodyReader:
     def __init__(self, document):
         self.styles = _Styles(document)
         self.numbering = _Numbering(document)
+        # the table a next one may continue (nothing but empty paragraphs after it), and whether
+        # a page break came since: a table a PDF-to-Word converter cut at each page break
+        self.open_table: Optional[RawTable] = None
+        self.page_broke = False
 
     # ---- body ------------------------------------------------------------------------
     def walk(self, container, blocks: list[Block]) -> None:
@@ -302,12 +306,23 @@ class _BodyReader:
             if tag == P:
                 lines, textboxes = self.paragraph(el)
                 blocks.extend(lines)
+                if any(line.text.strip() for line in lines) or textboxes:
+                    self.open_table = None
+                elif _breaks_page(el):
+                    self.page_broke = True
                 for box in textboxes:  # text boxes (often a 专栏) follow their anchor paragraph
                     self.walk(box, blocks)
             elif tag == TBL:
                 table = self.table(el)
-                if table is not None:
+                if table is None:
+                    continue
+                if self.open_table is not None and self.page_broke \
+                        and table_width(table) == table_width(self.open_table):
+                    continue_table(self.open_table, table)   # the same table after a page break
+                else:
                     blocks.append(table)
+                    self.open_table = table
+                self.page_broke = False
             elif tag == ALTERNATE:
                 self.walk(_choose(el), blocks)
             elif tag in (_w("sdt"),):
@@ -453,12 +468,27 @@ class _BodyReader:
 
     def cell_text(self, tc) -> str:
         blocks: list[Block] = []
+        state = self.open_table, self.page_broke
         self.walk(tc, blocks)
+        self.open_table, self.page_broke = state
         parts: list[str] = []
         for block in blocks:  # a table nested in a cell is flattened into the cell's text
             parts.extend([block.text] if isinstance(block, RawLine)
                          else [block.title or ""] + [c for row in block.rows for c in row])
         return join_cell_lines(parts)
+
+
+_PAGE_BREAK = {_w("lastRenderedPageBreak"), _w("pageBreakBefore"), _w("sectPr")}
+
+
+def _breaks_page(p) -> bool:
+    """A paragraph that breaks the page: a page break, a section break, page-break-before."""
+    for el in p.iter():
+        if el.tag in _PAGE_BREAK and _on(el) is not False:
+            return True
+        if el.tag == BR and _val(el, "type") == "page":
+            return True
+    return False
 
 
 def _row_key(row_cells) -> tuple:

@@ -9,6 +9,9 @@ into rows of strings are the same whatever the container:
   columns it covers, so each row has the table's column count;
 - a first row that is one cell across the whole width is the table's caption
   (“十四五”时期主要指标), not data: it becomes RawTable.title.
+
+A table printed over a page break reaches a reader in parts (a PDF's pages; the two Word tables a
+PDF-to-Word converter leaves); `continue_table` joins a part to the table it continues.
 """
 from __future__ import annotations
 
@@ -89,3 +92,64 @@ def cluster_edges(values: list, tolerance: float) -> list:
 def nearest_index(points: list, v: float) -> int:
     """Index of the grid line nearest to v."""
     return min(range(len(points)), key=lambda i: abs(points[i] - v))
+
+
+# ---- a table continued over a page break ------------------------------------------------------
+
+def table_width(table: RawTable) -> int:
+    return max((len(r) for r in table.rows), default=0)
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def continue_table(first: RawTable, part: RawTable) -> None:
+    """Join `part`, printed after a page break, to the table it continues: its header printed
+    again goes; a row broken by the page break is one row; a category merged down the side in
+    the first column runs on into the part's empty cells under it (the tables stage carries a
+    category in any column, see tables/grid.carry_down_category)."""
+    n = table_width(first)
+    rows = [list(r) for r in part.rows]
+    wide = dict(part.wide)
+    if part.title:  # a full-width first row here is a category row, not a caption
+        rows.insert(0, [part.title] + [""] * (n - 1))
+        wide = {(r + 1, c): k for (r, c), k in wide.items()}
+        wide[(0, 0)] = n
+    header = first.rows[:first.header_rows]
+    repeated = 0
+    while (repeated < len(header) and repeated < len(rows)
+           and [_compact(c) for c in rows[repeated]] == [_compact(c) for c in header[repeated]]):
+        repeated += 1
+    rows = rows[repeated:]
+    dropped = repeated
+    if rows and first.rows and not rows[0][0].strip():
+        if _is_split_row(first, rows[0]):
+            # the row broke over the page: its second half is not a row of its own
+            first.rows[-1] = [join_cell_lines([a, b]) for a, b in zip(first.rows[-1], rows[0])]
+            rows = rows[1:]
+            dropped += 1
+        # a category merged down the side continues onto this page
+        carried = first.rows[-1][0]
+        for row in rows:
+            if row[0].strip():
+                break
+            row[0] = carried
+    base = len(first.rows) - dropped
+    first.wide.update({(r + base, c): k for (r, c), k in wide.items() if r >= dropped})
+    if first.row_pages and len(first.row_pages) == len(first.rows) and part.pages:
+        first.row_pages.extend([part.pages[0]] * len(rows))
+    first.rows.extend(rows)
+    first.pages = sorted(set(first.pages) | set(part.pages))
+
+
+def _is_split_row(first: RawTable, row: list[str]) -> bool:
+    """An empty first cell starts a new row only under a category merged down the side;
+    under a 序号 column, or with most other cells empty too (the wrapped ends of the row's
+    longer cells), it is the rest of the row above. A row with an empty cell or two (no
+    baseline) is a row of its own."""
+    header_first = _compact(first.rows[0][0]) if first.rows else ""
+    body_firsts = [_compact(r[0]) for r in first.rows[first.header_rows:] if r[0].strip()]
+    numbered = "序号" in header_first or (bool(body_firsts) and all(v.isdigit() for v in body_firsts))
+    rest = row[1:]
+    return numbered or sum(1 for c in rest if c.strip()) * 2 < len(rest)

@@ -26,7 +26,8 @@ from typing import Optional
 from ..errors import PdfDamaged, PdfEncrypted, PdfNoTextLayer
 from ..raw import Block, RawDocument, RawLine, RawTable
 from . import _pdfium
-from .grid import Cell, build_table, cluster_edges, join_cell_lines, nearest_index
+from .grid import (Cell, build_table, cluster_edges, continue_table, join_cell_lines, nearest_index,
+                   table_width)
 
 log = logging.getLogger(__name__)
 
@@ -749,71 +750,53 @@ def _is_page_number(block: Block) -> bool:
 
 
 def _stitch_tables(pages: list[_Page]) -> list[Block]:
-    """Join a table that runs over a page break: same column count, nothing but page numbers
-    between the two parts."""
+    """Join a table that runs over a page break: same column count, nothing between the two
+    parts but page furniture (page numbers; a running head of one line or more). The furniture
+    stays, after the table."""
     blocks: list[Block] = []
     open_table: Optional[RawTable] = None
+    heads = _running_heads(pages)
     for page in pages:
         items = [b for _, b in page.items]
-        first = next((k for k, b in enumerate(items) if not _is_page_number(b)), None)
+        furniture = [_is_page_number(b) for b in items]
+        for k in range(_head_lines(page, heads)):
+            furniture[k] = True
+        first = next((k for k, b in enumerate(items) if not furniture[k]), None)
         if (open_table is not None and first is not None and isinstance(items[first], RawTable)
-                and _width(items[first]) == _width(open_table)):
-            _continue_table(open_table, items.pop(first))
-        substantive = [b for b in items if not _is_page_number(b)]
+                and table_width(items[first]) == table_width(open_table)):
+            continue_table(open_table, items.pop(first))
+            furniture.pop(first)
+        substantive = [b for b, f in zip(items, furniture) if not f]
         if substantive:
             open_table = substantive[-1] if isinstance(substantive[-1], RawTable) else None
         blocks.extend(items)
     return blocks
 
 
-def _width(table: RawTable) -> int:
-    return max((len(r) for r in table.rows), default=0)
+def _running_heads(pages: list[_Page]) -> set[str]:
+    """First lines a running head may open with: the document's first line (its title), and a
+    head-zone first line printed on two pages or more."""
+    firsts: dict[str, int] = {}
+    for page in pages:
+        if page.items and isinstance(page.items[0][1], RawLine) \
+                and page.items[0][0] <= RUNNING_HEADER_ZONE * page.height:
+            key = _compact(page.items[0][1].text)
+            firsts[key] = firsts.get(key, 0) + 1
+    out = {key for key, n in firsts.items() if n >= 2}
+    title = next((b for p in pages for _, b in p.items if isinstance(b, RawLine) and b.text.strip()), None)
+    if title is not None:
+        out.add(_compact(title.text))
+    return out - {""}
 
 
-def _continue_table(first: RawTable, part: RawTable) -> None:
-    width = _width(first)
-    rows = [list(r) for r in part.rows]
-    wide = dict(part.wide)
-    if part.title:  # a full-width first row here is a category row, not a caption
-        rows.insert(0, [part.title] + [""] * (width - 1))
-        wide = {(r + 1, c): n for (r, c), n in wide.items()}
-        wide[(0, 0)] = width
-    header = first.rows[:first.header_rows]
-    repeated = 0
-    while (repeated < len(header) and repeated < len(rows)
-           and [_compact(c) for c in rows[repeated]] == [_compact(c) for c in header[repeated]]):
-        repeated += 1
-    rows = rows[repeated:]
-    dropped = repeated
-    if rows and first.rows and not rows[0][0].strip():
-        if _is_split_row(first, rows[0]):
-            # the row broke over the page: its second half is not a row of its own
-            first.rows[-1] = [join_cell_lines([a, b]) for a, b in zip(first.rows[-1], rows[0])]
-            rows = rows[1:]
-            dropped += 1
-        # a category merged down the side continues onto this page
-        carried = first.rows[-1][0]
-        for row in rows:
-            if row[0].strip():
-                break
-            row[0] = carried
-    _continue_row_facts(first, wide, dropped, len(rows), part.pages)
-    first.rows.extend(rows)
-    first.pages = sorted(set(first.pages) | set(part.pages))
-
-
-def _continue_row_facts(first: RawTable, wide: dict, dropped: int, added: int, pages: list[int]) -> None:
-    """The continued rows keep their merged cells and the page they are printed on."""
-    base = len(first.rows) - dropped
-    first.wide.update({(r + base, c): n for (r, c), n in wide.items() if r >= dropped})
-    if first.row_pages and len(first.row_pages) == len(first.rows) and pages:
-        first.row_pages.extend([pages[0]] * added)
-
-
-def _is_split_row(first: RawTable, row: list[str]) -> bool:
-    """An empty first cell starts a new row only under a category merged down the side;
-    under a 序号 column, or with other cells empty too, it is the rest of the row above."""
-    header_first = _compact(first.rows[0][0]) if first.rows else ""
-    body_firsts = [_compact(r[0]) for r in first.rows[first.header_rows:] if r[0].strip()]
-    numbered = "序号" in header_first or (bool(body_firsts) and all(v.isdigit() for v in body_firsts))
-    return numbered or any(not c.strip() for c in row[1:])
+def _head_lines(page: _Page, heads: set[str]) -> int:
+    """How many lines at the top of a page after the first are its running head: the lines in
+    the head zone from the top, when the first of them opens a running head."""
+    if page.number == 1 or not page.items or not isinstance(page.items[0][1], RawLine) \
+            or _compact(page.items[0][1].text) not in heads:
+        return 0
+    n = 0
+    while n < len(page.items) and isinstance(page.items[n][1], RawLine) \
+            and page.items[n][0] <= RUNNING_HEADER_ZONE * page.height:
+        n += 1
+    return n

@@ -318,6 +318,8 @@ def is_header_row(cells: list[str], first: bool) -> bool:
         return False
     vocab = sum(1 for c in filled if classify.is_header_cell(c))
     for c in filled:
+        if not first and classify.is_nature(c):
+            return False   # 预期性指标 under a header is a row's nature, not a header word
         if classify.is_header_cell(c):
             continue
         if regex.search(r"\d", c) or len(c) > MAX_HEADER_WORD_CHARS or classify.is_nature(c):
@@ -326,10 +328,17 @@ def is_header_row(cells: list[str], first: bool) -> bool:
 
 
 def merge_header(rows: list[GridRow]) -> list[str]:
+    """Each column's header: its header rows' cells joined (`2020` over `年值`); a cell merged
+    down the header rows, which a reader repeats in each of them (序号 over two rows), once."""
     if not rows:
         return []
     width = len(rows[0].cells)
-    return [clean_text("".join(r.cells[j].text for r in rows)).replace(" ", "") for j in range(width)]
+    out = []
+    for j in range(width):
+        texts = [r.cells[j].text for r in rows]
+        out.append(clean_text("".join(t for k, t in enumerate(texts) if k == 0 or t != texts[k - 1]))
+                   .replace(" ", ""))
+    return out
 
 
 def _complete(row: GridRow, roles: list[Optional[str]]) -> bool:

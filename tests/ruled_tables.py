@@ -1,0 +1,578 @@
+"""A generator of ruled indicator tables, for the tests: invented data, printed as a Word table
+(python-docx, merged cells) and as a ruled PDF (reportlab's canvas, every rule drawn), so that a
+test can require every indicator field to equal what was generated.
+
+    python tests/ruled_tables.py OUTDIR [SEED ...]   # writes the DOCX and PDF of each seed
+
+A table (one `Spec` per seed) has, each by the seed's choice:
+- a 序号 column; a category column whose cells are merged down the rows of each category
+  (printed across, or one character a line); 指标 with the unit in its own column or in brackets
+  after the name, and a note in the name cell (`说明：…`, `注：…`, `计算方法：…`) on a line of
+  its own;
+- sub-heading rows merged across the table (结果性指标, 约束性指标 …) above their rows;
+- a baseline column headed 基期 / 基期水平 / 现状值 / `2020年` …, whose cells may print their own
+  year (`2018年为21.3`, `76.2（2019年）`) or a none mark (—);
+- one or two target columns (`2025年`, `2022年目标值` | `2030年目标值`, or 目标值 merged over
+  two years in a header of two rows); a value that holds for both years printed once in a
+  cell merged across them; values in words (持续下降, 比2020年提高10%) and footnote marks
+  (`2.8#`, `85①`);
+- a 属性 column whose natures are printed short or long (约束, 预期性指标, 倡导性).
+Some seeds break the table over two pages (the PDF: the header repeated on the second page or
+not, a running head of one or two lines above it, page numbers at the foot; the DOCX: two
+Word tables with a page break between, as PDF-to-Word converters leave them), with a category
+cut by the break; its text runs on from one page to the next.
+
+Expected values come from the generator's own data (`Spec.indicators`), never from the program.
+"""
+from __future__ import annotations
+
+import random
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+# --- invented vocabulary --------------------------------------------------------------------------
+
+NAMES = [  # (name, unit): invented indicators in the way plans word them
+    ("居民健康素养水平", "%"), ("经常参加体育锻炼人数比例", "%"), ("人均每日食盐摄入量", "克"),
+    ("孕产妇死亡率", "1/10万"), ("婴儿死亡率", "‰"), ("每千人口执业（助理）医师数", "人"),
+    ("每千人口医疗卫生机构床位数", "张"), ("人均预期寿命", "岁"), ("家庭医生签约服务覆盖率", "%"),
+    ("社区卫生服务中心标准化建设达标率", "%"), ("城市空气质量优良天数比率", "%"), ("产前筛查率", "%"),
+    ("儿童青少年总体近视率", "%"), ("成人每日平均步行步数", "步"), ("中小学生每天校内体育活动时间", "小时"),
+    ("每万人口全科医生数", "人"), ("二级以上公立医院预约诊疗率", "%"), ("县域内就诊率", "%"),
+    ("重大慢性病过早死亡率", "%"), ("乡镇卫生院中医馆覆盖率", "%"), ("健康村镇建设比例", "%"),
+    ("院前急救平均反应时间", "分钟"), ("每千人口拥有3岁以下婴幼儿托位数", "个"), ("居民电子健康档案建档率", "%"),
+]
+CATEGORIES = ["健康水平", "健康生活", "健康服务", "健康保障", "健康环境", "疾病防控", "医疗资源"]
+GROUPS = ["结果性指标", "个人和社会倡导性指标", "政府工作指标"]
+NATURE_GROUPS = {"约束性指标": "约束性", "预期性指标": "预期性"}
+NOTES = ["说明：指具备基本健康素养的人在总人群中所占的比例", "注：按常住人口计算",
+         "计算方法：年内达标人数/总人数×100%", "说明：含民营医疗机构", "注：以乡镇为单位统计"]
+WORDS = ["持续下降", "实现", "基本全覆盖", "持续提高", "稳步提升", "比2020年提高10%"]
+NATURES = {"预期性": ["预期性", "预期", "预期性指标"], "约束性": ["约束性", "约束", "约束性指标"],
+           "倡导性": ["倡导性", "倡导", "倡导性指标"]}
+MARKS = ["#", "①", "②"]
+
+Quantity = tuple[str, Optional[int], Optional[float]]   # raw, year, value
+
+
+@dataclass
+class Row:
+    cells: dict[str, str]                  # role → printed text ("target0", "target1" …)
+    group: Optional[str] = None            # a sub-heading row: its text, the row's only cell
+    merged_targets: bool = False           # one cell across the target columns
+
+
+@dataclass
+class Spec:
+    seed: int
+    roles: list[str]                       # seq category name unit baseline target0 target1 nature
+    header: list[list[str]]                # one or two rows of header text ("" under a merged cell)
+    header_wide: dict[tuple[int, int], int]   # (header row, column) → columns a header cell spans
+    rows: list[Row]
+    indicators: list[dict]                 # what the pipeline must give, field by field
+    vertical: bool = False                 # category text one character a line
+    split: Optional[int] = None            # the body row the second page starts with
+    repeat_header: bool = True
+    running_head: list[str] = field(default_factory=list)
+
+    @property
+    def width(self) -> int:
+        return len(self.roles)
+
+
+def _value(rng: random.Random, low: float, high: float) -> tuple[str, float]:
+    v = round(rng.uniform(low, high), rng.choice([0, 1]))
+    text = f"{v:g}" if v != int(v) else str(int(v))
+    return text, float(text)
+
+
+def spec(seed: int) -> Spec:
+    rng = random.Random(seed)
+    has_seq = rng.random() < 0.6
+    has_cat = rng.random() < 0.6
+    has_groups = rng.random() < 0.5
+    unit_col = rng.random() < 0.5
+    has_nature = rng.random() < 0.75
+    two_targets = rng.random() < 0.5
+    two_row_header = two_targets and rng.random() < 0.3
+    ys = sorted(rng.sample([2022, 2025, 2030, 2035], 2)) if two_targets else [rng.choice([2025, 2030])]
+    base_year = rng.choice([2019, 2020])
+    base_head = rng.choice(["基期", "基期水平", "基期值", "现状值", "现状", f"{base_year}年", f"{base_year}年基期值"])
+    header_year = base_year if base_head.startswith(str(base_year)) else None
+
+    roles = (["seq"] if has_seq else []) + (["category"] if has_cat else []) + ["name"] + \
+        (["unit"] if unit_col else []) + ["baseline"] + [f"target{k}" for k in range(len(ys))] + \
+        (["nature"] if has_nature else [])
+    words = {"seq": "序号", "category": rng.choice(["类别", "领域", "指标类别"]),
+             "name": rng.choice(["指标", "指标名称", "主要指标"]), "unit": rng.choice(["单位", "计量单位"]),
+             "baseline": base_head, "nature": rng.choice(["属性", "指标属性", "指标性质", "性质"])}
+    style = rng.choice(["年目标值", "年", "年目标"]) if not two_row_header else "年"
+    if style == "年" and header_year is not None and not two_targets:
+        style = "年目标值"   # 2020年 | 2025年 reads the same; kept apart from 2020年基期值 | 2025年
+    for k, y in enumerate(ys):
+        words[f"target{k}"] = f"{y}{style}"
+    header_wide: dict[tuple[int, int], int] = {}
+    if two_row_header:
+        first = [("目标值" if r == "target0" else "" if r.startswith("target") else words[r]) for r in roles]
+        second = [(words[r] if r.startswith("target") else "") for r in roles]
+        header = [first, second]
+        header_wide[(0, roles.index("target0"))] = len(ys)
+    else:
+        header = [[words[r] for r in roles]]
+
+    if has_groups:
+        groups = rng.sample(GROUPS, 2) if rng.random() < 0.6 else list(NATURE_GROUPS)
+    else:
+        groups = [None]
+    names = rng.sample(NAMES, min(len(NAMES), rng.randint(5, 9)))
+    per_group = _partition(rng, len(names), len(groups))
+    rows: list[Row] = []
+    indicators: list[dict] = []
+    seq = 0
+    cats = rng.sample(CATEGORIES, len(CATEGORIES))
+    at = 0
+    for g, count in zip(groups, per_group):
+        if g is not None:
+            rows.append(Row({}, group=g))
+        runs = _partition(rng, count, max(1, min(count, rng.randint(1, 3)))) if has_cat else [count]
+        for run in runs:
+            cat = cats.pop() if has_cat else None
+            for k in range(run):
+                name, unit = names[at]
+                at += 1
+                seq += 1
+                row, ind = _data_row(rng, name, unit, ys, header_year, unit_col, has_nature, g)
+                if has_seq:
+                    row.cells["seq"] = str(seq)
+                    ind["seq"] = str(seq)
+                else:
+                    ind["seq"] = None
+                if has_cat:
+                    row.cells["category"] = cat if k == 0 else ""
+                ind["category"] = cat
+                ind["group"] = g
+                rows.append(row)
+                indicators.append(ind)
+    split = None
+    if rng.random() < 0.45 and len(rows) >= 4:
+        data = [k for k, r in enumerate(rows) if r.group is None and k >= 2]
+        split = rng.choice(data)
+    s = Spec(seed=seed, roles=roles, header=header, header_wide=header_wide, rows=rows, indicators=indicators,
+             vertical=has_cat and rng.random() < 0.5, split=split, repeat_header=rng.random() < 0.6,
+             running_head=rng.choice([[], ["某市卫生健康事业发展规划"], ["某市卫生健康事业发展规划", "（2021—2025年）"]]))
+    data_rows = [k for k, r in enumerate(rows) if r.group is None]
+    for k, ind in zip(data_rows, indicators):
+        ind["page"] = 2 if split is not None and k >= split else 1   # in the PDF
+    return s
+
+
+def _partition(rng: random.Random, n: int, parts: int) -> list[int]:
+    """n items in `parts` runs of at least one each."""
+    parts = max(1, min(parts, n))
+    cuts = sorted(rng.sample(range(1, n), parts - 1)) if parts > 1 else []
+    bounds = [0] + cuts + [n]
+    return [b - a for a, b in zip(bounds, bounds[1:])]
+
+
+def _data_row(rng: random.Random, name: str, unit: str, ys: list[int], header_year: Optional[int],
+              unit_col: bool, has_nature: bool, group: Optional[str]) -> tuple[Row, dict]:
+    cells: dict[str, str] = {}
+    note = rng.choice(NOTES) if rng.random() < 0.3 else None
+    printed = name if unit_col else f"{name}（{unit}）"
+    cells["name"] = printed + ("\n" + note if note else "")
+    if unit_col:
+        cells["unit"] = unit
+    ind: dict = {"name": name, "unit": unit, "note": note}
+
+    # baseline: a number, a number with its own year, a none mark, or nothing
+    kind = rng.choice(["plain", "plain", "year_first", "year_after", "none", "empty", "mark"])
+    v, value = _value(rng, 1, 95)
+    if kind == "plain":
+        cells["baseline"], ind["baseline"] = v, (v, header_year, value)
+    elif kind == "mark":
+        m = rng.choice(MARKS)
+        cells["baseline"], ind["baseline"] = v + m, (v + m, header_year, value)
+    elif kind == "year_first":
+        y = rng.choice([2017, 2018, 2019])
+        raw = f"{y}年为{v}"
+        cells["baseline"], ind["baseline"] = raw, (raw, y, value)
+    elif kind == "year_after":
+        y = rng.choice([2018, 2019, 2020])
+        raw = f"{v}（{y}年）"
+        cells["baseline"], ind["baseline"] = raw, (raw, y, value)
+    elif kind == "none":
+        cells["baseline"], ind["baseline"] = "—", ("—", header_year, None)
+    else:
+        cells["baseline"], ind["baseline"] = "", None
+
+    targets: list[Quantity] = []
+    merged = len(ys) > 1 and rng.random() < 0.25
+    if merged:
+        w = rng.choice(WORDS)
+        for k, y in enumerate(ys):
+            cells[f"target{k}"] = w if k == 0 else ""
+            targets.append((w, y, None))
+    else:
+        for k, y in enumerate(ys):
+            form = rng.choice(["plain", "ge", "le", "word", "mark", "plain", "ge"])
+            if form == "word":
+                raw, val = rng.choice(WORDS), None
+            else:
+                t, val = _value(rng, 1, 99)
+                raw = {"plain": t, "ge": f"≥{t}", "le": f"≤{t}", "mark": t + rng.choice(MARKS)}[form]
+            if k == 0 and len(ys) > 1 and rng.random() < 0.1:
+                cells[f"target{k}"] = ""   # no target for the earlier year
+                continue
+            cells[f"target{k}"] = raw
+            targets.append((raw, y, val))
+    ind["targets"] = targets
+
+    nature = rng.choice(list(NATURES)) if has_nature else None
+    if has_nature:
+        cells["nature"] = rng.choice(NATURES[nature])
+    elif group in NATURE_GROUPS:
+        nature = NATURE_GROUPS[group]
+    ind["nature"] = nature
+    return Row(cells, merged_targets=merged), ind
+
+
+# --- DOCX -----------------------------------------------------------------------------------------
+
+BEFORE = ["某市卫生健康事业发展规划", "一、发展目标", "到2025年，全市居民健康水平持续提高，卫生健康服务体系更加完善。",
+          "表1 主要健康指标"]
+AFTER = ["二、主要任务", "加强基层医疗卫生服务体系建设，提高服务能力。"]
+
+
+def _cell_set(cell, text: str) -> None:
+    """The cell's text, one paragraph a line."""
+    lines = text.split("\n")
+    cell.text = lines[0]
+    for line in lines[1:]:
+        cell.add_paragraph(line)
+
+
+def _mark_header(row) -> None:
+    from docx.oxml import parse_xml
+    row._tr.get_or_add_trPr().append(parse_xml(
+        '<w:tblHeader xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'))
+
+
+def _category_text(s: Spec, label: str) -> str:
+    return "\n".join(label) if s.vertical else label
+
+
+def _docx_part(document, s: Spec, rows: list[Row], header: bool) -> None:
+    """One Word table of the spec's rows (the header first when asked). A category cell cut by
+    the page break keeps its text in its first part (a converter that splits the table at the
+    break leaves the rest of the merged cell empty)."""
+    n_head = len(s.header) if header else 0
+    table = document.add_table(rows=n_head + len(rows), cols=s.width)
+    table.style = "Table Grid"
+    for r in range(n_head):
+        for c, text in enumerate(s.header[r]):
+            if text:
+                table.cell(r, c).text = text
+        _mark_header(table.rows[r])
+    if n_head == 2:
+        for c in range(s.width):
+            if (0, c) in s.header_wide:
+                table.cell(0, c).merge(table.cell(0, c + s.header_wide[(0, c)] - 1))
+            elif not s.header[1][c]:
+                table.cell(0, c).merge(table.cell(1, c))
+    cat = s.roles.index("category") if "category" in s.roles else None
+    runs: list[tuple[int, int, str]] = []   # category cells: first row, last row, label
+    for k, row in enumerate(rows):
+        r = n_head + k
+        if row.group is not None:
+            merged = table.cell(r, 0).merge(table.cell(r, s.width - 1))
+            merged.text = row.group
+            continue
+        for c, role in enumerate(s.roles):
+            text = row.cells.get(role, "")
+            if role == "category":
+                if text or k == 0:
+                    runs.append((r, r, text))
+                elif runs:
+                    runs[-1] = (runs[-1][0], r, runs[-1][2])
+                continue
+            if text:
+                _cell_set(table.cell(r, c), text)
+        if row.merged_targets:
+            first = s.roles.index("target0")
+            table.cell(r, first).merge(table.cell(r, first + len([x for x in s.roles if x.startswith("target")]) - 1))
+    for a, b, label in runs:
+        cell = table.cell(a, cat).merge(table.cell(b, cat)) if b > a else table.cell(a, cat)
+        if label:
+            _cell_set(cell, _category_text(s, label))
+
+
+def write_docx(s: Spec, path: Path) -> Path:
+    import docx
+    document = docx.Document()
+    for line in BEFORE:
+        document.add_paragraph(line)
+    if s.split is None:
+        _docx_part(document, s, s.rows, True)
+    else:
+        _docx_part(document, s, s.rows[:s.split], True)
+        from docx.enum.text import WD_BREAK
+        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        _docx_part(document, s, s.rows[s.split:], s.repeat_header)
+    for line in AFTER:
+        document.add_paragraph(line)
+    document.save(str(path))
+    return path
+
+
+# --- PDF ------------------------------------------------------------------------------------------
+
+FONT = "STSong-Light"
+SIZE = 9.0
+LEAD = 11.0
+PAD = 2.0
+PAGE = (595.0, 842.0)
+LEFT = 50.0
+TABLE_WIDTH = 495.0
+SHARE = {"seq": 0.6, "category": 0.9, "name": 3.2, "unit": 0.9, "baseline": 1.3, "target0": 1.2, "target1": 1.2,
+         "nature": 1.0}
+
+
+def _font() -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+
+
+def _wrap(text: str, width: float) -> list[str]:
+    """Lines of a cell as Word wraps them: anywhere between Chinese characters, never inside a
+    run of Latin letters or digits (2.8#, 1/10万 stays whole where it fits)."""
+    import regex
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    _font()
+    out: list[str] = []
+    for para in text.split("\n"):
+        line = ""
+        for token in regex.findall(r"[0-9A-Za-z.．/%‰≥≤#]+|.", para):
+            if line and stringWidth(line + token, FONT, SIZE) > width:
+                out.append(line)
+                line = ""
+            line += token
+        out.append(line)
+    return out
+
+
+def _lines(s: Spec, role: str, text: str, width: float) -> list[str]:
+    if role == "category" and s.vertical:
+        return list(text)
+    return _wrap(text, width - 2 * PAD)
+
+
+def write_pdf(s: Spec, path: Path) -> Path:
+    from reportlab.pdfgen import canvas
+
+    _font()
+    widths = _widths(s)
+    xs = [LEFT]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    cat = s.roles.index("category") if "category" in s.roles else None
+    heights = _heights(s)
+    runs = _category_runs(s)
+    head_heights = [LEAD + 2 * PAD] * len(s.header)
+
+    pages = [list(range(len(s.rows)))] if s.split is None else \
+        [list(range(s.split)), list(range(s.split, len(s.rows)))]
+    # where each row goes: (page, top); the first page after its lines of text, the second
+    # under its running head (and the header repeated, when it is)
+    tops: dict[int, tuple[int, float]] = {}
+    header_top: dict[int, float] = {}
+    for p, body in enumerate(pages):
+        y = PAGE[1] - 70 - 22 * len(BEFORE) if p == 0 else PAGE[1] - 40 - 14 * len(s.running_head) - 10
+        if p == 0 or s.repeat_header:
+            header_top[p] = y
+            y -= sum(head_heights)
+        for k in body:
+            tops[k] = (p, y)
+            y -= heights[k]
+    # category cells: merged down their rows on each page they reach; the text in the first
+    # part, centred when it fits there, else from its top on, running on into the next part
+    # (`cut_label` tells which seeds print a label so)
+    cells: dict[int, list[tuple[float, float, float, list[tuple[float, str]]]]] = {}
+    for a, b, label in runs:
+        parts = []
+        for p, body in enumerate(pages):
+            here = [k for k in body if a <= k <= b]
+            if here:
+                parts.append([p, tops[here[0]][1], sum(heights[k] for k in here), []])
+        lines = _lines(s, "category", label, widths[cat])
+        first_h = parts[0][2]
+        fit = max(1, int((first_h - 2 * PAD) // LEAD))
+        if len(lines) <= fit or len(parts) == 1:
+            offset = max(PAD, (first_h - len(lines) * LEAD) / 2)
+            parts[0][3].extend((offset + n * LEAD, text) for n, text in enumerate(lines))
+        else:   # cut by the page break: as many lines as the first part holds, the rest after it
+            parts[0][3].extend((PAD + n * LEAD, text) for n, text in enumerate(lines[:fit]))
+            parts[1][3].extend((PAD + n * LEAD, text) for n, text in enumerate(lines[fit:]))
+        for p, top, h, placed in parts:
+            cells.setdefault(p, []).append((top, h, placed))
+
+    c = canvas.Canvas(str(path), pagesize=PAGE, invariant=1)
+    for p, body in enumerate(pages):
+        if p == 0:
+            c.setFont(FONT, 12)
+            for n, line in enumerate(BEFORE):
+                c.drawString(LEFT, PAGE[1] - 70 - 22 * n, line)
+        else:
+            c.setFont(FONT, 10)
+            for n, line in enumerate(s.running_head):
+                c.drawCentredString(PAGE[0] / 2, PAGE[1] - 40 - 14 * n, line)
+        if p in header_top:
+            _draw_header(c, s, xs, header_top[p], head_heights)
+        for k in body:
+            _draw_row(c, s, xs, widths, tops[k][1], heights[k], s.rows[k])
+        c.setFont(FONT, SIZE)
+        for top, h, placed in cells.get(p, []):
+            c.rect(xs[cat], top - h, widths[cat], h, stroke=1, fill=0)
+            for at, text in placed:
+                c.drawCentredString(xs[cat] + widths[cat] / 2, top - at - SIZE, text)
+        if p == len(pages) - 1:
+            c.setFont(FONT, 12)
+            y = tops[body[-1]][1] - heights[body[-1]] - 30
+            for n, line in enumerate(AFTER):
+                c.drawString(LEFT, y - 22 * n, line)
+        c.setFont(FONT, 10)
+        c.drawCentredString(PAGE[0] / 2, 30, f"— {p + 1} —")
+        c.showPage()
+    c.save()
+    return path
+
+
+def _widths(s: Spec) -> list[float]:
+    total = sum(SHARE[r] for r in s.roles)
+    return [TABLE_WIDTH * SHARE[r] / total for r in s.roles]
+
+
+def _heights(s: Spec) -> list[float]:
+    """Row heights: every cell's lines; a category cell's lines over the rows it spans (the
+    last of them taller when they do not hold it)."""
+    widths = _widths(s)
+    heights = []
+    for row in s.rows:
+        if row.group is not None:
+            heights.append(LEAD + 2 * PAD)
+            continue
+        h = LEAD + 2 * PAD
+        for c, role in enumerate(s.roles):
+            if role == "category":
+                continue
+            w = widths[c] * (2 if row.merged_targets and role == "target0" else 1)
+            h = max(h, len(_lines(s, role, row.cells.get(role, ""), w)) * LEAD + 2 * PAD)
+        heights.append(h)
+    if "category" in s.roles:
+        cat = s.roles.index("category")
+        for a, b, label in _category_runs(s):
+            need = len(_lines(s, "category", label, widths[cat])) * LEAD + 2 * PAD
+            have = sum(heights[a:b + 1])
+            if need > have:
+                heights[b] += need - have
+    return heights
+
+
+def merged_page(s: Spec) -> bool:
+    """The second page's rows all merge their target cells: that page draws no rule between
+    the target columns, and its part of the table has a column fewer."""
+    return s.split is not None and all(r.merged_targets for r in s.rows[s.split:] if r.group is None)
+
+
+def cut_label(s: Spec) -> bool:
+    """The PDF prints a category cut by the page break, part on each page (as _pdf_layout lays
+    it out)."""
+    return bool(s.split is not None and "category" in s.roles and s.vertical and _cut(s))
+
+
+def _cut(s: Spec) -> bool:
+    heights = _heights(s)
+    for a, b, label in _category_runs(s):
+        if a < s.split <= b:
+            first_h = sum(heights[a:s.split])
+            return len(label) > max(1, int((first_h - 2 * PAD) // LEAD))
+    return False
+
+
+def _category_runs(s: Spec) -> list[tuple[int, int, str]]:
+    if "category" not in s.roles:
+        return []
+    out: list[tuple[int, int, str]] = []
+    for k, row in enumerate(s.rows):
+        if row.group is not None:
+            continue
+        text = row.cells.get("category", "")
+        if text:
+            out.append((k, k, text))
+        elif out and all(r.group is None for r in s.rows[out[-1][0]:k + 1]):
+            out[-1] = (out[-1][0], k, out[-1][2])
+    return out
+
+
+def _draw_header(c, s: Spec, xs: list[float], y: float, heights: list[float]) -> float:
+    c.setFont(FONT, SIZE)
+    n = len(s.header)
+    total = sum(heights)
+    for col in range(s.width):
+        if n == 2 and not s.header[1][col] and (0, col) not in s.header_wide and s.header[0][col]:
+            _cell(c, xs[col], y, xs[col + 1] - xs[col], total, [s.header[0][col]])
+            continue
+        top = y
+        for r in range(n):
+            text = s.header[r][col]
+            span = s.header_wide.get((r, col), 1)
+            if r == 0 and n == 2 and not text and any((0, k) in s.header_wide and k < col < k + s.header_wide[(0, k)]
+                                                       for k in range(col)):
+                top -= heights[r]
+                continue
+            if text or n == 1:
+                _cell(c, xs[col], top, xs[col + span] - xs[col], heights[r], [text])
+            top -= heights[r]
+    return y - total
+
+
+def _cell(c, x: float, top: float, w: float, h: float, lines: list[str], centre: bool = True) -> None:
+    c.rect(x, top - h, w, h, stroke=1, fill=0)
+    block = len(lines) * LEAD
+    y0 = top - (h - block) / 2 if centre else top - PAD
+    for n, line in enumerate(lines):
+        if line:
+            c.drawString(x + PAD + 1, y0 - n * LEAD - SIZE, line)
+
+
+def _draw_row(c, s: Spec, xs: list[float], widths: list[float], top: float, h: float, row: Row) -> None:
+    c.setFont(FONT, SIZE)
+    if row.group is not None:
+        _cell(c, xs[0], top, xs[-1] - xs[0], h, [row.group])
+        return
+    skip = 0
+    for col, role in enumerate(s.roles):
+        if skip:
+            skip -= 1
+            continue
+        if role == "category":
+            continue   # drawn with its merged cell
+        w = widths[col]
+        if row.merged_targets and role == "target0":
+            n = len([r for r in s.roles if r.startswith("target")])
+            w = xs[col + n] - xs[col]
+            skip = n - 1
+        _cell(c, xs[col], top, w, h, _lines(s, role, row.cells.get(role, ""), w))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    out = Path(sys.argv[1])
+    out.mkdir(parents=True, exist_ok=True)
+    for seed in [int(a) for a in sys.argv[2:]] or range(8):
+        sp = spec(seed)
+        write_docx(sp, out / f"ruled_{seed}.docx")
+        write_pdf(sp, out / f"ruled_{seed}.pdf")
+        print(seed, sp.roles, sp.split, sp.vertical)

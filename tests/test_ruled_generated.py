@@ -1,0 +1,56 @@
+"""Generated ruled indicator tables (tests/ruled_tables.py) read back field by field: every
+indicator of every seed, from its Word table and from its ruled PDF, must carry the values the
+generator put in (seq, category, group, name, unit, note, nature, baseline, targets; the page
+each row is printed on in the PDF)."""
+from __future__ import annotations
+
+import pytest
+
+import ruled_tables as gen
+
+SEEDS = range(24)
+FORMATS = ("docx", "pdf")
+
+
+@pytest.fixture(scope="session")
+def generated(tmp_path_factory):
+    """seed → format → (spec, the pipeline's indicators from tables), built once a session."""
+    from extract.pipeline import Settings, run
+    folder = tmp_path_factory.mktemp("ruled")
+    out: dict[int, dict[str, tuple]] = {}
+    for seed in SEEDS:
+        s = gen.spec(seed)
+        out[seed] = {}
+        for fmt in FORMATS:
+            path = (gen.write_docx if fmt == "docx" else gen.write_pdf)(s, folder / f"t{seed}.{fmt}")
+            result = run(path, Settings(ocr="off"), stop_after="indicators")
+            out[seed][fmt] = (s, [i for i in result.state.indicators if i.source.kind == "table"])
+    return out
+
+
+def _q(q):
+    return None if q is None else (q.raw, q.year, q.value)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("seed", SEEDS)
+def test_every_field(generated, seed, fmt):
+    s, got = generated[seed][fmt]
+    if fmt == "pdf" and gen.cut_label(s):
+        pytest.xfail("a category label cut by the page break, part on each page, reads as two labels: "
+                     "telling it from a new label at the head of the page needs where the text sits "
+                     "in its cell (not read yet)")
+    if fmt == "pdf" and gen.merged_page(s):
+        pytest.xfail("the page after the break draws no rule between the target columns (every row "
+                     "merges them): its part has a column fewer and is not joined to the table "
+                     "(joining by the columns' positions is not done yet)")
+    assert [i.name for i in got] == [w["name"] for w in s.indicators]
+    for ind, want in zip(got, s.indicators):
+        assert (ind.seq, ind.category, ind.group) == (want["seq"], want["category"], want["group"]), ind.name
+        assert (ind.unit, ind.note, ind.nature) == (want["unit"], want["note"], want["nature"]), ind.name
+        assert _q(ind.baseline) == (tuple(want["baseline"]) if want["baseline"] else None), ind.name
+        assert [_q(t) for t in ind.targets] == [tuple(t) for t in want["targets"]], ind.name
+        assert ind.target == (ind.targets[-1] if ind.targets else None)
+        assert ind.status == "target"
+        if fmt == "pdf":
+            assert ind.source.page == want["page"], ind.name
