@@ -76,6 +76,7 @@ class Spec:
     split: Optional[int] = None            # the body row the second page starts with
     repeat_header: bool = True
     running_head: list[str] = field(default_factory=list)
+    group_merged: bool = True              # a sub-heading merged across the row, else in its first cell
 
     @property
     def width(self) -> int:
@@ -161,7 +162,8 @@ def spec(seed: int) -> Spec:
         split = rng.choice(data)
     s = Spec(seed=seed, roles=roles, header=header, header_wide=header_wide, rows=rows, indicators=indicators,
              vertical=has_cat and rng.random() < 0.5, split=split, repeat_header=rng.random() < 0.6,
-             running_head=rng.choice([[], ["某市卫生健康事业发展规划"], ["某市卫生健康事业发展规划", "（2021—2025年）"]]))
+             running_head=rng.choice([[], ["某市卫生健康事业发展规划"], ["某市卫生健康事业发展规划", "（2021—2025年）"]]),
+             group_merged=rng.random() < 0.7)
     data_rows = [k for k, r in enumerate(rows) if r.group is None]
     for k, ind in zip(data_rows, indicators):
         ind["page"] = 2 if split is not None and k >= split else 1   # in the PDF
@@ -181,7 +183,7 @@ def _data_row(rng: random.Random, name: str, unit: str, ys: list[int], header_ye
     cells: dict[str, str] = {}
     note = rng.choice(NOTES) if rng.random() < 0.3 else None
     printed = name if unit_col else f"{name}（{unit}）"
-    cells["name"] = printed + ("\n" + note if note else "")
+    cells["name"] = printed + (rng.choice(["\n", "", " "]) + note if note else "")
     if unit_col:
         cells["unit"] = unit
     ind: dict = {"name": name, "unit": unit, "note": note}
@@ -222,7 +224,7 @@ def _data_row(rng: random.Random, name: str, unit: str, ys: list[int], header_ye
             else:
                 t, val = _value(rng, 1, 99)
                 raw = {"plain": t, "ge": f"≥{t}", "le": f"≤{t}", "mark": t + rng.choice(MARKS)}[form]
-            if k == 0 and len(ys) > 1 and rng.random() < 0.1:
+            if k == 0 and len(ys) > 1 and rng.random() < 0.1 and not cells.get("baseline"):
                 cells[f"target{k}"] = ""   # no target for the earlier year
                 continue
             cells[f"target{k}"] = raw
@@ -286,8 +288,8 @@ def _docx_part(document, s: Spec, rows: list[Row], header: bool) -> None:
     for k, row in enumerate(rows):
         r = n_head + k
         if row.group is not None:
-            merged = table.cell(r, 0).merge(table.cell(r, s.width - 1))
-            merged.text = row.group
+            cell = table.cell(r, 0).merge(table.cell(r, s.width - 1)) if s.group_merged else table.cell(r, 0)
+            cell.text = row.group
             continue
         for c, role in enumerate(s.roles):
             text = row.cells.get(role, "")
@@ -462,7 +464,8 @@ def _heights(s: Spec) -> list[float]:
     heights = []
     for row in s.rows:
         if row.group is not None:
-            heights.append(LEAD + 2 * PAD)
+            lines = 1 if s.group_merged else len(_wrap(row.group, widths[0] - 2 * PAD))
+            heights.append(lines * LEAD + 2 * PAD)
             continue
         h = LEAD + 2 * PAD
         for c, role in enumerate(s.roles):
@@ -551,7 +554,12 @@ def _cell(c, x: float, top: float, w: float, h: float, lines: list[str], centre:
 def _draw_row(c, s: Spec, xs: list[float], widths: list[float], top: float, h: float, row: Row) -> None:
     c.setFont(FONT, SIZE)
     if row.group is not None:
-        _cell(c, xs[0], top, xs[-1] - xs[0], h, [row.group])
+        if s.group_merged:
+            _cell(c, xs[0], top, xs[-1] - xs[0], h, [row.group])
+        else:
+            _cell(c, xs[0], top, xs[1] - xs[0], h, _wrap(row.group, xs[1] - xs[0] - 2 * PAD))
+            for col in range(1, s.width):
+                _cell(c, xs[col], top, xs[col + 1] - xs[col], h, [])
         return
     skip = 0
     for col, role in enumerate(s.roles):

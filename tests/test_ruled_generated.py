@@ -32,18 +32,27 @@ def _q(q):
     return None if q is None else (q.raw, q.year, q.value)
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("seed", SEEDS)
+CUT = ("a category label cut by the page break, part on each page, reads as two labels: telling it from a "
+       "new label at the head of the page needs where the text sits in its cell (not read yet)")
+NARROW = ("the page after the break draws no rule between the target columns (every row merges them): its "
+          "part has a column fewer and is not joined to the table (joining by the columns' positions is not "
+          "done yet)")
+
+
+def _params():
+    out = []
+    for seed in SEEDS:
+        s = gen.spec(seed)
+        for fmt in FORMATS:
+            reason = (CUT if gen.cut_label(s) else NARROW if gen.merged_page(s) else None) if fmt == "pdf" else None
+            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+            out.append(pytest.param(seed, fmt, marks=marks, id=f"{seed}-{fmt}"))
+    return out
+
+
+@pytest.mark.parametrize("seed,fmt", _params())
 def test_every_field(generated, seed, fmt):
     s, got = generated[seed][fmt]
-    if fmt == "pdf" and gen.cut_label(s):
-        pytest.xfail("a category label cut by the page break, part on each page, reads as two labels: "
-                     "telling it from a new label at the head of the page needs where the text sits "
-                     "in its cell (not read yet)")
-    if fmt == "pdf" and gen.merged_page(s):
-        pytest.xfail("the page after the break draws no rule between the target columns (every row "
-                     "merges them): its part has a column fewer and is not joined to the table "
-                     "(joining by the columns' positions is not done yet)")
     assert [i.name for i in got] == [w["name"] for w in s.indicators]
     for ind, want in zip(got, s.indicators):
         assert (ind.seq, ind.category, ind.group) == (want["seq"], want["category"], want["group"]), ind.name

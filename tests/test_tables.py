@@ -200,7 +200,8 @@ def test_reader_box_with_a_header_stays_a_table():
 
 # --- ruled tables as they are printed (tests/cases/tables/ruled.yaml) ---------------------------
 
-RULED = yaml.safe_load((Path(__file__).parent / "cases" / "tables" / "ruled.yaml").read_text(encoding="utf-8"))
+RULED = [c for c in yaml.safe_load((Path(__file__).parent / "cases" / "tables" / "ruled.yaml").read_text(encoding="utf-8"))
+         if "rows" in c]   # the text cases run in test_case
 
 
 def _quantity_matches(got, want):

@@ -112,11 +112,33 @@ def clean_text(text: str) -> str:
 PAGE_MARK = regex.compile(r"^\s*(?:[—\-－–]+\s*\d{1,4}\s*[—\-－–]+|第\s*\d{1,4}\s*页(?:\s*[，,/／]?\s*共\s*\d+\s*页)?)\s*$")
 
 
+MAX_HEAD_LINES = 3   # lines a running head prints (title, period, issuer …)
+
+
 def running_heads(state: "State") -> set[str]:
-    """Lines a page head repeats: the document's first line (its title)."""
-    paras = state.norm.paras
-    first = next((state.norm.para_text(p).strip() for p in paras if state.norm.para_text(p).strip()), "")
-    return {regex.sub(r"\s+", "", first)} if first else set()
+    """Lines a page head repeats: the document's first line (its title), and the lines printed
+    after it wherever it comes again that either repeat the document's opening lines in the same
+    order (`某市…规划` / `（2021—2025年）`) or follow it so at two places or more."""
+    texts = [t for t in (regex.sub(r"\s+", "", state.norm.para_text(p)) for p in state.norm.paras) if t]
+    if not texts:
+        return set()
+    first = texts[0]
+    heads = {first}
+    after: dict[tuple[int, str], int] = {}
+    for i in range(1, len(texts)):
+        if texts[i] != first:
+            continue
+        opening = True
+        for k in range(1, MAX_HEAD_LINES):
+            if i + k >= len(texts) or PAGE_MARK.match(texts[i + k]):
+                break
+            line = texts[i + k]
+            opening = opening and k < len(texts) and texts[k] == line
+            if opening:
+                heads.add(line)
+            after[(k, line)] = after.get((k, line), 0) + 1
+    heads |= {line for (_, line), n in after.items() if n >= 2}
+    return heads
 
 
 def is_page_furniture(text: str, running: set[str]) -> bool:
