@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from . import patterns
 from .lexicon.brackets import CLOSING, OPENING, depths, matching_open, split_top_level
-from .numerals import cn_int
+from .lexicon.dates import YEAR, year_value
 
 Role = Literal["lead", "support", "responsible"]
 _ROLES: tuple[Role, ...] = ("lead", "support", "responsible")
@@ -47,10 +47,16 @@ class TaskPatterns(BaseModel, extra="forbid"):
     unit_suffixes: list[str]
     unit_ends: list[str]
     unit_collective_prefix: str
+    max_collective_chars: int
+    area_ends: list[str]
     not_in_unit: list[str]
     not_unit_start: list[str]
     max_unit_chars: int
     unit_openers: list[str]
+    organ_openers: list[str]
+    organ_ends: list[str]
+    dash_units: str
+    covering: str
     sub_item: str
     run_in_lead: str
     unit_duty: str
@@ -59,11 +65,14 @@ class TaskPatterns(BaseModel, extra="forbid"):
     first_is_lead: list[str]
     table: _TableColumns
     deadline_phrases: list[str]
+    min_deadline_year: int
+    max_deadline_tail_chars: int
     standing_deadlines: list[str]
     deadline: list[str]
 
 
-_YEAR = r"(?P<year>20\d{2}|二[〇○零][一二三四五六七八九〇○零]{2})"
+# {year} in the deadline patterns: lexicon's one spelling of a year (2025, 二〇二五)
+DEADLINE_YEAR = rf"(?P<year>{YEAR})"
 
 
 @dataclass(frozen=True)
@@ -82,6 +91,9 @@ class _Grammar:
     deadline_phrase: "regex.Pattern[str]"
     standing: "regex.Pattern[str]"
     deadline_year: list["regex.Pattern[str]"]
+    organ: "regex.Pattern[str]"         # a named organ: 市卫生健康委, 教育部 (not 科研院所)
+    dash_units: "regex.Pattern[str]"
+    covering: "regex.Pattern[str]"
     sub_item: "regex.Pattern[str]"
     run_in_lead: "regex.Pattern[str]"
     unit_duty: "regex.Pattern[str]"
@@ -116,7 +128,7 @@ def grammar() -> _Grammar:
     conj = alt(_longest_first(d.unit_conjunctions))
     opener = alt(_longest_first(d.unit_openers))
     # a unit end that is not a lone area character (市市场监管局 must stay one unit)
-    org_ends = alt(_longest_first([e for e in d.unit_ends if len(e) > 1 or e not in "省市县区州镇乡盟旗"]))
+    org_ends = alt(_longest_first([e for e in d.unit_ends if e not in d.area_ends]))
     return _Grammar(
         data=d,
         label=patterns.compile(rf"^(?P<label>{labels})[：:]"),
@@ -131,10 +143,13 @@ def grammar() -> _Grammar:
         conjunction=patterns.compile(rf"(?<=(?:{ends}))(?:{conj})(?=.)"),
         unit_end=patterns.compile(rf"(?:{ends})$"),
         concatenated=patterns.compile(rf"(?<=.(?:{org_ends}))(?=(?:{opener}).)"),
-        deadline_phrase=patterns.compile("|".join(f"(?:{p.replace('{year}', _YEAR.replace('?P<year>', ''))})"
+        deadline_phrase=patterns.compile("|".join(f"(?:{p.replace('{year}', DEADLINE_YEAR)})"
                                                   for p in d.deadline_phrases)),
         standing=patterns.compile(rf"^(?:{alt(_longest_first(d.standing_deadlines))})$"),
-        deadline_year=[patterns.compile(p.replace("{year}", _YEAR)) for p in d.deadline],
+        deadline_year=[patterns.compile(p.replace("{year}", DEADLINE_YEAR)) for p in d.deadline],
+        organ=patterns.compile(rf"^(?:{alt(_longest_first(d.organ_openers))})|(?:{alt(_longest_first(d.organ_ends))})$"),
+        dash_units=patterns.compile(d.dash_units),
+        covering=patterns.compile(d.covering),
         sub_item=patterns.compile(d.sub_item),
         run_in_lead=patterns.compile(d.run_in_lead),
         unit_duty=patterns.compile(d.unit_duty),
@@ -201,9 +216,35 @@ def looks_like_unit(name: str) -> bool:
         return False
     if outer.startswith(tuple(d.not_unit_start)):
         return False
-    if outer.startswith(d.unit_collective_prefix) and len(outer) <= 12:
+    if outer.startswith(d.unit_collective_prefix) and len(outer) <= d.max_collective_chars:
         return True
     return bool(g.unit_end.search(outer))
+
+
+def is_organ(name: str) -> bool:
+    """A unit named as a government body (市卫生健康委, 各区人民政府, 教育部), not a kind of body
+    (科研院所, 行业协会)."""
+    return looks_like_unit(name) and bool(grammar().organ.search(name))
+
+
+def read_dash(text: str) -> Optional[tuple[int, Responsibility]]:
+    """Units printed after a dash at the end of an item (……。——市商务局、市财政局): (where the
+    dash starts, the units), or None."""
+    m = grammar().dash_units.search(text)
+    if m is None:
+        return None
+    who = read_units(m["units"], need_role=False)
+    if who is None or not all(is_organ(u) for u in who.responsible):
+        return None
+    return m.start(), who
+
+
+def read_covering(sentence: str) -> Optional[Responsibility]:
+    """以上任务由市发展改革委牵头，市财政局配合。 → the units it gives every item above it."""
+    m = grammar().covering.match(sentence.strip())
+    if m is None:
+        return None
+    return read_units(m["who"])
 
 
 def split_units(piece: str) -> list[str]:
@@ -324,13 +365,15 @@ def _area_lists(pieces: list[str]) -> list[str]:
     return out + held
 
 
-def read_sentence(sentence: str, opening: bool = True) -> Optional[Responsibility]:
+def read_sentence(sentence: str, opening: bool = True, closing: bool = False) -> Optional[Responsibility]:
     """A sentence that is a responsibility (由县委办牵头，县政府办配合。 · 责任单位：X). A bare
     sentence needs more than a role phrase: a label, a 牵头 unit or a leading 由 — 科研院所和
-    行业协会等参与 is prose."""
+    行业协会等参与 is prose; closing (the sentence ends an item): units and a role phrase alone
+    (市卫生健康委负责。) count when every unit is a named organ."""
     core = sentence.strip().rstrip("。；;！？")
     who = read_units(core)
-    if who is not None and (who.explicit or core.startswith(tuple(grammar().data.unit_prefixes))):
+    if who is not None and (who.explicit or core.startswith(tuple(grammar().data.unit_prefixes))
+                            or (closing and all(is_organ(u) for u in who.responsible))):
         return who
     if not opening or not grammar().role_word.search(core[:_MAX_OPENING]):
         return None
@@ -363,16 +406,21 @@ def _deadline_piece(piece: str) -> Optional[str]:
     if g.standing.match(piece):
         return piece
     m = g.deadline_phrase.match(piece)
-    if m and len(piece) - m.end() <= 4:
+    if m and _deadline_year_ok(m) and len(piece) - m.end() <= g.data.max_deadline_tail_chars:
         return m.group()
     return None
+
+
+def _deadline_year_ok(m: "regex.Match[str]") -> bool:
+    y = year_value(m["year"])
+    return y is not None and y >= grammar().data.min_deadline_year
 
 
 # ---------------------------------------------------------------- deadlines of a task text
 
 def deadline_text(text: str) -> Optional[str]:
     """The first deadline phrase an item prints (2025年底前, 2024年6月底前), as printed."""
-    m = grammar().deadline_phrase.search(text)
+    m = next((m for m in grammar().deadline_phrase.finditer(text) if _deadline_year_ok(m)), None)
     return "".join(m.group().split()) if m else None
 
 
@@ -383,12 +431,8 @@ def standing_deadline(cell: str) -> Optional[str]:
 
 def deadline_year(text: str) -> Optional[int]:
     """The latest target year the text names (到2025年, 2025年底前), or None."""
-    years = []
-    for pattern in grammar().deadline_year:
-        for m in pattern.finditer(text):
-            y = m["year"]
-            years.append(int(y) if y.isdigit() else cn_int(y))
-    years = [y for y in years if y]
+    years = [year_value(m["year"]) for pattern in grammar().deadline_year for m in pattern.finditer(text)]
+    years = [y for y in years if y and y >= grammar().data.min_deadline_year]
     return max(years) if years else None
 
 
@@ -422,6 +466,6 @@ def parentheses(text: str):
         before = depth
 
 
-__all__ = ["Responsibility", "read_units", "read_sentence", "separate_cell_lines", "split_units", "split_cell_units", "looks_like_unit",
+__all__ = ["Responsibility", "read_units", "read_sentence", "read_dash", "read_covering", "is_organ", "separate_cell_lines", "split_units", "split_cell_units", "looks_like_unit",
            "closing_parenthesis", "parentheses", "deadline_text", "standing_deadline", "deadline_year",
            "grammar", "TaskPatterns"]

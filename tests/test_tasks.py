@@ -121,14 +121,23 @@ def test_tasks_of_003_in_docx_and_pdf(suffix):
 
 # ---------------------------------------------------------------- the responsibility grammar
 
-from extract.responsibility import read_sentence, read_units, split_cell_units  # noqa: E402
+from extract.responsibility import (read_covering, read_dash, read_sentence, read_units,  # noqa: E402
+                                   split_cell_units)
 
 GRAMMAR = yaml.safe_load((Path(__file__).parent / "cases" / "tasks.yaml").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("case", GRAMMAR["phrasings"], ids=[c["text"][:16] for c in GRAMMAR["phrasings"]])
 def test_responsibility_phrasings(case):
-    who = (read_sentence if case.get("sentence") else read_units)(case["text"])
+    if case.get("closing"):       # the last sentence of an item
+        who = read_sentence(case["text"], opening=False, closing=True)
+    elif case.get("dash"):
+        found = read_dash(case["text"])
+        who = found[1] if found else None
+    elif case.get("covering"):
+        who = read_covering(case["text"])
+    else:
+        who = (read_sentence if case.get("sentence") else read_units)(case["text"])
     if case["lead"] is None:
         assert who is None
         return

@@ -22,13 +22,14 @@ import regex
 
 from ..model import Heading, Table, Task, TaskSource
 from ..responsibility import (Responsibility, closing_parenthesis, deadline_text, deadline_year,
-                              grammar, parentheses, read_sentence, read_units, separate_cell_lines,
+                              grammar, parentheses, read_covering, read_dash, read_sentence, read_units,
+                              separate_cell_lines,
                               split_cell_units, split_units,
                               standing_deadline, looks_like_unit)
 from ..state import State
 from ..lexicon.brackets import depth_after, split_top_level
 from ..lexicon.folds import fold_brackets
-from ..lexicon.numbering import heading_number_length
+from ..lexicon.numbering import heading_number_length, match_heading_number, starts_like_heading
 
 # The former API, still read by the case table tests/cases/responsible.yaml.
 def responsible_units(inner: str) -> Optional[list[str]]:
@@ -42,6 +43,13 @@ def split_responsibility(text: str) -> tuple[str, Optional[list[str]]]:
 
 
 __all__ = ["run", "responsible_units", "split_responsibility", "deadline_year"]
+
+# A task that starts inside a paragraph (二是…) is found again in the joined text by its sub-item
+# number and this many characters after it (enough to be unique within one item).
+FIND_CHARS = 8
+# A printed lead (a heading's title, a bold lead) opens the task's body within this many
+# characters (a space or a mark left before it); further in, the body is not cut at it.
+MAX_LEAD_OFFSET = 2
 
 
 @dataclass
@@ -92,6 +100,7 @@ class _Block:
     heading: Optional[Heading]
     lead: Optional[str]            # a bold lead printed at the start of the header
     parts: list[_Part]
+    style: Optional[str] = None    # the numbering style (lexicon/numbering: arabic, cn_paren …; 是)
 
 
 @dataclass
@@ -106,9 +115,39 @@ class _Marker:
 
 def _text_tasks(state: State) -> list[_Found]:
     out: list[_Found] = []
+    waiting: list[_Block] = []     # numbered items above that named nobody (what 以上任务由… covers)
     for block in _blocks(state):
-        out.extend(_block_tasks(state, block))
+        at = next((k for k, p in enumerate(block.parts) if read_covering(p.text) is not None), None)
+        if at is None:
+            found = _block_tasks(state, block)
+            if block.number is None or not block.style or (waiting and waiting[-1].style != block.style):
+                waiting = []       # a heading, a paragraph or another numbering: a new list of items
+            if block.number is not None and block.style and not found and len(block.parts) == 1:
+                waiting.append(block)
+            out.extend(found)
+            continue
+        # 以上任务由市发展改革委牵头，市财政局配合。: every item above it that names nobody
+        who = read_covering(block.parts[at].text)
+        head = _Block(block.number, block.heading, block.lead, block.parts[:at], block.style)
+        found = _block_tasks(state, head) if head.parts else []
+        if head.parts and not found and (not waiting or waiting[-1].style == head.style):
+            waiting.append(head)
+        out.extend(found)
+        out.extend(_covered(state, b, who) for b in waiting if b.number is not None)   # type: ignore[arg-type]
+        waiting = []
+        if block.parts[at + 1:]:
+            out.extend(_block_tasks(state, _Block(None, None, None, block.parts[at + 1:])))
     return out
+
+
+def _covered(state: State, block: _Block, who: Responsibility) -> _Found:
+    """An item that names nobody itself, given its units by a sentence after it."""
+    joined, _ = _join(block.parts)
+    title, text = _title(block, joined.strip(), True)
+    norm = state.norm
+    return _Found(start=norm.paras[block.parts[0].para].start, end=norm.paras[block.parts[-1].para].end,
+                  number=block.number, title=title, text=text,
+                  who=Responsibility(units=list(who.units)), deadline_text=who.deadline_text or deadline_text(joined))
 
 
 def _blocks(state: State) -> list[_Block]:
@@ -149,8 +188,13 @@ def _blocks(state: State) -> list[_Block]:
             lead = None
             if para.bold_lead and para.bold_lead > numlen:
                 lead = text[numlen:para.bold_lead].strip().rstrip("。.．：:") or None
+            if sub:
+                style = "是"
+            else:
+                style_m = match_heading_number(text.lstrip()) if numlen else None
+                style = style_m[0].name if style_m else None
             cur = _Block(number=number, heading=h, lead=lead,
-                         parts=[_Part(i, after, para.start + numlen)])
+                         parts=[_Part(i, after, para.start + numlen)], style=style)
             blocks.append(cur)
         else:
             if cur is None:
@@ -179,6 +223,8 @@ def _join(parts: list[_Part], heading_line: bool = False) -> tuple[str, list[int
             # a label line (责任单位：X, 主要职责：…) is a line of its own, as is a heading line
             labelled = depth == 0 and bool(g.label.match(t.lstrip()) or g.label.match(out[-1].lstrip())
                                            or g.run_in_lead.match(t.lstrip()))
+            if labelled and not g.label.match(t.lstrip()) and _cut_label_line(out[-1], t):
+                labelled = False      # 责任单位：区民政局、区税 / 务局: a unit name cut by the line end
             if ((last in _CLOSING_MARKS or last in "）)") and depth == 0) or (k == 1 and heading_line) \
                     or labelled:
                 out.append("\n")
@@ -188,6 +234,18 @@ def _join(parts: list[_Part], heading_line: bool = False) -> tuple[str, list[int
         length += len(t)
         depth = depth_after(t, depth)
     return "".join(out), starts
+
+
+def _cut_label_line(line: str, after: str) -> bool:
+    """A label line whose last unit the line break cut (责任单位：区民政局、区税 + 务局): it names
+    nobody as printed, and does with the next line run on."""
+    line, after = line.strip(), after.strip()
+    g = grammar()
+    if not g.label.match(line) or line[-1:] in _CLOSING_MARKS or starts_like_heading(after):
+        return False
+    # 市委 / 组织部: a line that opens like no unit (no area level, no 各) continues the one above
+    opens_unit = after.startswith(tuple(g.data.organ_openers))
+    return (read_units(line) is None or not opens_unit) and read_units(line + after) is not None
 
 
 def _markers(joined: str, numbered: bool) -> list[_Marker]:
@@ -202,7 +260,9 @@ def _markers(joined: str, numbered: bool) -> list[_Marker]:
         if who is None:
             continue
         m = closer.match(joined, e)
-        closing = m is not None
+        # a parenthesis after a sentence end closes its item even when the next item runs on
+        # in the same line (……。（X负责）加强……: lines a converter joined)
+        closing = m is not None or (s > 0 and joined[s - 1] in "。；;！？")
         found.append(_Marker(s, m.end() if m else e, who, closing, True))
         taken.append((s, e))
     # a 责任单位：… line of its own, and sentences that are a responsibility (由X牵头，Y配合。)
@@ -211,9 +271,19 @@ def _markers(joined: str, numbered: bool) -> list[_Marker]:
         line_start, pos = pos, pos + len(line) + 1
         if g.label.match(line.strip()):
             who = read_units(line)
+            if who is None and g.label_role[g.label.match(line.strip())["label"]] == "deadline":
+                # 完成时限：2025年底前 on its own line, after the label lines of an item
+                dl = standing_deadline(line.strip()[g.label.match(line.strip()).end():])
+                who = Responsibility(deadline_text=dl) if dl else None
             if who is not None and not any(a >= line_start and b <= pos for a, b in taken):
                 found.append(_Marker(line_start, line_start + len(line), who, True, True, line=True))
                 continue
+        dash = read_dash(line)
+        if dash is not None and not any(a >= line_start + dash[0] for a, _ in taken if a < pos):
+            # ……。——市商务局、市财政局: the units after a dash close the item
+            taken.append((line_start + dash[0], line_start + len(line)))
+            found.append(_Marker(line_start + dash[0], line_start + len(line), dash[1], True, True))
+        line_end = line_start + len(line.rstrip().rstrip("。；;！？"))
         for k, sm in enumerate(regex.finditer(r"[^。；;！？]+[。；;！？]?", line)):
             sentence = sm.group()
             s, e = line_start + sm.start(), line_start + sm.end()
@@ -233,10 +303,11 @@ def _markers(joined: str, numbered: bool) -> list[_Marker]:
             # 由X牵头，会同Y，制定…: a responsibility that opens a sentence and goes on with the
             # work counts where an item states it, at its start (the first sentence, or the one
             # after a numbered item's run-in title), not from inside a long paragraph
-            who = read_sentence(core, opening=k == 0 or (k == 1 and line_start == 0 and numbered))
+            closing = e >= line_end
+            who = read_sentence(core, opening=k == 0 or (k == 1 and line_start == 0 and numbered),
+                                closing=closing)
             if who is None:
                 continue
-            closing = e >= line_start + len(line.rstrip())
             found.append(_Marker(s, e, who, closing, False))
     found.sort(key=lambda m: m.start)
     return found
@@ -293,13 +364,22 @@ def _block_tasks(state: State, block: _Block) -> list[_Found]:
                 number, body = sub.group(), body[sub.end():]
             elif numlen and k > 0:      # 1.推进A。（X负责）2.推进B。（Y负责） in one paragraph
                 number, body = fold_brackets("".join(body[:numlen].split()).rstrip("、.．")), body[numlen:]
+            elif k == 0 and len(cuts) >= 2:
+                # 着力抓好妇幼健康工作。一是……（A负责）。二是……: the sentences before 一是 introduce
+                sub = _first_sub_item(body)
+                if sub:
+                    rest = body[sub.start("sub"):]
+                    number, body = sub["sub"], body[sub.end():]
+                    at = joined.find(rest[:sub.end() - sub.start("sub") + FIND_CHARS], a, b)
+                    a = at if at != -1 else a      # the task starts at its 一是
         elif len(cuts) >= 2:
             # （三）加强妇幼健康服务。一是……（A负责）。二是……（B牵头）: the first task is 一是
             _, rest = _title(block, body, True)
-            sub = grammar().sub_item.match(rest)
+            sub = _first_sub_item(rest)
             if sub:
-                with_header, number, body = False, sub.group(), rest[sub.end():]
-                at = joined.find(rest[:sub.end() + 8], a, b)
+                rest = rest[sub.start("sub"):]
+                with_header, number, body = False, sub["sub"], rest[len(sub["sub"]):]
+                at = joined.find(rest[:len(sub["sub"]) + FIND_CHARS], a, b)
                 a = at if at != -1 else a      # the task starts at its 一是
         bold = None
         if not with_header and number is None:
@@ -311,6 +391,8 @@ def _block_tasks(state: State, block: _Block) -> list[_Found]:
         if not title:
             continue
         who = Responsibility(units=_first_roles([u for m in group for u in m.who.units]))
+        if not who.units:
+            continue        # a deadline line with no units before it
         dl = next((m.who.deadline_text for m in group if m.who.deadline_text), None) \
             or deadline_text(body)
         i_a, i_b = _part_at(starts, a), _part_at(starts, max(a, b - 1))
@@ -325,6 +407,11 @@ def _block_tasks(state: State, block: _Block) -> list[_Found]:
         out.append(_Found(start=start, end=end, number=number, title=title, text=text, who=who,
                           deadline_text=dl))
     return out
+
+
+def _first_sub_item(text: str):
+    """The first 一是 that opens the text or one of its sentences (its group `sub`), or None."""
+    return regex.search(rf"(?:^|(?<=[。；;：:]))[ \t]*(?P<sub>{grammar().sub_item.pattern})", text)
 
 
 def _first_roles(units):
@@ -369,7 +456,7 @@ def _title(block: _Block, body: str, with_header: bool, bold: Optional[str] = No
     if lead is not None:
         lead = _without_responsibility(lead)
         at = body.find(lead)
-        rest = body[at + len(lead):] if at != -1 and at <= 2 else body
+        rest = body[at + len(lead):] if at != -1 and at <= MAX_LEAD_OFFSET else body
         return lead.strip(), rest.lstrip("。.．:： \t\n")
     m = regex.search(r"[。；;]", body)
     if m:

@@ -1,0 +1,428 @@
+"""Invented plans that print their tasks the many ways real 实施方案 / 行动计划 / 规划 do, each with
+the tasks it holds (tests/test_tasks_synth.py reads them through the pipeline).
+
+Every document combines, independently and by a fixed seed:
+- how items are numbered: （一） items under a chapter, or 1. / 1、 / （1） / ① / 一是…二是… / no
+  number / a bold lead sentence under （一） headings, numbers restarting or running on;
+- how each item names its units: a closing parenthesis with labels (牵头单位：X；配合单位：Y) or
+  role phrases (X牵头，Y等配合 · X、Y按职责分工负责 · X负责), inline before the item's first 。, a
+  责任单位： line (or two label lines) after the item, a closing sentence (由X组织实施。 · X负责。),
+  units after a dash (——X、Y), one sentence for the items above it (以上任务由X牵头，Y配合。), or a
+  column of a task table (序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限, or 责任单位 cells with
+  their own （牵头）);
+- where the responsibility breaks: a line break inside a unit name, a page number between lead and
+  support;
+- deadlines: 2025年底前 / 2024年6月底前 inside the parenthesis, as a label, in the item's text,
+  a standing 长期坚持 / 持续推进, or a table column;
+- units: 省/市/区/县 levels mixed, names with parentheses (市卫生健康委（市中医药局）, 各县（市、区）
+  人民政府) and 、 lists; blanket rules (以下各项任务的责任单位均含各区县政府，不再一一列出) → implied.
+
+The expected tasks follow from what was printed, by the rules the README states (a unit named alone
+without a role leads; several units without a lead all support; 牵头 units lead and the others
+support), never from the program's output. Text-level items that name nobody are printed too, as
+are paragraphs that mention a unit in passing: they are not tasks.
+"""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from typing import Optional
+
+CN = "一二三四五六七八九十"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+
+# agencies by the area level that prints them (a 市 plan names 市 units, now and then a 省 or 区 one)
+AGENCIES = ["发展改革委", "财政局", "教育局", "科技局", "工业和信息化局", "公安局", "民政局", "司法局",
+            "人力资源社会保障局", "自然资源和规划局", "生态环境局", "住房城乡建设局", "交通运输局", "水务局",
+            "农业农村局", "商务局", "文化广电旅游局", "卫生健康委", "应急管理局", "审计局", "市场监管局",
+            "统计局", "医保局", "体育局", "城市管理局", "委宣传部", "委组织部", "委网信办", "委编办",
+            "总工会", "妇联", "残联", "科协", "红十字会", "融媒体中心", "疾控中心", "数据局", "税务局",
+            "卫生健康委（中医药局）", "政务服务管理局", "退役军人事务局", "林业局", "消防救援支队"]
+PROVINCE = {"财政局": "财政厅", "教育局": "教育厅", "科技局": "科技厅", "工业和信息化局": "工业和信息化厅",
+            "公安局": "公安厅", "民政局": "民政厅", "司法局": "司法厅", "人力资源社会保障局": "人力资源社会保障厅",
+            "自然资源和规划局": "自然资源厅", "生态环境局": "生态环境厅", "住房城乡建设局": "住房城乡建设厅",
+            "交通运输局": "交通运输厅", "水务局": "水利厅", "农业农村局": "农业农村厅", "商务局": "商务厅",
+            "文化广电旅游局": "文化和旅游厅", "审计局": "审计厅", "体育局": "体育局", "消防救援支队": "消防救援总队"}
+COLLECTIVE = ["各区县政府", "各县（市、区）人民政府", "各乡镇人民政府", "各街道办事处", "各区人民政府",
+              "各镇（街道）", "各开发区管委会"]
+
+TITLES = [
+    "推进县域医共体建设", "完善城乡环境卫生长效管理机制", "加强职业技能培训", "提升基层医疗卫生服务能力",
+    "健全农村养老服务网络", "实施重点河湖生态修复工程", "加快新型基础设施建设", "推动制造业数字化转型",
+    "优化营商环境", "完善社会救助体系", "加强校园安全管理", "发展普惠托育服务", "推进老旧小区改造",
+    "强化食品安全监管", "建设智慧交通系统", "深化医保支付方式改革", "开展全民健身活动",
+    "加强历史文化街区保护", "提高防灾减灾救灾能力", "推动农村集体经济发展", "完善公共法律服务体系",
+    "加强网络安全保障", "推进垃圾分类处理", "扩大优质教育资源供给", "培育壮大文化旅游产业",
+    "加强重点人群健康服务", "健全矛盾纠纷多元化解机制", "发展现代设施农业", "推进政务服务标准化",
+    "加强饮用水水源地保护", "完善科技成果转化机制", "加强退役军人服务保障",
+]
+LONG_TITLES = [
+    "推进县域医共体建设，完善县乡村一体化管理机制，统筹县域内人员、资金、设备等资源配置，提升整体服务效能",
+    "加快建设城乡一体的供水保障体系，推动供水管网向农村延伸，实现城乡供水同网同质同价同服务",
+    "围绕产业链部署创新链，支持龙头企业联合高校和科研院所开展关键核心技术攻关，提升产业基础高级化水平",
+]
+BODIES = [
+    "支持中心卫生院达到二级医院服务水平。", "建立健全长效管理机制，定期开展评估。",
+    "到2027年，覆盖率达到90%以上。", "统筹用好各类资金，引导社会资本参与。",
+    "完善监测预警体系，及时发布风险提示。", "推广先进适用技术，培育一批示范项目。",
+    "加强人才队伍建设，落实待遇保障政策。", "建立工作台账，实行清单化管理。",
+    "探索多元投入机制，扩大服务供给。", "强化信息共享，推动数据互联互通。",
+    "严格落实属地管理责任，加强日常巡查。", "开展专项整治行动，形成长效机制。",
+]
+# paragraphs of the chapters around the tasks: no unit is given a task in them
+PLAIN = [
+    "坚持以人民为中心的发展思想，统筹发展和安全，推动高质量发展。",
+    "各地要把本方案列入重要议事日程，市卫生健康委负责指导。",
+    "由市财政局统筹安排资金，保障工作经费。",
+    "鼓励龙头企业牵头，联合高校、科研院所组建创新联合体。",
+    "到2025年，基本建成覆盖城乡的服务体系，群众满意度明显提升。",
+    "加强宣传引导，营造全社会共同参与的良好氛围。",
+    "科研院所和行业协会等参与标准制定。",
+    "各部门要按职责分工抓好落实，形成工作合力。",
+    "市卫生健康委负责统筹协调，各有关部门密切配合。",
+    "以上任务要细化分解，确保落到实处。",
+    "由市政府督查室定期开展督查，通报进展情况。",
+    "——坚持以人民为中心，把群众满意作为工作标准。",
+]
+
+
+@dataclass
+class Task:
+    start: str                       # the printed characters where the task starts (number or text)
+    number: Optional[str]
+    title: str
+    lead: list[str]
+    support: list[str]
+    implied: list[str] = field(default_factory=list)
+    deadline_text: Optional[str] = None
+    table: bool = False
+    form: str = ""                   # how it was printed (numbering/responsibility), for messages
+
+
+@dataclass
+class Plan:
+    seed: int
+    text: str
+    tasks: list[Task]
+    forms: list[str]                                 # the forms printed, for the test's ids and gaps
+    bold: list[str] = field(default_factory=list)   # lead sentences a DOCX prints in bold
+
+
+class _Units:
+    """Distinct unit names of one plan, at its level with now and then another level's."""
+    def __init__(self, rng: random.Random, level: str):
+        self.rng, self.level, self.used = rng, level, set()
+
+    def one(self) -> str:
+        while True:
+            if self.rng.random() < 0.08:
+                name = self.rng.choice(COLLECTIVE)
+            else:
+                level = self.level if self.rng.random() < 0.85 else self.rng.choice(["省", "市", "区", "县"])
+                base = self.rng.choice(AGENCIES)
+                if level == "省":
+                    base = PROVINCE.get(base, base)
+                name = level + base.replace("（", f"（{level}")
+            if name not in self.used:
+                self.used.add(name)
+                return name
+
+    def some(self, n: int) -> list[str]:
+        return [self.one() for _ in range(n)]
+
+
+def _deadline(rng: random.Random) -> tuple[str, str]:
+    """(as printed, deadline_text)."""
+    y = rng.choice([2024, 2025, 2026, 2027])
+    return rng.choice([(f"{y}年底前完成", f"{y}年底前"), (f"{y}年底前", f"{y}年底前"),
+                       (f"{y}年12月31日前完成", f"{y}年12月31日前"),
+                       (f"{y}年6月底前完成", f"{y}年6月底前"), ("长期坚持", "长期坚持"), ("持续推进", "持续推进")])
+
+
+def _roles(units_lead: list[str], units_support: list[str], neutral: list[str]) -> tuple[list[str], list[str]]:
+    """The README's rules: 牵头 units lead, the others support; without a lead, neutral units lead
+    beside 配合 units or when one is named alone, and otherwise all support."""
+    if units_lead:
+        return units_lead, units_support + neutral
+    if units_support and neutral:
+        return neutral, units_support
+    if len(neutral) == 1 and not units_support:
+        return neutral, []
+    return [], neutral + units_support
+
+
+def _join(units: list[str], rng: random.Random) -> str:
+    if len(units) == 2 and rng.random() < 0.2:
+        return units[0] + rng.choice(["和", "及"]) + units[1]
+    return "、".join(units)
+
+
+# the forms of a responsibility printed beside (or after) one item
+ITEM_FORMS = ["labels", "phrase", "neutral", "joint", "line", "lines", "sentence_you", "sentence_fuze",
+              "dash", "inline"]
+
+
+def _responsibility(rng: random.Random, units: _Units, form: str):
+    """(printed, where, lead, support, deadline_text) for one item; where: paren (closing
+    parenthesis), inline (before the first 。), sentence (a closing sentence), line (lines after
+    the item), dash."""
+    dl_printed, dl = _deadline(rng) if rng.random() < 0.35 else (None, None)
+    if form == "labels":
+        lead, sup = units.some(rng.choice([1, 1, 1, 2])), units.some(rng.choice([0, 1, 2, 3]))
+        label_l = rng.choice(["牵头单位", "牵头部门", "牵头单位"])
+        label_s = rng.choice(["配合单位", "配合部门", "责任单位", "参与单位"])
+        sep = rng.choice(["；", "；", " ", "，"])
+        s = f"{label_l}：{'、'.join(lead)}" + (f"{sep}{label_s}：{'、'.join(sup)}" if sup else "")
+        if dl_printed:
+            s += f"；{rng.choice(['完成时限', '时间节点'])}：{dl_printed}"
+        return f"（{s}）", "paren", lead, sup, dl
+    if form == "phrase":
+        lead, sup = units.some(rng.choice([1, 1, 1, 2])), units.some(rng.choice([0, 1, 2, 3]))
+        s = f"{_join(lead, rng)}牵头"
+        if sup:
+            s += "，" + _join(sup, rng) + rng.choice(["配合", "等配合", "按职责分工负责", "参与", "协助",
+                                                       "等部门按职责分工负责"])
+        if dl_printed:
+            s += "，" + dl_printed
+        return f"（{s}）", "paren", lead, sup, dl
+    if form in ("neutral", "joint"):
+        us = units.some(1 if form == "neutral" else rng.choice([2, 3, 4]))
+        s = rng.choice([f"{_join(us, rng)}负责", f"{'、'.join(us)}按职责分工负责", f"责任单位：{'、'.join(us)}",
+                        f"{'、'.join(us)}分别负责"] if form == "joint" else
+                       [f"{us[0]}负责", f"由{us[0]}负责", f"责任单位：{us[0]}", f"{us[0]}负责落实"])
+        if dl_printed:
+            s += rng.choice(["，", "；"]) + dl_printed
+        lead, sup = _roles([], [], us)
+        return f"（{s}）", "paren", lead, sup, dl
+    if form == "inline":
+        lead, sup = units.some(1), units.some(rng.choice([0, 1, 2]))
+        s = f"{lead[0]}牵头" + (f"，{'、'.join(sup)}配合" if sup else "")
+        return f"（{s}）", "inline", lead, sup, None
+    if form == "line":
+        us = units.some(rng.choice([1, 1, 2, 3]))
+        s = f"责任单位：{'、'.join(us)}"
+        lead, sup = _roles([], [], us)
+        return s, "line", lead, sup, None
+    if form == "lines":
+        lead, sup = units.some(1), units.some(rng.choice([1, 2]))
+        s = f"牵头单位：{lead[0]}\n配合单位：{'、'.join(sup)}"
+        if dl_printed:
+            s += f"\n完成时限：{dl_printed}"
+        return s, "line", lead, sup, dl
+    if form == "sentence_you":
+        if rng.random() < 0.5:
+            u = units.one()
+            return f"由{u}{rng.choice(['组织实施', '负责', '负责落实', '牵头实施'])}。", "sentence", [u], [], None
+        lead, sup = units.some(1), units.some(rng.choice([1, 2]))
+        return f"由{lead[0]}牵头，{'、'.join(sup)}配合。", "sentence", lead, sup, None
+    if form == "sentence_fuze":
+        us = units.some(rng.choice([1, 1, 2]))
+        lead, sup = _roles([], [], us)
+        return f"{'、'.join(us)}负责。", "sentence", lead, sup, None
+    if form == "dash":
+        us = units.some(rng.choice([1, 2, 3]))
+        lead, sup = _roles([], [], us)
+        return f"——{'、'.join(us)}", "dash", lead, sup, None
+    raise ValueError(form)
+
+
+def _break(rng: random.Random, printed: str, page: int) -> str:
+    """A responsibility cut by a line break inside a unit name, or by a page number between two
+    of its clauses."""
+    if rng.random() < 0.5:
+        for k in range(len(printed) - 3, 3, -1):   # inside a unit name, after its level
+            if printed[k - 1] in "市区县省" and printed[k] not in "）、；，":
+                return printed[:k + 1] + "\n" + printed[k + 1:]
+        return printed
+    at = max(printed.find("；"), printed.find("，"))
+    if at <= 0:
+        return printed
+    return printed[:at + 1] + f"\n\n- {page} -\n\n" + printed[at + 1:]
+
+
+def generate(seed: int) -> Plan:
+    rng = random.Random(seed)
+    level = rng.choice(["市", "市", "区", "县", "省"])
+    units = _Units(rng, level)
+    titles = rng.sample(TITLES, len(TITLES))
+    long_titles = rng.sample(LONG_TITLES, len(LONG_TITLES))
+    lines: list[str] = []
+    tasks: list[Task] = []
+    forms: list[str] = []
+    bold: list[str] = []
+    place = {"省": "某省", "市": "某市", "区": "某区", "县": "某县"}[level]
+    lines += [f"{place}{rng.choice(['健康服务能力提升', '城乡建设高质量发展', '营商环境优化', '基层治理现代化'])}"
+              f"{rng.choice(['实施方案', '行动计划（2024—2026年）', '三年行动方案'])}", ""]
+    lines.append("为深入贯彻落实党中央、国务院决策部署，结合本地实际，制定本方案。")
+    lines.append("一、总体要求")
+    lines.append(rng.choice(PLAIN[:1] + PLAIN[4:6]))
+
+    implied: list[str] = []
+    blanket_all: Optional[str] = None
+    if rng.random() < 0.3:
+        implied = [rng.choice(COLLECTIVE)]
+        forms.append("blanket")
+        if rng.random() < 0.5:
+            blanket_all = f"注：各项任务的责任单位均包括{implied[0]}，不再一一列出。"
+    lines.append("二、重点任务")
+    if implied and blanket_all is None:
+        lines.append(f"以下各项任务的责任单位均含{implied[0]}，不再一一列出。")
+
+    layout = rng.choice(["items", "sections", "sections", "sections"])
+    n_sections = rng.randint(2, 3)
+    running = 0
+    for s in range(n_sections):
+        if layout == "items":
+            scheme = "section_items"
+        else:
+            scheme = rng.choice(["1.", "1、", "（1）", "①", "一是", "none", "bold", "1."]
+                                + ([] if "table" in forms else ["table"]))   # one task table a plan
+            lines.append(f"（{CN[s]}）{titles.pop()[:2]}{rng.choice(['体系建设', '能力提升', '机制创新', '服务保障'])}")
+        forms.append(scheme)
+        if scheme == "table":
+            _table(rng, units, lines, tasks, forms, titles)
+            continue
+        if scheme in ("1.", "1、") and rng.random() < 0.5:
+            pass    # numbers run on across sections
+        else:
+            running = 0
+        covering = scheme in ("1.", "1、", "（1）", "①") and rng.random() < 0.2
+        n_items = rng.randint(2, 4) if scheme != "section_items" else 1
+        section_tasks: list[Task] = []
+        run_in: list[str] = []        # 一是……。二是……。 in one paragraph
+        for k in range(n_items):
+            if scheme == "section_items":
+                number, printed_number = f"（{CN[s]}）", f"（{CN[s]}）"
+            elif scheme in ("1.", "1、"):
+                running += 1
+                number, printed_number = str(running), f"{running}{scheme[-1]}"
+            elif scheme == "（1）":
+                number = printed_number = f"（{k + 1}）"
+            elif scheme == "①":
+                number = printed_number = CIRCLED[k]
+            elif scheme == "一是":
+                number = printed_number = f"{CN[k]}是"
+            else:
+                number, printed_number = None, ""
+            title = titles.pop() if rng.random() < 0.85 or scheme == "一是" or not long_titles else long_titles.pop()
+            body = "".join(rng.sample(BODIES, rng.randint(0, 2))) if scheme != "一是" else ""
+            dl_body = None
+            if rng.random() < 0.12 and scheme != "一是":
+                y = rng.choice([2024, 2025, 2026])
+                body += f"{y}年6月底前完成试点。"
+                dl_body = f"{y}年6月底前"
+            if covering:
+                form = "covering"
+            elif rng.random() < 0.12 and scheme not in ("一是", "none", "bold"):
+                form = "nobody"
+            else:
+                pool = ITEM_FORMS if scheme != "一是" else ["labels", "phrase", "neutral", "joint"]
+                if scheme in ("none", "bold"):
+                    pool = [f for f in pool if f not in ("line", "lines", "dash", "sentence_fuze")]
+                form = rng.choice(pool)
+            forms.append(form)
+            if form in ("nobody", "covering"):
+                item = f"{printed_number}{title}。{body}"
+                if form == "covering":
+                    section_tasks.append(Task(start=printed_number or title[:6], number=number, title=title,
+                                              lead=[], support=[], deadline_text=dl_body, form=f"{scheme}/covering"))
+                lines.append(item)
+                continue
+            printed, where, lead, sup, dl = _responsibility(rng, units, form)
+            if rng.random() < 0.12 and where in ("paren", "line") and scheme != "一是":
+                printed = _break(rng, printed, rng.randint(2, 30))
+                forms.append("break")
+            if body and printed_number and scheme != "一是" and where != "inline" and rng.random() < 0.15:
+                body = "\n" + body       # the item's text goes on in a paragraph of its own
+                forms.append("paragraphs")
+            if where == "inline":
+                item = f"{printed_number}{title}{printed}。{body}"
+            elif where == "paren":
+                item = f"{printed_number}{title}。{body}{printed}" if scheme != "一是" else \
+                    f"{printed_number}{title}{printed}。"
+            elif where == "sentence":
+                item = f"{printed_number}{title}。{body}{printed}"
+            elif where == "dash":
+                item = f"{printed_number}{title}。{body}{printed}"
+            else:   # line
+                item = f"{printed_number}{title}。{body}\n{printed}"
+            if scheme == "bold" or (printed_number and scheme != "一是" and rng.random() < 0.3):
+                bold.append(f"{printed_number}{title}。")
+            task = Task(start=printed_number or title[:6], number=number, title=title, lead=lead, support=sup,
+                        deadline_text=dl or dl_body, form=f"{scheme}/{form}" + ("/break" if "\n" in printed and where != "line" or printed.count("\n") > (printed.startswith("牵头单位") and 1 + ("完成时限" in printed)) else ""))
+            tasks.append(task)
+            if scheme == "一是":
+                run_in.append(item)
+            else:
+                lines.append(item)
+        if run_in:
+            lines.append(f"{rng.choice(['着力', '全面', '持续'])}抓好{titles.pop()[:4]}工作。" + "".join(run_in))
+        if covering:
+            kind = rng.choice(["lead", "one", "joint"])
+            if kind == "lead":
+                lead, sup = units.some(1), units.some(rng.choice([1, 2]))
+                who = f"由{lead[0]}牵头，{'、'.join(sup)}{rng.choice(['配合', '按职责分工负责'])}"
+            else:
+                us = units.some(1 if kind == "one" else rng.choice([2, 3]))
+                lead, sup = _roles([], [], us)
+                who = f"由{'、'.join(us)}" + ("负责" if kind == "one" else "按职责分工负责")
+            lines.append(f"{rng.choice(['以上任务', '上述任务', '以上各项任务', '以上工作'])}{who}。")
+            for t in section_tasks:
+                t.lead, t.support = lead, sup
+            tasks.extend(section_tasks)
+    lines.append("三、保障措施")
+    numbered = rng.random() < 0.3
+    for k, p in enumerate(rng.sample(PLAIN, 3)):
+        lines.append(f"（{CN[k]}）{p}" if numbered else p)
+    if blanket_all:
+        lines.append(blanket_all)
+    for t in tasks:     # a unit the task names itself is not implied
+        t.implied = [u for u in implied if u not in t.lead + t.support]
+    return Plan(seed=seed, text="\n".join(lines) + "\n", tasks=tasks, forms=forms, bold=bold)
+
+
+TABLE_HEADERS = [
+    (["序号", "重点任务", "牵头单位", "配合单位", "完成时限"], "lead_support"),
+    (["序号", "工作任务", "责任单位", "时间节点"], "responsible"),
+    (["重点任务", "牵头单位", "责任单位", "完成时间"], "lead_support"),
+    (["序号", "具体措施", "责任单位"], "responsible_roles"),
+]
+
+
+def _table(rng, units, lines, tasks, forms, titles) -> None:
+    """A task table as tab-separated rows (the renderings make a Word or HTML table of it)."""
+    header, kind = rng.choice(TABLE_HEADERS)
+    forms.append("table:" + kind)
+    lines.append(rng.choice(["各项任务分工如下表。", "具体分工见下表。"]))
+    rows = [header]
+    numbered = header[0] == "序号"
+    for k in range(rng.randint(2, 4)):
+        title = titles.pop()
+        task_cell = title + rng.choice(["", "。" + rng.choice(BODIES)])
+        dl_printed, dl = _deadline(rng)
+        if kind == "lead_support":
+            lead, sup = units.some(rng.choice([1, 1, 2])), units.some(rng.choice([0, 1, 2]))
+            cells = [task_cell, "、".join(lead), "、".join(sup), dl_printed]
+        elif kind == "responsible":
+            us = units.some(rng.choice([1, 1, 2]))
+            lead, sup = _roles([], [], us)
+            cells = [task_cell, "、".join(us), dl_printed]
+        else:
+            lead, sup = units.some(1), units.some(rng.choice([1, 2]))
+            cells = [task_cell, f"{lead[0]}（牵头）、" + "、".join(sup)]
+            dl = None
+        if numbered:
+            cells = [str(k + 1)] + cells
+        rows.append(cells)
+        tasks.append(Task(start=title[:6], number=str(k + 1) if numbered else None, title=title,
+                          lead=lead, support=sup, deadline_text=dl, table=True, form="table/" + kind))
+    lines.extend("\t".join(r) for r in rows)
+    lines.append("")
+
+
+if __name__ == "__main__":      # print one plan and its tasks: python tests/synth_tasks.py SEED
+    import sys
+    plan = generate(int(sys.argv[1]) if len(sys.argv) > 1 else 0)
+    print(plan.text)
+    for t in plan.tasks:
+        print(t)
