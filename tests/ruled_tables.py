@@ -1,8 +1,9 @@
 """A generator of ruled indicator tables, for the tests: invented data, printed as a Word table
-(python-docx, merged cells) and as a ruled PDF (reportlab's canvas, every rule drawn), so that a
-test can require every indicator field to equal what was generated.
+(python-docx, merged cells), as a Word 97–2003 table (tests/doc_writer.py: cell widths, vertical
+merges) and as a ruled PDF (reportlab's canvas, every rule drawn), so that a test can require
+every indicator field to equal what was generated.
 
-    python tests/ruled_tables.py OUTDIR [SEED ...]   # writes the DOCX and PDF of each seed
+    python tests/ruled_tables.py OUTDIR [SEED ...]   # writes the DOCX, DOC and PDF of each seed
 
 A table (one `Spec` per seed) has, each by the seed's choice:
 - a 序号 column; a category column whose cells are merged down the rows of each category
@@ -18,9 +19,10 @@ A table (one `Spec` per seed) has, each by the seed's choice:
   (`2.8#`, `85①`);
 - a 属性 column whose natures are printed short or long (约束, 预期性指标, 倡导性).
 Some seeds break the table over two pages (the PDF: the header repeated on the second page or
-not, a running head of one or two lines above it, page numbers at the foot; the DOCX: two
-Word tables with a page break between, as PDF-to-Word converters leave them), with a category
-cut by the break; its text runs on from one page to the next.
+not, a running head of one or two lines above it, page numbers at the foot; the DOCX and DOC:
+two Word tables with a page break between, as PDF-to-Word converters leave them), with a
+category cut by the break (in the PDF a long label printed one character a line runs on from
+one page to the next).
 
 Expected values come from the generator's own data (`Spec.indicators`), never from the program.
 """
@@ -484,12 +486,6 @@ def _heights(s: Spec) -> list[float]:
     return heights
 
 
-def merged_page(s: Spec) -> bool:
-    """The second page's rows all merge their target cells: that page draws no rule between
-    the target columns, and its part of the table has a column fewer."""
-    return s.split is not None and all(r.merged_targets for r in s.rows[s.split:] if r.group is None)
-
-
 def cut_label(s: Spec) -> bool:
     """The PDF prints a category cut by the page break, part on each page (as _pdf_layout lays
     it out)."""
@@ -583,4 +579,78 @@ if __name__ == "__main__":  # pragma: no cover
         sp = spec(seed)
         write_docx(sp, out / f"ruled_{seed}.docx")
         write_pdf(sp, out / f"ruled_{seed}.pdf")
+        write_doc(sp, out / f"ruled_{seed}.doc")
         print(seed, sp.roles, sp.split, sp.vertical)
+
+
+# --- DOC (Word 97–2003, tests/doc_writer.py) ------------------------------------------------------
+
+TWIPS = 20   # a point
+
+
+def write_doc(s: Spec, path: Path) -> Path:
+    """The same table as Word 97–2003 stores it: cells with their widths, vertical merges
+    (restart / continue), a wide cell for a merged one; cut by a page break (\\x0c) where the
+    spec breaks, as two tables, the header printed again or not."""
+    import doc_writer as dw
+    widths = [round(w * TWIPS) for w in _widths(s)]
+    paras: list = [dw.Paragraph(line + "\r") for line in BEFORE]
+
+    def row(cells: list[tuple[str, int, int]]) -> None:   # (text, width, vertical merge)
+        for text, _, _ in cells:
+            lines = text.split("\n")
+            paras.extend(dw.Paragraph(line + "\r", in_table=True) for line in lines[:-1])
+            paras.append(dw.Paragraph(lines[-1] + "\x07", in_table=True))
+        paras.append(dw.Paragraph("\x07", in_table=True, row_end=[(w, m) for _, w, m in cells]))
+
+    def header() -> None:
+        if len(s.header) == 1:
+            row([(t, w, 0) for t, w in zip(s.header[0], widths)])
+            return
+        top, below = [], []
+        col = 0
+        while col < s.width:
+            span = s.header_wide.get((0, col), 1)
+            if span > 1:
+                top.append((s.header[0][col], sum(widths[col:col + span]), 0))
+                below += [(s.header[1][k], widths[k], 0) for k in range(col, col + span)]
+            else:
+                top.append((s.header[0][col], widths[col], 3))
+                below.append(("", widths[col], 1))
+            col += span
+        row(top)
+        row(below)
+
+    bodies = [s.rows] if s.split is None else [s.rows[:s.split], s.rows[s.split:]]
+    for p, body in enumerate(bodies):
+        if p:
+            paras.append(dw.Paragraph("\x0c\r"))
+        if p == 0 or s.repeat_header:
+            header()
+        for k, r in enumerate(body):
+            if r.group is not None:
+                if s.group_merged:
+                    row([(r.group, sum(widths), 0)])
+                else:
+                    row([(r.group if c == 0 else "", w, 0) for c, w in enumerate(widths)])
+                continue
+            cells = []
+            col = 0
+            while col < s.width:
+                role = s.roles[col]
+                text = r.cells.get(role, "")
+                if role == "category":
+                    first = bool(text) or k == 0 or body[k - 1].group is not None
+                    cells.append((_category_text(s, text) if text else "", widths[col], 3 if first else 1))
+                elif role == "target0" and r.merged_targets:
+                    n = sum(1 for x in s.roles if x.startswith("target"))
+                    cells.append((text, sum(widths[col:col + n]), 0))
+                    col += n
+                    continue
+                else:
+                    cells.append((text, widths[col], 0))
+                col += 1
+            row(cells)
+    paras += [dw.Paragraph(line + "\r") for line in AFTER]
+    path.write_bytes(dw.build_doc(paras))
+    return path

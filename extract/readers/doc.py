@@ -30,7 +30,8 @@ from typing import Optional
 
 from ..errors import DocDamaged, DocEncrypted, EmptyInput, NotWordDocument
 from ..raw import Block, RawDocument, RawLine, RawTable
-from .grid import Cell, build_table, cluster_edges, join_cell_lines, nearest_index
+from .grid import (Cell, build_table, cluster_edges, continue_table, join_cell_lines, nearest_index,
+                   on_columns, table_width)
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 WORD_IDENT = 0xA5EC
@@ -46,7 +47,7 @@ EDGE_TOLERANCE = 30  # twips: cell edges this close are the same grid line
 MAX_PIECES = 1_000_000
 HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 
-PARA, CELL = "\r", "\x07"
+PARA, CELL, PAGE_BREAK = "\r", "\x07", "\x0c"
 FIELD_BEGIN, FIELD_SEP, FIELD_END = "\x13", "\x14", "\x15"
 # Characters that are marks, not text: picture/object anchors, auto-numbered footnote
 # references, annotation marks, optional hyphens, drawn objects.
@@ -364,21 +365,35 @@ def _blocks(chars: _Text, start: int, end: int, props: _ParagraphProps) -> list[
     cell_parts: list[str] = []
     text = _FieldFilter()
     previous_mark = None
+    # the last table while only empty paragraphs follow it, and whether a page break (\x0c) came
+    # since: a table cut at a page break into two (a PDF-to-Word conversion) is one table
+    open_table: Optional[RawTable] = None
+    open_edges: list[int] = []
+    page_broke = breaks_here = False
 
     def close_table() -> None:
-        nonlocal rows, cells, cell_parts
+        nonlocal rows, cells, cell_parts, open_table, open_edges, page_broke
         if cells or cell_parts:  # a row left open (no row-end mark): keep what it has
             rows.append((cells + ([join_cell_lines(cell_parts)] if cell_parts else []), _Para()))
         if rows:
-            table = _table(rows)
-            if table is not None:
-                blocks.append(table)
+            made = _table(rows)
+            if made is not None:
+                table, edges = made
+                if open_table is not None and page_broke and table_width(table) != table_width(open_table):
+                    table = on_columns(table, edges, open_edges, EDGE_TOLERANCE) or table
+                if open_table is not None and page_broke and table_width(table) == table_width(open_table):
+                    continue_table(open_table, table)
+                else:
+                    blocks.append(table)
+                    open_table, open_edges = table, edges
+                page_broke = False
         rows, cells, cell_parts = [], [], []
 
     for piece, fc0, width in chars.span(start, end):
         for i, ch in enumerate(piece):
             if ch not in (PARA, CELL):
                 text.feed(ch)
+                breaks_here = breaks_here or ch == PAGE_BREAK
                 continue
             paragraph = text.take()
             para = props.at(fc0 + i * width)
@@ -398,12 +413,16 @@ def _blocks(chars: _Text, start: int, end: int, props: _ParagraphProps) -> list[
                 cell_parts.append(paragraph)  # a paragraph inside a cell
             else:
                 close_table()
+                if paragraph.strip():
+                    open_table = None
+                page_broke = page_broke or breaks_here
                 label = props.lists.label(para.ilfo, para.ilvl) if para.ilfo > 0 else None
                 if label and paragraph.strip():
                     paragraph = label + paragraph
                 blocks.extend(RawLine(part, heading_level=para.level)
                               for part in paragraph.split("\n"))
             previous_mark = ch
+            breaks_here = False
     tail = text.take()
     close_table()
     if tail.strip():
@@ -411,9 +430,10 @@ def _blocks(chars: _Text, start: int, end: int, props: _ParagraphProps) -> list[
     return blocks
 
 
-def _table(rows: list[tuple[list[str], _Para]]) -> Optional[RawTable]:
-    """Rows of cell texts → a RawTable. Where rows carry their cell edges, cells are placed on
-    the grid of all edges (a wide cell spans columns) and vertical merges become row spans."""
+def _table(rows: list[tuple[list[str], _Para]]) -> Optional[tuple[RawTable, list[int]]]:
+    """Rows of cell texts → a RawTable, and its column edges where rows carry their cell edges:
+    cells are then placed on the grid of all edges (a wide cell spans columns) and vertical
+    merges become row spans."""
     rows = [(cells, para) for cells, para in rows if cells]
     if not rows:
         return None
@@ -450,7 +470,8 @@ def _table(rows: list[tuple[list[str], _Para]]) -> Optional[RawTable]:
         r += 1
     if not located and len(rows[0][0]) == 1:  # a one-cell first row: the table's caption
         out[0].colspan = max(len(c) for c, _ in rows)
-    return build_table(out, header_rows=max(header_rows, 1))
+    table = build_table(out, header_rows=max(header_rows, 1))
+    return None if table is None else (table, grid_lines)
 
 
 class _Lists:

@@ -143,6 +143,31 @@ def continue_table(first: RawTable, part: RawTable) -> None:
     first.pages = sorted(set(first.pages) | set(part.pages))
 
 
+def on_columns(part: RawTable, edges: list, target: list, tolerance: float) -> RawTable | None:
+    """A part of a table with fewer columns than the table it continues (its column edges, and
+    the table's), because the part's rows all merge the same cells and it has no edge between
+    them: placed on the table's columns where every edge of the part is one of the table's
+    (within tolerance; a merged cell spans the columns it covers); None where they do not line
+    up (another table)."""
+    if len(edges) < 2 or len(target) <= len(edges):
+        return None
+    at = [nearest_index(target, x) for x in edges]
+    if any(abs(target[k] - x) > tolerance for k, x in zip(at, edges)) \
+            or at[0] != 0 or at[-1] != len(target) - 1 or any(a >= b for a, b in zip(at, at[1:])):
+        return None
+    rows, wide = [], {}
+    for r, row in enumerate(part.rows):
+        placed = [""] * (len(target) - 1)
+        for j, text in enumerate(row[:len(at) - 1]):
+            placed[at[j]] = text
+            span = at[min(j + part.wide.get((r, j), 1), len(at) - 1)] - at[j]
+            if span > 1:
+                wide[(r, at[j])] = span
+        rows.append(placed)
+    return RawTable(rows=rows, pages=part.pages, header_rows=part.header_rows, title=part.title,
+                    wide=wide, row_pages=part.row_pages)
+
+
 def _is_split_row(first: RawTable, row: list[str]) -> bool:
     """An empty first cell starts a new row only under a category merged down the side;
     under a 序号 column, or with most other cells empty too (the wrapped ends of the row's

@@ -27,7 +27,7 @@ from ..errors import PdfDamaged, PdfEncrypted, PdfNoTextLayer
 from ..raw import Block, RawDocument, RawLine, RawTable
 from . import _pdfium
 from .grid import (Cell, build_table, cluster_edges, continue_table, join_cell_lines, nearest_index,
-                   table_width)
+                   on_columns, table_width)
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +129,7 @@ class _Page:
     chars: int = 0
     unreadable: int = 0
     images: list[tuple] = field(default_factory=list)  # large images with no text over them
+    columns: dict[int, list[float]] = field(default_factory=dict)  # id(table) → its column edges (x)
 
 
 class _ToDisplay:
@@ -167,7 +168,7 @@ def _read_page(pdf, index: int, finder: "_TableFinder", bookmarks: list) -> _Pag
             has_grid, lost_text, images = _scan_objects(page, textpage, to_display)
             result.images = images
             found = _ruled_tables(page, textpage, to_display, index, finder, lost_text) if has_grid else []
-            exclude = [bbox for bbox, _ in found]
+            exclude = [bbox for bbox, _, _ in found]
             if lost_text:
                 lines = finder.lines(index, exclude)
                 result.chars = sum(len(ln.text) for ln in lines)
@@ -184,7 +185,8 @@ def _read_page(pdf, index: int, finder: "_TableFinder", bookmarks: list) -> _Pag
         (row.top, RawLine(row.text, page=result.number, heading_level=row.heading_level,
                           bold=row.bold))
         for row in rows]
-    items += [(bbox[1], table) for bbox, table in found]
+    items += [(bbox[1], table) for bbox, table, _ in found]
+    result.columns = {id(table): edges for _, table, edges in found}
     items.sort(key=lambda item: item[0])
     result.items = items
     return result
@@ -454,10 +456,10 @@ def _stroked_rules(obj, verticals: set, horizontals: set) -> None:
 
 
 def _ruled_tables(page, textpage, to_display: "_ToDisplay", index: int, finder: "_TableFinder",
-                  lost_text: bool) -> list[tuple[tuple, RawTable]]:
-    """The page's ruled tables: pdfplumber's algorithm on PDFium's edges and characters
-    (readers/pdf_ruled.py), or pdfplumber on its own where PDFium cannot stand in for pdfminer
-    (lost characters, a rotated page or rotated text)."""
+                  lost_text: bool) -> list[tuple[tuple, RawTable, list[float]]]:
+    """The page's ruled tables, each with its box and its column edges: pdfplumber's algorithm
+    on PDFium's edges and characters (readers/pdf_ruled.py), or pdfplumber on its own where
+    PDFium cannot stand in for pdfminer (lost characters, a rotated page or rotated text)."""
     from . import pdf_ruled
 
     found = None
@@ -475,7 +477,7 @@ def _ruled_tables(page, textpage, to_display: "_ToDisplay", index: int, finder: 
     for table in found:
         raw = _plumber_table(table, index + 1)
         if raw is not None:
-            out.append((tuple(table.bbox), raw))
+            out.append((tuple(table.bbox), *raw))
     return out
 
 
@@ -504,13 +506,13 @@ class _TableFinder:
             except Exception:  # nothing to free is no reason to fail the page
                 pass
 
-    def tables(self, index: int) -> list[tuple[tuple, RawTable]]:
+    def tables(self, index: int) -> list[tuple[tuple, RawTable, list[float]]]:
         try:
             out = []
             for table in self.page(index).find_tables():
                 raw = _plumber_table(table, index + 1)
                 if raw is not None:
-                    out.append((tuple(table.bbox), raw))
+                    out.append((tuple(table.bbox), *raw))
             return out
         except Exception as e:  # a page pdfplumber cannot parse keeps its text, loses its tables
             log.warning("page %d: table detection failed (%s: %s)", index + 1, type(e).__name__, e)
@@ -548,7 +550,8 @@ def _inside(point: tuple[float, float], boxes: list[tuple]) -> bool:
     return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
 
-def _plumber_table(table, page_number: int) -> Optional[RawTable]:
+def _plumber_table(table, page_number: int) -> Optional[tuple[RawTable, list[float]]]:
+    """The RawTable of a pdfplumber table, and its column edges (x)."""
     texts = table.extract()
     located = [(bbox, text or "") for row, row_texts in zip(table.rows, texts)
                for bbox, text in zip(row.cells, row_texts) if bbox is not None]
@@ -565,7 +568,7 @@ def _plumber_table(table, page_number: int) -> Optional[RawTable]:
     raw = build_table(cells, pages=[page_number])
     if raw is None or max(len(r) for r in raw.rows) < 2:
         return None  # one column: a boxed 专栏, whose text reads fine as running text
-    return raw
+    return raw, xs
 
 
 # ---- whole document ----------------------------------------------------------------------
@@ -755,6 +758,7 @@ def _stitch_tables(pages: list[_Page]) -> list[Block]:
     stays, after the table."""
     blocks: list[Block] = []
     open_table: Optional[RawTable] = None
+    open_edges: list[float] = []
     heads = _running_heads(pages)
     for page in pages:
         items = [b for _, b in page.items]
@@ -762,13 +766,20 @@ def _stitch_tables(pages: list[_Page]) -> list[Block]:
         for k in range(_head_lines(page, heads)):
             furniture[k] = True
         first = next((k for k, b in enumerate(items) if not furniture[k]), None)
-        if (open_table is not None and first is not None and isinstance(items[first], RawTable)
-                and table_width(items[first]) == table_width(open_table)):
-            continue_table(open_table, items.pop(first))
-            furniture.pop(first)
+        if open_table is not None and first is not None and isinstance(items[first], RawTable):
+            part = items[first]
+            if table_width(part) != table_width(open_table):
+                part = on_columns(part, page.columns.get(id(part), []), open_edges, CELL_EDGE_TOLERANCE)
+            if part is not None:
+                continue_table(open_table, part)
+                items.pop(first)
+                furniture.pop(first)
         substantive = [b for b, f in zip(items, furniture) if not f]
         if substantive:
-            open_table = substantive[-1] if isinstance(substantive[-1], RawTable) else None
+            last = substantive[-1]
+            if last is not open_table:
+                open_table = last if isinstance(last, RawTable) else None
+                open_edges = page.columns.get(id(last), [])
         blocks.extend(items)
     return blocks
 
