@@ -26,6 +26,7 @@ import regex
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
 
+from . import regex_cache
 from .errors import PlanExtractError
 
 M = TypeVar("M", bound=BaseModel)
@@ -44,7 +45,7 @@ class PatternModel(BaseModel):
 def _valid_regex(*groups: str) -> Callable[[str], str]:
     def check(pattern: str) -> str:
         try:
-            compiled_ = regex.compile(pattern, regex.V1)
+            compiled_ = regex_cache.compile(pattern, regex.V1)
         except regex.error as e:
             raise ValueError(f"bad regex {pattern!r}: {e}") from None
         missing = [g for g in groups if g not in compiled_.groupindex]
@@ -186,12 +187,13 @@ _compiled: dict[tuple[str, int], "regex.Pattern[str]"] = {}
 
 
 def compile(pattern: str, flags: int = 0) -> "regex.Pattern[str]":
-    """Compile once; every pattern in the data goes through here so a bad one fails at load."""
+    """Compile once; every pattern in the data goes through here so a bad one fails at load.
+    Compiled patterns are kept between processes (extract/regex_cache.py)."""
     key = (pattern, flags)
     found = _compiled.get(key)
     if found is None:
         try:
-            found = _compiled[key] = regex.compile(pattern, flags | regex.V1)
+            found = _compiled[key] = regex_cache.compile(pattern, flags | regex.V1)
         except regex.error as e:
             raise PatternDataError(f"bad regex {pattern!r}: {e}") from None
     return found

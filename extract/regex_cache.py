@@ -1,0 +1,110 @@
+"""Compiled regexes kept between processes, so a short document does not pay for compiling them.
+
+The `regex` module parses a pattern in Python: the ~140 patterns built from patterns/*.yaml cost
+about 0.1 CPU-s in every fresh process, a third of converting a one-line document. A compiled
+pattern pickles as its compiled form (`regex` pickles a Pattern as the arguments of its C
+constructor, not as the source to parse again), so one file of them loads in a few
+milliseconds. `compile(pattern, flags)` answers from that file when it has the pattern, else
+compiles it and adds it; the additions are written once, when the process exits.
+
+The file sits in the cache folder (`$PLAN_EXTRACT_CACHE`, else `~/.cache/plan-extract`), named
+after the regex and Python versions (a new version starts a new file). It is read with an
+unpickler that builds nothing but `regex` patterns, is replaced atomically, and is only an
+accelerator: a missing, unreadable or unwritable file means compiling as before. The key is the
+pattern text and flags, which is all a compiled pattern depends on here (no named lists; a
+locale-sensitive pattern is never stored).
+"""
+from __future__ import annotations
+
+import atexit
+import io
+import os
+import pickle
+import sys
+import threading
+import unicodedata
+from pathlib import Path
+
+import regex
+
+MAX_ENTRIES = 4000   # an old file past this (patterns that changed over versions) starts again
+
+_lock = threading.Lock()
+_known: dict[tuple[str, int], "regex.Pattern[str]"] | None = None
+_used: dict[tuple[str, int], "regex.Pattern[str]"] = {}
+_added = False
+
+
+def cache_file() -> Path:
+    env = os.environ.get("PLAN_EXTRACT_CACHE")
+    base = Path(env) if env else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "plan-extract"
+    version = f"regex{regex.__version__}-py{sys.version_info[0]}.{sys.version_info[1]}-ucd{unicodedata.unidata_version}"
+    return base / "regex" / f"{version}.pickle"
+
+
+class _PatternsOnly(pickle.Unpickler):
+    """Builds compiled regexes and plain data only: the file cannot make anything else."""
+
+    def find_class(self, module: str, name: str):
+        if (module, name) == ("regex._regex", "compile"):
+            from regex import _regex
+            return _regex.compile
+        raise pickle.UnpicklingError(f"not a compiled regex: {module}.{name}")
+
+
+def _read(path: Path) -> dict:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return {}
+    try:
+        found = _PatternsOnly(io.BytesIO(data)).load()
+    except Exception:   # a damaged or foreign file: compile as if it were not there
+        return {}
+    if not isinstance(found, dict):
+        return {}
+    return {k: v for k, v in found.items() if isinstance(v, regex.Pattern)
+            and isinstance(k, tuple) and len(k) == 2 and k[0] == v.pattern}
+
+
+def compile(pattern: str, flags: int = 0) -> "regex.Pattern[str]":
+    """regex.compile(pattern, flags), from the cache file when it holds the pattern."""
+    global _known, _added
+    key = (pattern, int(flags))
+    found = _used.get(key)
+    if found is not None:
+        return found
+    with _lock:
+        if _known is None:
+            _known = _read(cache_file())
+            atexit.register(save)
+        found = _known.get(key)
+    if found is None:
+        found = regex.compile(pattern, flags)
+        if not found.flags & regex.LOCALE:
+            with _lock:
+                _known[key] = found
+                _added = True
+    _used[key] = found
+    return found
+
+
+def save() -> None:
+    """Write the patterns compiled in this process beside those already in the file (another
+    process may have added some since this one read it). Failures are silent: it is a cache."""
+    global _added
+    if not _added:
+        return
+    path = cache_file()
+    with _lock:
+        merged = {**_read(path), **_used}
+        if len(merged) > MAX_ENTRIES:
+            merged = dict(_used)
+        _added = False
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(merged, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, path)
+    except (OSError, pickle.PicklingError):
+        pass
