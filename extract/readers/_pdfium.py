@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import functools
-from ctypes import POINTER, c_double, c_float, c_int, c_ulong, c_void_p
+from ctypes import POINTER, c_double, c_float, c_int, c_uint, c_ulong, c_void_p
 from types import SimpleNamespace
 
 
@@ -27,7 +27,24 @@ def bind() -> SimpleNamespace:
         return f
 
     p_float, p_double = POINTER(c_float), POINTER(c_double)
+    p_matrix, p_rectf = POINTER(raw.FS_MATRIX), POINTER(raw.FS_RECTF)
     return SimpleNamespace(
+        PageObj_GetMatrix=fn("FPDFPageObj_GetMatrix", c_int, c_void_p, p_matrix),
+        Path_CountSegments=fn("FPDFPath_CountSegments", c_int, c_void_p),
+        Path_GetPathSegment=fn("FPDFPath_GetPathSegment", c_void_p, c_void_p, c_int),
+        PathSegment_GetPoint=fn("FPDFPathSegment_GetPoint", c_int, c_void_p, p_float, p_float),
+        PathSegment_GetType=fn("FPDFPathSegment_GetType", c_int, c_void_p),
+        PathSegment_GetClose=fn("FPDFPathSegment_GetClose", c_int, c_void_p),
+        Text_CountChars=fn("FPDFText_CountChars", c_int, c_void_p),
+        Text_GetUnicode=fn("FPDFText_GetUnicode", c_uint, c_void_p, c_int),
+        Text_IsGenerated=fn("FPDFText_IsGenerated", c_int, c_void_p, c_int),
+        Text_GetFontSize=fn("FPDFText_GetFontSize", c_double, c_void_p, c_int),
+        Text_GetCharAngle=fn("FPDFText_GetCharAngle", c_float, c_void_p, c_int),
+        Text_GetLooseCharBox=fn("FPDFText_GetLooseCharBox", c_int, c_void_p, c_int, p_rectf),
+        Text_GetMatrix=fn("FPDFText_GetMatrix", c_int, c_void_p, c_int, p_matrix),
+        Text_GetCharOrigin=fn("FPDFText_GetCharOrigin", c_int, c_void_p, c_int, p_double, p_double),
+        Font_GetGlyphWidth=fn("FPDFFont_GetGlyphWidth", c_int, c_void_p, c_uint, c_float, p_float),
+        Font_GetDescent=fn("FPDFFont_GetDescent", c_int, c_void_p, c_float, p_float),
         Page_CountObjects=fn("FPDFPage_CountObjects", c_int, c_void_p),
         Page_GetObject=fn("FPDFPage_GetObject", c_void_p, c_void_p, c_int),
         FormObj_CountObjects=fn("FPDFFormObj_CountObjects", c_int, c_void_p),
@@ -88,3 +105,28 @@ def text_box(textpage: int, first: int, count: int, inked_only: bool):
         if t > y1:
             y1 = t
     return None if x0 is None else (x0, y0, x1, y1)
+
+
+IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def multiply(m: tuple, n: tuple) -> tuple:
+    """m then n (PDF row-vector convention: [x y 1]·m·n)."""
+    a, b, c, d, e, f = m
+    a2, b2, c2, d2, e2, f2 = n
+    return (a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2,
+            e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
+
+
+_MATRIX: list = []   # the out-parameter of FPDFPageObj_GetMatrix, made on first use
+
+
+def object_matrix(obj: int) -> tuple:
+    """A page object's matrix (identity when PDFium has none)."""
+    if not _MATRIX:
+        import pypdfium2.raw as pdfium_c
+        _MATRIX.append(pdfium_c.FS_MATRIX())
+    m = _MATRIX[0]
+    if not bind().PageObj_GetMatrix(obj, m):
+        return IDENTITY
+    return (m.a, m.b, m.c, m.d, m.e, m.f)

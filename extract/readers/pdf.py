@@ -165,11 +165,11 @@ def _read_page(pdf, index: int, finder: "_TableFinder", bookmarks: list) -> _Pag
         result = _Page(number=index + 1, height=to_display.height)
         textpage = page.get_textpage()
         try:
-            has_grid, lost_text, images = _scan_objects(page, textpage, to_display)
-            result.images = images
-            found = _ruled_tables(page, textpage, to_display, index, finder, lost_text) if has_grid else []
+            scan = _scan_objects(page, textpage, to_display)
+            result.images = scan.images
+            found = _ruled_tables(scan, textpage, to_display, index, finder) if scan.has_grid else []
             exclude = [bbox for bbox, _, _ in found]
-            if lost_text:
+            if scan.lost_text:
                 lines = finder.lines(index, exclude)
                 result.chars = sum(len(ln.text) for ln in lines)
                 rows = group_rows(lines)
@@ -355,13 +355,25 @@ class _BoldFonts:
 
 # ---- ruled tables ------------------------------------------------------------------------
 
-def _scan_objects(page, textpage, to_display: _ToDisplay) -> tuple[bool, bool, list[tuple]]:
-    """One pass over PDFium's page objects: (draws a grid of ruling lines, has text PDFium
-    could not place, display boxes of large images with no text over them (for OCR)).
+@dataclass
+class _Scan:
+    """What one pass over a page's objects finds."""
+    has_grid: bool       # draws a grid of ruling lines
+    lost_text: bool      # has text PDFium could not place
+    images: list[tuple]  # display boxes of large images with no text over them (for OCR)
+    paths: list[tuple[int, tuple]]   # every path object: (handle, matrix of the forms around it)
 
-    The second happens with CJK fonts that are not embedded when no matching font is
+
+def _scan_objects(page, textpage, to_display: _ToDisplay, max_depth: int = 8) -> _Scan:
+    """One pass over PDFium's page objects, inside form XObjects too.
+
+    Lost text happens with CJK fonts that are not embedded when no matching font is
     installed: PDFium then has no glyph boxes and drops any text object of one character
     (a paragraph's last “变” or “。” alone on its line). Such pages are read by pdfplumber.
+
+    A page holds hundreds of text objects (LibreOffice and reportlab print one or a few
+    characters each), so a text object costs two calls: fetch it, ask its font (PDFium has a
+    font for text objects only); other objects are asked their type.
     """
     import pypdfium2.raw as pdfium_c
 
@@ -370,6 +382,7 @@ def _scan_objects(page, textpage, to_display: _ToDisplay) -> tuple[bool, bool, l
     verticals: set[int] = set()
     horizontals: set[int] = set()
     images: list[tuple] = []
+    paths: list[tuple[int, tuple]] = []
     lost_text = False
     embedded: dict[int, bool] = {}   # font handle → embedded (asked once per font, not per object)
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
@@ -377,97 +390,85 @@ def _scan_objects(page, textpage, to_display: _ToDisplay) -> tuple[bool, bool, l
     x0, y0, x1, y1 = to_display.box
     area = (x1 - x0) * (y1 - y0)
     # bound once: this loop runs for every object of every page (hundreds of text objects)
-    text_kind, path_kind = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH
-    image_kind = pdfium_c.FPDF_PAGEOBJ_IMAGE
-    get_font, get_bounds = fast.TextObj_GetFont, fast.PageObj_GetBounds
-    for obj, kind in _page_objects(page):
-        if kind == text_kind:
-            if not lost_text:
-                font = get_font(obj)
-                if font:
-                    is_embedded = embedded.get(font)
-                    if is_embedded is None:
-                        is_embedded = embedded[font] = bool(fast.Font_GetIsEmbedded(font))
-                    lost_text = not is_embedded and fast.TextObj_GetText(obj, tp, None, 0) <= 2
-            continue
-        if kind == image_kind:
-            if get_bounds(obj, left, bottom, right, top):
-                box = _image_box(fast, tp, to_display, area, left.value, bottom.value,
-                                 right.value, top.value)
-                if box is not None:
-                    images.append(box)
-            continue
-        if kind != path_kind or not get_bounds(obj, left, bottom, right, top):
-            continue
-        width, height = right.value - left.value, top.value - bottom.value
-        if width <= RULE_THICKNESS and height >= RULE_MIN_LENGTH:
-            verticals.add(round((left.value + right.value) / 4))  # 2-point buckets
-        elif height <= RULE_THICKNESS and width >= RULE_MIN_LENGTH:
-            horizontals.add(round((top.value + bottom.value) / 4))
-        elif fast.Path_GetDrawMode(obj, fill, stroke) and stroke.value:
-            _stroked_rules(ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT), verticals, horizontals)
-    has_grid = len(verticals) >= MIN_VERTICAL_RULES and len(horizontals) >= MIN_HORIZONTAL_RULES
-    return has_grid, lost_text, images
-
-
-def _page_objects(page, max_depth: int = 8) -> list[tuple[int, int]]:
-    """(object handle, type) for every object of the page, inside form XObjects too."""
-    import pypdfium2.raw as pdfium_c
-
-    fast = _pdfium.bind()
-    get_type, form_kind = fast.PageObj_GetType, pdfium_c.FPDF_PAGEOBJ_FORM
+    path_kind = pdfium_c.FPDF_PAGEOBJ_PATH
+    image_kind, form_kind = pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM
+    get_font, get_bounds, get_type = fast.TextObj_GetFont, fast.PageObj_GetBounds, fast.PageObj_GetType
     page_handle = _pdfium.handle(page)
-    out: list[tuple[int, int]] = []
-    stack = [(None, fast.Page_CountObjects(page_handle), 0)]
+    stack = [(None, fast.Page_CountObjects(page_handle), _pdfium.IDENTITY, 0)]
     while stack:
-        form, count, depth = stack.pop()
+        form, count, outer, depth = stack.pop()
         get, parent = ((fast.Page_GetObject, page_handle) if form is None
                        else (fast.FormObj_GetObject, form))
         for k in range(count):
             obj = get(parent, k)
+            font = get_font(obj)
+            if font:   # a text object
+                if not lost_text:
+                    is_embedded = embedded.get(font)
+                    if is_embedded is None:
+                        is_embedded = embedded[font] = bool(fast.Font_GetIsEmbedded(font))
+                    lost_text = not is_embedded and fast.TextObj_GetText(obj, tp, None, 0) <= 2
+                continue
             kind = get_type(obj)
-            if kind == form_kind and depth < max_depth:
-                stack.append((obj, fast.FormObj_CountObjects(obj), depth + 1))
-            out.append((obj, kind))
-    return out
+            if kind == path_kind:
+                paths.append((obj, outer))
+                if not get_bounds(obj, left, bottom, right, top):
+                    continue
+                width, height = right.value - left.value, top.value - bottom.value
+                if width <= RULE_THICKNESS and height >= RULE_MIN_LENGTH:
+                    verticals.add(round((left.value + right.value) / 4))  # 2-point buckets
+                elif height <= RULE_THICKNESS and width >= RULE_MIN_LENGTH:
+                    horizontals.add(round((top.value + bottom.value) / 4))
+                elif fast.Path_GetDrawMode(obj, fill, stroke) and stroke.value:
+                    _stroked_rules(fast, obj, verticals, horizontals)
+            elif kind == image_kind:
+                if get_bounds(obj, left, bottom, right, top):
+                    box = _image_box(fast, tp, to_display, area, left.value, bottom.value,
+                                     right.value, top.value)
+                    if box is not None:
+                        images.append(box)
+            elif kind == form_kind and depth < max_depth:
+                stack.append((obj, fast.FormObj_CountObjects(obj),
+                              _pdfium.multiply(_pdfium.object_matrix(obj), outer), depth + 1))
+    has_grid = len(verticals) >= MIN_VERTICAL_RULES and len(horizontals) >= MIN_HORIZONTAL_RULES
+    return _Scan(has_grid, lost_text, images, paths)
 
 
-def _stroked_rules(obj, verticals: set, horizontals: set) -> None:
+def _stroked_rules(fast, obj: int, verticals: set, horizontals: set) -> None:
     """Straight axis-aligned segments of a stroked path (a drawn grid, a rectangle outline)."""
     import pypdfium2.raw as pdfium_c
 
-    matrix = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
-    a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+    a, b, c, d, e, f = _pdfium.object_matrix(obj)
     x, y = ctypes.c_float(), ctypes.c_float()
+    line_to, bezier_to = pdfium_c.FPDF_SEGMENT_LINETO, pdfium_c.FPDF_SEGMENT_BEZIERTO
     previous = None
-    for k in range(pdfium_c.FPDFPath_CountSegments(obj)):
-        segment = pdfium_c.FPDFPath_GetPathSegment(obj, k)
-        pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
+    for k in range(fast.Path_CountSegments(obj)):
+        segment = fast.Path_GetPathSegment(obj, k)
+        fast.PathSegment_GetPoint(segment, x, y)
         point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
-        kind = pdfium_c.FPDFPathSegment_GetType(segment)
-        if kind == pdfium_c.FPDF_SEGMENT_LINETO and previous is not None:
+        kind = fast.PathSegment_GetType(segment)
+        if kind == line_to and previous is not None:
             (x0, y0), (x1, y1) = previous, point
             if abs(x1 - x0) <= 1 and abs(y1 - y0) >= RULE_MIN_LENGTH:
                 verticals.add(round(x0 / 2))
             elif abs(y1 - y0) <= 1 and abs(x1 - x0) >= RULE_MIN_LENGTH:
                 horizontals.add(round(y0 / 2))
-        previous = point if kind != pdfium_c.FPDF_SEGMENT_BEZIERTO else None
+        previous = point if kind != bezier_to else None
 
 
-def _ruled_tables(page, textpage, to_display: "_ToDisplay", index: int, finder: "_TableFinder",
-                  lost_text: bool) -> list[tuple[tuple, RawTable, list[float]]]:
+def _ruled_tables(scan: _Scan, textpage, to_display: "_ToDisplay", index: int,
+                  finder: "_TableFinder") -> list[tuple[tuple, RawTable, list[float]]]:
     """The page's ruled tables, each with its box and its column edges: pdfplumber's algorithm
     on PDFium's edges and characters (readers/pdf_ruled.py), or pdfplumber on its own where
     PDFium cannot stand in for pdfminer (lost characters, a rotated page or rotated text)."""
     from . import pdf_ruled
 
     found = None
-    if not lost_text:
+    if not scan.lost_text:
         x0, y0, x1, y1 = to_display.box
         width = (y1 - y0) if to_display.rotation in (90, 270) else (x1 - x0)
         try:
-            found = pdf_ruled.tables(page, textpage, to_display.rect, width, to_display.height,
+            found = pdf_ruled.tables(scan.paths, textpage, to_display.rect, width, to_display.height,
                                      to_display.rotation)
         except Exception as e:  # PDFium's view failed: pdfplumber reads the page itself
             log.debug("page %d: PDFium's tables failed (%s: %s)", index + 1, type(e).__name__, e)

@@ -42,14 +42,15 @@ class PdfiumPage:
         return extract_words(self.chars, **kwargs)
 
 
-def tables(page, textpage, to_rect: Callable[[float, float, float, float], Box],
+def tables(paths: list[tuple[int, tuple]], textpage, to_rect: Callable[[float, float, float, float], Box],
            width: float, height: float, rotation: int) -> Optional[list]:
     """pdfplumber Tables of the page, found on PDFium's edges and characters; None when PDFium
-    cannot stand in for pdfminer here."""
+    cannot stand in for pdfminer here. `paths`: the page's path objects with the matrix of the
+    forms around each, in page order (the reader's object scan collects them)."""
     if rotation:
         return None
     from pdfplumber.table import TableFinder
-    like = PdfiumPage(page_edges(page, to_rect), [], (0.0, 0.0, width, height))
+    like = PdfiumPage(page_edges(paths, to_rect), [], (0.0, 0.0, width, height))
     found = TableFinder(like).tables   # the "lines" strategy reads edges only
     if not found:
         return found
@@ -62,73 +63,45 @@ def tables(page, textpage, to_rect: Callable[[float, float, float, float], Box],
 
 # ---- edges -----------------------------------------------------------------------------------
 
-_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-
-
-def _multiply(m: tuple, n: tuple) -> tuple:
-    """m then n (PDF row-vector convention: [x y 1]·m·n)."""
-    a, b, c, d, e, f = m
-    a2, b2, c2, d2, e2, f2 = n
-    return (a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2,
-            e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
-
-
-def _matrix(obj) -> tuple:
-    import pypdfium2.raw as pdfium_c
-    m = pdfium_c.FS_MATRIX()
-    if not pdfium_c.FPDFPageObj_GetMatrix(obj, m):
-        return _IDENTITY
-    return (m.a, m.b, m.c, m.d, m.e, m.f)
-
-
-def page_edges(page, to_rect, max_depth: int = 8) -> list[dict]:
-    """pdfplumber's `page.edges`, from PDFium's path objects (form XObjects included)."""
-    import pypdfium2.raw as pdfium_c
-
+def page_edges(paths: list[tuple[int, tuple]], to_rect) -> list[dict]:
+    """pdfplumber's `page.edges`, from PDFium's path objects (form XObjects included): each
+    (path handle, matrix of the forms around it)."""
+    fast = _pdfium.bind()
     edges: list[dict] = []
     fill, stroke = ctypes.c_int(), ctypes.c_int()
-    stack = [(None, pdfium_c.FPDFPage_CountObjects(page), _IDENTITY, 0)]
-    while stack:
-        form, count, outer, depth = stack.pop()
-        for k in range(count):
-            obj = (pdfium_c.FPDFPage_GetObject(page, k) if form is None
-                   else pdfium_c.FPDFFormObj_GetObject(form, k))
-            kind = pdfium_c.FPDFPageObj_GetType(obj)
-            if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < max_depth:
-                stack.append((obj, pdfium_c.FPDFFormObj_CountObjects(obj),
-                              _multiply(_matrix(obj), outer), depth + 1))
-            elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-                if not pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke) or not (fill.value or stroke.value):
-                    continue
-                for points, single in _subpaths(obj, _multiply(_matrix(obj), outer)):
-                    edges += _edges(points, single, to_rect)
+    for obj, outer in paths:
+        if not fast.Path_GetDrawMode(obj, fill, stroke) or not (fill.value or stroke.value):
+            continue
+        for points, single in _subpaths(fast, obj, _pdfium.multiply(_pdfium.object_matrix(obj), outer)):
+            edges += _edges(points, single, to_rect)
     return edges
 
 
-def _subpaths(obj, matrix: tuple) -> list[tuple[list[tuple[float, float]], bool]]:
+def _subpaths(fast, obj: int, matrix: tuple) -> list[tuple[list[tuple[float, float]], bool]]:
     """Each subpath's end points in page space (a close adds the start again), and whether it
     is a single straight segment (pdfminer's line: "ml" or "mlh")."""
     import pypdfium2.raw as pdfium_c
 
     a, b, c, d, e, f = matrix
     x, y = ctypes.c_float(), ctypes.c_float()
+    move_to, bezier_to = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_BEZIERTO
     out: list[tuple[list[tuple[float, float]], bool]] = []
     points: list[tuple[float, float]] = []
     shape = ""
     bezier = 0
-    for k in range(pdfium_c.FPDFPath_CountSegments(obj)):
-        segment = pdfium_c.FPDFPath_GetPathSegment(obj, k)
-        kind = pdfium_c.FPDFPathSegment_GetType(segment)
-        pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
+    for k in range(fast.Path_CountSegments(obj)):
+        segment = fast.Path_GetPathSegment(obj, k)
+        kind = fast.PathSegment_GetType(segment)
+        fast.PathSegment_GetPoint(segment, x, y)
         point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
-        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+        if kind == move_to:
             if points:
                 out.append((points, shape in ("ml", "mlh")))
             points, shape, bezier = [point], "m", 0
             continue
         if not points:   # a path must start with a move; pdfminer ignores one that does not
             continue
-        if kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+        if kind == bezier_to:
             bezier += 1
             if bezier % 3:   # two control points, then the end point
                 continue
@@ -136,7 +109,7 @@ def _subpaths(obj, matrix: tuple) -> list[tuple[list[tuple[float, float]], bool]
         else:
             shape += "l"
         points.append(point)
-        if pdfium_c.FPDFPathSegment_GetClose(segment):
+        if fast.PathSegment_GetClose(segment):
             shape += "h"
             if len(shape) > 3 and shape.endswith("lh") and points[-1] == points[0]:
                 shape = shape[:-2] + "h"   # pdfminer drops a last line back to the start
@@ -176,17 +149,28 @@ def page_chars(textpage, to_rect, within: Optional[list[Box]] = None) -> Optiona
     character drawn on the page (none PDFium generated: its spaces between words and line
     ends), with its box from the font's metrics as pdfminer computes it; only those whose
     middle lies in one of the boxes `within` when given (Table.extract reads no other).
-    None when such a character is rotated (pdfplumber would read it as a column of its own)."""
+    None when such a character is rotated (pdfplumber would read it as a column of its own).
+
+    The calls go through plain-handle bindings (extract/readers/_pdfium.py); a text object's
+    font, a font's glyph widths and descent at a size are asked once."""
     import pypdfium2.raw as pdfium_c
 
+    fast = _pdfium.bind()
+    tp = _pdfium.handle(textpage)
     rect = pdfium_c.FS_RECTF()
     matrix = pdfium_c.FS_MATRIX()
     advance, descent = ctypes.c_float(), ctypes.c_float()
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    get_box, is_generated, get_unicode = fast.Text_GetLooseCharBox, fast.Text_IsGenerated, fast.Text_GetUnicode
+    get_angle, get_size, get_object = fast.Text_GetCharAngle, fast.Text_GetFontSize, fast.Text_GetTextObject
+    get_matrix, get_origin = fast.Text_GetMatrix, fast.Text_GetCharOrigin
+    fonts: dict[int, Optional[int]] = {}                 # text object → its font
+    widths: dict[tuple, Optional[float]] = {}            # (font, code, size) → advance, if any
+    descents: dict[tuple, Optional[float]] = {}          # (font, size) → descent, if any
     chars: list[dict] = []
-    count = pdfium_c.FPDFText_CountChars(textpage)
+    count = fast.Text_CountChars(tp)
     for i in (range(count) if within is None else _indices_near(textpage, count, to_rect, within)):
-        if not pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect):
+        if not get_box(tp, i, rect):
             continue
         if within is not None:
             x0, top, x1, bottom = to_rect(rect.left, rect.bottom, rect.right, rect.top)
@@ -194,30 +178,45 @@ def page_chars(textpage, to_rect, within: Optional[list[Box]] = None) -> Optiona
             if not any(b[0] - _MARGIN <= x <= b[2] + _MARGIN and b[1] - _MARGIN <= y <= b[3] + _MARGIN
                        for b in within):
                 continue
-        if pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
+        if is_generated(tp, i) == 1:
             continue
-        code = pdfium_c.FPDFText_GetUnicode(textpage, i)
+        code = get_unicode(tp, i)
         if code in (0, 0x0A, 0x0D, 0xFFFE, 0xFFFF) or code > 0x10FFFF:
             continue
-        if abs(pdfium_c.FPDFText_GetCharAngle(textpage, i)) > 1e-3:
+        if abs(get_angle(tp, i)) > 1e-3:
             return None
         left, right = rect.left, rect.right
-        size = pdfium_c.FPDFText_GetFontSize(textpage, i)
+        size = get_size(tp, i)
         # pdfminer's box is as wide as the character's advance in the PDF's own widths (PDFium's
         # loose box takes the width from the font it renders with, a substitute when the font is
         # not embedded): the gaps pdfplumber reads as spaces between words depend on it.
         # Its height likewise: the font size up from the font's descent below the baseline
         # (PDFium's loose box takes ascent and descent from each embedded subset, which differ).
         low, high = rect.bottom, rect.top
-        obj = pdfium_c.FPDFText_GetTextObject(textpage, i)
-        font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
-        if font and size > 0 and pdfium_c.FPDFText_GetMatrix(textpage, i, matrix):
-            if pdfium_c.FPDFFont_GetGlyphWidth(font, code, size, advance) and advance.value > 0:
-                right = left + advance.value * (matrix.a ** 2 + matrix.b ** 2) ** 0.5
-            if pdfium_c.FPDFFont_GetDescent(font, size, descent) \
-                    and pdfium_c.FPDFText_GetCharOrigin(textpage, i, origin_x, origin_y):
+        obj = get_object(tp, i)
+        if not obj:
+            font = None
+        elif obj in fonts:
+            font = fonts[obj]
+        else:
+            font = fonts[obj] = fast.TextObj_GetFont(obj)
+        if font and size > 0 and get_matrix(tp, i, matrix):
+            key = (font, code, size)
+            if key in widths:
+                width = widths[key]
+            else:
+                width = widths[key] = (advance.value if fast.Font_GetGlyphWidth(font, code, size, advance)
+                                       and advance.value > 0 else None)
+            if width is not None:
+                right = left + width * (matrix.a ** 2 + matrix.b ** 2) ** 0.5
+            key = (font, size)
+            if key in descents:
+                down = descents[key]
+            else:
+                down = descents[key] = descent.value if fast.Font_GetDescent(font, size, descent) else None
+            if down is not None and get_origin(tp, i, origin_x, origin_y):
                 scale = (matrix.c ** 2 + matrix.d ** 2) ** 0.5
-                low = origin_y.value + descent.value * scale
+                low = origin_y.value + down * scale
                 high = low + size * scale
         x0, top, x1, bottom = to_rect(left, low, right, high)
         chars.append({"text": chr(code), "x0": x0, "x1": x1, "top": top, "bottom": bottom,
