@@ -14,7 +14,7 @@ import regex
 from pydantic import BaseModel
 
 from . import patterns
-from .lexicon.brackets import CLOSING, OPENING, depths, matching_open, split_top_level
+from .lexicon.brackets import CLOSING, OPENING, matching_open, split_top_level
 from .lexicon.dates import YEAR, year_value
 
 Role = Literal["lead", "support", "responsible"]
@@ -456,14 +456,22 @@ def closing_parenthesis(text: str) -> tuple[str, Optional[Responsibility]]:
 
 
 def parentheses(text: str):
-    """(start, end, inner) of every top-level parenthesis of the text."""
-    start, before = 0, 0
-    for i, ch, depth in depths(text):
-        if ch in OPENING and depth == 1:
-            start = i
-        elif ch in CLOSING and depth == 0 and before == 1:
-            yield start, i + 1, text[start + 1:i]
-        before = depth
+    """(start, end, inner) of every top-level parenthesis of the text. Only the brackets are
+    visited (a compiled pattern finds them): the tasks stage asks this of whole sections."""
+    start = depth = 0
+    for m in _BRACKET.finditer(text):
+        i = m.start()
+        if text[i] in OPENING:
+            depth += 1
+            if depth == 1:
+                start = i
+        elif depth:   # a stray closing bracket leaves the depth at zero
+            depth -= 1
+            if depth == 0:
+                yield start, i + 1, text[start + 1:i]
+
+
+_BRACKET = regex.compile("[" + regex.escape(OPENING + CLOSING) + "]")
 
 
 __all__ = ["Responsibility", "read_units", "read_sentence", "read_dash", "read_covering", "is_organ", "separate_cell_lines", "split_units", "split_cell_units", "looks_like_unit",

@@ -126,6 +126,9 @@ class _Line:
     # pages that begin inside this paragraph (a sentence running over a page break): (offset, page)
     page_breaks: list[tuple[int, int]] = field(default_factory=list)
     block: Optional[int] = None   # index of the reader block it came from (the first, when joined)
+    # (text, brackets open at its end): depth_after of a paragraph kept as lines join it, so a
+    # long paragraph is not scanned again at each join (valid while `text` is that string)
+    depth: Optional[tuple[str, int]] = field(default=None, repr=False, compare=False)
 
 
 def run(state: State) -> None:
@@ -460,6 +463,8 @@ def _rejoin_wrapped_lines(lines: list[_Line], width: Optional[int], c: _Compiled
             joined = _join(prev.text, line.text)
             if line.page is not None and line.page != (prev.page_breaks[-1][1] if prev.page_breaks else prev.page):
                 prev.page_breaks.append((len(joined) - len(line.text), line.page))
+            # the join adds no bracket: the depth after it is the line's, from the paragraph's
+            prev.depth = (joined, depth_after(line.text, _depth(prev)))
             prev.text = joined
             prev.ends_paragraph = line.ends_paragraph
             prev.parts = [line.text]
@@ -477,7 +482,7 @@ def _continues(prev: _Line, line: _Line, width: Optional[int], c: _Compiled) -> 
         return False
     if site.is_field_line(prev.text) or site.is_field_line(line.text):
         return False  # a line of a web page's metadata block (发布日期：…) stands alone
-    if len(prev.text) >= MIN_OPEN_BRACKET_CHARS and depth_after(prev.text) > 0:
+    if len(prev.text) >= MIN_OPEN_BRACKET_CHARS and _depth(prev) > 0:
         return True  # a paragraph does not end inside brackets: （社 / 区卫生服务中心）
     if prev.ends_paragraph:
         return False  # the container's paragraph (DOCX): no wrap or page-break guess crosses it
@@ -500,6 +505,13 @@ def _continues(prev: _Line, line: _Line, width: Optional[int], c: _Compiled) -> 
     # one paragraph per line: only a page break cuts a paragraph, and it leaves a long line
     # and a blank line marks the break
     return last_width >= MIN_PAGE_CUT_WIDTH and line.blank_before
+
+
+def _depth(line: _Line) -> int:
+    """Brackets still open at the end of the line's text (kept while lines join it)."""
+    if line.depth is None or line.depth[0] is not line.text:
+        line.depth = (line.text, depth_after(line.text))
+    return line.depth[1]
 
 
 def _join(a: str, b: str) -> str:
