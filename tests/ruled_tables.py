@@ -403,7 +403,7 @@ def write_pdf(s: Spec, path: Path) -> Path:
             y -= heights[k]
     # category cells: merged down their rows on each page they reach; the text in the first
     # part, centred when it fits there, else from its top on, running on into the next part
-    # (`cut_label` tells which seeds print a label so)
+    # (`cut_parts` tells which seeds print a label so)
     cells: dict[int, list[tuple[float, float, float, list[tuple[float, str]]]]] = {}
     for a, b, label in runs:
         parts = []
@@ -486,19 +486,17 @@ def _heights(s: Spec) -> list[float]:
     return heights
 
 
-def cut_label(s: Spec) -> bool:
-    """The PDF prints a category cut by the page break, part on each page (as _pdf_layout lays
-    it out)."""
-    return bool(s.split is not None and "category" in s.roles and s.vertical and _cut(s))
-
-
-def _cut(s: Spec) -> bool:
+def cut_parts(s: Spec) -> Optional[tuple[str, str]]:
+    """The PDF prints a category cut by the page break, a part on each page (as write_pdf lays
+    it out): the two parts; else None."""
+    if s.split is None or "category" not in s.roles or not s.vertical:
+        return None
     heights = _heights(s)
     for a, b, label in _category_runs(s):
         if a < s.split <= b:
-            first_h = sum(heights[a:s.split])
-            return len(label) > max(1, int((first_h - 2 * PAD) // LEAD))
-    return False
+            fit = max(1, int((sum(heights[a:s.split]) - 2 * PAD) // LEAD))
+            return (label[:fit], label[fit:]) if len(label) > fit else None
+    return None
 
 
 def _category_runs(s: Spec) -> list[tuple[int, int, str]]:

@@ -108,7 +108,8 @@ def continue_table(first: RawTable, part: RawTable) -> None:
     """Join `part`, printed after a page break, to the table it continues: its header printed
     again goes; a row broken by the page break is one row; a category merged down the side in
     the first column runs on into the part's empty cells under it (the tables stage carries a
-    category in any column, see tables/grid.carry_down_category)."""
+    category in any column, see tables/grid.carry_down_category); a label cut by the break is
+    one label again (join_cut_labels)."""
     n = table_width(first)
     rows = [list(r) for r in part.rows]
     wide = dict(part.wide)
@@ -116,10 +117,11 @@ def continue_table(first: RawTable, part: RawTable) -> None:
         rows.insert(0, [part.title] + [""] * (n - 1))
         wide = {(r + 1, c): k for (r, c), k in wide.items()}
         wide[(0, 0)] = n
-    header = first.rows[:first.header_rows]
+    # the header printed again: the rows the table opens with, however many the reader marked
+    # (a PDF knows none: a header of two rows comes back whole)
     repeated = 0
-    while (repeated < len(header) and repeated < len(rows)
-           and [_compact(c) for c in rows[repeated]] == [_compact(c) for c in header[repeated]]):
+    while (repeated < len(rows) and repeated < len(first.rows) - 1
+           and [_compact(c) for c in rows[repeated]] == [_compact(c) for c in first.rows[repeated]]):
         repeated += 1
     rows = rows[repeated:]
     dropped = repeated
@@ -135,12 +137,48 @@ def continue_table(first: RawTable, part: RawTable) -> None:
             if row[0].strip():
                 break
             row[0] = carried
+    if rows and len(first.rows) > first.header_rows:
+        join_cut_labels(first, rows)
     base = len(first.rows) - dropped
     first.wide.update({(r + base, c): k for (r, c), k in wide.items() if r >= dropped})
     if first.row_pages and len(first.row_pages) == len(first.rows) and part.pages:
         first.row_pages.extend([part.pages[0]] * len(rows))
     first.rows.extend(rows)
     first.pages = sorted(set(first.pages) | set(part.pages))
+
+
+_HAN = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]+$")
+
+
+def join_cut_labels(first: RawTable, rows: list[list[str]]) -> None:
+    """A label merged down the side (a category printed one character a line) that the page
+    break cut: a single character at the foot of the page or at the head of the next is no label
+    of its own (a category is two characters or more) but a piece of the one printed across the
+    break (`健` | `康生活`): both pieces are one label, on the rows of both. Only in a column whose
+    label spans two rows or more on one side; two pieces of two characters or more each stay two
+    labels (nothing in the text tells them from a new label at the head of the page)."""
+    last = len(first.rows) - 1
+    for c in range(min(len(first.rows[last]), len(rows[0]))):
+        a, b = first.rows[last][c].strip(), rows[0][c].strip()
+        if not a or not b or a == b or min(len(a), len(b)) != 1 or not _HAN.match(a + b):
+            continue
+        above = []
+        for r in range(last, first.header_rows - 1, -1):
+            if first.rows[r][c].strip() != a:
+                break
+            above.append(r)
+        below = []
+        for r in range(len(rows)):
+            if rows[r][c].strip() != b:
+                break
+            below.append(r)
+        if len(above) < 2 and len(below) < 2:
+            continue
+        label = a + b
+        for r in above:
+            first.rows[r][c] = label
+        for r in below:
+            rows[r][c] = label
 
 
 def on_columns(part: RawTable, edges: list, target: list, tolerance: float) -> RawTable | None:
