@@ -11,6 +11,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Iterable, Iterator
 
 from .errors import OutputInvalid, OutputNotWritten
 from .paths import printable
@@ -25,38 +26,78 @@ def _validator():
     return validate
 
 
-# Top-level lists dumped, validated and encoded one at a time (see to_json_bytes).
+# Top-level lists dumped, validated and encoded a batch of items at a time (see json_pieces).
 _SECTIONS = ("outline", "tasks", "boxes", "tables", "indicators", "projects", "warnings")
+BATCH = 1000   # items of a list at a time: a Python structure of a thousand tasks, not of all
 
 
 def to_json_bytes(doc: Document) -> bytes:
-    """The document as the bytes of its output file, validated against the schema first.
+    """The document as the bytes of its output file, validated against the schema first."""
+    return b"".join(json_pieces(doc))
 
-    The same bytes as encoding the whole `model_dump` at once, made one section at a time: the
-    schema sees the document's small fields with one list filled and the others empty, and only
-    that list is a Python structure at any moment (on a 50 MB plan the whole dump was the
-    run's peak memory). Nested lines are indented by two more spaces; a JSON string never holds
-    a raw newline, so that is a plain replacement."""
+
+def json_pieces(doc: Document) -> Iterator[bytes]:
+    """The output file's bytes in pieces, in order; write_document writes each as it comes.
+
+    The same bytes as encoding the whole `model_dump` at once, made a thousand items of a
+    top-level list at a time: the schema sees the document's small fields with those items in
+    their list and the other lists empty, and only those items are a Python structure at any
+    moment (on a 50 MB plan the whole dump, then the whole file's bytes, were the run's peak
+    memory). An item's lines are indented by four more spaces; a JSON string never holds a raw
+    newline, so that is a plain replacement. OutputInvalid is raised before the piece that
+    breaks the schema (write_document then leaves no file)."""
     validate = _validator()
     head = doc.model_dump(mode="json", exclude=set(_SECTIONS))
     skeleton = {**head, **{name: [] for name in _SECTIONS}}
-    parts: dict[str, bytes] = {}
-    for name in _SECTIONS:
-        value = doc.model_dump(mode="json", include={name}).get(name, [])
-        try:
-            validate({**skeleton, name: value})
-        except Exception as e:  # fastjsonschema.JsonSchemaValueException
-            raise OutputInvalid(f"output breaks the schema: {getattr(e, 'message', e)}",
-                                doc.source.path) from None
-        parts[name] = _encode_bare(value).replace(b"\n", b"\n  ")
-        del value
+    _validate(validate, skeleton, doc)
     order = _field_order(doc, head)
-    out = [b"{"]
+    yield b"{"
     for i, key in enumerate(order):
-        body = parts[key] if key in parts else _encode_bare(head[key]).replace(b"\n", b"\n  ")
-        out.append(b"\n  " + _encode_bare(key) + b": " + body + (b"," if i + 1 < len(order) else b""))
-    out.append(b"\n}\n")
-    return b"".join(out)
+        yield b"\n  " + _encode_bare(key) + b": "
+        if key in _SECTIONS:
+            yield from _section(doc, key, skeleton, validate)
+        else:
+            yield _encode_bare(head[key]).replace(b"\n", b"\n  ")
+        if i + 1 < len(order):
+            yield b","
+    yield b"\n}\n"
+
+
+def _section(doc: Document, name: str, skeleton: dict, validate) -> Iterator[bytes]:
+    """One top-level list as orjson indents it inside the document: `[`, the items joined by
+    `,`, `]` (`[]` when empty)."""
+    items = getattr(doc, name)
+    if not items:
+        yield b"[]"
+        return
+    dump = _list_adapter(name).dump_python
+    yield b"["
+    for at in range(0, len(items), BATCH):
+        batch = dump(items[at:at + BATCH], mode="json")
+        try:
+            validate({**skeleton, name: batch})
+        except Exception:  # the message as the whole list gives it (its item's index in it)
+            _validate(validate, {**skeleton, name: dump(items, mode="json")}, doc)
+            raise
+        encoded = _encode_bare(batch)   # b"[\n  {…},\n  {…}\n]"
+        yield (b"," if at else b"") + encoded[1:-2].replace(b"\n", b"\n  ")
+        del batch, encoded
+    yield b"\n  ]"
+
+
+def _validate(validate, data: dict, doc: Document) -> None:
+    try:
+        validate(data)
+    except Exception as e:  # fastjsonschema.JsonSchemaValueException
+        raise OutputInvalid(f"output breaks the schema: {getattr(e, 'message', e)}",
+                            doc.source.path) from None
+
+
+@functools.lru_cache(maxsize=None)
+def _list_adapter(name: str):
+    """The serializer of a Document's list field, as model_dump uses it for that field."""
+    from pydantic import TypeAdapter
+    return TypeAdapter(Document.model_fields[name].annotation)
 
 
 def _field_order(doc: Document, head: dict) -> list[str]:
@@ -84,16 +125,21 @@ def to_json(doc: Document) -> str:
     return to_json_bytes(doc).decode("utf-8")
 
 
-def atomic_write_text(path: str | os.PathLike, text: str | bytes) -> None:
+def atomic_write_text(path: str | os.PathLike, text: str | bytes | Iterable[bytes]) -> None:
     """Write to a temp file in the same folder, fsync, rename: readers never see a half file.
-    Text is written as UTF-8 with \\n line ends; bytes as they are."""
+    Text is written as UTF-8 with \\n line ends; bytes as they are, and pieces of bytes one
+    after another (an exception while they are made leaves no file)."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
         with os.fdopen(fd, "wb") as f:
-            f.write(text.encode("utf-8") if isinstance(text, str) else text)
+            if isinstance(text, (str, bytes)):
+                f.write(text.encode("utf-8") if isinstance(text, str) else text)
+            else:
+                for piece in text:
+                    f.write(piece)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, target)
@@ -113,8 +159,8 @@ def _umask() -> int:
 
 
 def write_document(doc: Document, path: str | os.PathLike) -> None:
-    data = to_json_bytes(doc)
+    """The document's JSON file, written piece by piece (json_pieces) into the temp file."""
     try:
-        atomic_write_text(path, data)
+        atomic_write_text(path, json_pieces(doc))
     except OSError as e:
         raise OutputNotWritten(f"could not write {printable(path)}: {e.strerror or e}", doc.source.path) from None

@@ -55,6 +55,28 @@ def test_section_by_section_gives_the_bytes_of_the_whole_dump(document):
     assert writer.to_json_bytes(empty) == writer.encode(empty.model_dump(mode="json"))
 
 
+@pytest.mark.parametrize("batch", [1, 2, 7])
+def test_lists_encoded_a_few_items_at_a_time_give_the_bytes_of_the_whole_dump(document, monkeypatch, batch):
+    """The writer dumps, validates and encodes a top-level list BATCH items at a time (memory):
+    batches that cut every list, and a last batch of one item, join into the whole file."""
+    monkeypatch.setattr(writer, "BATCH", batch)
+    assert max(len(document.outline), len(document.indicators)) > 7
+    assert writer.to_json_bytes(document) == writer.encode(document.model_dump(mode="json"))
+
+
+def test_an_item_that_breaks_the_schema_in_a_later_batch_leaves_no_file(document, monkeypatch, tmp_path):
+    """The file is written as its pieces are made: an invalid item found after the first pieces
+    are in the temp file leaves neither the output nor the temp file, and the message names the
+    item by its index in the whole list."""
+    monkeypatch.setattr(writer, "BATCH", 2)
+    last = len(document.outline) - 1
+    broken = document.outline[last].model_copy(update={"level": "一级"})
+    bad = document.model_copy(update={"outline": document.outline[:last] + [broken]})
+    with pytest.raises(OutputInvalid, match=rf"outline\[{last}\]"):
+        writer.write_document(bad, tmp_path / "out.json")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_value_the_fast_encoder_refuses_falls_back_to_the_same_form():
     data = {"a": [1, 2], "b": 2**70, "c": "规划"}
     assert writer.encode(data).decode() == json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -122,9 +122,10 @@ class _Line:
     kind: str = "text"            # text | cell | row | table
     blank_before: bool = False
     table: Optional[RawTable] = None
-    parts: list[str] = field(default_factory=list)
+    last: Optional[str] = None    # the last line joined onto this one (None: none was)
     # pages that begin inside this paragraph (a sentence running over a page break): (offset, page)
-    page_breaks: list[tuple[int, int]] = field(default_factory=list)
+    # (None while there is none: a 50 MB text has half a million lines, so no empty lists)
+    page_breaks: Optional[list[tuple[int, int]]] = None
     block: Optional[int] = None   # index of the reader block it came from (the first, when joined)
     # (text, brackets open at its end): depth_after of a paragraph kept as lines join it, so a
     # long paragraph is not scanned again at each join (valid while `text` is that string)
@@ -462,12 +463,12 @@ def _rejoin_wrapped_lines(lines: list[_Line], width: Optional[int], c: _Compiled
         if prev is not None and _continues(prev, line, width, c):
             joined = _join(prev.text, line.text)
             if line.page is not None and line.page != (prev.page_breaks[-1][1] if prev.page_breaks else prev.page):
-                prev.page_breaks.append((len(joined) - len(line.text), line.page))
+                prev.page_breaks = (prev.page_breaks or []) + [(len(joined) - len(line.text), line.page)]
             # the join adds no bracket: the depth after it is the line's, from the paragraph's
             prev.depth = (joined, depth_after(line.text, _depth(prev)))
             prev.text = joined
             prev.ends_paragraph = line.ends_paragraph
-            prev.parts = [line.text]
+            prev.last = line.text
             continue
         out.append(line)
     return out
@@ -486,17 +487,17 @@ def _continues(prev: _Line, line: _Line, width: Optional[int], c: _Compiled) -> 
         return True  # a paragraph does not end inside brackets: （社 / 区卫生服务中心）
     if prev.ends_paragraph:
         return False  # the container's paragraph (DOCX): no wrap or page-break guess crosses it
-    last_width = display_width(prev.parts[-1] if prev.parts else prev.text)
+    last = prev.text if prev.last is None else prev.last
+    last_width = display_width(last)
     if width is not None:
         # a hard-wrapped line fills the column (a few columns short when it ends in a digit run)
         if last_width >= width - FULL_LINE_SLACK:
             return True
         # a shorter line that is already prose (a run-in title set in a larger or bold font
         # wraps earlier: `2.荆楚大遗址传承发展工程:贯彻落实省政府重大工`) continues too
-        last = prev.parts[-1] if prev.parts else prev.text
         if last_width < width // SHORT_LINE_DIVISOR:
             return False
-        numbered = heading_number_length(last) if not prev.parts else 0
+        numbered = heading_number_length(last) if prev.last is None else 0
         if numbered:
             # a numbered line is a heading (`（一）加快构建信息平台，推进信息数据共享`) unless
             # it runs on into its text after a colon or a full stop
@@ -534,7 +535,7 @@ def _assemble(lines: list[_Line]) -> NormText:
         paras.append(Para(start=start, end=end, kind=line.kind, page=line.page,  # type: ignore[arg-type]
                           heading_level=line.heading_level, bold_lead=line.bold_lead,
                           blank_before=line.blank_before, table=line.table, block=line.block))
-        for at, page in [(0, line.page)] + line.page_breaks:
+        for at, page in [(0, line.page)] + (line.page_breaks or []):
             if page is not None and (not page_offsets or page_offsets[-1][1] != page):
                 page_offsets.append((start + at, page))
         pieces.append(text)
