@@ -88,3 +88,14 @@ def test_an_output_that_breaks_the_schema_is_refused(document):
     bad = document.model_copy(update={"schema_version": 11})
     with pytest.raises(OutputInvalid, match="schema"):
         writer.to_json(bad)
+
+
+def test_instances_share_one_set_of_field_names(document):
+    """Memory: pydantic keeps a set of the fields passed for every instance (728 bytes); the
+    model's instances share one set of all their field names instead, which an assignment
+    leaves as it is, and nothing of the output changes."""
+    a, b = (model.Heading(**h.model_dump()) for h in document.outline[:2])
+    assert a.__pydantic_fields_set__ is b.__pydantic_fields_set__ == set(model.Heading.model_fields)
+    before = b.model_dump(mode="json")
+    a.title = a.title + "（改）"
+    assert b.__pydantic_fields_set__ == set(model.Heading.model_fields) and b.model_dump(mode="json") == before
