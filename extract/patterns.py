@@ -3,8 +3,13 @@
 Each consumer describes its file with a `PatternModel` (the one frozen base: extra keys
 forbidden, values read-only), so a typo in the data is an error at load time, not a silent
 miss. Duplicate YAML keys are errors too, and so is a regex without the named groups its code
-reads (`RegexWith("subject", "verb")`). A module turns its file into what it matches with
-through one helper:
+reads (`RegexWith("subject", "verb")`).
+
+A regex is written from named pieces: `{year}` in a pattern stands for the one spelling of a
+year (extract/lexicon/dates), and a file may name pieces of its own under `pieces:` (they may
+use the shared ones). Pieces are expanded when the file is loaded, so the model, the code and
+the checks all see the whole regex; an unknown piece is an error. `\\p{Han}` and `{2,4}` are
+regex, not pieces. A module turns its file into what it matches with through one helper:
 
     @patterns.compiled("normalize", NormalizePatterns)
     def grammar(p: NormalizePatterns) -> _Compiled: ...     # grammar() builds it once
@@ -24,10 +29,11 @@ from typing import Annotated, Callable, TypeVar
 
 import regex
 import yaml
-from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError, ValidationInfo
 
 from . import regex_cache
 from .errors import PlanExtractError
+from .lexicon import dates
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -42,8 +48,47 @@ class PatternModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _valid_regex(*groups: str) -> Callable[[str], str]:
-    def check(pattern: str) -> str:
+# The pieces every pattern file may use: one spelling of each, from extract/lexicon/dates.
+SHARED_PIECES: dict[str, str] = {
+    "year": dates.YEAR,                  # 2025 · 二〇二五 (without 年)
+    "arabic_year": dates.ARABIC_YEAR,    # 2025
+    "chinese_year": dates.CHINESE_YEAR,  # 二〇二五
+    "month": dates.MONTH,                # 4 · 十二
+    "day": dates.DAY,                    # 25 · 二十五
+}
+
+# {name}, lowercase; not the property of \p{Han} / \N{…}, and never a {2,4} quantifier
+_PIECE = regex.compile(r"(?<!\\[pPN])\{([a-z][a-z0-9_]*)\}")
+
+
+def expand_pieces(pattern: str, pieces: dict[str, str]) -> str:
+    """`{year}年` → `(?:(?:19|20)[0-9]{2}|…)年`; each piece is wrapped in (?:…) so it stays
+    one unit before a quantifier or beside an alternation."""
+    def piece(m: regex.Match) -> str:
+        name = m.group(1)
+        if name not in pieces:
+            raise ValueError(f"unknown piece {{{name}}} in {pattern!r} (known: {', '.join(sorted(pieces))})")
+        return f"(?:{pieces[name]})"
+    return _PIECE.sub(piece, pattern)
+
+
+def _file_pieces(raw: object) -> dict[str, str]:
+    """The shared pieces and a file's own `pieces:` (which may use the shared ones)."""
+    own = raw.get("pieces") if isinstance(raw, dict) else None
+    if not isinstance(own, dict):
+        return dict(SHARED_PIECES)
+    found = dict(SHARED_PIECES)
+    for name, value in own.items():
+        if not isinstance(name, str) or not isinstance(value, str) or not _PIECE.fullmatch(f"{{{name}}}"):
+            raise ValueError(f"pieces: {name!r} must be a lowercase name for a regex string")
+        found[name] = expand_pieces(value, found)
+    return found
+
+
+def _valid_regex(*groups: str) -> Callable[[str, ValidationInfo], str]:
+    def check(pattern: str, info: ValidationInfo) -> str:
+        pieces = (info.context or {}).get("pieces", SHARED_PIECES)
+        pattern = expand_pieces(pattern, pieces)
         try:
             compiled_ = regex_cache.compile(pattern, regex.V1)
         except regex.error as e:
@@ -56,7 +101,8 @@ def _valid_regex(*groups: str) -> Callable[[str], str]:
 
 
 def RegexWith(*groups: str):  # noqa: N802 (a type, spelled like one)
-    """A regex field that must compile and define these named groups: `start: RegexWith("name")`."""
+    """A regex field that must compile and define these named groups: `start: RegexWith("name")`.
+    Its `{piece}`s are expanded first: the field holds the whole regex."""
     return Annotated[str, AfterValidator(_valid_regex(*groups))]
 
 
@@ -156,9 +202,13 @@ def load(name: str, model: type[M]) -> M:
     """patterns/<name>.yaml validated as `model`; cached per process."""
     key = (name, model)
     if key not in _models:
+        raw = load_raw(name)
         try:
-            _models[key] = model.model_validate(load_raw(name))
-        except ValidationError as e:
+            pieces = _file_pieces(raw)
+            if isinstance(raw, dict):   # the file's own pieces live in its regexes, not in the model
+                raw = {k: v for k, v in raw.items() if k != "pieces"}
+            _models[key] = model.model_validate(raw, context={"pieces": pieces})
+        except (ValidationError, ValueError) as e:
             raise PatternDataError(f"patterns/{name}.yaml: {e}") from None
     return _models[key]  # type: ignore[return-value]
 

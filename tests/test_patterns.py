@@ -96,3 +96,56 @@ def test_libyaml_and_the_pure_parser_agree_on_every_pattern_file():
     for path in sorted(patterns.patterns_dir().glob("*.yaml")):
         data = path.read_bytes()
         assert patterns._parse(data) == patterns._parse(data, patterns._PureUniqueKeyLoader), path.name
+
+
+# --- named pieces ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, matches, misses", [
+    # a shared piece: the one spelling of a year in digits
+    ("start: '(?P<year>{arabic_year})年(?P<month>\\d\\d)'\nwords: [a]\n", "2023年06", "3000年06"),
+    # a file's own piece, built on a shared one
+    ("pieces:\n  ym: '(?P<year>{arabic_year})年'\nstart: '{ym}(?P<month>\\d\\d)月'\nwords: [a]\n",
+     "1998年12月", "98年12月"),
+    # {year} takes a year in Chinese digits too
+    ("start: '(?P<year>{year})年(?P<month>\\d\\d)'\nwords: [a]\n", "二〇二五年06", "二五年06"),
+])
+def test_pieces_are_expanded_when_the_file_loads(tmp_path, monkeypatch, text, matches, misses):
+    _use(tmp_path, monkeypatch, text)
+    start = patterns.compile(patterns.load("example", _Example).start)
+    assert "{" not in start.pattern.replace("{2}", "").replace("{4}", "")
+    assert start.fullmatch(matches) and not start.fullmatch(misses)
+
+
+def test_regex_braces_are_not_pieces(tmp_path, monkeypatch):
+    _use(tmp_path, monkeypatch, "start: '(?P<year>\\p{Han}{2,4})(?P<month>\\d{1,2})'\nwords: [a]\n")
+    assert patterns.load("example", _Example).start == "(?P<year>\\p{Han}{2,4})(?P<month>\\d{1,2})"
+
+
+@pytest.mark.parametrize("text, error", [
+    # an unknown piece names itself and the pieces there are
+    ("start: '(?P<year>{yeer})(?P<month>\\d\\d)'\nwords: [a]\n", r"unknown piece \{yeer\}.*arabic_year"),
+    ("pieces:\n  ym: '{nope}年'\nstart: '(?P<year>{ym})(?P<month>\\d\\d)'\nwords: [a]\n", r"unknown piece \{nope\}"),
+    ("pieces:\n  Year: '\\d{4}'\nstart: '(?P<year>\\d)(?P<month>\\d)'\nwords: [a]\n", "lowercase name"),
+    # a piece brings no named group: the regex still lacks the one its code reads
+    ("start: '{year}年(?P<month>\\d\\d)'\nwords: [a]\n", r"lacks the named group\(s\) \['year'\]"),
+])
+def test_a_bad_piece_is_refused_at_load(tmp_path, monkeypatch, text, error):
+    _use(tmp_path, monkeypatch, text)
+    with pytest.raises(PatternDataError, match=error):
+        patterns.load("example", _Example)
+
+
+# Files whose owner has not yet moved its year regex onto {year} (indicators.yaml: target_year).
+_YEAR_SPELLED_OUT = {"indicators.yaml"}
+
+
+def test_no_pattern_file_spells_out_a_year():
+    """A year is spelled once (extract/lexicon/dates, the {year} pieces), not in each file."""
+    import regex
+    year = regex.compile(r"20\\d\{2\}|\(\?:19\|20\)|19\|20|\\d\{4\}\s*\\?s?\*?年|二〇\[")
+    for path in sorted(patterns.patterns_dir().glob("*.yaml")):
+        if path.name in _YEAR_SPELLED_OUT:
+            continue
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            code = line.split(" #", 1)[0]
+            assert not year.search(code), f"{path.name}:{n} spells a year out: use {{year}} or {{arabic_year}}"

@@ -20,12 +20,11 @@ DOC_NUMBER = regex.compile(r"[\p{Han}]{1,12}[〔\[［【(（]\s*\d{4}\s*[〕\]�
 
 class HeadingStyle(patterns.PatternModel):
     name: str
-    pattern: patterns.RegexWith("n")   # {cn} stands for the numerals
+    pattern: patterns.RegexWith("n")
     family: str
 
 
 class HeadingPatterns(patterns.PatternModel):
-    numerals: str
     styles: list[HeadingStyle]
     max_title_chars: int
     run_in_end: str
@@ -52,7 +51,7 @@ def heading_grammar(p: HeadingPatterns) -> tuple[HeadingPatterns, list[Style]]:
     """patterns/headings.yaml and its numbering styles, highest rank first, compiled."""
     styles = [
         Style(s.name, rank, s.family,
-              patterns.compile(r"^\s*(?:" + s.pattern.replace("{cn}", p.numerals) + r")\s*"))
+              patterns.compile(r"^\s*(?:" + s.pattern + r")\s*"))
         for rank, s in enumerate(p.styles)
     ]
     return p, styles
@@ -62,13 +61,13 @@ def heading_grammar(p: HeadingPatterns) -> tuple[HeadingPatterns, list[Style]]:
 def box_start() -> regex.Pattern:
     """A 专栏 caption: `专栏 1 标题`, `专栏1：标题`, `专栏一 标题` (groups n, title)."""
     p, _ = heading_grammar()
-    return patterns.compile(p.box_start.replace("{cn}", p.numerals))
+    return patterns.compile(p.box_start)
 
 
 @functools.lru_cache(maxsize=1)
 def _any_heading_start() -> regex.Pattern:
     p, _ = heading_grammar()
-    alternatives = [s.pattern.replace("{cn}", p.numerals) for s in p.styles]
+    alternatives = [s.pattern for s in p.styles]
     alternatives = [regex.sub(r"\(\?P<n>", "(?:", a) for a in alternatives]
     return patterns.compile(r"^\s*(?:" + "|".join(f"(?:{a})" for a in alternatives) + r"|专栏)")
 
@@ -98,14 +97,14 @@ def match_heading_number(text: str) -> Optional[tuple[Style, regex.Match]]:
 def lost_opening_bracket() -> regex.Pattern:
     """`一）`, ` 2）`, `《三）` at a line start: a bracketed number that lost its opening `（`."""
     p, _ = heading_grammar()
-    return patterns.compile(p.lost_opening_bracket.replace("{cn}", p.numerals))
+    return patterns.compile(p.lost_opening_bracket)
 
 
 @functools.lru_cache(maxsize=1)
 def bracketed_number() -> regex.Pattern:
     """`（一）`, `(2)` at a line start (groups: n)."""
     p, _ = heading_grammar()
-    return patterns.compile(p.bracketed_number.replace("{cn}", p.numerals))
+    return patterns.compile(p.bracketed_number)
 
 
 def ordinal(n: str) -> Optional[int]:

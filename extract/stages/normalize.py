@@ -55,17 +55,17 @@ MIN_PAGE_CUT_WIDTH = 60        # one paragraph per line: a line this wide before
 
 
 class NormalizePatterns(patterns.PatternModel):
-    noise: list[str]
-    page_number_lines: list[str]
-    lone_number: str
-    markdown_heading: str
-    bold: str
-    list_marker: str
-    latex_inline: str
+    noise: list[patterns.Regex]
+    page_number_lines: list[patterns.Regex]
+    lone_number: patterns.Regex
+    markdown_heading: patterns.Regex
+    bold: patterns.Regex
+    list_marker: patterns.Regex
+    latex_inline: patterns.Regex
     latex_commands: dict[str, str]
     terminal_punctuation: str
     closing_marks: str
-    item_starts: str
+    item_starts: patterns.Regex
 
 
 @dataclass
