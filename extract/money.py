@@ -28,7 +28,9 @@ from .lexicon.folds import fold_width
 from .model import Money, Span
 
 # A guard, not a budget: the patterns are linear and read about 2 MB a second.
-_SECONDS_PER_MB = 10.0
+SECONDS_PER_MB = 10.0
+MIN_SECONDS = 1.0
+MONEY_WORD_REACH = 8     # a money word (总投资) counts this close before a bare 万/亿
 
 
 _Data = patterns.PatternModel
@@ -136,7 +138,7 @@ def find_money(text: str) -> list[tuple[Span, Money]]:
     folded = fold_width(text)
     found: list[tuple[Span, Money]] = []
     try:
-        timeout = 1.0 + _SECONDS_PER_MB * len(text) / 1e6
+        timeout = MIN_SECONDS + SECONDS_PER_MB * len(text) / 1e6
         for m in grammar().amount.finditer(folded, timeout=timeout):
             if _is_word(m) or not _reads_as_money(m, folded):
                 continue
@@ -224,6 +226,6 @@ def _reads_as_money(m: "regex.Match[str]", folded: str) -> bool:
 
 
 def _after_money_word(folded: str, start: int) -> bool:
-    window = folded[max(0, start - 8):start]
+    window = folded[max(0, start - MONEY_WORD_REACH):start]
     clause = patterns.compile(r"[，,。；;：:、\n]").split(window)[-1]
     return grammar().context.search(clause) is not None

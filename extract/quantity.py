@@ -30,6 +30,11 @@ from .model import Op, Quantity
 
 Comparator = Literal[">=", "<=", "<", ">"]
 
+MAX_NUMERAL_RUN = 24      # a run of Chinese numerals longer than this is no number
+MAX_DECIMAL_DIGITS = 12   # digits after 点 (三点五)
+MIN_MULTIPLIER = 100      # units from 百 up may follow an Arabic number: 1.2万, 3千 (十 may not: 3十)
+FIRST_YEAR, LAST_YEAR = 1900, 2099   # a year in Chinese digits outside these is no year
+
 
 # ---------------------------------------------------------------- vocabulary (patterns/quantities.yaml)
 
@@ -120,11 +125,11 @@ def _pieces(data: QuantityPatterns) -> _Pieces:
     cn = data.chinese_numerals
     digit = _char_class(cn.digits)
     numeral = _char_class({**cn.digits, **cn.small_units, **cn.large_units})
-    multiplier = _char_class({c: v for c, v in {**cn.small_units, **cn.large_units}.items() if v >= 100})
+    multiplier = _char_class({c: v for c, v in {**cn.small_units, **cn.large_units}.items() if v >= MIN_MULTIPLIER})
     point = regex.escape(cn.decimal_point)
     arabic_body = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
     arabic = rf"(?<![A-Za-z0-9.]){arabic_body}"  # not inside PM2.5, COVID-19 or 12.5
-    chinese = rf"(?<!{numeral}){numeral}{{1,24}}(?:{point}{digit}{{1,12}})?"
+    chinese = rf"(?<!{numeral}){numeral}{{1,{MAX_NUMERAL_RUN}}}(?:{point}{digit}{{1,{MAX_DECIMAL_DIGITS}}})?"
     number = (rf"(?:{patterns.alternation(cn.percent_prefixes)})?"
               rf"(?:{arabic}{multiplier}{{0,2}}|{chinese})"
               rf"(?:{regex.escape(cn.tenths)}{digit}?)?")
@@ -143,7 +148,7 @@ def grammar(data: QuantityPatterns) -> _Grammar:
     scanner = (rf"(?P<year>{year_token})|(?P<per>{p.per})"
                rf"|(?P<word>{patterns.alternation(_vocabulary(data))})"
                rf"|(?P<num>{p.number})|(?P<other>.)")
-    parts = (rf"(?P<arabic>{p.arabic_body})|(?P<decimal>{p.digit}{{1,24}}{point}{p.digit}{{1,12}})"
+    parts = (rf"(?P<arabic>{p.arabic_body})|(?P<decimal>{p.digit}{{1,{MAX_NUMERAL_RUN}}}{point}{p.digit}{{1,{MAX_DECIMAL_DIGITS}}})"
              rf"|(?P<digit>{p.digit})|(?P<unit>{p.numeral})|(?P<bad>.)")
     # the end of a span of years names the period's end; no year inside a longer number
     year = rf"(?<![0-9.])(?:{p.year_span}|{p.year})(?!\.?[0-9])(?!{p.numeral})"
@@ -318,7 +323,7 @@ def parse_year(text: str) -> Optional[int]:
     digits = grammar().data.chinese_numerals.digits
     if last[0] in digits:
         year = int("".join(str(digits[c]) for c in last))
-        return year if 1900 <= year <= 2099 else None
+        return year if FIRST_YEAR <= year <= LAST_YEAR else None
     return int(last)
 
 

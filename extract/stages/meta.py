@@ -21,6 +21,7 @@ TAIL_PARAS = 6            # the last paragraphs, where the signature and date of
 FIRST_NUMBERED_PLAN = 3   # the 3rd five-year plan (三五) is the first that ran five years from 1966
 FIRST_NUMBERED_PLAN_START = 1966
 PLAN_YEARS = 5
+FIRST_PERIOD_YEAR, LAST_PERIOD_YEAR = 1950, 2099   # a printed span of years outside these is no plan's period
 
 _DRAFT = regex.compile(r"(?:[（(【\[][ \u3000]?)?(征求意见稿|送审稿|讨论稿|草案|修订稿|初稿|代拟稿|报批稿|审议稿|试行稿)(?:[ \u3000]?[）)】\]])?")
 _PLAN_WORDS = regex.compile(r"(?:规划|方案|计划|纲要|意见|办法|要点|措施|行动|规定|细则)(?:[（(][^）)]*[）)])?$")
@@ -220,6 +221,6 @@ def period_of(text: str) -> Optional[Period]:
     m = _YEARS.search(text or "")
     if m:
         a, b = int(m.group(1)), int(m.group(2))
-        if 1949 < a <= b < 2100:
+        if FIRST_PERIOD_YEAR <= a <= b <= LAST_PERIOD_YEAR:
             return Period(name=f"{a}—{b}", start=a, end=b)
     return None

@@ -23,6 +23,15 @@ from ..model import ItemSource, Money, Project, Table
 from ..money import find_money, parse_money
 from ..state import NormText, State
 
+MIN_NAME_CHARS = 4        # a project's name has at least this many characters (县医院迁建, not 医院)
+MAX_NAME_CHARS = 50       # a longer "name" is a sentence
+MAX_LEAD_CHARS = 40       # a lead (`name：`, `【name】`, a first sentence) this short names an item
+MAX_LABEL_CHARS = 30      # a name alone on its line is at most this long …
+SHORT_LABEL_CHARS = 20    # … and, in a box of projects, this short even without a work noun
+ITEM_HEAD_CHARS = 8       # a box item is found in the text by its first characters
+MAX_BOX_TABLE_GAP = 2     # a table this close after a box's caption holds the box's rows
+PER_PERIOD_REACH = 4      # a per-period word (每年, 人均) counts this close before an amount
+
 
 class TableColumns(patterns.PatternModel):
     name: list[str]
@@ -177,7 +186,7 @@ def clean_name(text: str) -> str:
     name = text.strip().rstrip("。；;，,：:.． ")
     name = regex.sub(r"等((?:重点|建设)?(?:项目|工程))$", r"\1", name)
     stripped = grammar().leading_verbs.sub("", name)
-    return stripped if len(stripped) >= 4 else name
+    return stripped if len(stripped) >= MIN_NAME_CHARS else name
 
 
 def names_a_project(name: str) -> bool:
@@ -195,7 +204,7 @@ def is_project_name(name: str) -> bool:
     label (重点项目), or a task that builds nothing (构建科技服务网络)."""
     g = grammar()
     bare = _bare(name)
-    if len(bare) > _LONGEST_NAME or _split_top_level(bare, "，,；;")[1:]:
+    if len(bare) > MAX_NAME_CHARS or _split_top_level(bare, "，,；;")[1:]:
         return False  # a sentence, not a name
     if any(p.search(bare) for p in g.not_project):
         return False
@@ -203,9 +212,6 @@ def is_project_name(name: str) -> bool:
             and not names_a_work(bare):
         return False
     return not g.task_verb.match(bare) or bool(g.task_project_head.search(bare))
-
-
-_LONGEST_NAME = 50
 
 
 def _builds_place(name: str, content: Optional[str]) -> bool:
@@ -430,7 +436,7 @@ def _box_pieces(state: State, box, a: int, b: int, lists: Optional[bool] = None)
     `name：content` item per row."""
     if not box.items:
         for table in state.tables:
-            if table.kind == "other" and 0 <= table.span[0] - box.span[1] <= 2 and table.rows:
+            if table.kind == "other" and 0 <= table.span[0] - box.span[1] <= MAX_BOX_TABLE_GAP and table.rows:
                 for r, row in enumerate(table.rows):
                     cells = [c.strip() for c in row if c.strip()]
                     span = table.row_spans[r] if r < len(table.row_spans) else table.span
@@ -464,12 +470,9 @@ def _pieces(norm: NormText, item: str, span, a: int, b: int, lists: bool = False
 def _bare_label(text: str, lists: bool = False) -> bool:
     """A name alone on its line: ends with a work noun, or, in a box of projects, short enough
     that no printed line would wrap there (县医院信息化)."""
-    if not 2 <= len(text) <= 30 or regex.search(r"[，,。；;、：:]", text):
+    if not 2 <= len(text) <= MAX_LABEL_CHARS or regex.search(r"[，,。；;、：:]", text):
         return False
-    return names_a_work(text) or (lists and len(text) <= _SHORT_LINE)
-
-
-_SHORT_LINE = 20
+    return names_a_work(text) or (lists and len(text) <= SHORT_LABEL_CHARS)
 
 
 def _piece_span(norm: NormText, span, piece: str, offset: int):
@@ -480,7 +483,7 @@ def _piece_span(norm: NormText, span, piece: str, offset: int):
     return span
 
 
-_BRACKET_LEAD = regex.compile(r"^\s*【([^【】]{2,40})】\s*")
+_BRACKET_LEAD = regex.compile(rf"^\s*【([^【】]{{2,{MAX_LEAD_CHARS}}})】\s*")
 _RUN_MARK = regex.compile(r"【|[（(]\s*\d{1,2}\s*[）)]|(?<![\d.．])\d{1,2}\s*[.．、](?!\d)|[①-⑳]")
 
 
@@ -572,21 +575,21 @@ def _item_projects(item: str, bold_lead: int = 0) -> list[tuple[str, Optional[st
     bracket = _BRACKET_LEAD.match(text)
     if bracket:  # 【name】content
         return [(clean_name(bracket.group(1)), text[bracket.end():].strip() or None, True)]
-    lead = regex.match(r"^([^，。；：:]{2,40})[：:]", text)
+    lead = regex.match(rf"^([^，。；：:]{{2,{MAX_LEAD_CHARS}}})[：:]", text)
     if lead and lead.group(1).strip() in grammar().data.name_keys:  # 项目名称：XX项目
         value = text[lead.end():].strip()
         return [(clean_name(value), None, True)] if value else []
     if lead:  # name：content
         name, rest = lead.group(1).strip(), text[lead.end():].strip()
-        key = next((k for k in grammar().data.record_keys if name.endswith(k) and len(name) - len(k) >= 4), None)
+        key = next((k for k in grammar().data.record_keys if name.endswith(k) and len(name) - len(k) >= MIN_NAME_CHARS), None)
         if key:  # 县医院迁建项目 / 建设内容：… joined into one line by the box reader
             return [(clean_name(name[:-len(key)]), f"{key}：{rest}", True)]
         return [(name, rest or None, True)]
-    cell = regex.match(r"^([^，。；：:\s]{2,40})(?:\t|[ \u3000]{1,4})(?=\S)", text)
+    cell = regex.match(rf"^([^，。；：:\s]{{2,{MAX_LEAD_CHARS}}})(?:\t|[ \u3000]{1,4})(?=\S)", text)
     if cell and names_a_work(cell.group(1)):  # name <tab> content: a row of a box printed as a table
         return [(clean_name(cell.group(1)), text[cell.end():].strip() or None, True)]
     first, rest = _first_sentence(text)
-    if rest and len(first) <= 40:  # 1.州级公共卫生医学中心建设项目。探索建设…
+    if rest and len(first) <= MAX_LEAD_CHARS:  # 1.州级公共卫生医学中心建设项目。探索建设…
         return [(clean_name(first), rest, True)]
     parts = split_enumeration(first)
     if parts:
@@ -594,7 +597,7 @@ def _item_projects(item: str, bold_lead: int = 0) -> list[tuple[str, Optional[st
     clause, after = _first_clause(first)
     if after and names_a_project(clause):  # 为老服务项能力提升建设项目，鼓励…
         return [(clean_name(clause), after, True)]
-    label = len(first) <= 40 and not regex.search(r"[，,、；;]", first)  # 退耕还林: a bare name
+    label = len(first) <= MAX_LEAD_CHARS and not regex.search(r"[，,、；;]", first)  # 退耕还林: a bare name
     return [(clean_name(first), rest or None, label)]
 
 
@@ -616,7 +619,7 @@ def item_spans(norm: NormText, items: list[str], a: int, b: int):
         return _row_spans(norm, items, a)
     k, out = a, []
     for item in items:
-        head = item.strip()[:8]
+        head = item.strip()[:ITEM_HEAD_CHARS]
         j = k
         while j < b and not norm.para_text(paras[j]).strip().startswith(head):
             j += 1
@@ -645,7 +648,7 @@ def _row_spans(norm: NormText, items: list[str], a: int):
         pos += len(line) + 1
     k, out = 0, []
     for item in items:
-        head = item.split("：", 1)[0].strip()[:8]
+        head = item.split("：", 1)[0].strip()[:ITEM_HEAD_CHARS]
         j = k
         while j < len(lines) and not (head and lines[j][1].strip().startswith(head)):
             j += 1
@@ -798,7 +801,7 @@ def _descendants(root: str, children: dict[Optional[str], list[str]]) -> list[st
 def _up_to_last_noun(text: str) -> Optional[str]:
     """`县中医医院康复大楼建设项目已开工` → `县中医医院康复大楼建设项目`."""
     ends = [m.end() for m in grammar().noun.finditer(text)]
-    return text[:ends[-1]] if ends and ends[-1] >= 4 else None
+    return text[:ends[-1]] if ends and ends[-1] >= MIN_NAME_CHARS else None
 
 
 def _stops(state: State) -> set[int]:
@@ -871,7 +874,7 @@ def _invested_in(sentence: str, s: int, e: int, money: Money):
     clause_end = min([x for x in ends if x >= 0], default=len(sentence))
     before = sentence[clause_start:s].strip()
     after = sentence[e:clause_end].strip()
-    if g.per_period.search(before[-4:]) or g.subsidy.search(sentence[clause_start:clause_end]):
+    if g.per_period.search(before[-PER_PERIOD_REACH:]) or g.subsidy.search(sentence[clause_start:clause_end]):
         return None
     invested = g.invested.search(before)
     if not invested:
@@ -879,7 +882,7 @@ def _invested_in(sentence: str, s: int, e: int, money: Money):
     name = None
     subject = before[:invested.start()].strip().rstrip("（(：: ")  # XX项目（总投资1.2亿元）
     opening = g.construction_run.match(subject)
-    if opening and len(subject) - opening.end() >= 4:
+    if opening and len(subject) - opening.end() >= MIN_NAME_CHARS:
         subject = subject[opening.end():]  # 推进XX迁建项目（总投资…）
     if subject and names_a_project(subject):  # 平罗县人民医院迁建项目总投资3.5亿元
         name = subject
@@ -888,7 +891,7 @@ def _invested_in(sentence: str, s: int, e: int, money: Money):
             tail = after[run.end():].strip()
             if tail.startswith(("的", "了")):
                 tail = tail[1:]
-            if len(tail) >= 4 and names_a_project(tail):
+            if len(tail) >= MIN_NAME_CHARS and names_a_project(tail):
                 name = tail
                 break
         if name is None and after.startswith("的"):
@@ -899,7 +902,7 @@ def _invested_in(sentence: str, s: int, e: int, money: Money):
         prev = regex.sub(rf"^{ARABIC_YEAR}年(?:\d{{1,2}}月)?(?:底|初)?", "", sentence[prev_start:clause_start - 1].strip())
         run = g.construction_run.search(prev)
         tail = prev[run.end():].strip().lstrip("了的") if run else ""
-        if run and len(tail) >= 4 and names_a_project(tail):
+        if run and len(tail) >= MIN_NAME_CHARS and names_a_project(tail):
             name, clause_start, after = tail, prev_start, prev
     if name is None or "、" in name or regex.match(r"^\d", name):
         return None  # none named, or several: 太平卫生院、八街卫生院…

@@ -35,6 +35,9 @@ LISTED_CHAPTERS_WINDOW = 10  # a caption-less contents list starts within these 
 MAX_TOC_ENTRY_CHARS = 40    # a contents entry without leaders is a heading line this short
 MIN_TOC_LINES = 3           # fewer lines under no 目录 caption are no table of contents
 MIN_LISTED_CHAPTERS = 3     # a caption-less contents list names at least this many chapters
+# 专栏 boxes
+MAX_ITEM_NAME_CHARS = 40    # a box row's first cell this short (and without punctuation) is the item's name
+MAX_BOX_LINES = 60          # an unmarked box's caption stands within this many lines above its closing `)`
 
 
 @dataclass
@@ -100,7 +103,7 @@ def _attachment_on_two_lines(norm: NormText, i: int, style: Style, number: str, 
     if i + 1 >= len(norm.paras) or norm.paras[i + 1].kind != "text":
         return None
     title = norm.para_text(norm.paras[i + 1]).strip()
-    if not title or len(title) > 60 or regex.search(r"[，。；]", title) or starts_like_heading(title):
+    if not title or len(title) > MAX_TITLE_LINE_CHARS or regex.search(r"[，。；]", title) or starts_like_heading(title):
         return None
     end = norm.paras[i + 1].end - norm.paras[i].start
     return Candidate(i, style, number, ordinal(m.group("n")) if m.group("n") else None, title, end, False)
@@ -224,7 +227,6 @@ def _continued_style(c: Candidate, stack) -> Style:
 
 # --- front matter: notice, title block, table of contents ---------------------------------------
 
-_NOTICE_HEAD = regex.compile(r"(?:文件|通知|决定|意见|批复|函)$")
 _TAIL = regex.compile(rf"^(?:抄送|抄报|印发|(?:\S{{2,20}})\s*{ARABIC_YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*印发)")
 
 
@@ -389,7 +391,7 @@ def reader_table_box(norm: NormText, i: int) -> Optional[Box]:
                 cells.append(c)
         if not cells:
             continue
-        if len(cells) >= 2 and len(cells[0]) <= 40 and not regex.search(r"[，。；：:]", cells[0]):
+        if len(cells) >= 2 and len(cells[0]) <= MAX_ITEM_NAME_CHARS and not regex.search(r"[，。；：:]", cells[0]):
             items.append(cells[0] + "：" + "；".join(cells[1:]))   # name | content
         else:
             items.append("".join(cells))
@@ -459,7 +461,7 @@ def _add_unmarked_boxes(norm: NormText, body_start: int, boxes: list[Box], range
         if k in taken or paras[k].kind != "text" or not norm.para_text(paras[k]).startswith((")", "）")):
             continue
         caption = None
-        for c in range(k - 1, max(body_start, k - 60) - 1, -1):
+        for c in range(k - 1, max(body_start, k - MAX_BOX_LINES) - 1, -1):
             if c in taken or c in headings:
                 break
             t = norm.para_text(paras[c]).strip()
