@@ -125,9 +125,9 @@ def test_make_run_outputs_keep_the_contract(tmp_path):
     ("某区医疗卫生服务体系规划（2021—2025年）（送审稿）", "某区医疗卫生服务体系规划（2021—2025年）", True),
 ])
 def test_title_cleaning(printed, title, draft):
-    from extract.stages.meta import _DRAFT, clean_title
+    from extract.stages.meta import clean_title, is_draft
     assert clean_title(printed) == title
-    assert bool(_DRAFT.search(printed)) == draft
+    assert is_draft(printed) == draft
 
 
 def test_same_stem_in_two_inputs_never_overwrites(tmp_path):

@@ -34,3 +34,7 @@ META = yaml.safe_load((Path(__file__).parent / "cases" / "meta.yaml").read_text(
 def test_meta_case(case, tmp_path):
     m = _doc(tmp_path, case["text"]).meta
     assert {"title": m.title, "issuer": m.issuer, "doc_number": m.doc_number, "date": m.date} == case["meta"]
+    if "draft" in case:
+        assert m.draft == case["draft"]
+    if "period" in case:
+        assert m.period is not None and m.period.model_dump() == case["period"]

@@ -32,6 +32,9 @@ class HeadingPatterns(patterns.PatternModel):
     toc_caption: patterns.Regex
     toc_line: patterns.Regex
     box_start: patterns.RegexWith("n", "title")
+    unmarked_box_caption: patterns.Regex
+    box_item_lead: patterns.Regex
+    box_item_project: patterns.Regex
     lost_opening_bracket: patterns.RegexWith("n", "stand")
     bracketed_number: patterns.RegexWith("n")
     unnumbered_titles: list[str]

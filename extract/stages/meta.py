@@ -5,14 +5,12 @@ from typing import Optional
 
 import regex
 
-from ..lexicon.dates import ARABIC_YEAR
-from ..lexicon.dates import DATE
 from ..lexicon import site
-from ..lexicon.dates import find_date
-from ..lexicon.dates import iso_date
+from ..lexicon.dates import DATE, find_date, iso_date
+from ..lexicon.front import front_grammar
 from ..lexicon.numbering import DOC_NUMBER
 from ..model import Meta, Period
-from ..numerals import cn_int as cn_number
+from ..numerals import cn_int
 from ..state import State
 
 PREAMBLE_PARAS = 5        # the paragraphs after the front matter that may name the period
@@ -23,13 +21,6 @@ FIRST_NUMBERED_PLAN_START = 1966
 PLAN_YEARS = 5
 FIRST_PERIOD_YEAR, LAST_PERIOD_YEAR = 1950, 2099   # a printed span of years outside these is no plan's period
 
-_DRAFT = regex.compile(r"(?:[（(【\[][ \u3000]?)?(征求意见稿|送审稿|讨论稿|草案|修订稿|初稿|代拟稿|报批稿|审议稿|试行稿)(?:[ \u3000]?[）)】\]])?")
-_PLAN_WORDS = regex.compile(r"(?:规划|方案|计划|纲要|意见|办法|要点|措施|行动|规定|细则)(?:[（(][^）)]*[）)])?$")
-_NOTICE_TITLE = regex.compile(r"关于印发\s*《?(?P<t>.+?)》?\s*的通知")
-_ISSUER_HEAD = regex.compile(r"^(?P<i>.{2,40}?)(?:文件|文\s*件)$")
-_ISSUER_LINE = regex.compile(r"^[\p{Han}（）()]{2,40}(?:人民政府|办公室|办公厅|委员会|局|厅|委|部|院|政府)$")
-_PERIOD = regex.compile(r"[“\"]?(十[一二三四五六七八九]|[二三四五六七八九]十[一二三四五六七八九]?)五[”\"]?")
-_YEARS = regex.compile(rf"[（(]\s*({ARABIC_YEAR})\s*[—\-–－~～至到]+\s*({ARABIC_YEAR})\s*年?\s*[）)]")
 
 
 def run(state: State) -> None:
@@ -43,9 +34,9 @@ def run(state: State) -> None:
     draft = False
     title = None
     if title_raw:
-        draft = bool(_DRAFT.search(title_raw))
+        draft = is_draft(title_raw)
         title = clean_title(title_raw)
-    draft = draft or any(_DRAFT.fullmatch(t.strip()) for t in head)
+    draft = draft or any(front_grammar().draft_mark.fullmatch(t.strip()) for t in head)
     doc_number = next((m.group(0) for t in notice for m in [DOC_NUMBER.search(t)] if m), None) \
         or site.field_value(sited, "doc_number")
     signer, signed = _signature(state)
@@ -69,37 +60,38 @@ def _preamble(state: State) -> str:
                    if p.kind == "text")[:PREAMBLE_CHARS]
 
 
-_ATTACHMENT = regex.compile(r"^附件\s*[0-9一二三四五六七八九十]{0,3}\s*[：:、.．]?\s*")
+def is_draft(title: str) -> bool:
+    """A title that carries a draft's mark: （征求意见稿）, 草案."""
+    return bool(front_grammar().draft_mark.search(title))
 
 
 def clean_title(text: str) -> str:
-    t = _ATTACHMENT.sub("", _DRAFT.sub("", text).strip())
+    f = front_grammar()
+    t = f.attachment_mark.sub("", f.draft_mark.sub("", text).strip())
     t = regex.sub(r"[《》]", "", t)
     return regex.sub(r"\s+", "", t).strip()
 
 
 def _title(notice: list[str], head: list[str]) -> Optional[str]:
     # The title block after the notice is the plan's own title; the notice names it too.
+    f = front_grammar()
     lines = [t.strip() for t in head if t.strip()]
     for k, line in enumerate(lines):
-        if _PLAN_WORDS.search(_DRAFT.sub("", line).strip()) and "通知" not in line:
+        if f.plan_title.search(f.draft_mark.sub("", line).strip()) and "通知" not in line:
             return line
         # a title wrapped over two lines
-        if k + 1 < len(lines) and _PLAN_WORDS.search(_DRAFT.sub("", line + lines[k + 1]).strip()):
+        if k + 1 < len(lines) and f.plan_title.search(f.draft_mark.sub("", line + lines[k + 1]).strip()):
             return line + lines[k + 1]
     for t in notice:
-        m = _NOTICE_TITLE.search(regex.sub(r"\s+", "", t))
+        m = f.notice_of.search(regex.sub(r"\s+", "", t))
         if m:
-            return m.group("t")
+            return m.group("title")
     # the notice's body names what it issues: 现将《…方案》印发给你们
     for t in notice:
-        m = _ISSUED_HEREWITH.search(regex.sub(r"\s+", "", t))
-        if m and _PLAN_WORDS.search(_DRAFT.sub("", m.group("t"))):
-            return m.group("t")
+        m = f.issued_herewith.search(regex.sub(r"\s+", "", t))
+        if m and f.plan_title.search(f.draft_mark.sub("", m.group("title"))):
+            return m.group("title")
     return None
-
-
-_ISSUED_HEREWITH = regex.compile(r"《(?P<t>[^《》]{4,80})》[^《》。]{0,30}?(?:印发|下发|转发)给你们")
 
 
 def _compact(s: Optional[str]) -> Optional[str]:
@@ -107,24 +99,25 @@ def _compact(s: Optional[str]) -> Optional[str]:
 
 
 def _issuer(notice: list[str]) -> Optional[str]:
+    f = front_grammar()
     lines = [regex.sub(r"\s+", "", t) for t in notice]
     # 1. the notice's own title names its issuer: 南宁市人民政府办公厅关于印发…的通知
     for k, t in enumerate(lines):
         joined = t + (lines[k + 1] if k + 1 < len(lines) else "")
-        m = regex.match(r"^(?P<i>[\p{Han}（）()]{4,40}?)关于", joined)
-        if m and _ISSUER_LINE.match(m.group("i")):
-            return m.group("i")
+        m = f.issuer_before_title.match(joined)
+        if m and f.issuer_line.match(m.group("issuer")):
+            return m.group("issuer")
     # 2. the 发文机关 header, possibly over two lines: 南宁市人民政府 / 办公厅文件
     for k, t in enumerate(lines):
-        m = _ISSUER_HEAD.match(t)
+        m = f.issuer_header.match(t)
         if m:
-            head = m.group("i")
-            if k > 0 and _ISSUER_LINE.match(lines[k - 1] + head):
+            head = m.group("issuer")
+            if k > 0 and f.issuer_line.match(lines[k - 1] + head):
                 head = lines[k - 1] + head
             return head
     # 3. the signature line just above the date
     for k, t in enumerate(lines):
-        if DATE.fullmatch(t) and k > 0 and _ISSUER_LINE.match(lines[k - 1]):
+        if DATE.fullmatch(t) and k > 0 and f.issuer_line.match(lines[k - 1]):
             return lines[k - 1]
     return None
 
@@ -158,7 +151,7 @@ def _signature(state: State) -> tuple[Optional[str], Optional[str]]:
             continue
         issuers = []
         j = k - 1
-        while j >= 0 and _ISSUER_LINE.match(lines[j]):
+        while j >= 0 and front_grammar().issuer_line.match(lines[j]):
             issuers.insert(0, lines[j])
             j -= 1
         if issuers:
@@ -170,7 +163,8 @@ def _signature(state: State) -> tuple[Optional[str], Optional[str]]:
 def _title_block_issuer(head: list[str]) -> Optional[str]:
     """Issuers printed under the plan's title: `湖北省文化和旅游厅` / `湖北省文物局`."""
     issuers = [regex.sub(r"\s+", "", t) for t in head]
-    issuers = [t for t in issuers if _ISSUER_LINE.match(t) and not _PLAN_WORDS.search(t)]
+    f = front_grammar()
+    issuers = [t for t in issuers if f.issuer_line.match(t) and not f.plan_title.search(t)]
     return "、".join(issuers) or None
 
 
@@ -190,16 +184,17 @@ def _site_date(lines: list[str], name: str) -> Optional[str]:
 
 def _tail_issuer(state: State) -> Optional[str]:
     """A plan without a notice may close with `西宁市人民政府办公室 2022年4月25日印发`."""
+    f = front_grammar()
     for t in _tail_lines(state):
-        m = regex.match(rf"^(?P<i>[\p{{Han}}]{{4,30}}?)\s*{ARABIC_YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*印发$", t.strip())
-        if m and _ISSUER_LINE.match(m.group("i")):
-            return m.group("i")
+        m = f.issuer_issued.match(t.strip())
+        if m and f.issuer_line.match(m.group("issuer")):
+            return m.group("issuer")
     return None
 
 
 def _tail_date(state: State) -> Optional[str]:
     for t in _tail_lines(state):
-        if regex.search(r"印发$", t.strip()):
+        if front_grammar().issued_line.search(t.strip()):
             m = DATE.search(regex.sub(r"\s+", "", t))
             if m:
                 return iso_date(m)
@@ -212,15 +207,16 @@ def period_of(text: str) -> Optional[Period]:
     The 3rd five-year plan began in 1966 (after the 1963–65 adjustment) and every plan since has
     run five years, so the Nth (N ≥ 3) starts in 1966 + 5(N-3).
     """
-    m = _PERIOD.search(text or "")
+    f = front_grammar()
+    m = f.period_name.search(text or "")
     if m:
-        n = cn_number(m.group(1))
+        n = cn_int(m.group("n"))
         if n and n >= FIRST_NUMBERED_PLAN:
             start = FIRST_NUMBERED_PLAN_START + PLAN_YEARS * (int(n) - FIRST_NUMBERED_PLAN)
-            return Period(name=f"{m.group(1)}五", start=start, end=start + PLAN_YEARS - 1)
-    m = _YEARS.search(text or "")
+            return Period(name=f"{m.group('n')}五", start=start, end=start + PLAN_YEARS - 1)
+    m = f.period_years.search(text or "")
     if m:
-        a, b = int(m.group(1)), int(m.group(2))
+        a, b = int(m.group("start")), int(m.group("end"))
         if FIRST_PERIOD_YEAR <= a <= b <= LAST_PERIOD_YEAR:
             return Period(name=f"{a}—{b}", start=a, end=b)
     return None

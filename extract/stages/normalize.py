@@ -66,6 +66,8 @@ class NormalizePatterns(patterns.PatternModel):
     terminal_punctuation: str
     closing_marks: str
     item_starts: patterns.Regex
+    flat_row_value: patterns.Regex
+    sub_item: patterns.Regex
 
 
 @dataclass
@@ -82,6 +84,8 @@ class _Compiled:
     terminal: str
     closing: str
     item_start: regex.Pattern
+    row_value: regex.Pattern
+    sub_item: regex.Pattern
 
 
 @patterns.compiled("normalize", NormalizePatterns)
@@ -100,13 +104,13 @@ def compiled(p: NormalizePatterns) -> _Compiled:
         terminal=p.terminal_punctuation,
         closing=p.closing_marks,
         item_start=patterns.compile(p.item_starts),
+        row_value=patterns.compile(p.flat_row_value),
+        sub_item=patterns.compile(p.sub_item),
     )
 
 
-_ROW_VALUE = regex.compile(r"^(?:[≤≥<>＜＞~±+\-－—*／/]?[0-9０-９][0-9０-９.,．%％‰]*[%％‰]?|[-—*／/]|[≤≥<>＜＞]\S*|预期性|约束性|指导性|[%％‰])$")
 _SENTENCE_PUNCT = regex.compile(r"[，。；！？、：]")
 _IN_BRACKETS = regex.compile(r"（[^（）\s]*）|\([^()\s]*\)")
-_SUB_ITEM = regex.compile(r"其中[：:]")
 _CLAUSE_PUNCT = regex.compile(r"[，,：:、]")
 _RUN_ON = regex.compile(r"[：:。]")
 
@@ -238,7 +242,7 @@ def _clean_line(block: RawLine, c: _Compiled) -> Optional[_Line]:
         text = text.rstrip()
         kind = "cell"
     else:
-        kind = "row" if _looks_like_flat_row(text) else "text"
+        kind = "row" if _looks_like_flat_row(text, c) else "text"
         if kind == "text":
             bold_lead = _shift_for_strip(raw, bold_lead)
             text = _remove_spaces(text)
@@ -301,13 +305,13 @@ def _remove_spaces(text: str) -> str:
     return remove_layout_spaces(marked).replace("\ue000", " ")
 
 
-def _looks_like_flat_row(text: str) -> bool:
+def _looks_like_flat_row(text: str, c: _Compiled) -> bool:
     """A table row a PDF extractor flattened to words: `婴儿死亡率 ‰ 5.09 ≤5.08 预期性`."""
     tokens = text.split()
     # punctuation inside a name's brackets (以乡（镇、街道）为单位…) or after 其中 is no sentence's
-    if len(tokens) < MIN_ROW_TOKENS or _SENTENCE_PUNCT.search(_SUB_ITEM.sub("", _IN_BRACKETS.sub("", text))) or DATE.search(text):
+    if len(tokens) < MIN_ROW_TOKENS or _SENTENCE_PUNCT.search(c.sub_item.sub("", _IN_BRACKETS.sub("", text))) or DATE.search(text):
         return False  # a date line (`2021 年 10 月 28 日`, a signature) is not a row
-    values = sum(1 for t in tokens if _ROW_VALUE.match(t))
+    values = sum(1 for t in tokens if c.row_value.match(t))
     years = sum(1 for t in tokens if YEAR_TOKEN.match(t))
     values += years if years >= MIN_HEADER_YEARS else 0  # a header row names two years: 2020年 2025年
     return values >= MIN_ROW_VALUES or (values >= 1 and len(tokens) >= LONG_ROW_TOKENS)

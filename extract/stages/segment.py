@@ -13,9 +13,10 @@ import regex
 
 from .. import patterns
 from ..lexicon import site
-from ..lexicon.dates import ARABIC_YEAR, DATE_LINE
+from ..lexicon.dates import DATE_LINE
 from ..lexicon.folds import fold_brackets
-from ..lexicon.numbering import (DOC_NUMBER, HeadingPatterns, Style, box_start, heading_grammar,
+from ..lexicon.front import front_grammar
+from ..lexicon.numbering import (CIRCLED, DOC_NUMBER, HeadingPatterns, Style, box_start, heading_grammar,
                                  match_heading_number, ordinal, starts_like_heading)
 from ..model import Box, Heading
 from ..state import FrontMatter, NormText, Para, State
@@ -109,7 +110,7 @@ def _attachment_on_two_lines(norm: NormText, i: int, style: Style, number: str, 
     return Candidate(i, style, number, ordinal(m.group("n")) if m.group("n") else None, title, end, False)
 
 
-_CIRCLED_REF = regex.compile(r"(?<=.)[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]")
+_CIRCLED_REF = regex.compile(rf"(?<=.)[{CIRCLED}]")
 _NOTE_STYLES = ("arabic", "arabic_paren", "circled")
 
 
@@ -227,9 +228,6 @@ def _continued_style(c: Candidate, stack) -> Style:
 
 # --- front matter: notice, title block, table of contents ---------------------------------------
 
-_TAIL = regex.compile(rf"^(?:抄送|抄报|印发|(?:\S{{2,20}})\s*{ARABIC_YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*印发)")
-
-
 def find_front_matter(norm: NormText):
     front = FrontMatter()
     texts = [norm.para_text(p) if p.kind == "text" else "" for p in norm.paras]
@@ -246,7 +244,7 @@ def find_front_matter(norm: NormText):
     notice_end = -1
     top = texts[:NOTICE_LINES]
     has_notice = any(DOC_NUMBER.search(t) and len(t) < MAX_NOTICE_LINE_CHARS for t in top) or \
-        any(regex.search(r"关于.{0,60}的通知$", t) for t in top)
+        any(front_grammar().notice_title_line.search(t) for t in top)
     if has_notice:
         for i in range(head_limit):
             if DATE_LINE.match(texts[i]):
@@ -255,7 +253,7 @@ def find_front_matter(norm: NormText):
         if notice_end >= 0:
             # a line like （此件公开发布） may follow the date
             j = notice_end + 1
-            while j < n and regex.match(r"^[（(][^）)]{2,15}[）)]$", texts[j]) and "稿" not in texts[j]:
+            while j < n and front_grammar().notice_note.match(texts[j]):
                 j += 1
             notice_end = j - 1
             front.notice = [i for i in range(0, notice_end + 1) if i not in front.site]
@@ -279,7 +277,7 @@ def find_front_matter(norm: NormText):
     front.body_start = body
     # Trailing 抄送/印发 lines
     for i in range(n - 1, max(body, n - TAIL_LINES) - 1, -1):
-        if _TAIL.match(texts[i]):
+        if front_grammar().tail_line.match(texts[i]):
             front.tail_start = i
     return front
 
@@ -447,14 +445,12 @@ def find_boxes(norm: NormText, body_start: int, cands: list[Candidate]) -> tuple
     return boxes, ranges
 
 
-_CAPTION = regex.compile(r"^[\p{Han}“”\-—+·0-9]{3,30}(?:项目|工程|专栏|行动|计划|任务)$")
-
-
 def _add_unmarked_boxes(norm: NormText, body_start: int, boxes: list[Box], ranges: list[tuple[int, int]],
                         headings: set[int]) -> None:
     """A text box whose caption lost its 专栏 mark but kept its closing `)`: walk back from the
     `)` to the caption line (a short noun phrase such as `健康问题干预重大项目`)."""
     paras = norm.paras
+    caption_like = patterns.compile(heading_grammar()[0].unmarked_box_caption)
     taken = {i for a, b in ranges for i in range(a, b)}
     numbered = [int(b.number) for b in boxes if b.number and b.number.isdigit()]
     for k in range(body_start, len(paras)):
@@ -466,7 +462,7 @@ def _add_unmarked_boxes(norm: NormText, body_start: int, boxes: list[Box], range
                 break
             t = norm.para_text(paras[c]).strip()
             nxt = norm.para_text(paras[c + 1]) if c + 1 < k else ""
-            if paras[c].kind == "text" and _CAPTION.match(t) and _has_lead(nxt):
+            if paras[c].kind == "text" and caption_like.match(t) and _has_lead(nxt):
                 caption = c  # keep walking: the earliest caption before the items wins
         if caption is None:
             continue
@@ -534,15 +530,11 @@ def _box_items(norm: NormText, j: int, by_para: dict[int, Candidate], opened: bo
 
 def _has_lead(text: str) -> bool:
     """`现代化疾病预防控制体系建设项目：…` or `【名称】…` — a named item."""
-    m = regex.match(r"^[^，。；：:]{2,40}[：:]|^\s*【[^【】]{2,40}】", text)
-    return m is not None
-
-
-_PROJECT_WORDS = regex.compile(r"^.{0,30}?(?:项目|工程|计划|行动|平台|中心|基地|建设)")
+    return patterns.compile(heading_grammar()[0].box_item_lead).match(text) is not None
 
 
 def _names_a_project(text: str) -> bool:
-    return bool(_PROJECT_WORDS.match(text))
+    return bool(patterns.compile(heading_grammar()[0].box_item_project).match(text))
 
 
 def _item_closed(text: str) -> bool:
