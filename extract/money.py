@@ -175,7 +175,7 @@ def _money(m: "regex.Match[str]", text: str, default: Optional[Decimal]) -> Opti
             return None
         low_wan = low * (to_wan[m["low_unit"]] if m["low_unit"] else per)  # 3000-5000万元
         wan, high = min(low_wan, wan), max(low_wan, wan)
-    if not _finite(wan) or (high is not None and not _finite(high)):
+    if not _is_finite(wan) or (high is not None and not _is_finite(high)):
         return None
     approx = any(m[k] for k in ("pre", "infix", "tail", "suf"))
     raw = "".join(text[m.start():m.end()].split())
@@ -183,7 +183,7 @@ def _money(m: "regex.Match[str]", text: str, default: Optional[Decimal]) -> Opti
                  high=None if high is None else float(high))
 
 
-def _finite(value: Decimal) -> bool:
+def _is_finite(value: Decimal) -> bool:
     return math.isfinite(float(value))
 
 

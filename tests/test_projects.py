@@ -9,7 +9,7 @@ from hypothesis import given, settings, strategies as st
 from conftest import ANNOTATIONS, CORPUS, annotation
 from extract.model import Table
 from extract.pipeline import run
-from extract.stages.projects import (box_lists_projects, is_project_name, item_projects, nature_of,
+from extract.stages.projects import (box_lists_projects, is_project_name, item_projects, construction_nature,
                                      sentence_projects, split_run_together, start_cell, start_of,
                                      table_projects)
 
@@ -45,7 +45,7 @@ def test_bold_lead_item():
 
 @pytest.mark.parametrize("case", CASES["natures"], ids=[c["text"] for c in CASES["natures"]])
 def test_nature(case):
-    assert nature_of(case["text"]) == case["nature"]
+    assert construction_nature(case["text"]) == case["nature"]
 
 
 @pytest.mark.parametrize("case", CASES["starts"], ids=[c["text"] for c in CASES["starts"]])
@@ -68,7 +68,7 @@ def test_never_raises(text):
     box_lists_projects(text)
     assert "".join(p for _, p in split_run_together(text)).replace(" ", "") == \
         "".join(text.split()) or text.strip() == ""
-    nature_of(text)
+    construction_nature(text)
     start_of(text)
     start_cell(text)
 

@@ -60,11 +60,9 @@ def heading_grammar(p: HeadingPatterns) -> tuple[HeadingPatterns, list[Style]]:
     return p, styles
 
 
-@functools.lru_cache(maxsize=1)
 def box_start() -> regex.Pattern:
     """A 专栏 caption: `专栏 1 标题`, `专栏1：标题`, `专栏一 标题` (groups n, title)."""
-    p, _ = heading_grammar()
-    return patterns.compile(p.box_start)
+    return patterns.compile(heading_grammar()[0].box_start)
 
 
 @functools.lru_cache(maxsize=1)
@@ -96,18 +94,14 @@ def match_heading_number(text: str) -> Optional[tuple[Style, regex.Match]]:
     return None
 
 
-@functools.lru_cache(maxsize=1)
 def lost_opening_bracket() -> regex.Pattern:
     """`一）`, ` 2）`, `《三）` at a line start: a bracketed number that lost its opening `（`."""
-    p, _ = heading_grammar()
-    return patterns.compile(p.lost_opening_bracket)
+    return patterns.compile(heading_grammar()[0].lost_opening_bracket)
 
 
-@functools.lru_cache(maxsize=1)
 def bracketed_number() -> regex.Pattern:
     """`（一）`, `(2)` at a line start (groups: n)."""
-    p, _ = heading_grammar()
-    return patterns.compile(p.bracketed_number)
+    return patterns.compile(heading_grammar()[0].bracketed_number)
 
 
 def ordinal(n: str) -> Optional[int]:

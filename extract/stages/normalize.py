@@ -89,7 +89,7 @@ class _Compiled:
 
 
 @patterns.compiled("normalize", NormalizePatterns)
-def compiled(p: NormalizePatterns) -> _Compiled:
+def grammar(p: NormalizePatterns) -> _Compiled:
     commands = sorted(p.latex_commands, key=len, reverse=True)
     return _Compiled(
         noise=patterns.compile("|".join(f"(?:{n})" for n in p.noise)),
@@ -141,7 +141,7 @@ def run(state: State) -> None:
 
 
 def normalize(blocks: list) -> NormText:
-    c = compiled()
+    c = grammar()
     lines = _clean_lines(blocks, c)
     _repair_lost_brackets(lines)
     lines = _drop_page_furniture(lines, c)
@@ -276,7 +276,7 @@ def _bold_signal(text: str, c: _Compiled) -> tuple[bool, int, str]:
 
 def convert_latex(text: str, c: _Compiled | None = None) -> str:
     """`$\\leq 15/10$` → `≤15/10`; `$6.6\\%$` → `6.6%`. Only inside $…$."""
-    c = c or compiled()
+    c = c or grammar()
     if "$" not in text:
         return text
 

@@ -238,7 +238,7 @@ def names_a_work(name: str) -> bool:
     return bool(grammar().ends_with_work.search(_bare(name)))
 
 
-def nature_of(text: Optional[str]) -> Optional[str]:
+def construction_nature(text: Optional[str]) -> Optional[str]:
     """The construction nature a cell or a name states, when it states exactly one."""
     if not text:
         return None
@@ -332,7 +332,7 @@ def table_projects(state: State, table: Table) -> list[Project]:
         span = table.row_spans[r] if r < len(table.row_spans) else table.span
         out.append(Project(
             id="", name=name, content=content,
-            nature=nature_of(nature_cell) or (nature_cell if nature_cell else nature_of(name)),
+            nature=construction_nature(nature_cell) or (nature_cell if nature_cell else construction_nature(name)),
             budget=budget, start=start_cell(cell(start_at)) or start_of(content), box=None,
             section=table.section or state.section_at(span[0]),
             source=ItemSource(kind="table", table=table.id, row=r, span=span,
@@ -426,7 +426,7 @@ def _with_record(project: Project, line: str, where) -> Project:
     span = (project.source.span[0], max(project.source.span[1], where[1]))
     return project.model_copy(update=dict(
         content=content, budget=_budget(content), start=start_of(content),
-        nature=project.nature or nature_of(_record_value(content, "建设性质")),
+        nature=project.nature or construction_nature(_record_value(content, "建设性质")),
         source=project.source.model_copy(update=dict(span=span))))
 
 
@@ -445,18 +445,18 @@ def _box_pieces(state: State, box, a: int, b: int, lists: Optional[bool] = None)
                 return
     for item, (span, para) in zip(box.items, item_spans(state.norm, box.items, a, b)):
         span = span or box.span
-        for where, piece, first in _pieces(state.norm, item, span, a, b, bool(lists)):
+        for where, piece, first in _item_pieces(state.norm, item, span, a, b, bool(lists)):
             yield where, piece, (para.bold_lead if para is not None and first else 0)
 
 
 def _box_project(state: State, box, name: str, content: Optional[str], span) -> Project:
     return Project(
-        id="", name=name, content=content, nature=nature_of(name), budget=_budget(content),
+        id="", name=name, content=content, nature=construction_nature(name), budget=_budget(content),
         start=start_of(content), box=box.number, section=state.section_at(span[0]),
         source=ItemSource(kind="box", span=span, page=state.norm.page_at(span[0])))
 
 
-def _pieces(norm: NormText, item: str, span, a: int, b: int, lists: bool = False):
+def _item_pieces(norm: NormText, item: str, span, a: int, b: int, lists: bool = False):
     """(span, text, is first) of each item an item holds: names one a line that the box reader
     joined (`河湖水系连通工程` / `矿山生态修复`), or items run together in one paragraph."""
     lines = [p for p in norm.paras[a:b] if p.start >= span[0] and p.end <= span[1] and p.kind == "text"]
@@ -711,7 +711,7 @@ def programme_projects(state: State) -> Iterator[tuple[Project, list[int]]]:
             content = "\n".join(x for x in (lead_rest, rest) if x) or None
             span = (norm.paras[p].start, end)
             yield Project(
-                id="", name=name, content=content, nature=nature_of(name),
+                id="", name=name, content=content, nature=construction_nature(name),
                 budget=_budget(content), start=start_of(content), box=None,
                 section=state.section_at(span[0]),
                 source=ItemSource(kind="text", span=span, page=norm.page_at(span[0]))), paras
@@ -736,7 +736,7 @@ def _paragraph_programmes(state: State, q: int, stops: set[int]) -> Iterator[tup
             span = (project.source.span[0], norm.paras[r - 1].end)
             found = [(project.model_copy(update=dict(
                 content=content, budget=_budget(content), start=start_of(content),
-                nature=nature_of(_record_value(content, "建设性质")) or project.nature,
+                nature=construction_nature(_record_value(content, "建设性质")) or project.nature,
                 source=project.source.model_copy(update=dict(span=span)))), list(range(q, r)))]
         yield from found
         q = r
@@ -762,7 +762,7 @@ def _paragraph_items(state: State, q: int) -> Iterator[tuple[Project, list[int]]
                 continue  # an unnumbered paragraph names its project with a noun, or enumerates
             span = _piece_span(norm, (para.start, para.end), piece, offset)
             yield Project(
-                id="", name=name, content=content, nature=nature_of(name), budget=_budget(content),
+                id="", name=name, content=content, nature=construction_nature(name), budget=_budget(content),
                 start=start_of(content), box=None, section=state.section_at(span[0]),
                 source=ItemSource(kind="text", span=span, page=norm.page_at(span[0]))), [q]
 
@@ -906,5 +906,5 @@ def _invested_in(sentence: str, s: int, e: int, money: Money):
             name, clause_start, after = tail, prev_start, prev
     if name is None or "、" in name or regex.match(r"^\d", name):
         return None  # none named, or several: 太平卫生院、八街卫生院…
-    return ProseProject(name, money, nature_of(after) or nature_of(name), start_of(sentence),
+    return ProseProject(name, money, construction_nature(after) or construction_nature(name), start_of(sentence),
                         (clause_start, clause_end))
