@@ -3,6 +3,7 @@ toolbars, breadcrumbs, footers) and the metadata block (索引号 / 发文机关
 crawler's Markdown front matter (`**发布日期**：…`) repeats."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Optional
 
@@ -68,7 +69,7 @@ def _made_of_words(token: str, words: frozenset[str]) -> bool:
     """`打印收藏关闭` (layout spaces removed): the token is a run of chrome words."""
     if len(token) > MAX_MENU_TOKEN:
         return False
-    longest = max(map(len, words))
+    longest = _longest(words)
     reach = [True] + [False] * len(token)
     for i in range(len(token)):
         if reach[i]:
@@ -76,6 +77,12 @@ def _made_of_words(token: str, words: frozenset[str]) -> bool:
                 if token[i:j] in words:
                     reach[j] = True
     return reach[-1]
+
+
+@functools.lru_cache(maxsize=4)
+def _longest(words: frozenset[str]) -> int:
+    """The longest chrome word (asked for every short line: measured once per word set)."""
+    return max(map(len, words))
 
 
 def is_related_marker(text: str) -> bool:

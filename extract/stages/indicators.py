@@ -151,6 +151,7 @@ class _Prose:
 
 
 _NUM = r"\d+(?:\.\d+)?"
+FROM_MARK = "由"   # the literal every change (`from_to`) prints: 由2015年的5.01‰下降到2.67‰
 
 
 @functools.lru_cache(maxsize=1)
@@ -174,7 +175,7 @@ def _prose() -> _Prose:
         share_elided=patterns.compile(rf"^(?P<q>{_NUM}\s*%(?:以上|以下)?)(?P<pred>{predicate})$"),
         trailing=patterns.compile(r"(?:" + patterns.alternation(p.trailing_words) + r")+$"),
         from_to=patterns.compile(rf"^(?P<subject>[^，,；;。]{{{MIN_NAME_CHARS},{MAX_CHANGE_SUBJECT_CHARS}}}?)"
-                                 rf"由\s*(?:(?P<y>\d{{4}})\s*年的?)?\s*(?P<b>{qty})"
+                                 rf"{FROM_MARK}\s*(?:(?P<y>\d{{4}})\s*年的?)?\s*(?P<b>{qty})"
                                  rf"\s*(?P<verb>{verbs})\s*(?:(?P<y2>\d{{4}})\s*年的?)?\s*(?P<t>{qty})(?![\d.])"),
         lead=patterns.compile(r"^(?:" + patterns.alternation(p.lead_words) + r")+"),
         build_verb_end=patterns.compile(rf"(?:{patterns.alternation(p.build_verbs)})$"),
@@ -290,6 +291,8 @@ def _targets(sentence: str, span: tuple[int, int], page: Optional[int],
         scope = sentence[start:]
     if is_target and p.respectively in scope:
         return _respectively(sentence, start, years, span, page)
+    if not is_target and FROM_MARK not in scope:
+        return out   # only a change (由A提高到B) is read outside a target phrase, and it needs 由
     prev_subject, prev_thing = "", ""
     for c in _CLAUSE.finditer(scope):
         a, b = start + c.start(), start + c.end()
