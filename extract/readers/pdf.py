@@ -225,6 +225,7 @@ def _page_lines(textpage, to_display: _ToDisplay, exclude: list[tuple]) -> tuple
         text = "".join(chr(c) if 0 < c < 0x110000 else "\ufffd"
                        for c in (pdfium_c.FPDFText_GetUnicode(textpage, i) for i in range(n)))
     bold_of = _BoldFonts(textpage)
+    tp = bold_of.textpage   # the text page's handle, for the per-line calls
     lines: list[PlacedLine] = []
     start = 0
     for end in [m.start() for m in re.finditer("\n", text)] + [n]:
@@ -234,9 +235,9 @@ def _page_lines(textpage, to_display: _ToDisplay, exclude: list[tuple]) -> tuple
         stripped = span_text.strip()
         if not stripped:
             continue
-        box = _line_box(textpage, first, last, to_display)
+        box = _line_box(tp, first, last, to_display)
         if box is None:  # no glyph boxes (a font PDFium could not load): use the font's metrics
-            boxes = _loose_boxes(textpage, text, first, last, to_display)
+            boxes = _loose_boxes(tp, text, first, last, to_display)
             if not boxes:
                 continue
             box = (min(b[0] for b in boxes), min(b[1] for b in boxes),
@@ -244,7 +245,7 @@ def _page_lines(textpage, to_display: _ToDisplay, exclude: list[tuple]) -> tuple
         if exclude and any(_contains(x, box) for x in exclude):
             continue   # wholly inside a table: its characters are the table's
         if exclude and any(_overlaps(box, x) for x in exclude):
-            line = _line_outside(textpage, text, first, last, to_display, exclude, bold_of)
+            line = _line_outside(tp, text, first, last, to_display, exclude, bold_of)
         else:
             if _HAS_SPACE.search(stripped):
                 ink = [first + i for i, c in enumerate(span_text) if not c.isspace()]
@@ -262,22 +263,23 @@ def _page_lines(textpage, to_display: _ToDisplay, exclude: list[tuple]) -> tuple
 _HAS_SPACE = re.compile(r"\s")
 
 
-def _line_box(textpage, first: int, last: int, to_display: _ToDisplay) -> Optional[tuple]:
+def _line_box(textpage: int, first: int, last: int, to_display: _ToDisplay) -> Optional[tuple]:
     """The display box of characters first..last from PDFium's text rectangles (one per text
-    object on the line), or None when none has an extent."""
-    box = _pdfium.text_box(_pdfium.handle(textpage), first, last - first, inked_only=True)
+    object on the line), or None when none has an extent. textpage: the text page's handle."""
+    box = _pdfium.text_box(textpage, first, last - first, inked_only=True)
     return None if box is None else to_display.rect(*box)
 
 
-def _line_outside(textpage, text: str, first: int, last: int, to_display: _ToDisplay,
+def _line_outside(textpage: int, text: str, first: int, last: int, to_display: _ToDisplay,
                   exclude: list[tuple], bold_of) -> Optional[PlacedLine]:
     """The part of a line that lies outside every table, character by character."""
     import pypdfium2.raw as pdfium_c
 
+    get_box = _pdfium.bind().Text_GetLooseCharBox
     rect = pdfium_c.FS_RECTF()
     kept: list[tuple[str, tuple, int]] = []
     for i in range(first, last):
-        pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect)
+        get_box(textpage, i, rect)
         box = to_display.rect(rect.left, rect.bottom, rect.right, rect.top)
         if not _inside(((box[0] + box[2]) / 2, (box[1] + box[3]) / 2), exclude):
             kept.append((text[i], box, i))
@@ -290,14 +292,15 @@ def _line_outside(textpage, text: str, first: int, last: int, to_display: _ToDis
                  all(bold_of(i) for i in samples))
 
 
-def _loose_boxes(textpage, text: str, first: int, last: int, to_display: _ToDisplay) -> list[tuple]:
+def _loose_boxes(textpage: int, text: str, first: int, last: int, to_display: _ToDisplay) -> list[tuple]:
     import pypdfium2.raw as pdfium_c
 
+    get_box = _pdfium.bind().Text_GetLooseCharBox
     rect = pdfium_c.FS_RECTF()
     boxes = []
     for i in range(first, last):
         if not text[i].isspace():
-            pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect)
+            get_box(textpage, i, rect)
             boxes.append(to_display.rect(rect.left, rect.bottom, rect.right, rect.top))
     return boxes
 
