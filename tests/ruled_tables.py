@@ -8,16 +8,17 @@ every indicator field to equal what was generated.
 A table (one `Spec` per seed) has, each by the seed's choice:
 - a 序号 column; a category column whose cells are merged down the rows of each category
   (printed across, or one character a line); 指标 with the unit in its own column or in brackets
-  after the name, and a note in the name cell (`说明：…`, `注：…`, `计算方法：…`) on a line of
-  its own;
+  after the name, and a note in the name cell (`说明：…`, `注：…`, `计算方法：…`, `备注：…`,
+  `指标解释：…`) on a line of its own or run on after the name;
 - sub-heading rows merged across the table (结果性指标, 约束性指标 …) above their rows;
 - a baseline column headed 基期 / 基期水平 / 现状值 / `2020年` …, whose cells may print their own
   year (`2018年为21.3`, `76.2（2019年）`) or a none mark (—);
-- one or two target columns (`2025年`, `2022年目标值` | `2030年目标值`, or 目标值 merged over
-  two years in a header of two rows); a value that holds for both years printed once in a
-  cell merged across them; values in words (持续下降, 比2020年提高10%) and footnote marks
-  (`2.8#`, `85①`);
-- a 属性 column whose natures are printed short or long (约束, 预期性指标, 倡导性).
+- one or two target columns (`2025年`, `2022年目标值` | `2030年目标值`, `2025年预期值`, or
+  目标值 merged over two years in a header of two rows); a value that holds for both years
+  printed once in a cell merged across them; values with comparators (`≥24`, `≤9`, `85以上`,
+  `≥85%`), in words (持续下降, 比2020年提高10%) and with footnote marks (`2.8#`, `85①`);
+- a 属性 column whose natures are printed short or long (约束, 预期性指标, 倡导性), a row or
+  two with none.
 Some seeds break the table over two pages (the PDF: the header repeated on the second page or
 not, a running head of one or two lines above it, page numbers at the foot; the DOCX and DOC:
 two Word tables with a page break between, as PDF-to-Word converters leave them), with a
@@ -50,7 +51,8 @@ CATEGORIES = ["健康水平", "健康生活", "健康服务", "健康保障", "�
 GROUPS = ["结果性指标", "个人和社会倡导性指标", "政府工作指标"]
 NATURE_GROUPS = {"约束性指标": "约束性", "预期性指标": "预期性"}
 NOTES = ["说明：指具备基本健康素养的人在总人群中所占的比例", "注：按常住人口计算",
-         "计算方法：年内达标人数/总人数×100%", "说明：含民营医疗机构", "注：以乡镇为单位统计"]
+         "计算方法：年内达标人数/总人数×100%", "说明：含民营医疗机构", "注：以乡镇为单位统计",
+         "备注：不含驻地单位", "指标解释：当年末数据"]
 WORDS = ["持续下降", "实现", "基本全覆盖", "持续提高", "稳步提升", "比2020年提高10%"]
 NATURES = {"预期性": ["预期性", "预期", "预期性指标"], "约束性": ["约束性", "约束", "约束性指标"],
            "倡导性": ["倡导性", "倡导", "倡导性指标"]}
@@ -111,7 +113,7 @@ def spec(seed: int) -> Spec:
     words = {"seq": "序号", "category": rng.choice(["类别", "领域", "指标类别"]),
              "name": rng.choice(["指标", "指标名称", "主要指标"]), "unit": rng.choice(["单位", "计量单位"]),
              "baseline": base_head, "nature": rng.choice(["属性", "指标属性", "指标性质", "性质"])}
-    style = rng.choice(["年目标值", "年", "年目标"]) if not two_row_header else "年"
+    style = rng.choice(["年目标值", "年", "年目标", "年预期值"]) if not two_row_header else "年"
     if style == "年" and header_year is not None and not two_targets:
         style = "年目标值"   # 2020年 | 2025年 reads the same; kept apart from 2020年基期值 | 2025年
     for k, y in enumerate(ys):
@@ -220,12 +222,13 @@ def _data_row(rng: random.Random, name: str, unit: str, ys: list[int], header_ye
             targets.append((w, y, None))
     else:
         for k, y in enumerate(ys):
-            form = rng.choice(["plain", "ge", "le", "word", "mark", "plain", "ge"])
+            form = rng.choice(["plain", "ge", "le", "word", "mark", "plain", "ge", "above", "pct"])
             if form == "word":
                 raw, val = rng.choice(WORDS), None
             else:
                 t, val = _value(rng, 1, 99)
-                raw = {"plain": t, "ge": f"≥{t}", "le": f"≤{t}", "mark": t + rng.choice(MARKS)}[form]
+                raw = {"plain": t, "ge": f"≥{t}", "le": f"≤{t}", "mark": t + rng.choice(MARKS),
+                       "above": f"{t}以上", "pct": f"≥{t}%"}[form]
             if k == 0 and len(ys) > 1 and rng.random() < 0.1 and not cells.get("baseline"):
                 cells[f"target{k}"] = ""   # no target for the earlier year
                 continue
@@ -233,8 +236,8 @@ def _data_row(rng: random.Random, name: str, unit: str, ys: list[int], header_ye
             targets.append((raw, y, val))
     ind["targets"] = targets
 
-    nature = rng.choice(list(NATURES)) if has_nature else None
-    if has_nature:
+    nature = rng.choice(list(NATURES)) if has_nature and rng.random() < 0.9 else None
+    if nature:
         cells["nature"] = rng.choice(NATURES[nature])
     elif group in NATURE_GROUPS:
         nature = NATURE_GROUPS[group]
@@ -374,7 +377,8 @@ def _lines(s: Spec, role: str, text: str, width: float) -> list[str]:
     return _wrap(text, width - 2 * PAD)
 
 
-def write_pdf(s: Spec, path: Path) -> Path:
+def write_pdf(s: Spec, path: Path, ofd: bool = False) -> Path:
+    """The ruled PDF (reportlab's canvas); with ofd, the same drawing as an OFD (_OfdCanvas)."""
     from reportlab.pdfgen import canvas
 
     _font()
@@ -423,7 +427,7 @@ def write_pdf(s: Spec, path: Path) -> Path:
         for p, top, h, placed in parts:
             cells.setdefault(p, []).append((top, h, placed))
 
-    c = canvas.Canvas(str(path), pagesize=PAGE, invariant=1)
+    c = canvas.Canvas(str(path), pagesize=PAGE, invariant=1) if not ofd else _OfdCanvas(path)
     for p, body in enumerate(pages):
         if p == 0:
             c.setFont(FONT, 12)
@@ -652,3 +656,69 @@ def write_doc(s: Spec, path: Path) -> Path:
     paras += [dw.Paragraph(line + "\r") for line in AFTER]
     path.write_bytes(dw.build_doc(paras))
     return path
+
+
+# --- OFD (GB/T 33190): the PDF's drawing, each string a TextObject, each rectangle a PathObject ------
+
+OFD_NS = "http://www.ofdspec.org/2016"
+MM = 72 / 25.4   # points a millimetre
+
+
+def write_ofd(s: Spec, path: Path) -> Path:
+    return write_pdf(s, path, ofd=True)
+
+
+class _OfdCanvas:
+    """What write_pdf asks of reportlab's canvas, written as OFD pages (millimetres, y down)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.pages: list[list[str]] = [[]]
+        self.size = SIZE
+
+    def setFont(self, name: str, size: float) -> None:
+        self.size = size
+
+    def drawString(self, x: float, y: float, text: str) -> None:
+        from xml.sax.saxutils import escape
+        size = self.size / MM
+        top = (PAGE[1] - y) / MM - size
+        k = len(self.pages[-1])
+        self.pages[-1].append(
+            f'<ofd:TextObject ID="{k + 100}" Boundary="{x / MM:.3f} {top:.3f} {len(text) * size + 1:.3f} {size * 1.4:.3f}" '
+            f'Font="3" Size="{size:.3f}"><ofd:TextCode X="0" Y="{size:.3f}">{escape(text)}</ofd:TextCode></ofd:TextObject>')
+
+    def drawCentredString(self, x: float, y: float, text: str) -> None:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+        _font()
+        self.drawString(x - stringWidth(text, FONT, self.size) / 2, y, text)
+
+    def rect(self, x: float, y: float, w: float, h: float, stroke: int = 1, fill: int = 0) -> None:
+        k = len(self.pages[-1])
+        left, top, wm, hm = x / MM, (PAGE[1] - y - h) / MM, w / MM, h / MM
+        self.pages[-1].append(
+            f'<ofd:PathObject ID="{k + 100}" Boundary="{left:.3f} {top:.3f} {wm:.3f} {hm:.3f}" LineWidth="0.2">'
+            f'<ofd:AbbreviatedData>M 0 0 L {wm:.3f} 0 L {wm:.3f} {hm:.3f} L 0 {hm:.3f} C</ofd:AbbreviatedData>'
+            f'</ofd:PathObject>')
+
+    def showPage(self) -> None:
+        self.pages.append([])
+
+    def save(self) -> None:
+        import zipfile
+        pages = [p for p in self.pages if p]
+        ofd = (f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="{OFD_NS}" Version="1.0" DocType="OFD">'
+               f'<ofd:DocBody><ofd:DocInfo><ofd:DocID>x</ofd:DocID></ofd:DocInfo>'
+               f'<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>')
+        listed = "".join(f'<ofd:Page ID="{k + 1}" BaseLoc="Pages/Page_{k}/Content.xml"/>' for k in range(len(pages)))
+        document = (f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document xmlns:ofd="{OFD_NS}">'
+                    f'<ofd:CommonData><ofd:MaxUnitID>999</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 '
+                    f'{PAGE[0] / MM:.1f} {PAGE[1] / MM:.1f}</ofd:PhysicalBox></ofd:PageArea></ofd:CommonData>'
+                    f'<ofd:Pages>{listed}</ofd:Pages></ofd:Document>')
+        with zipfile.ZipFile(self.path, "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("OFD.xml", ofd)
+            z.writestr("Doc_0/Document.xml", document)
+            for k, objects in enumerate(pages):
+                z.writestr(f"Doc_0/Pages/Page_{k}/Content.xml",
+                           f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="{OFD_NS}"><ofd:Content>'
+                           f'<ofd:Layer ID="9">{"".join(objects)}</ofd:Layer></ofd:Content></ofd:Page>')

@@ -1,19 +1,19 @@
 """Generated ruled indicator tables (tests/ruled_tables.py) read back field by field: every
-indicator of every seed, from its Word table (DOCX and DOC) and from its ruled PDF, must carry the values the
-generator put in (seq, category, group, name, unit, note, nature, baseline, targets; the page
-each row is printed on in the PDF)."""
+indicator of every seed, from its Word table (DOCX and DOC) and from its ruled PDF and OFD, must
+carry the values the generator put in (seq, category, group, name, unit, note, nature, baseline,
+targets; the page each row is printed on in the PDF and the OFD)."""
 from __future__ import annotations
 
 import pytest
 
 import ruled_tables as gen
 
-# 7, 9 and 49: a category label one character a line cut by the page break (`健康服` | `务`,
-# `健` | `康生活`, `健康` | `水平`); 100 and 150: the page after the break merges every row's
-# target cells (its part has no rule between them)
-SEEDS = list(range(24)) + [49, 100, 150]
-FORMATS = ("docx", "doc", "pdf")
-WRITE = {"docx": gen.write_docx, "doc": gen.write_doc, "pdf": gen.write_pdf}
+# 4 and 44: a category label one character a line cut by the page break, a single character on
+# one side (`医疗资` | `源`, `健` | `康生活`); 29: cut into two pieces of two (`健康` | `水平`);
+# 70 and 118: the page after the break merges every row's target cells (no rule between them)
+SEEDS = list(range(24)) + [29, 44, 70, 118]
+FORMATS = ("docx", "doc", "pdf", "ofd")
+WRITE = {"docx": gen.write_docx, "doc": gen.write_doc, "pdf": gen.write_pdf, "ofd": gen.write_ofd}
 
 
 @pytest.fixture(scope="session")
@@ -45,7 +45,7 @@ def _params():
     for seed in SEEDS:
         s = gen.spec(seed)
         for fmt in FORMATS:
-            parts = gen.cut_parts(s) if fmt == "pdf" else None
+            parts = gen.cut_parts(s) if fmt in ("pdf", "ofd") else None
             reason = CUT if parts and min(len(p) for p in parts) >= 2 else None
             marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
             out.append(pytest.param(seed, fmt, marks=marks, id=f"{seed}-{fmt}"))
@@ -63,5 +63,32 @@ def test_every_field(generated, seed, fmt):
         assert [_q(t) for t in ind.targets] == [tuple(t) for t in want["targets"]], ind.name
         assert ind.target == (ind.targets[-1] if ind.targets else None)
         assert ind.status == "target"
-        if fmt == "pdf":
+        if fmt in ("pdf", "ofd"):
             assert ind.source.page == want["page"], ind.name
+
+
+def test_another_table_after_a_page_break_stays_apart(tmp_path):
+    """Two Word tables of as many columns with a page break between: the second opens with a
+    header row of its own (flagged), so it is another table, not the first one continued."""
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    from extract.raw import RawTable
+    from extract.readers.docx import read_docx
+    document = docx.Document()
+    document.add_paragraph("某市卫生健康事业发展规划")
+    for rows in ([["指标", "2020年", "2025年"], ["人均预期寿命（岁）", "78", "79"], ["婴儿死亡率（‰）", "5", "4"]],
+                 [["项目名称", "建设内容", "总投资（万元）"], ["市传染病医院", "新建病房楼", "52000"],
+                  ["市疾控中心", "改造实验室", "8000"]]):
+        table = document.add_table(rows=len(rows), cols=3)
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+        gen._mark_header(table.rows[0])
+        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    path = tmp_path / "two.docx"
+    document.save(str(path))
+    raw = read_docx(str(path), path.read_bytes(), "0")
+    tables = [b for b in raw.blocks if isinstance(b, RawTable)]
+    assert [t.rows[0][0] for t in tables] == ["指标", "项目名称"]
+    assert [len(t.rows) for t in tables] == [3, 3]

@@ -317,7 +317,8 @@ class _BodyReader:
                 if table is None:
                     continue
                 if self.open_table is not None and self.page_broke \
-                        and table_width(table) == table_width(self.open_table):
+                        and table_width(table) == table_width(self.open_table) \
+                        and not _new_header(el, table, self.open_table):
                     continue_table(self.open_table, table)   # the same table after a page break
                 else:
                     blocks.append(table)
@@ -476,6 +477,17 @@ class _BodyReader:
             parts.extend([block.text] if isinstance(block, RawLine)
                          else [block.title or ""] + [c for row in block.rows for c in row])
         return join_cell_lines(parts)
+
+
+def _new_header(tbl, table: RawTable, before: RawTable) -> bool:
+    """The table opens with a header row of its own (flagged w:tblHeader) that is not the one
+    the table before it opens with: another table, not the same one after a page break."""
+    first = next(_table_rows(tbl), None)
+    if first is None or not _on(first.find(f"{_w('trPr')}/{_w('tblHeader')}")) or not table.rows:
+        return False
+    top = [table.title] if table.title else table.rows[0]
+    key = [re.sub(r"\s+", "", c) for c in top]
+    return not before.rows or key != [re.sub(r"\s+", "", c) for c in before.rows[0]]
 
 
 _PAGE_BREAK = {_w("lastRenderedPageBreak"), _w("pageBreakBefore"), _w("sectPr")}

@@ -8,8 +8,14 @@ elements (X, Y of the baseline, relative to the box). Layers and PageBlocks nest
 Lines are built as the PDF reader builds them from text objects: each TextCode becomes a piece
 of text at its place on the page; pieces side by side form one printed line; lines run top to
 bottom. Pages are kept (1-based, in the document's page order). Template pages (running
-headers and footers drawn on every page) are not read. Ruled tables are drawn as paths in OFD,
-not stored as tables: their text comes out as lines, cell by cell along each row.
+headers and footers drawn on every page) are not read.
+
+Ruled tables are drawn as paths in OFD (PathObject, AbbreviatedData `M x y L x y … C`), not
+stored as tables. Their straight sides become edges in the dictionaries pdfplumber reads, and
+pdfplumber's own table finder (its "lines" strategy, as for a PDF, readers/pdf_ruled.py) finds
+the cells on them; the text pieces whose middle lies in a cell are its text. A table becomes a
+RawTable at its place among the page's lines; one continued on the next page is joined to it as
+the PDF's are (readers/pdf.stitch_tables: page numbers and a running head between the parts).
 
 The ZIP is read within bounds (readers/archive.py, shared with DOCX: the declared unpacked sizes
 checked before anything is unpacked, E403), at most MAX_MEMBERS parts and MAX_PART bytes a part,
@@ -19,25 +25,29 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+from dataclasses import dataclass, field
 from typing import Optional
 
 from ..errors import EmptyInput, OfdBroken
-from ..raw import RawDocument, RawLine
+from ..raw import Block, RawDocument, RawLine, RawTable
 from .archive import open_zip, parse_xml, read_member
-from .grid import join_cell_lines
+from .grid import Cell, build_table, cluster_edges, join_cell_lines, nearest_index
 
 OFD_NS = "http://www.ofdspec.org/2016"
 MAX_MEMBERS = 20_000
 MAX_UNPACKED = 1024 * 1024 * 1024  # bytes read from all XML parts together
 MAX_PART = 64 * 1024 * 1024       # bytes, one XML part
 BOLD_WEIGHT = 600
+A4_HEIGHT = 297.0        # mm: a page whose size is given nowhere
+PT_PER_MM = 72 / 25.4    # pdfplumber's table finder has its tolerances in points
+CELL_EDGE_TOLERANCE = 0.7  # mm (2 points, as the PDF reader's): cell borders this close are one line
 
 
 def read_ofd(path: str, data: bytes, sha256: str) -> RawDocument:
     archive = _open(path, data)
     budget = [MAX_UNPACKED]
     root = _xml(archive, "OFD.xml", path, budget)
-    blocks: list[RawLine] = []
+    pages: list[_Page] = []
     warnings: list[tuple[str, str]] = []
     page_number = 0
     image_pages: list[int] = []
@@ -67,10 +77,11 @@ def read_ofd(path: str, data: bytes, sha256: str) -> RawDocument:
                 warnings.append(("reader.ofd_page", f"page {page_number} cannot be read "
                                  f"({e.message}); it is left out"))
                 continue
-            lines = _page_lines(content, page_number)
-            if not lines and next(content.iter(f"{{{OFD_NS}}}ImageObject"), None) is not None:
+            height = _height(content) or _height(document) or A4_HEIGHT
+            page_blocks = _page_lines(content, page_number, height)
+            if not page_blocks.items and next(content.iter(f"{{{OFD_NS}}}ImageObject"), None) is not None:
                 image_pages.append(page_number)
-            blocks.extend(lines)
+            pages.append(page_blocks)
     if image_pages and len(image_pages) < page_number:
         warnings.append(("reader.image_only_pages",
                          f"page{'s' if len(image_pages) > 1 else ''} "
@@ -80,7 +91,9 @@ def read_ofd(path: str, data: bytes, sha256: str) -> RawDocument:
                          "pages only"))
     if page_number == 0:
         raise OfdBroken("has no pages (no Document.xml with Pages)", path)
-    if not any(b.text.strip() for b in blocks):
+    from .pdf import stitch_tables
+    blocks = stitch_tables(pages, CELL_EDGE_TOLERANCE)
+    if not any(isinstance(b, RawTable) or b.text.strip() for b in blocks):
         raise EmptyInput("is an OFD with no text (perhaps scanned page images; OCR reads PDF "
                          "pages only: print it to PDF to read it by OCR)", path)
     return RawDocument(path=path, format="ofd", sha256=sha256, blocks=list(blocks),
@@ -130,7 +143,24 @@ def _numbers(value: Optional[str]) -> list[float]:
     return out
 
 
-def _page_lines(content, page_number: int) -> list[RawLine]:
+@dataclass
+class _Page:
+    """A page as the PDF reader's table stitching reads it (readers/pdf.stitch_tables)."""
+    number: int
+    height: float
+    items: list[tuple[float, Block]]
+    columns: dict[int, list[float]] = field(default_factory=dict)
+
+
+def _height(part) -> Optional[float]:
+    """The page height (mm) a PhysicalBox (“x y w h”) in the part gives, if any."""
+    box = next(part.iter(f"{{{OFD_NS}}}PhysicalBox"), None)
+    dims = _numbers(box.text) if box is not None else []
+    return dims[3] if len(dims) >= 4 and dims[3] > 0 else None
+
+
+def _page_lines(content, page_number: int, height: float) -> _Page:
+    """The page's lines and ruled tables, top to bottom."""
     from .pdf import PlacedLine, group_rows
 
     pieces: list[PlacedLine] = []
@@ -147,7 +177,108 @@ def _page_lines(content, page_number: int) -> list[RawLine]:
             if text.strip():
                 baseline = y0 + y
                 pieces.append(PlacedLine(text.strip(), x0 + x, baseline - size, baseline, bold))
+    try:
+        tables = _tables(content, pieces, page_number)
+    except Exception:  # a drawing the table finder cannot read: the page keeps its text as lines
+        tables = []
+    inside = {id(p) for _, _, taken, _ in tables for p in taken}
     # pieces of one line (often a TextCode per character or per run) join like a cell's lines:
     # nothing between CJK characters, a space between Latin words
-    return [RawLine(join_cell_lines([p.text for p in sorted(row.parts, key=lambda p: p.x0)]),
-                    page=page_number, bold=row.bold) for row in group_rows(pieces)]
+    placed: list[tuple[float, Block]] = [
+        (row.top, RawLine(join_cell_lines([p.text for p in sorted(row.parts, key=lambda p: p.x0)]),
+                          page=page_number, bold=row.bold))
+        for row in group_rows([p for p in pieces if id(p) not in inside])]
+    placed += [(top, table) for top, table, _, _ in tables]
+    return _Page(page_number, height, sorted(placed, key=lambda item: item[0]),
+                 {id(table): edges for _, table, _, edges in tables})
+
+
+def _edges(content) -> list[dict]:
+    """The straight sides of the page's drawn paths, as pdfplumber's edges (in points)."""
+    out: list[dict] = []
+    for obj in content.iter(f"{{{OFD_NS}}}PathObject"):
+        if obj.get("Stroke", "true") == "false" and obj.get("Fill", "false") == "false":
+            continue
+        box = _numbers(obj.get("Boundary"))
+        x0, y0 = (box[0], box[1]) if len(box) >= 2 else (0.0, 0.0)
+        data = next((el.text for el in obj if _local(el.tag) == "AbbreviatedData"), None) or ""
+        tokens = data.split()
+        points: list[tuple[float, float]] = []
+        start: Optional[tuple[float, float]] = None
+        k = 0
+        while k < len(tokens):
+            op = tokens[k]
+            k += 1
+            args = {"M": 2, "S": 2, "L": 2, "Q": 4, "B": 6, "A": 7, "C": 0}.get(op)
+            if args is None:
+                break   # not a command: the rest cannot be read
+            values = _numbers(" ".join(tokens[k:k + args]))
+            k += args
+            if op in ("M", "S"):
+                start = (x0 + values[0], y0 + values[1]) if len(values) == 2 else None
+                points = [start] if start else []
+                continue
+            end = (x0 + values[-2], y0 + values[-1]) if len(values) >= 2 else start
+            if op == "C":
+                end = start
+            if points and end is not None and op in ("L", "C"):
+                (ax, ay), (bx, by) = points[-1], end
+                if ax == bx or ay == by:
+                    left, right, top, bottom = (min(ax, bx) * PT_PER_MM, max(ax, bx) * PT_PER_MM,
+                                                min(ay, by) * PT_PER_MM, max(ay, by) * PT_PER_MM)
+                    out.append(_edge("line", left, top, right, bottom, "v" if ax == bx else "h"))
+            if end is not None:
+                points.append(end)
+    return out
+
+
+def _edge(kind: str, x0: float, top: float, x1: float, bottom: float, orientation: str) -> dict:
+    """An edge in the dictionary pdfplumber's table finder reads."""
+    return {"object_type": kind, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
+            "width": x1 - x0, "height": bottom - top, "orientation": orientation}
+
+
+def _tables(content, pieces: list, page_number: int) -> list[tuple[float, RawTable, list, list[float]]]:
+    """The page's ruled tables: (top in mm, the table, the text pieces it took, its column edges)."""
+    edges = _edges(content)
+    if len(edges) < 4:
+        return []
+    from pdfplumber.table import TableFinder
+
+    from .pdf_ruled import PdfiumPage
+    right = max(e["x1"] for e in edges) + 1
+    bottom = max(e["bottom"] for e in edges) + 1
+    out = []
+    for found in TableFinder(PdfiumPage(edges, [], (0.0, 0.0, right, bottom))).tables:
+        boxes = [tuple(v / PT_PER_MM for v in bbox) for row in found.rows
+                 for bbox in row.cells if bbox is not None]
+        if not boxes:
+            continue
+        xs = cluster_edges([v for b in boxes for v in (b[0], b[2])], CELL_EDGE_TOLERANCE)
+        ys = cluster_edges([v for b in boxes for v in (b[1], b[3])], CELL_EDGE_TOLERANCE)
+        cells, taken = [], []
+        for x0, top, x1, bot in boxes:
+            here = [p for p in pieces
+                    if x0 <= (p.x0 + _right(p)) / 2 <= x1 and top <= (p.top + p.bottom) / 2 <= bot]
+            taken += here
+            lines = [join_cell_lines([p.text for p in sorted(row.parts, key=lambda p: p.x0)])
+                     for row in _rows(here)]
+            col, row = nearest_index(xs, x0), nearest_index(ys, top)
+            cells.append(Cell(row, col, join_cell_lines(lines),
+                              rowspan=max(1, nearest_index(ys, bot) - row),
+                              colspan=max(1, nearest_index(xs, x1) - col)))
+        raw = build_table(cells, pages=[page_number])
+        if raw is None or max(len(r) for r in raw.rows) < 2:
+            continue   # one column: a boxed 专栏, read as running text
+        out.append((ys[0], raw, taken, xs))
+    return out
+
+
+def _right(piece) -> float:
+    """A piece's right end: as wide as its characters at its line's height (CJK are square)."""
+    return piece.x0 + len(piece.text) * (piece.bottom - piece.top)
+
+
+def _rows(pieces: list) -> list:
+    from .pdf import group_rows
+    return group_rows(pieces)

@@ -86,7 +86,7 @@ def _read_pdf(path: str, data: bytes, sha256: str, ocr: str = "auto") -> RawDocu
         pdf.close()
     _check_text_layer(pages, path, why_not)
     _drop_running_header(pages)
-    blocks = _stitch_tables(pages)
+    blocks = stitch_tables(pages)
     return RawDocument(path=path, format="pdf", sha256=sha256, blocks=blocks, pages=n_pages,
                        size=len(data), warnings=warnings, ocr_pages=ocr_pages)
 
@@ -756,10 +756,13 @@ def _is_page_number(block: Block) -> bool:
     return isinstance(block, RawLine) and (not block.text.strip() or bool(PAGE_NUMBER.match(block.text)))
 
 
-def _stitch_tables(pages: list[_Page]) -> list[Block]:
-    """Join a table that runs over a page break: same column count, nothing between the two
-    parts but page furniture (page numbers; a running head of one line or more). The furniture
-    stays, after the table."""
+def stitch_tables(pages: list, tolerance: float = CELL_EDGE_TOLERANCE) -> list[Block]:
+    """The blocks of the pages, a table that runs over a page break joined: same column count
+    (or a part with fewer columns whose edges are the table's, within tolerance), nothing
+    between the two parts but page furniture (page numbers; a running head of one line or
+    more). The furniture stays, after the table. Pages are objects with `number`, `height`,
+    `items` ((top, block) in order) and `columns` (id(table) → its column edges), as the PDF's
+    and the OFD reader's are."""
     blocks: list[Block] = []
     open_table: Optional[RawTable] = None
     open_edges: list[float] = []
@@ -773,7 +776,7 @@ def _stitch_tables(pages: list[_Page]) -> list[Block]:
         if open_table is not None and first is not None and isinstance(items[first], RawTable):
             part = items[first]
             if table_width(part) != table_width(open_table):
-                part = on_columns(part, page.columns.get(id(part), []), open_edges, CELL_EDGE_TOLERANCE)
+                part = on_columns(part, page.columns.get(id(part), []), open_edges, tolerance)
             if part is not None:
                 continue_table(open_table, part)
                 items.pop(first)
@@ -788,7 +791,7 @@ def _stitch_tables(pages: list[_Page]) -> list[Block]:
     return blocks
 
 
-def _running_heads(pages: list[_Page]) -> set[str]:
+def _running_heads(pages: list) -> set[str]:
     """First lines a running head may open with: the document's first line (its title), and a
     head-zone first line printed on two pages or more."""
     firsts: dict[str, int] = {}
@@ -804,7 +807,7 @@ def _running_heads(pages: list[_Page]) -> set[str]:
     return out - {""}
 
 
-def _head_lines(page: _Page, heads: set[str]) -> int:
+def _head_lines(page, heads: set[str]) -> int:
     """How many lines at the top of a page after the first are its running head: the lines in
     the head zone from the top, when the first of them opens a running head."""
     if page.number == 1 or not page.items or not isinstance(page.items[0][1], RawLine) \
