@@ -46,8 +46,7 @@ class TaskPatterns(BaseModel, extra="forbid"):
     unit_prefixes: list[str]
     unit_suffixes: list[str]
     unit_ends: list[str]
-    unit_collective_prefix: str
-    max_collective_chars: int
+    unit_collectives: list[str]
     area_ends: list[str]
     not_in_unit: list[str]
     not_unit_start: list[str]
@@ -66,6 +65,9 @@ class TaskPatterns(BaseModel, extra="forbid"):
     table: _TableColumns
     deadline_phrases: list[str]
     min_deadline_year: int
+    time_piece: str
+    completion_words: list[str]
+    max_deadline_chars: int
     max_deadline_tail_chars: int
     standing_deadlines: list[str]
     deadline: list[str]
@@ -89,6 +91,8 @@ class _Grammar:
     unit_end: "regex.Pattern[str]"
     concatenated: "regex.Pattern[str]"   # 委|市 inside a table cell's joined lines
     deadline_phrase: "regex.Pattern[str]"
+    time_piece: "regex.Pattern[str]"
+    spaced: "regex.Pattern[str]"        # a space between two units (市发展改革委 市财政局)
     standing: "regex.Pattern[str]"
     deadline_year: list["regex.Pattern[str]"]
     organ: "regex.Pattern[str]"         # a named organ: 市卫生健康委, 教育部 (not 科研院所)
@@ -140,11 +144,13 @@ def grammar() -> _Grammar:
         trailing_role=bracketed,
         prefix=patterns.compile(rf"^(?:{alt(d.unit_prefixes)})"),
         suffix=patterns.compile(rf"(?:{alt(_longest_first(d.unit_suffixes))})$"),
-        conjunction=patterns.compile(rf"(?<=(?:{ends}))(?:{conj})(?=.)"),
+        conjunction=patterns.compile(rf"(?<=(?:{ends})|[）)])(?:{conj})(?=.)"),
         unit_end=patterns.compile(rf"(?:{ends})$"),
         concatenated=patterns.compile(rf"(?<=.(?:{org_ends}))(?=(?:{opener}).)"),
         deadline_phrase=patterns.compile("|".join(f"(?:{p.replace('{year}', DEADLINE_YEAR)})"
                                                   for p in d.deadline_phrases)),
+        time_piece=patterns.compile(d.time_piece.replace("{year}", YEAR)),
+        spaced=patterns.compile(rf"(?<=.(?:{org_ends}))\s+(?=(?:{alt(_longest_first(d.organ_openers))}).)"),
         standing=patterns.compile(rf"^(?:{alt(_longest_first(d.standing_deadlines))})$"),
         deadline_year=[patterns.compile(p.replace("{year}", DEADLINE_YEAR)) for p in d.deadline],
         organ=patterns.compile(rf"^(?:{alt(_longest_first(d.organ_openers))})|(?:{alt(_longest_first(d.organ_ends))})$"),
@@ -216,7 +222,7 @@ def looks_like_unit(name: str) -> bool:
         return False
     if outer.startswith(tuple(d.not_unit_start)):
         return False
-    if outer.startswith(d.unit_collective_prefix) and len(outer) <= d.max_collective_chars:
+    if outer in d.unit_collectives:
         return True
     return bool(g.unit_end.search(outer))
 
@@ -248,22 +254,37 @@ def read_covering(sentence: str) -> Optional[Responsibility]:
 
 
 def split_units(piece: str) -> list[str]:
-    """One piece → its units: 省卫生健康委及省民政厅 → two; 等/由 dropped."""
+    """One piece → its units: 省卫生健康委及省民政厅 → two; 等/由 dropped; two names whose
+    separator was lost (a line break in a cell, a space that layout removal took:
+    市卫生健康委市财政局) cut where one ends like an organisation and the next opens like a unit."""
     g = grammar()
     out = []
     for part in g.conjunction.split(piece):
         part = g.prefix.sub("", g.suffix.sub("", part))
-        if part:
-            out.append(part)
+        out.extend(u for u in cut_run_together(part) if u)
     return out
 
 
+def cut_run_together(name: str) -> list[str]:
+    """市卫生健康委市财政局 → two names; 市市场监管局, 团市委 stay one (the cut needs a name
+    before it: each cut starts the search again on the rest)."""
+    g = grammar()
+    out = []
+    while True:
+        m = g.concatenated.search(name)
+        if m is None:
+            break
+        out.append(name[:m.start()])
+        name = name[m.start():]
+    return out + [name]
+
+
 def separate_cell_lines(cell: str) -> str:
-    """A table cell whose line breaks are lost (县民政局（牵头）县大数据中心, 市卫生健康委市财政局)
-    with 、 put back between the units."""
+    """A table cell whose line breaks are lost (县民政局（牵头）县大数据中心) with 、 put back
+    between the units (names run together are cut by split_units)."""
     g = grammar()
     cell = g.after_bracket_role.sub("、", cell)
-    return "、".join(g.concatenated.sub("、", line) for line in regex.split(r"[\n\t]+|\s{2,}", cell.strip()))
+    return "、".join(regex.split(r"[\n\t]+|\s{2,}", cell.strip()))
 
 
 def split_cell_units(cell: str) -> list[str]:
@@ -274,10 +295,7 @@ def split_cell_units(cell: str) -> list[str]:
     units: list[str] = []
     for line in regex.split(r"[\n\t ]+|\s{2,}", cell.strip()):
         for piece in split_top_level(line, seps):
-            for part in split_units(piece):
-                for u in g.concatenated.split(part):
-                    if u:
-                        units.append(u)
+            units.extend(split_units(piece))
     return units
 
 
@@ -287,7 +305,9 @@ def read_units(text: str, *, need_role: bool = True) -> Optional[Responsibility]
     phrase (`市卫生健康委、市财政局`) is just a list, not a responsibility."""
     g = grammar()
     d = g.data
-    text = "".join(text.split())
+    # a space between two units separates them (责任单位：市发展改革委 市财政局); any other is
+    # layout (市人力资源 社会保障局)
+    text = "".join(g.spaced.sub("、", text.strip()).split())
     if not text or (need_role and not g.role_word.search(text)):
         return None
     seps = "".join(s for s in d.unit_separators if len(s) == 1)
@@ -296,6 +316,7 @@ def read_units(text: str, *, need_role: bool = True) -> Optional[Responsibility]
     marked = False
     scope: Optional[str] = None          # the role a label gives to the pieces after it
     pending: list[str] = []              # unlabelled units waiting for a role phrase
+    times: list[str] = []                # pieces that are only a time (2024—2025年)
     for piece in _area_lists(split_top_level(text, seps)):
         if not piece:
             continue
@@ -307,8 +328,8 @@ def read_units(text: str, *, need_role: bool = True) -> Optional[Responsibility]
             out.labelled = out.labelled or scope != "deadline"
             if not piece:
                 continue
-        if scope == "deadline":
-            dl = _deadline_piece(piece)
+        if scope == "deadline":      # 完成时限：2025年12月 — the label says what it is
+            dl = _labelled_deadline(piece)
             if dl is None:
                 return None
             out.deadline_text = out.deadline_text or dl
@@ -323,16 +344,13 @@ def read_units(text: str, *, need_role: bool = True) -> Optional[Responsibility]
             piece = piece[:m.start()]
             marked = True
         units = split_units(piece)
-        if not units:
-            dl = _deadline_piece(piece)
+        if not units or not all(looks_like_unit(u) for u in units):
+            dl = _deadline_piece(piece) if role is None or not units else None
             if dl is not None:
                 out.deadline_text = out.deadline_text or dl
                 continue
-            return None
-        if not all(looks_like_unit(u) for u in units):
-            dl = _deadline_piece(piece)
-            if dl is not None and role is None:
-                out.deadline_text = out.deadline_text or dl
+            if role is None and g.time_piece.match(piece) and _years_ok(piece):
+                times.append(piece)
                 continue
             return None
         if role is not None:
@@ -345,6 +363,8 @@ def read_units(text: str, *, need_role: bool = True) -> Optional[Responsibility]
     out.units.extend((u, "responsible") for u in pending)   # 责任单位：X，Y: the label's list
     if not out.units or (need_role and not marked):
         return None
+    if out.deadline_text is None and times:    # 2024年启动，2026年完成 → 2026年完成
+        out.deadline_text = next((t for t in times if any(w in t for w in d.completion_words)), times[0])
     out.units = _ordered_unique(out.units)
     return out
 
@@ -411,6 +431,29 @@ def _deadline_piece(piece: str) -> Optional[str]:
     return None
 
 
+def _labelled_deadline(piece: str) -> Optional[str]:
+    """What a deadline label (完成时限：) gives: a deadline phrase, else the piece as printed."""
+    piece = "".join(piece.split())
+    if not piece:
+        return None
+    return _deadline_piece(piece) or (piece if len(piece) <= grammar().data.max_deadline_chars
+                                      and not looks_like_unit(piece) else None)
+
+
+def read_deadline_line(line: str) -> Optional[str]:
+    """A line that is only a deadline label and its value (完成时限：2025年12月), or None."""
+    g = grammar()
+    m = g.label.match(line.strip())
+    if m is None or g.label_role[m["label"]] != "deadline":
+        return None
+    return _labelled_deadline(line.strip()[m.end():])
+
+
+def _years_ok(piece: str) -> bool:
+    """Every year the piece names is one a deadline may be (not 1998)."""
+    return all((year_value(y) or 0) >= grammar().data.min_deadline_year for y in regex.findall(YEAR, piece))
+
+
 def _deadline_year_ok(m: "regex.Match[str]") -> bool:
     y = year_value(m["year"])
     return y is not None and y >= grammar().data.min_deadline_year
@@ -474,6 +517,7 @@ def parentheses(text: str):
 _BRACKET = regex.compile("[" + regex.escape(OPENING + CLOSING) + "]")
 
 
-__all__ = ["Responsibility", "read_units", "read_sentence", "read_dash", "read_covering", "is_organ", "separate_cell_lines", "split_units", "split_cell_units", "looks_like_unit",
+__all__ = ["Responsibility", "read_units", "read_sentence", "read_dash", "read_covering", "read_deadline_line",
+           "is_organ", "separate_cell_lines", "split_units", "split_cell_units", "looks_like_unit",
            "closing_parenthesis", "parentheses", "deadline_text", "standing_deadline", "deadline_year",
            "grammar", "TaskPatterns"]

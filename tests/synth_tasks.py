@@ -37,7 +37,8 @@ AGENCIES = ["发展改革委", "财政局", "教育局", "科技局", "工业和
             "农业农村局", "商务局", "文化广电旅游局", "卫生健康委", "应急管理局", "审计局", "市场监管局",
             "统计局", "医保局", "体育局", "城市管理局", "委宣传部", "委组织部", "委网信办", "委编办",
             "总工会", "妇联", "残联", "科协", "红十字会", "融媒体中心", "疾控中心", "数据局", "税务局",
-            "卫生健康委（中医药局）", "政务服务管理局", "退役军人事务局", "林业局", "消防救援支队"]
+            "卫生健康委（中医药局）", "政务服务管理局", "退役军人事务局", "林业局", "消防救援支队",
+            "直有关部门", "有关部门"]
 PROVINCE = {"财政局": "财政厅", "教育局": "教育厅", "科技局": "科技厅", "工业和信息化局": "工业和信息化厅",
             "公安局": "公安厅", "民政局": "民政厅", "司法局": "司法厅", "人力资源社会保障局": "人力资源社会保障厅",
             "自然资源和规划局": "自然资源厅", "生态环境局": "生态环境厅", "住房城乡建设局": "住房城乡建设厅",
@@ -68,6 +69,7 @@ BODIES = [
     "加强人才队伍建设，落实待遇保障政策。", "建立工作台账，实行清单化管理。",
     "探索多元投入机制，扩大服务供给。", "强化信息共享，推动数据互联互通。",
     "严格落实属地管理责任，加强日常巡查。", "开展专项整治行动，形成长效机制。",
+    "推进社区医院建设（含中心卫生院）。", "落实《健康行动计划（2024—2026年）》要求。",
 ]
 # paragraphs of the chapters around the tasks: no unit is given a task in them
 PLAIN = [
@@ -117,6 +119,8 @@ class _Units:
         while True:
             if self.rng.random() < 0.08:
                 name = self.rng.choice(COLLECTIVE)
+            elif self.rng.random() < 0.03:
+                name = f"团{self.level}委"
             else:
                 level = self.level if self.rng.random() < 0.85 else self.rng.choice(["省", "市", "区", "县"])
                 base = self.rng.choice(AGENCIES)
@@ -131,9 +135,15 @@ class _Units:
         return [self.one() for _ in range(n)]
 
 
-def _deadline(rng: random.Random) -> tuple[str, str]:
-    """(as printed, deadline_text)."""
+def _deadline(rng: random.Random, labelled: bool = False) -> tuple[str, str]:
+    """(as printed, deadline_text); labelled: after 完成时限：, where any time is the deadline."""
     y = rng.choice([2024, 2025, 2026, 2027])
+    loose = [(f"{y}—{y + 1}年", f"{y}—{y + 1}年"), (f"{y}年启动，{y + 1}年完成", f"{y + 1}年完成"), ("每年", "每年")]
+    if labelled:
+        loose = [(f"{y}年12月", f"{y}年12月"), (f"{y}年", f"{y}年"), (f"{y}—{y + 1}年", f"{y}—{y + 1}年"),
+                 (f"{y}年起长期坚持", f"{y}年起长期坚持")]
+    if rng.random() < 0.25:
+        return rng.choice(loose)
     return rng.choice([(f"{y}年底前完成", f"{y}年底前"), (f"{y}年底前", f"{y}年底前"),
                        (f"{y}年12月31日前完成", f"{y}年12月31日前"),
                        (f"{y}年6月底前完成", f"{y}年6月底前"), ("长期坚持", "长期坚持"), ("持续推进", "持续推进")])
@@ -174,6 +184,7 @@ def _responsibility(rng: random.Random, units: _Units, form: str):
         sep = rng.choice(["；", "；", " ", "，"])
         s = f"{label_l}：{'、'.join(lead)}" + (f"{sep}{label_s}：{'、'.join(sup)}" if sup else "")
         if dl_printed:
+            dl_printed, dl = _deadline(rng, labelled=True)
             s += f"；{rng.choice(['完成时限', '时间节点'])}：{dl_printed}"
         return f"（{s}）", "paren", lead, sup, dl
     if form == "phrase":
@@ -181,7 +192,7 @@ def _responsibility(rng: random.Random, units: _Units, form: str):
         s = f"{_join(lead, rng)}牵头"
         if sup:
             s += "，" + _join(sup, rng) + rng.choice(["配合", "等配合", "按职责分工负责", "参与", "协助",
-                                                       "等部门按职责分工负责"])
+                                                       "等部门按职责分工负责", "落实"])
         if dl_printed:
             s += "，" + dl_printed
         return f"（{s}）", "paren", lead, sup, dl
@@ -200,13 +211,14 @@ def _responsibility(rng: random.Random, units: _Units, form: str):
         return f"（{s}）", "inline", lead, sup, None
     if form == "line":
         us = units.some(rng.choice([1, 1, 2, 3]))
-        s = f"责任单位：{'、'.join(us)}"
+        s = f"责任单位：{rng.choice(['、', '、', '　', ' ']).join(us)}"
         lead, sup = _roles([], [], us)
         return s, "line", lead, sup, None
     if form == "lines":
         lead, sup = units.some(1), units.some(rng.choice([1, 2]))
         s = f"牵头单位：{lead[0]}\n配合单位：{'、'.join(sup)}"
         if dl_printed:
+            dl_printed, dl = _deadline(rng, labelled=True)
             s += f"\n完成时限：{dl_printed}"
         return s, "line", lead, sup, dl
     if form == "sentence_you":
@@ -400,6 +412,8 @@ def _table(rng, units, lines, tasks, forms, titles) -> None:
         title = titles.pop()
         task_cell = title + rng.choice(["", "。" + rng.choice(BODIES)])
         dl_printed, dl = _deadline(rng)
+        if not dl_printed.startswith(dl):
+            dl = dl_printed        # a cell that is not only a deadline phrase: as printed
         if kind == "lead_support":
             lead, sup = units.some(rng.choice([1, 1, 2])), units.some(rng.choice([0, 1, 2]))
             cells = [task_cell, "、".join(lead), "、".join(sup), dl_printed]

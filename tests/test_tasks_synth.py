@@ -15,7 +15,11 @@ SEEDS = range(30)                 # every rendering
 TEXT_SEEDS = range(30, 150)       # plain text only (a document costs ~20 ms)
 
 # (seed, variant) pairs that do not give their tasks yet, with the reason: strict xfails
-GAPS: dict[tuple[int, str], str] = {}
+SHORT_FIRST_ROW = ("tables stage, not tasks: a task table without 序号 whose first row is short cells ending in a "
+                   "deadline (加强职业技能培训 | 县工业和信息化局 | | 2025年底前完成) is read as a second header row "
+                   "(tables/grid.find_header_rows: 2025年底前完成 counts as a header year), in every rendering: "
+                   "its two tasks are lost")
+GAPS: dict[tuple[int, str], str] = {(18, v): SHORT_FIRST_ROW for v in ["text", "radicals", "lost_brackets", "docx", "html"]}
 
 
 def _write(plan: synth_tasks.Plan, variant: str, folder):

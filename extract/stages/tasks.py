@@ -22,7 +22,8 @@ import regex
 
 from ..model import Heading, Table, Task, TaskSource
 from ..responsibility import (Responsibility, closing_parenthesis, deadline_text, deadline_year,
-                              grammar, parentheses, read_covering, read_dash, read_sentence, read_units,
+                              grammar, parentheses, read_covering, read_dash, read_deadline_line, read_sentence,
+                              read_units,
                               separate_cell_lines,
                               split_cell_units, split_units,
                               standing_deadline, looks_like_unit)
@@ -271,9 +272,9 @@ def _markers(joined: str, numbered: bool) -> list[_Marker]:
         line_start, pos = pos, pos + len(line) + 1
         if g.label.match(line.strip()):
             who = read_units(line)
-            if who is None and g.label_role[g.label.match(line.strip())["label"]] == "deadline":
+            if who is None:
                 # 完成时限：2025年底前 on its own line, after the label lines of an item
-                dl = standing_deadline(line.strip()[g.label.match(line.strip()).end():])
+                dl = read_deadline_line(line)
                 who = Responsibility(deadline_text=dl) if dl else None
             if who is not None and not any(a >= line_start and b <= pos for a, b in taken):
                 found.append(_Marker(line_start, line_start + len(line), who, True, True, line=True))
