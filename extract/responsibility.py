@@ -135,8 +135,9 @@ def grammar() -> _Grammar:
     org_ends = alt(_longest_first([e for e in d.unit_ends if e not in d.area_ends]))
     return _Grammar(
         data=d,
-        label=patterns.compile(rf"^(?P<label>{labels})[：:]"),
-        any_label=patterns.compile(rf"(?:{labels})[：:]"),
+        # 责任单位： · 【责任单位】 (a label in lenticular brackets, the colon optional)
+        label=patterns.compile(rf"^(?:【(?P<label>{labels})】[：:]?|(?P<label>{labels})[：:])"),
+        any_label=patterns.compile(rf"【(?:{labels})】[：:]?|(?:{labels})[：:]"),
         label_role=label_role,
         # 市卫生健康委牵头 · 市卫生健康委（牵头）
         trailing=patterns.compile(rf"(?:[（(](?P<phrase>{alt(list(bracketed))})[)）]"
@@ -364,7 +365,7 @@ def read_units(text: str, *, need_role: bool = True) -> Optional[Responsibility]
     if not out.units or (need_role and not marked):
         return None
     if out.deadline_text is None and times:    # 2024年启动，2026年完成 → 2026年完成
-        out.deadline_text = next((t for t in times if any(w in t for w in d.completion_words)), times[0])
+        out.deadline_text = _pick_time(times)
     out.units = _ordered_unique(out.units)
     return out
 
@@ -438,6 +439,30 @@ def _labelled_deadline(piece: str) -> Optional[str]:
         return None
     return _deadline_piece(piece) or (piece if len(piece) <= grammar().data.max_deadline_chars
                                       and not looks_like_unit(piece) else None)
+
+
+def read_time(text: str) -> Optional[str]:
+    """A text that is only a deadline or a time (2025年底前, 长期坚持, 2024—2025年), as printed."""
+    g = grammar()
+    seps = "".join(x for x in g.data.unit_separators if len(x) == 1)
+    phrases, times = [], []
+    for piece in split_top_level("".join(text.split()), seps):
+        if not piece:
+            continue
+        found = _deadline_piece(piece)
+        if found is not None:
+            phrases.append(found)
+        elif g.time_piece.match(piece) and _years_ok(piece):
+            times.append(piece)
+        else:
+            return None
+    return phrases[0] if phrases else _pick_time(times)
+
+
+def _pick_time(times: list[str]) -> Optional[str]:
+    """Of the time pieces (2024年启动，2026年完成), the first with a completion word, else the first."""
+    words = grammar().data.completion_words
+    return next((t for t in times if any(w in t for w in words)), times[0] if times else None)
 
 
 def read_deadline_line(line: str) -> Optional[str]:
@@ -518,6 +543,6 @@ _BRACKET = regex.compile("[" + regex.escape(OPENING + CLOSING) + "]")
 
 
 __all__ = ["Responsibility", "read_units", "read_sentence", "read_dash", "read_covering", "read_deadline_line",
-           "is_organ", "separate_cell_lines", "split_units", "split_cell_units", "looks_like_unit",
+           "read_time", "is_organ", "separate_cell_lines", "split_units", "split_cell_units", "looks_like_unit",
            "closing_parenthesis", "parentheses", "deadline_text", "standing_deadline", "deadline_year",
            "grammar", "TaskPatterns"]

@@ -193,6 +193,8 @@ def _responsibility(rng: random.Random, units: _Units, form: str):
         if sup:
             s += "，" + _join(sup, rng) + rng.choice(["配合", "等配合", "按职责分工负责", "参与", "协助",
                                                        "等部门按职责分工负责", "落实"])
+        if dl_printed and rng.random() < 0.3:     # the time in a parenthesis of its own
+            return f"（{s}）（{dl_printed}）", "paren", lead, sup, dl
         if dl_printed:
             s += "，" + dl_printed
         return f"（{s}）", "paren", lead, sup, dl
@@ -211,7 +213,8 @@ def _responsibility(rng: random.Random, units: _Units, form: str):
         return f"（{s}）", "inline", lead, sup, None
     if form == "line":
         us = units.some(rng.choice([1, 1, 2, 3]))
-        s = f"责任单位：{rng.choice(['、', '、', '　', ' ']).join(us)}"
+        label = rng.choice(["责任单位：", "责任单位：", "【责任单位】", "【责任单位】："])
+        s = f"{label}{rng.choice(['、', '、', '　', ' ']).join(us)}"
         lead, sup = _roles([], [], us)
         return s, "line", lead, sup, None
     if form == "lines":
@@ -347,7 +350,13 @@ def generate(seed: int) -> Plan:
             if body and printed_number and scheme != "一是" and where != "inline" and rng.random() < 0.15:
                 body = "\n" + body       # the item's text goes on in a paragraph of its own
                 forms.append("paragraphs")
-            if where == "inline":
+            if scheme == "section_items" and where == "paren" and body and "\n" not in printed \
+                    and rng.random() < 0.4:
+                # （一）推进老旧小区改造（X牵头，Y配合） / its text in the paragraphs below
+                item = f"{printed_number}{title}{printed}\n" + "\n".join(
+                    x + "。" for x in body.strip("\n").split("。") if x)
+                forms.append("heading_units")
+            elif where == "inline":
                 item = f"{printed_number}{title}{printed}。{body}"
             elif where == "paren":
                 item = f"{printed_number}{title}。{body}{printed}" if scheme != "一是" else \

@@ -30,11 +30,22 @@ def test_deadline(case):
     assert deadline_year(case["text"]) == case["year"]
 
 
+@pytest.mark.parametrize("case", CASES["times"], ids=[c["text"][:14] for c in CASES["times"]])
+def test_time_parenthesis(case):
+    from extract.responsibility import read_time
+    assert read_time(case["text"]) == case["time"]
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("（）():：、，,；;责任单位牵头配合按职责分工负责市县局委等到年底前2025二〇。由会同各是 \n")),
+@given(st.text(alphabet=st.sampled_from(list("（）():：、，,；;【】—责任单位牵头配合按职责分工负责市县局委等到年底前2025二〇。由会同各是以上 \n")),
                max_size=80))
 def test_never_raises(text):
-    from extract.responsibility import read_sentence, separate_cell_lines, split_cell_units
+    from extract.responsibility import (read_covering, read_dash, read_sentence, read_time, separate_cell_lines,
+                                        split_cell_units)
+    read_dash(text)
+    read_covering(text)
+    read_time(text)
+    read_sentence(text, opening=False, closing=True)
     responsible_units(text)
     split_responsibility(text)
     deadline_year(text)
@@ -374,3 +385,30 @@ def test_working_groups_with_label_lines(tmp_path):
     assert got == [("（一）", "综合协调组", "主要职责：负责专班日常工作，统筹推进各项任务。", ["市卫生健康委"],
                      ["市发展改革委", "市财政局"]),
                    ("（二）", "宣传引导组", "主要职责：负责宣传报道。", ["市委宣传部"], ["市融媒体中心"])]
+
+
+def test_units_on_an_item_line_and_times_in_their_own_parenthesis(tmp_path):
+    """An item whose first line names its units keeps the paragraphs under it as its text; a
+    time printed in a parenthesis of its own after the units is the deadline; 【责任单位】 lines."""
+    text = """某区城市更新实施方案
+
+一、重点任务
+（一）推进老旧小区改造（区住房城乡建设局牵头，各街道办事处配合）
+完善小区基础设施，补齐公共服务短板。
+2025年底前完成全部改造任务。
+（二）提升公共空间品质。一是建设口袋公园（区城市管理局负责）（长期坚持）；二是改造背街小巷（区住房城乡建设局牵头，区交通运输局配合）。
+（三）完善社区服务。
+1.建设社区综合服务设施。（责任单位：区民政局，完成时限：2025年）
+2.发展社区养老服务。
+【责任单位】区民政局、区卫生健康委
+二、保障措施
+各有关单位要按照职责分工，抓好落实。
+"""
+    tasks = _tasks(tmp_path, text)
+    got = [(t.number, t.title, t.lead, t.support, t.deadline_text) for t in tasks]
+    assert got == [("（一）", "推进老旧小区改造", ["区住房城乡建设局"], ["各街道办事处"], "2025年底前"),
+                   ("一是", "建设口袋公园", ["区城市管理局"], [], "长期坚持"),
+                   ("二是", "改造背街小巷", ["区住房城乡建设局"], ["区交通运输局"], None),
+                   ("1", "建设社区综合服务设施", ["区民政局"], [], "2025年"),
+                   ("2", "发展社区养老服务", [], ["区民政局", "区卫生健康委"], None)]
+    assert tasks[0].text == "完善小区基础设施，补齐公共服务短板。\n2025年底前完成全部改造任务。"

@@ -23,7 +23,7 @@ import regex
 from ..model import Heading, Table, Task, TaskSource
 from ..responsibility import (Responsibility, closing_parenthesis, deadline_text, deadline_year,
                               grammar, parentheses, read_covering, read_dash, read_deadline_line, read_sentence,
-                              read_units,
+                              read_time, read_units,
                               separate_cell_lines,
                               split_cell_units, split_units,
                               standing_deadline, looks_like_unit)
@@ -256,10 +256,15 @@ def _markers(joined: str, numbered: bool) -> list[_Marker]:
     closer = regex.compile(rf"[。；;.，,]?[ \t]*(?:\n|$|(?={g.sub_item.pattern})|(?=\d{{1,2}}[、.．]\D)"
                            rf"|(?=[（(][一二三四五六七八九十\d]{{1,3}}[)）]))")
     taken: list[tuple[int, int]] = []
-    for s, e, inner in parentheses(joined):
+    parens = list(parentheses(joined))
+    for k, (s, e, inner) in enumerate(parens):
         who = read_units(inner)
         if who is None:
             continue
+        if k + 1 < len(parens) and parens[k + 1][0] == e and read_time(parens[k + 1][2]):
+            # （牵头单位：X）（2025年底前）: a time in a parenthesis of its own after the units
+            who.deadline_text = who.deadline_text or read_time(parens[k + 1][2])
+            e = parens[k + 1][1]
         m = closer.match(joined, e)
         # a parenthesis after a sentence end closes its item even when the next item runs on
         # in the same line (……。（X负责）加强……: lines a converter joined)
@@ -345,8 +350,11 @@ def _block_tasks(state: State, block: _Block) -> list[_Found]:
             begin, group = m.end, []
     if group:
         cuts.append((begin, len(joined), group))
-    elif cuts and cuts[-1][2][-1].line:
-        # 组长单位：X / 成员单位：Y / 主要职责：… — the lines after the label lines are its text
+    elif cuts and (cuts[-1][2][-1].line or (block.number is not None and len(cuts) == 1
+                                            and all(_part_at(starts, m.start) == 0 for m in cuts[0][2]))):
+        # 组长单位：X / 成员单位：Y / 主要职责：… — the lines after the label lines are its text;
+        # so are the paragraphs under an item whose first line names its units
+        # (（一）推进老旧小区改造（X牵头，Y配合） / 完善…。 / 2025年底前完成…。)
         cuts[-1] = (cuts[-1][0], len(joined), cuts[-1][2])
     # a header that names nobody itself, above several tasks, introduces them
     header_names = any(_part_at(starts, m.start) == 0 for m in markers)
@@ -433,7 +441,13 @@ def _without_markers(joined: str, a: int, b: int, group: list[_Marker]) -> str:
             continue
         pieces.append(joined[pos:m.start])
         pos = m.end
-        # keep a sentence end that the parenthesis sat before: 加强……（X负责）。 → 加强……。
+        if joined[m.start:m.end].endswith("\n"):
+            pieces.append("\n")      # the line break the marker closed stays a paragraph break
+        elif m.end < b and joined[m.end] not in "。；;，,、！？\n" and m.start > a \
+                and joined[m.start - 1] not in _CLOSING_MARKS:
+            # 发展托育服务（X负责）到2027年，…: the units end the lead where a converter ran
+            # the heading line into the next paragraph
+            pieces.append("\n")
     pieces.append(joined[pos:b])
     text = "".join(pieces)
     return regex.sub(r"[ \t]+\n", "\n", text).strip()
@@ -459,7 +473,7 @@ def _title(block: _Block, body: str, with_header: bool, bold: Optional[str] = No
         at = body.find(lead)
         rest = body[at + len(lead):] if at != -1 and at <= MAX_LEAD_OFFSET else body
         return lead.strip(), rest.lstrip("。.．:： \t\n")
-    m = regex.search(r"[。；;]", body)
+    m = regex.search(r"[。；;\n]", body)     # a paragraph's end ends the title too
     if m:
         return body[:m.start()].strip(), body[m.end():].lstrip(" \t\n")
     return body.strip(), ""
