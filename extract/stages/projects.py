@@ -30,6 +30,7 @@ MAX_LABEL_CHARS = 30      # a name alone on its line is at most this long …
 SHORT_LABEL_CHARS = 20    # … and, in a box of projects, this short even without a work noun
 ITEM_HEAD_CHARS = 8       # a box item is found in the text by its first characters
 MAX_BOX_TABLE_GAP = 2     # a table this close after a box's caption holds the box's rows
+MIN_NUMBERED_ROWS = 2     # a 序号 column numbers at least this many projects 1, 2 … under its 一、二 groups
 PER_PERIOD_REACH = 4      # a per-period word (每年, 人均) counts this close before an amount
 
 
@@ -39,6 +40,7 @@ class TableColumns(patterns.PatternModel):
     nature: list[str]
     budget: list[str]
     start: list[str]
+    sequence: list[str]
 
 
 class NotAProject(patterns.PatternModel):
@@ -72,7 +74,8 @@ class NotAProjectName(patterns.PatternModel):
 class ProjectPatterns(patterns.PatternModel):
     name_nouns: list[str]
     work_nouns: list[str]
-    not_a_name: str
+    not_a_name: patterns.Regex
+    list_closer: patterns.RegexWith("head")
     natures: list[str]
     leading_verbs: list[str]
     start: patterns.RegexWith("year", "month")
@@ -184,7 +187,7 @@ def clean_name(text: str) -> str:
     """A name without the verbs that open its sentence, the punctuation that closes it and the 等
     of a list it ends (`建设XX等项目` → `XX项目`)."""
     name = text.strip().rstrip("。；;，,：:.． ")
-    name = regex.sub(r"等((?:重点|建设)?(?:项目|工程))$", r"\1", name)
+    name = patterns.compile(grammar().data.list_closer).sub(r"\g<head>", name)
     stripped = grammar().leading_verbs.sub("", name)
     return stripped if len(stripped) >= MIN_NAME_CHARS else name
 
@@ -354,11 +357,11 @@ _CHINESE = regex.compile(r"^[一二三四五六七八九十]{1,3}$")
 
 def _group_rows(table: Table) -> set[int]:
     """Rows numbered 一、二 … in a 序号 column whose projects are numbered 1, 2 …: group headings."""
-    seq = column_index(table.columns, ["序号", "编号"])
+    seq = column_index(table.columns, grammar().data.table_columns.sequence)
     if seq is None:
         return set()
     cells = ["".join(row[seq].split()) if seq < len(row) else "" for row in table.rows]
-    if sum(1 for c in cells if _ARABIC.match(c)) < 2:
+    if sum(1 for c in cells if _ARABIC.match(c)) < MIN_NUMBERED_ROWS:
         return set()
     return {r for r, c in enumerate(cells) if _CHINESE.match(c)}
 

@@ -36,6 +36,8 @@ LISTED_CHAPTERS_WINDOW = 10  # a caption-less contents list starts within these 
 MAX_TOC_ENTRY_CHARS = 40    # a contents entry without leaders is a heading line this short
 MIN_TOC_LINES = 3           # fewer lines under no 目录 caption are no table of contents
 MIN_LISTED_CHAPTERS = 3     # a caption-less contents list names at least this many chapters
+# Headings
+MAX_RUN_IN_TITLE_COMMAS = 1  # a run-in heading's title (before its 。) has at most this many ，
 # 专栏 boxes
 MAX_ITEM_NAME_CHARS = 40    # a box row's first cell this short (and without punctuation) is the item's name
 MAX_BOX_LINES = 60          # an unmarked box's caption stands within this many lines above its closing `)`
@@ -179,7 +181,7 @@ def _title(text: str, start: int, rest: str, para: Para, p: HeadingPatterns):
             return None, 0, False
         return title, start + len(rest.rstrip()), False
     title = stripped[:cut]
-    if len(title) > p.max_run_in_title_chars or not title or title.count("，") > 1 or "；" in title:
+    if len(title) > p.max_run_in_title_chars or not title or title.count("，") > MAX_RUN_IN_TITLE_COMMAS or "；" in title:
         return None, 0, False
     offset = start + (len(rest) - len(rest.lstrip())) + cut + 1
     return title, offset, True
@@ -344,7 +346,7 @@ def _find_toc(norm: NormText, texts: list[str], start: int) -> list[int]:
             continue
         # a TOC without leaders: heading lines until one repeats the first entry (the body starts)
         if starts_like_heading(raw) and len(raw) <= MAX_TOC_ENTRY_CHARS and raw not in entries[:1]:
-            if not entries and i > first + 1 and texts[first].replace(" ", "") not in ("目录",):
+            if not entries and i > first + 1 and not caption.match(texts[first].replace(" ", "")):
                 break
             toc.append(i)
             entries.append(raw)
