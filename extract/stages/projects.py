@@ -19,6 +19,7 @@ import regex
 from .. import patterns
 from ..lexicon.brackets import first_top_level, split_top_level
 from ..lexicon.dates import ARABIC_YEAR
+from ..lexicon.numbering import CIRCLED, ordinal
 from ..model import ItemSource, Money, Project, Table
 from ..money import find_money, parse_money
 from ..state import NormText, State
@@ -521,15 +522,15 @@ def _after_break(text: str, at: int) -> bool:
 
 
 def _mark_number(mark: str) -> Optional[int]:
-    if mark and "①" <= mark[0] <= "⑳":
-        return ord(mark[0]) - ord("①") + 1
+    if mark and mark[0] in CIRCLED:
+        return ordinal(mark[0])
     digits = regex.search(r"\d+", mark)
     return int(digits.group()) if digits else None
 
 
 def _same_style(a: str, b: str) -> bool:
     def style(m: str) -> str:
-        return "circled" if "①" <= m[0] <= "⑳" else ("paren" if m[0] in "（(" else "dot")
+        return "circled" if m[0] in CIRCLED else ("paren" if m[0] in "（(" else "dot")
     return style(a) == style(b)
 
 
