@@ -76,6 +76,11 @@ class ProjectPatterns(patterns.PatternModel):
     name_nouns: list[str]
     work_nouns: list[str]
     not_a_name: patterns.Regex
+    item_number: patterns.Regex
+    run_together_mark: patterns.Regex
+    group_name: patterns.Regex
+    group_number: patterns.Regex
+    item_row_number: patterns.Regex
     list_closer: patterns.RegexWith("head")
     natures: list[str]
     leading_verbs: list[str]
@@ -104,6 +109,11 @@ class _Grammar:
     noun: "regex.Pattern[str]"
     ends_with_work: "regex.Pattern[str]"
     not_a_name: "regex.Pattern[str]"
+    item_number: "regex.Pattern[str]"
+    run_together_mark: "regex.Pattern[str]"
+    group_name: "regex.Pattern[str]"
+    group_number: "regex.Pattern[str]"
+    item_row_number: "regex.Pattern[str]"
     nature: "regex.Pattern[str]"
     leading_verbs: "regex.Pattern[str]"
     start: "regex.Pattern[str]"
@@ -139,6 +149,11 @@ def grammar(data: ProjectPatterns) -> _Grammar:
         noun=patterns.compile(f"(?:{alt(data.name_nouns)})"),
         ends_with_work=patterns.compile(rf"(?:{alt(data.name_nouns + data.work_nouns)})$"),
         not_a_name=patterns.compile(data.not_a_name),
+        item_number=patterns.compile(data.item_number),
+        run_together_mark=patterns.compile(data.run_together_mark),
+        group_name=patterns.compile(data.group_name),
+        group_number=patterns.compile(data.group_number),
+        item_row_number=patterns.compile(data.item_row_number),
         nature=patterns.compile(f"(?:{alt(data.natures)})"),
         leading_verbs=patterns.compile(rf"^(?:{alt(data.leading_verbs)})+"),
         start=patterns.compile(data.start),
@@ -344,16 +359,9 @@ def table_projects(state: State, table: Table) -> list[Project]:
     return out
 
 
-_GROUP_NAME = regex.compile(r"^[（(]?[一二三四五六七八九十]{1,3}\s*(?:[）)]|[、.．])")
-
-
 def _sums_rows(name: str) -> bool:
     totals = tuple(grammar().data.total_rows)
-    return name.startswith(totals) or name.endswith(totals) or bool(_GROUP_NAME.match(name))
-
-
-_ARABIC = regex.compile(r"^\d{1,4}$")
-_CHINESE = regex.compile(r"^[一二三四五六七八九十]{1,3}$")
+    return name.startswith(totals) or name.endswith(totals) or bool(grammar().group_name.match(name))
 
 
 def _group_rows(table: Table) -> set[int]:
@@ -362,9 +370,10 @@ def _group_rows(table: Table) -> set[int]:
     if seq is None:
         return set()
     cells = ["".join(row[seq].split()) if seq < len(row) else "" for row in table.rows]
-    if sum(1 for c in cells if _ARABIC.match(c)) < MIN_NUMBERED_ROWS:
+    g = grammar()
+    if sum(1 for c in cells if g.item_row_number.match(c)) < MIN_NUMBERED_ROWS:
         return set()
-    return {r for r, c in enumerate(cells) if _CHINESE.match(c)}
+    return {r for r, c in enumerate(cells) if g.group_number.match(c)}
 
 
 def _title_unit(title: Optional[str]) -> Optional[str]:
@@ -388,9 +397,6 @@ def start_cell(cell: Optional[str]) -> Optional[str]:
 
 
 # ---------------------------------------------------------------- 专栏 boxes
-
-_ITEM_NUMBER = regex.compile(
-    r"^\s*(?:[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)]|\d{1,2}\s*[.．、](?!\d)|[①-⑳])\s*")
 
 
 def box_projects(state: State, box_id: str) -> list[Project]:
@@ -488,14 +494,13 @@ def _piece_span(norm: NormText, span, piece: str, offset: int):
 
 
 _BRACKET_LEAD = regex.compile(rf"^\s*【([^【】]{{2,{MAX_LEAD_CHARS}}})】\s*")
-_RUN_MARK = regex.compile(r"【|[（(]\s*\d{1,2}\s*[）)]|(?<![\d.．])\d{1,2}\s*[.．、](?!\d)|[①-⑳]")
 
 
 def split_run_together(item: str) -> list[tuple[int, str]]:
     """Items a layout ran together into one: `【A】…【B】…`, `1.A…2.B…`, `①A…②B…` → one per
     item, with its offset; a number counts only when it continues the sequence the item opens."""
     text = item
-    opening = _RUN_MARK.match(text.lstrip())
+    opening = grammar().run_together_mark.match(text.lstrip())
     if not opening:
         return [(0, item)]
     lead = len(text) - len(text.lstrip())
@@ -506,7 +511,7 @@ def split_run_together(item: str) -> list[tuple[int, str]]:
                  and _BRACKET_LEAD.match(text[m.start():]) and _after_break(text, m.start())]
     else:
         n = _mark_number(mark)
-        for m in _RUN_MARK.finditer(text, lead + len(mark)):
+        for m in grammar().run_together_mark.finditer(text, lead + len(mark)):
             if _mark_number(m.group()) == n + 1 and _same_style(mark, m.group()) \
                     and _after_break(text, m.start()):
                 cuts.append(m.start())
@@ -568,7 +573,7 @@ def item_projects(item: str, bold_lead: int = 0) -> list[tuple[str, Optional[str
 def _item_projects(item: str, bold_lead: int = 0) -> list[tuple[str, Optional[str], bool]]:
     """(name, content, named) of each project one item names; named is False when the item has no
     name of its own (its first sentence stands in) and the name must then read as a project."""
-    m = _ITEM_NUMBER.match(item)
+    m = grammar().item_number.match(item)
     offset = m.end() if m else 0
     text = item[offset:].strip()
     if not text:
@@ -757,7 +762,7 @@ def _paragraph_items(state: State, q: int) -> Iterator[tuple[Project, list[int]]
     para = norm.paras[q]
     text = norm.para_text(para)
     for offset, piece in split_run_together(text):
-        numbered = bool(_ITEM_NUMBER.match(piece))
+        numbered = bool(grammar().item_number.match(piece))
         found = _item_projects(piece)
         for name, content, named in found:
             if not named or g.not_a_name.match(name) or not is_project_name(name):
