@@ -87,6 +87,7 @@ class Paragraph:
     style: int = 0                  # istd: 0 Normal, n = Heading n
     in_table: bool = False
     row_end: Optional[list[tuple[int, int]]] = None  # per cell: (width in twips, vertMerge)
+    header_row: bool = False        # the row end of a header row (sprmTTableHeader)
 
 
 def paragraphs_of(items) -> list[Paragraph]:
@@ -128,6 +129,8 @@ def _papx(p: Paragraph) -> bytes:
         tcs = b"".join(struct.pack("<H", vmerge << 5) + b"\0" * 18 for _, vmerge in p.row_end)
         operand = struct.pack("<B", n) + struct.pack(f"<{n + 1}h", *edges) + tcs
         grpprl += struct.pack("<HH", 0xD608, len(operand) + 1) + operand
+        if p.header_row:
+            grpprl += struct.pack("<HB", 0x3404, 1)
     return grpprl
 
 

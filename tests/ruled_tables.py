@@ -598,16 +598,17 @@ def write_doc(s: Spec, path: Path) -> Path:
     widths = [round(w * TWIPS) for w in _widths(s)]
     paras: list = [dw.Paragraph(line + "\r") for line in BEFORE]
 
-    def row(cells: list[tuple[str, int, int]]) -> None:   # (text, width, vertical merge)
+    def row(cells: list[tuple[str, int, int]], header: bool = False) -> None:   # (text, width, vertical merge)
         for text, _, _ in cells:
             lines = text.split("\n")
             paras.extend(dw.Paragraph(line + "\r", in_table=True) for line in lines[:-1])
             paras.append(dw.Paragraph(lines[-1] + "\x07", in_table=True))
-        paras.append(dw.Paragraph("\x07", in_table=True, row_end=[(w, m) for _, w, m in cells]))
+        paras.append(dw.Paragraph("\x07", in_table=True, row_end=[(w, m) for _, w, m in cells],
+                                  header_row=header))
 
     def header() -> None:
         if len(s.header) == 1:
-            row([(t, w, 0) for t, w in zip(s.header[0], widths)])
+            row([(t, w, 0) for t, w in zip(s.header[0], widths)], header=True)
             return
         top, below = [], []
         col = 0
@@ -620,8 +621,8 @@ def write_doc(s: Spec, path: Path) -> Path:
                 top.append((s.header[0][col], widths[col], 3))
                 below.append(("", widths[col], 1))
             col += span
-        row(top)
-        row(below)
+        row(top, header=True)
+        row(below, header=True)
 
     bodies = [s.rows] if s.split is None else [s.rows[:s.split], s.rows[s.split:]]
     for p, body in enumerate(bodies):

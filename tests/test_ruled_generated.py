@@ -67,28 +67,45 @@ def test_every_field(generated, seed, fmt):
             assert ind.source.page == want["page"], ind.name
 
 
-def test_another_table_after_a_page_break_stays_apart(tmp_path):
-    """Two Word tables of as many columns with a page break between: the second opens with a
-    header row of its own (flagged), so it is another table, not the first one continued."""
+TWO_TABLES = ([["指标", "2020年", "2025年"], ["人均预期寿命（岁）", "78", "79"], ["婴儿死亡率（‰）", "5", "4"]],
+              [["项目名称", "建设内容", "总投资（万元）"], ["市传染病医院", "新建病房楼", "52000"],
+               ["市疾控中心", "改造实验室", "8000"]])
+
+
+def _two_docx(path):
     import docx
     from docx.enum.text import WD_BREAK
-
-    from extract.raw import RawTable
-    from extract.readers.docx import read_docx
     document = docx.Document()
     document.add_paragraph("某市卫生健康事业发展规划")
-    for rows in ([["指标", "2020年", "2025年"], ["人均预期寿命（岁）", "78", "79"], ["婴儿死亡率（‰）", "5", "4"]],
-                 [["项目名称", "建设内容", "总投资（万元）"], ["市传染病医院", "新建病房楼", "52000"],
-                  ["市疾控中心", "改造实验室", "8000"]]):
+    for rows in TWO_TABLES:
         table = document.add_table(rows=len(rows), cols=3)
         for r, row in enumerate(rows):
             for c, text in enumerate(row):
                 table.cell(r, c).text = text
         gen._mark_header(table.rows[0])
         document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    path = tmp_path / "two.docx"
     document.save(str(path))
-    raw = read_docx(str(path), path.read_bytes(), "0")
-    tables = [b for b in raw.blocks if isinstance(b, RawTable)]
+
+
+def _two_doc(path):
+    import doc_writer as dw
+    paras = [dw.Paragraph("某市卫生健康事业发展规划\r")]
+    for rows in TWO_TABLES:
+        for k, row in enumerate(rows):
+            paras += [dw.Paragraph(text + "\x07", in_table=True) for text in row]
+            paras.append(dw.Paragraph("\x07", in_table=True, row_end=[(1800, 0)] * 3, header_row=k == 0))
+        paras.append(dw.Paragraph("\x0c\r"))
+    path.write_bytes(dw.build_doc(paras))
+
+
+@pytest.mark.parametrize("fmt", ["docx", "doc"])
+def test_another_table_after_a_page_break_stays_apart(tmp_path, fmt):
+    """Two Word tables of as many columns with a page break between: the second opens with a
+    header row of its own (flagged), so it is another table, not the first one continued."""
+    from extract.raw import RawTable
+    from extract.readers import read
+    path = tmp_path / f"two.{fmt}"
+    (_two_docx if fmt == "docx" else _two_doc)(path)
+    tables = [b for b in read(path).blocks if isinstance(b, RawTable)]
     assert [t.rows[0][0] for t in tables] == ["指标", "项目名称"]
     assert [len(t.rows) for t in tables] == [3, 3]

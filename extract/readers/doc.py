@@ -381,7 +381,12 @@ def _blocks(chars: _Text, start: int, end: int, props: _ParagraphProps) -> list[
                 table, edges = made
                 if open_table is not None and page_broke and table_width(table) != table_width(open_table):
                     table = on_columns(table, edges, open_edges, EDGE_TOLERANCE) or table
-                if open_table is not None and page_broke and table_width(table) == table_width(open_table):
+                # a part that opens with a header row of its own (flagged), not the table's: another table
+                top = [table.title] if table.title else table.rows[0]
+                new_header = bool(rows) and rows[0][1].header_row and open_table is not None and \
+                    [_compact(c) for c in top] != [_compact(c) for c in open_table.rows[0]]
+                if open_table is not None and page_broke and not new_header \
+                        and table_width(table) == table_width(open_table):
                     continue_table(open_table, table)
                 else:
                     blocks.append(table)
@@ -428,6 +433,10 @@ def _blocks(chars: _Text, start: int, end: int, props: _ParagraphProps) -> list[
     if tail.strip():
         blocks.extend(RawLine(part) for part in tail.split("\n"))
     return blocks
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def _table(rows: list[tuple[list[str], _Para]]) -> Optional[tuple[RawTable, list[int]]]:
