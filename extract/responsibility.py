@@ -40,6 +40,7 @@ class TaskPatterns(BaseModel, extra="forbid"):
     labels: _Roles
     trailing: _Roles
     leading_support: list[str]
+    person_labels: list[str]
     deadline_labels: list[str]
     unit_separators: list[str]
     unit_conjunctions: list[str]
@@ -122,12 +123,14 @@ def grammar() -> _Grammar:
             label_role[w] = role
     for w in d.deadline_labels:
         label_role[w] = "deadline"
+    for w in d.person_labels:
+        label_role[w] = "person"
     labels = alt(_longest_first(list(label_role)))
     trailing_role: dict[str, str] = {}
     for role in _ROLES:
         for w in getattr(d.trailing, role):
             trailing_role[w] = role
-    bracketed = {**{w: r for w, r in label_role.items() if r != "deadline"}, **trailing_role}
+    bracketed = {**{w: r for w, r in label_role.items() if r not in ("deadline", "person")}, **trailing_role}
     ends = alt(_longest_first(d.unit_ends))
     conj = alt(_longest_first(d.unit_conjunctions))
     opener = alt(_longest_first(d.unit_openers))
@@ -326,9 +329,11 @@ def read_units(text: str, *, need_role: bool = True) -> Optional[Responsibility]
             scope = g.label_role[m["label"]]
             piece = piece[m.end():]
             marked = True
-            out.labelled = out.labelled or scope != "deadline"
+            out.labelled = out.labelled or scope not in ("deadline", "person")
             if not piece:
                 continue
+        if scope == "person":        # 牵头市领导：王某某 — a person, not a unit
+            continue
         if scope == "deadline":      # 完成时限：2025年12月 — the label says what it is
             dl = _labelled_deadline(piece)
             if dl is None:

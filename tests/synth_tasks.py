@@ -88,6 +88,9 @@ PLAIN = [
 ]
 
 
+PEOPLE = ["王建国", "李明华", "张晓东", "刘海燕", "陈志强"]   # invented leaders' names
+
+
 @dataclass
 class Task:
     start: str                       # the printed characters where the task starts (number or text)
@@ -145,7 +148,8 @@ def _deadline(rng: random.Random, labelled: bool = False) -> tuple[str, str]:
     if rng.random() < 0.25:
         return rng.choice(loose)
     return rng.choice([(f"{y}年底前完成", f"{y}年底前"), (f"{y}年底前", f"{y}年底前"),
-                       (f"{y}年12月31日前完成", f"{y}年12月31日前"),
+                       (f"{y}年12月31日前完成", f"{y}年12月31日前"), ("长期任务", "长期任务"),
+                       ("常态化开展", "常态化开展"),
                        (f"{y}年6月底前完成", f"{y}年6月底前"), ("长期坚持", "长期坚持"), ("持续推进", "持续推进")])
 
 
@@ -183,6 +187,8 @@ def _responsibility(rng: random.Random, units: _Units, form: str):
         label_s = rng.choice(["配合单位", "配合部门", "责任单位", "参与单位"])
         sep = rng.choice(["；", "；", " ", "，"])
         s = f"{label_l}：{'、'.join(lead)}" + (f"{sep}{label_s}：{'、'.join(sup)}" if sup else "")
+        if rng.random() < 0.15:      # the leader in charge first: a person, not a unit
+            s = f"{rng.choice(['牵头市领导', '责任领导', '牵头领导'])}：{rng.choice(PEOPLE)}；" + s
         if dl_printed:
             dl_printed, dl = _deadline(rng, labelled=True)
             s += f"；{rng.choice(['完成时限', '时间节点'])}：{dl_printed}"
@@ -220,6 +226,8 @@ def _responsibility(rng: random.Random, units: _Units, form: str):
     if form == "lines":
         lead, sup = units.some(1), units.some(rng.choice([1, 2]))
         s = f"牵头单位：{lead[0]}\n配合单位：{'、'.join(sup)}"
+        if rng.random() < 0.15:
+            s = f"责任领导：{rng.choice(PEOPLE)}\n" + s
         if dl_printed:
             dl_printed, dl = _deadline(rng, labelled=True)
             s += f"\n完成时限：{dl_printed}"

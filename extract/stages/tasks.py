@@ -480,10 +480,11 @@ def _title(block: _Block, body: str, with_header: bool, bold: Optional[str] = No
 
 
 def _without_responsibility(title: str) -> str:
-    """A heading's title without the responsibility parenthesis printed in it."""
+    """A heading's title without the responsibility parenthesis printed in it; text run on after
+    the parenthesis with no sentence mark (a converter joined the next paragraph) is not title."""
     for s, e, inner in reversed(list(parentheses(title))):
         if read_units(inner) is not None:
-            title = (title[:s] + title[e:]).strip()
+            title = (title[:s] if s > 0 and title[e:].strip() else title[:s] + title[e:]).strip()
     return title
 
 
