@@ -29,21 +29,8 @@ TABLE_VARIANTS = ["tables_tabs", "tables_cells", "tables_markdown"]
 PDF_STEMS = {"003_1304af9ec45eb322", "004_4b3f00f85f69e56b"}   # a ruled PDF costs ~1 s a document;
 SLOW = {(stem, "pdf") for stem in STEMS if stem not in PDF_STEMS}  # the others only in the full run
 
-SPACER_ROWS = ("a merged cell whose text the converter printed over a row and a spacer row below it "
-               "(category 健康 / 环境, a name's second line 执业（助理）医师数, a target 维持在85%左右 pushed "
-               "down) is joined back in the clean one-cell-per-line text and in DOCX/HTML tables, not in ")
-GAPS = {
-    ("002", "tables_tabs"): SPACER_ROWS + "tab rows: 7 categories, 1 name, 1 target wrong",
-    ("002", "tables_markdown"): SPACER_ROWS + "Markdown pipes; and the header printed over two rows "
-                                "(2025 年 / 目标值, 指标 / 属性) is not joined there: no nature read",
-    ("002", "tables_cells"): "one cell per line without tab indents (forms 'cells'): a header printed over two "
-                             "rows (|年值|目标值|属性 under 2020|2025 年|指标) gives no table at all (0 of 32); "
-                             "with the header in one row the table stops at the first spacer row (13 of 32)",
-    ("004", "tables_cells"): "one cell per line without tab indents (forms 'cells'): the project table whose "
-                             "主要建设内容及规模 cells are several sentences (100-200 characters) is not read as a "
-                             "table: its 9 rows are lost and 16 prose projects come out of its cells (with those "
-                             "cells cut to 20 characters all 9 rows are read)",
-}
+# (document, rendering) pairs that lose answers today, each with the exact gap (strict xfails).
+GAPS: dict[tuple[str, str], str] = {}
 
 
 def _source(stem: str) -> str:

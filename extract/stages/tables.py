@@ -109,8 +109,7 @@ def reader_grid(state: State, i: int) -> Optional[Grid]:
     if not found and table.header_rows and _reads_as_header(table.rows):
         found = 1
     # a header printed over two rows (2020 / 年值) is one header even when the reader marked one
-    return Grid(rows=rows, paras=(i, i + 1), header_rows=max(found, table.header_rows if found else 0),
-                spread_fragments=True, ruled=True)
+    return Grid(rows=rows, paras=(i, i + 1), header_rows=max(found, table.header_rows if found else 0), ruled=True)
 
 
 _SENTENCE_MARK = regex.compile(r"[，。；：:,;！？]")

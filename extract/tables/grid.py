@@ -70,7 +70,6 @@ class Grid:
     rows: list[GridRow]
     paras: tuple[int, int]                 # paragraph range [a, b) the table occupies
     header_rows: Optional[int] = None      # None: find them from the vocabulary
-    spread_fragments: bool = False         # spacer rows carry parts of the rows around them
     columns: Optional[list[str]] = None    # known header (a flattened header row), else from rows
     notes: list[tuple[str, str, Optional[Span]]] = field(default_factory=list)
     ruled: bool = False                    # the reader's own table: a row of one first cell is merged across
@@ -210,11 +209,8 @@ def finish(grid: Grid) -> Optional[Rebuilt]:
             out.append(head)
             row_groups.append(None)
             is_group.append(True)
-        centered: set[int] = set()
-        if grid.spread_fragments:
-            members, centered = fold_fragments(members, roles)
-        else:
-            members = [r for r in members if not r.empty()]
+        # spacer rows (a merged cell printed over a row and the row below it) in every form
+        members, centered = fold_fragments(members, roles)
         move_stray_units(members, roles)
         carry_down_category(members, roles, centered)
         members = drop_category_rows(members, roles)

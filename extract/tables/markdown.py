@@ -11,7 +11,7 @@ from typing import Optional
 import regex
 
 from ..state import State
-from .grid import Cell, Grid, GridRow
+from .grid import Cell, Grid, GridRow, find_header_rows
 
 PIPE_ROW = regex.compile(r"^\s*\|.*\|\s*$")
 _DELIMITER = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -51,6 +51,8 @@ def rebuild_pipe(state: State, paras: list[int]) -> Optional[Grid]:
         rows.append(GridRow(cells, page=para.page))
     if not rows:
         return None
+    # a header printed over two rows puts its second row under the delimiter (2025 年 / 目标值)
+    header_rows = max(header_rows, find_header_rows(rows))
     return Grid(rows=rows, paras=(paras[0], paras[-1] + 1), header_rows=header_rows or None)
 
 

@@ -20,7 +20,7 @@ import regex
 
 from ..raw import RawLine
 from ..state import State
-from . import assign, classify
+from . import assign, classify, stream
 from .grid import Cell, Grid, GridRow, clean_text, is_page_furniture, running_heads
 
 MAX_CELL_CHARS = 60
@@ -86,41 +86,88 @@ def _lines(state: State, a: int) -> list[Optional[_Line]]:
                                                  for b in state.raw.blocks[k + 1:paras[j].block]))
         t = clean_text(block.text) if joined else norm.para_text(paras[p]).strip()
         if not is_cell_line(t):
-            break
+            if not t or not out or out[-1] is None:
+                break   # a paragraph after the table
+            t = _LONG + t   # the long cell of a row, or the text after it: _groups decides
         out.append((t, p))
     return out
 
 
 def rebuild(state: State, a: int, width: int) -> Optional[Grid]:
     """Rows after the `width` header lines starting at paragraph a; None if they do not fit."""
-    norm = state.norm
-    paras = norm.paras
     lines = _lines(state, a)
-    filled = [ln for ln in lines if ln is not None and ln[0]]
-    header = filled[:width]
-    if len(header) < width:
-        return None
-    k = lines.index(header[-1]) + 1
-    body = lines[k:]
-    roles = [classify.header_role(h) for h, _ in header]
+    groups = _groups(lines)
+    # blank lines end rows only where they stand between rows, not after every line
+    if len(groups) >= 2 and sum(1 for g in groups if len(g) == 1) <= len(groups) / 2:
+        grid = _blocks_grid(state, a, groups)
+        if grid is not None:
+            return grid
+    return _cut_grid(state, a, [ln for ln in lines if ln is not None and ln[0] != _LONG], width)
 
-    def span(p):
-        return (paras[p].start, paras[p].end) if p is not None else None
 
+_LONG = "\0"   # marks a line too long for a cell unless the row it stands in is a row of the table
+
+
+def _groups(lines: list[Optional[_Line]]) -> list[list[_Line]]:
+    """The lines between blank lines. A line too long for a cell (100–200 characters of a
+    project's content) is kept only inside a group about as wide as the header (the first group);
+    the lines end before any other group that holds one (prose after the table)."""
     groups: list[list[_Line]] = []
     current: list[_Line] = []
-    for ln in body + [None]:
+    for ln in lines + [None]:
         if ln is None:
             if any(t for t, _ in current):
                 groups.append(current)
             current = []
         else:
             current.append(ln)
-    # blank lines end rows only where they stand between rows, not after every line
-    if len(groups) < 2 or sum(1 for g in groups if len(g) == 1) > len(groups) / 2:
-        groups = _cut_by_width([ln for ln in body if ln is not None], width, roles, [t for t, _ in header])
-    rows: list[GridRow] = []
+    if not groups:
+        return groups
+    width = len(groups[0])
+    for n, g in enumerate(groups):
+        long = [k for k, (t, _) in enumerate(g) if t.startswith(_LONG)]
+        if not long:
+            continue
+        if n == 0 or not width - stream.MAX_LEFT_OUT <= len(g) <= width:
+            return groups[:n]   # prose after the table
+        groups[n] = [(t[len(_LONG):] if t.startswith(_LONG) else t, p) for t, p in g]
+    return groups
+
+
+def _blocks_grid(state: State, a: int, groups: list[list[_Line]]) -> Optional[Grid]:
+    """Rows between blank lines: the shared assembly of the cell stream (tables/stream.py)."""
+    paras = state.norm.paras
+
+    def span(p):
+        return (paras[p].start, paras[p].end) if p is not None else None
+
+    blocks = []
+    for g in groups:
+        ps = [p for _, p in g if p is not None]
+        blocks.append(stream.Block([Cell([t], span(p)) if t else Cell() for t, p in g],
+                                   page=paras[ps[0]].page if ps else None, paras=ps))
+    got = stream.assemble(blocks, ends=True)
+    if got is None or len(got.rows) - got.header_rows < 2:
+        return None
+    last = max(p for b in blocks[:got.used] for p in b.paras)
+    return Grid(rows=got.rows, paras=(a, last + 1), header_rows=got.header_rows)
+
+
+def _cut_grid(state: State, a: int, body_lines: list[_Line], width: int) -> Optional[Grid]:
+    """Rows printed without blank lines between them: cut by the header's width."""
+    paras = state.norm.paras
+    header = [ln for ln in body_lines if ln[0]][:width]
+    if len(header) < width:
+        return None
+    k = body_lines.index(header[-1]) + 1
+    roles = [classify.header_role(h) for h, _ in header]
     printed_header = [t for t, _ in header]
+
+    def span(p):
+        return (paras[p].start, paras[p].end) if p is not None else None
+
+    groups = _cut_by_width(body_lines[k:], width, roles, printed_header)
+    rows: list[GridRow] = []
     for n, group in enumerate(groups):
         if [t for t, _ in group if t] == printed_header:
             continue   # the header printed again after a page break
@@ -134,7 +181,7 @@ def rebuild(state: State, a: int, width: int) -> Optional[Grid]:
                 break   # the table ends here
             # a row between rows that fit: kept as printed, with a warning
             cells = (group + [("", None)] * width)[:width]
-            notes.append(("table.unplaced_row", "its cells fit no placement on the columns; kept in printed order"))
+            notes.append(stream.UNPLACED)
         first = next((p for _, p in group if p is not None), None)
         rows.append(GridRow([Cell([t], span(p)) if t else Cell() for t, p in cells],
                             page=paras[first].page if first is not None else None, notes=notes))

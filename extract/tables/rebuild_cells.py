@@ -99,7 +99,7 @@ def _cells_grid(state: State, lines: list[PrintedLine], paras: tuple[int, int]) 
     blocks, pages = _split_long_blocks(blocks, pages)
     _place_short_blocks(blocks)
     rows = [GridRow(cells, page=pg) for cells, pg in zip(blocks, pages)]
-    return Grid(rows=rows, paras=paras, spread_fragments=True)
+    return Grid(rows=rows, paras=paras)
 
 
 MAX_CELLS_SHORT = 2   # a row that left out this many empty cells (a category printed once above it)

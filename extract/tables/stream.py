@@ -1,0 +1,156 @@
+"""The cell stream and its one assembly into a grid.
+
+A one-cell-per-line form (tab-led cells, untabbed cells) is cut by its own code into blocks: the
+cells printed between two row breaks (a blank line), each a grid.Cell — an empty Cell for a line
+of spaces or an empty tab cell. What the blocks mean is decided here, the same for every form:
+
+- the header is the leading blocks made of header words: one block, or two when the header is
+  printed over two rows (`2020` … / `年值` …, joined by grid.finish); a first block that opens
+  with header words and goes on with values is the header followed by the rows printed without
+  row breaks;
+- the header's first block gives the width; its words (both rows joined) the column roles;
+- a block of the width is a row as printed (a spacer row too: grid.finish folds its pieces into
+  the rows around it); a block of a multiple of the width, rows printed without row breaks;
+- any other block is placed by what its cells are (assign.py); one that fits no placement is
+  kept as printed, with a warning — or, where the form cannot tell where the table ends
+  (untabbed cells), it ends the table unless a block that fits follows it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from . import assign, classify
+from .grid import Cell, GridRow, is_header_row, merge_header
+
+MAX_LEFT_OUT = 2    # empty cells a row may leave out (a category printed once above it)
+UNPLACED = ("table.unplaced_row", "its cells fit no placement on the columns; kept in printed order")
+
+
+@dataclass
+class Block:
+    cells: list[Cell]
+    page: Optional[int] = None
+    paras: list[int] = field(default_factory=list)   # the paragraphs its lines belong to
+
+    @property
+    def texts(self) -> list[str]:
+        return [c.text for c in self.cells]
+
+    def filled(self) -> int:
+        return sum(1 for c in self.cells if not c.empty())
+
+
+@dataclass
+class Assembled:
+    rows: list[GridRow]     # header rows first
+    header_rows: int
+    used: int               # blocks read (the table ends after them)
+    roles: list[Optional[str]]
+
+
+def header_blocks(blocks: list[Block]) -> int:
+    """How many leading blocks are header rows."""
+    h = 0
+    while h < len(blocks) and blocks[h].filled() and is_header_row(blocks[h].texts, first=h == 0):
+        h += 1
+    return h
+
+
+def split_header(block: Block) -> Optional[tuple[Block, Block]]:
+    """A first block that opens with header words and goes on with the rows: (header, rest)."""
+    k = 0
+    while k < len(block.cells) and not block.cells[k].empty() and classify.is_header_cell(block.cells[k].text) \
+            and not classify.is_nature(block.cells[k].text):
+        k += 1
+    if k < 2 or k == len(block.cells) or not is_header_row(block.texts[:k], first=True):
+        return None
+    return (Block(block.cells[:k], block.page, block.paras),
+            Block(block.cells[k:], block.page, block.paras))
+
+
+def place(cells: list[Cell], roles: list[Optional[str]]) -> Optional[list[Cell]]:
+    """The row's cells on the columns by what they are, or None when no placement fits (or the
+    row would have no name, or fill one column only: no row). Its empty cells are printed
+    cells too (they hold their column's place) and are tried first; then the filled ones alone
+    (a converter that left the empty cells out)."""
+    for printed in (cells, [c for c in cells if not c.empty()]):
+        placed = assign.assign([c.text for c in printed], roles)
+        if placed is None:
+            continue
+        out = []
+        for ks in placed:
+            cell = Cell()
+            for k in ks:
+                cell.add(printed[k])
+            out.append(cell)
+        if ("name" in roles and out[roles.index("name")].empty()) or sum(1 for c in out if not c.empty()) < 2:
+            continue
+        return out
+    return None
+
+
+def fits_as_printed(cells: list[Cell], roles: list[Optional[str]]) -> bool:
+    return len(cells) == len(roles) and all(assign.fits(r, c.text) for c, r in zip(cells, roles))
+
+
+def assemble(blocks: list[Block], ends: bool) -> Optional[Assembled]:
+    """The grid rows of a table printed as blocks (see the module doc). ends: an unplaceable
+    block followed by another ends the table (the form does not know where it ends)."""
+    blocks = [b for b in blocks if b.cells]
+    h = header_blocks(blocks)
+    if h == 0 and blocks:
+        cut = split_header(blocks[0])
+        if cut is None:
+            return None
+        blocks = list(cut) + blocks[1:]
+        h = 1
+    if h == 0:
+        return None
+    width = len(blocks[0].cells)
+    head = [GridRow(list(b.cells) + [Cell() for _ in range(width - len(b.cells))], page=b.page)
+            for b in blocks[:h]]
+    roles = [classify.header_role(t) for t in merge_header(head)]
+    printed_header = [tuple(b.texts) for b in blocks[:h]]
+    rows: list[GridRow] = list(head)
+    used = h
+    for n in range(h, len(blocks)):
+        b = blocks[n]
+        if not b.filled():
+            used = n + 1
+            continue   # a spacer row with nothing in it
+        if tuple(b.texts) in printed_header or (h > 1 and header_blocks(blocks[n:n + h]) == h):
+            rows.append(GridRow(b.cells, page=b.page))   # the header printed again after a page break
+            used = n + 1
+            continue
+        got = _rows_of(b, roles, width)
+        if got is None:
+            if ends and (b.filled() < 2 or not _fits_next(blocks[n + 1:], roles, width, printed_header)):
+                break
+            got = [GridRow(list(b.cells), page=b.page, notes=[UNPLACED])]
+        rows += got
+        used = n + 1
+    if used == h:
+        return None
+    return Assembled(rows=rows, header_rows=h, used=used, roles=roles)
+
+
+def _fits_next(after: list[Block], roles: list[Optional[str]], width: int, header: list[tuple]) -> bool:
+    """The next block is a row of the table (or its header printed again)."""
+    nxt = next((b for b in after if b.filled()), None)
+    return nxt is not None and (tuple(nxt.texts) in header or _rows_of(nxt, roles, width) is not None)
+
+
+def _rows_of(b: Block, roles: list[Optional[str]], width: int) -> Optional[list[GridRow]]:
+    """The rows one block prints, or None when its cells fit no placement."""
+    n = len(b.cells)
+    if n == width:
+        return [GridRow(list(b.cells), page=b.page)]
+    if n >= 2 * width and n % width == 0:
+        chunks = [b.cells[s:s + width] for s in range(0, n, width)]
+        if all(fits_as_printed(c, roles) for c in chunks):
+            return [GridRow(list(c), page=b.page) for c in chunks]
+    placed = place(b.cells, roles)
+    if placed is None:
+        return None
+    return [GridRow(placed, page=b.page)]
