@@ -81,10 +81,13 @@ def _cells_grid(state: State, lines: list[PrintedLine], paras: tuple[int, int]) 
     blocks: list[list[Cell]] = []
     pages: list[Optional[int]] = []
     current: Optional[list[Cell]] = None
+    running = running_heads(state)
     for ln in lines:
         if ln.blank:
             current = None
             continue
+        if not ln.tabbed and is_page_furniture(ln.text, running):
+            continue   # a page number or running head between two rows at a page break
         if current is None:
             current = []
             blocks.append(current)
@@ -184,7 +187,8 @@ def _rows_grid(state: State, lines: list[PrintedLine], paras: tuple[int, int]) -
         page = state.norm.paras[ln.para].page if ln.para is not None else None
         if len(parts) == 1:
             if classify.is_group_text(text) and not prefix:
-                rows.append(GridRow(cells, page=page))   # a sub-heading row (一、结果性指标)
+                # a sub-heading row (一、结果性指标), as wide as the table: nothing continues it
+                rows.append(GridRow(cells + [Cell() for _ in range(width - 1)], page=page))
                 continue
             if rows and len(rows[-1].cells) < width and n not in stacked:
                 rows[-1].cells[-1].add(cells[0])

@@ -17,7 +17,7 @@ from typing import Optional
 import regex
 
 from ..state import State
-from . import assign, classify
+from . import assign, classify, records
 from .grid import Cell, Grid, GridRow, join_spans
 
 _MAX_STACK_WORD = 3   # a vertically written label prints one to three characters a line
@@ -39,6 +39,8 @@ def rebuild(state: State, paras: list[int]) -> Optional[Grid]:
     items = [_Line(norm.para_text(norm.paras[i]), (norm.paras[i].start, norm.paras[i].end),
                    norm.paras[i].page) for i in paras]
     header = items[0].text.split()
+    if norm.paras[paras[0]].kind == "text":   # a header line of words: its spaces on the reader's line
+        header = records.raw_text(state, paras[0]).split()
     if not _is_header(header):
         return None
     columns = list(header)
@@ -50,6 +52,10 @@ def rebuild(state: State, paras: list[int]) -> Optional[Grid]:
     has_stack = False
     for item in items[1:]:
         tokens = item.text.split()
+        if not pending and len(tokens) == 1 and classify.is_group_text(tokens[0]):
+            # a sub-heading row (结果性指标): its text in the first cell, the category slot empty
+            rows.append(GridRow([Cell(tokens, item.span)] + [Cell() for _ in range(width)], page=item.page))
+            continue
         if len(tokens) < 2 or not any(classify.is_value(t) or classify.is_nature(t) for t in tokens):
             pending.append(item)
             continue

@@ -17,7 +17,7 @@ from ..raw import RawLine
 from ..lexicon.dates import ARABIC_YEAR
 from ..state import State
 from . import classify
-from .grid import Cell, Grid, GridRow, clean_text
+from .grid import Cell, Grid, GridRow, clean_text, is_page_furniture, running_heads
 
 MIN_KEYS = 2              # a line with this many header keys opens (or is) a record
 MAX_KEY_CHARS = 12
@@ -37,9 +37,11 @@ def raw_text(state: State, i: int) -> str:
     last = next((paras[k].block for k in range(i + 1, len(paras)) if paras[k].block is not None),
                 len(state.raw.blocks))
     own = _SPACE.sub("", state.norm.para_text(paras[i]))
+    running = running_heads(state)
     # the paragraph's own lines: not the page numbers and running heads the normalizer dropped
-    lines = [b.text for b in state.raw.blocks[first:last] if isinstance(b, RawLine) and b.text.strip()
-             and _SPACE.sub("", clean_text(b.text)) in own]
+    # (or joined to it, at a page break inside a record)
+    lines = [b.text for k, b in enumerate(state.raw.blocks[first:last]) if isinstance(b, RawLine) and b.text.strip()
+             and _SPACE.sub("", clean_text(b.text)) in own and not (k and is_page_furniture(b.text, running))]
     return " ".join(t.strip() for t in lines) or state.norm.para_text(paras[i])
 
 
@@ -61,8 +63,16 @@ def starts_records(state: State, i: int) -> bool:
     if is_record(raw_text(state, i)):
         return True
     roles = []
-    for j in range(i, min(i + MIN_FIELD_LINES, len(state.norm.paras))):
-        found = keys(raw_text(state, j))
+    running = running_heads(state)
+    fields: list[str] = []
+    for j in range(i, min(i + 2 * MIN_FIELD_LINES, len(state.norm.paras))):
+        text = raw_text(state, j)
+        if j == i or not is_page_furniture(text, running):   # a page number or running head is no field
+            fields.append(text)
+        if len(fields) == MIN_FIELD_LINES:
+            break
+    for text in fields:
+        found = keys(text)
         if not found or found[0].start() > 0:
             return False
         roles += [classify.header_role(m.group("key")) for m in found]
@@ -72,9 +82,13 @@ def starts_records(state: State, i: int) -> bool:
 def region_end(state: State, texts: list[str], i: int) -> int:
     """One past the last paragraph of the records starting at paragraph i."""
     paras = state.norm.paras
+    running = running_heads(state)
     j = i + 1
     while j < len(paras) and paras[j].kind == "text" and not paras[j].heading_level:
         t = texts[j]
+        if is_page_furniture(t, running) and j + 1 < len(paras) and keys(raw_text(state, j + 1)):
+            j += 1   # a running head between two records at a page break
+            continue
         if is_record(raw_text(state, j)) or (len(t) <= MAX_CONTINUATION_CHARS and not _SENTENCE_END.search(t)
                                              and keys(raw_text(state, j))):
             j += 1
@@ -94,9 +108,12 @@ def rebuild(state: State, a: int, b: int) -> Optional[Grid]:
     rows: list[tuple[dict[str, str], tuple[int, int], Optional[int]]] = []
     current: Optional[dict[str, str]] = None
     last_key: Optional[str] = None
+    running = running_heads(state)
     for i in range(a, b):
         para = norm.paras[i]
         text = raw_text(state, i)
+        if is_page_furniture(text, running):
+            continue   # a page number or running head between two records at a page break
         found = keys(text)
         span = (para.start, para.end)
         pieces: list[tuple[Optional[str], str]] = []

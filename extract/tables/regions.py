@@ -72,7 +72,7 @@ def find_regions(state: State) -> list[Region]:
                 out.append(Region("cells", i, j, list(range(i, j))))
             i = j
             continue
-        if p.kind == "row" and not markdown.is_pipe_row(text):
+        if (p.kind == "row" or _words_header(state, i)) and not markdown.is_pipe_row(text):
             j, members = _flat_run(paras, texts, i)
             if sum(1 for k in members if paras[k].kind == "row") >= 2:
                 out.append(Region("flat", i, j, members))
@@ -97,6 +97,25 @@ def find_regions(state: State) -> list[Region]:
                 continue
         i += 1
     return out
+
+
+def _words_header(state: State, i: int) -> bool:
+    """A line of header words over whitespace-word rows: `指标 单位 基期值 2025年目标 属性` (one
+    year or none, so the normalizer did not take it for a row; its spaces are read on the
+    reader's line, since the normalized text closes spaces between ideographs)."""
+    paras = state.norm.paras
+    if paras[i].kind != "text":
+        return False
+    k = i + 1
+    if k < len(paras) and paras[k].kind == "text" and classify.is_group_text(state.norm.para_text(paras[k])):
+        k += 1   # a sub-heading row above the first row (结果性指标)
+    if k >= len(paras) or paras[k].kind != "row":
+        return False
+    return is_words_header(records.raw_text(state, i).split())
+
+
+def is_words_header(words: list[str]) -> bool:
+    return len(words) >= 3 and all(classify.is_header_cell(w) for w in words)
 
 
 def _cell_run_end(paras, i: int, texts: list[str]) -> int:

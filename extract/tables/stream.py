@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from . import assign, classify
-from .grid import Cell, GridRow, is_header_row, merge_header
+from .grid import Cell, GridRow, find_header_rows, is_header_row, merge_header
 
 MAX_LEFT_OUT = 2    # empty cells a row may leave out (a category printed once above it)
 UNPLACED = ("table.unplaced_row", "its cells fit no placement on the columns; kept in printed order")
@@ -50,11 +50,8 @@ class Assembled:
 
 
 def header_blocks(blocks: list[Block]) -> int:
-    """How many leading blocks are header rows."""
-    h = 0
-    while h < len(blocks) and blocks[h].filled() and is_header_row(blocks[h].texts, first=h == 0):
-        h += 1
-    return h
+    """How many leading blocks are header rows (a sub-heading row under the header is none)."""
+    return find_header_rows([GridRow(b.cells) for b in blocks])
 
 
 def split_header(block: Block) -> Optional[tuple[Block, Block]]:

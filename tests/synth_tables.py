@@ -1,0 +1,303 @@
+"""Invented indicator tables, printed in every flattened form, for tests/test_synth_tables.py.
+
+    python tests/synth_tables.py SEED [FORM]     # prints one table in one form (or all), for a look
+
+From a seed, `invent(seed)` makes up an indicator table of the kinds plans print: an optional
+序号 column, an optional category column (the category printed once above its rows), the name
+(sometimes long enough to wrap into two cells), the unit, a baseline column headed by its year
+(`2020年`) or by a word (基期, 现状值, `2020年基期值`), one or two target years (`2025年`,
+`2025年目标`, `2030年目标值`), a nature printed short or long (约束, 预期性, 约束性指标), values
+printed as numbers, comparators or words (持续下降, 基本全覆盖). `render(table, form)` prints it
+inside a small plan as
+
+- tabs: one tab-separated row per line;
+- tabcells: one tab-led cell per line, a blank line after each row;
+- cells: one untabbed cell per line, header words spaced out (`指 标`, `2020 年`), a line of
+  spaces for an empty cell, blank and space-only lines between rows, a long name wrapped into
+  two cells;
+- words: whitespace-separated words, one row per line (a category repeated on every row);
+- records: key:value records, one row per line (`序号：1 领域：… 指标：… 2020年：…`);
+- records_cut: the same records cut across lines;
+- markdown: a pipe table; html: a <table> whose category cells are merged with rowspan.
+
+Expected values are the generator's own data (`Row`), never the program's output.
+"""
+from __future__ import annotations
+
+import html
+import random
+import sys
+from dataclasses import dataclass
+from typing import Optional
+
+FORMS = ("tabs", "tabcells", "cells", "words", "records", "records_cut", "markdown", "html")
+
+# invented names: plain ones, ones with brackets that are no unit, long ones that wrap (cut at |)
+NAMES = [
+    "居民健康素养水平", "经常参加体育锻炼人数比例", "孕产妇死亡率", "婴儿死亡率", "人均预期寿命",
+    "每千人口执业（助理）医师数", "每千人口注册护士数", "每万人口全科医生数", "每千人口医疗卫生机构床位数",
+    "城市空气质量优良天数比率", "森林覆盖率", "农村自来水普及率", "城镇新增就业人数", "研发经费投入强度",
+    "常住人口城镇化率", "万人发明专利拥有量", "粮食综合生产能力", "二级以上医院预约诊疗率",
+    "单位地区生产总值能耗较|2020年下降", "以乡镇为单位适龄儿童|免疫规划疫苗接种率",
+    "二级及以上综合性医院设置|老年医学科的比例", "城乡居民医保政策范围内|住院费用支付比例",
+    "重点行业用人单位劳动者|职业健康检查覆盖率", "家庭医生签约服务|重点人群覆盖率",
+]
+UNITS = ["%", "岁", "人", "张", "‰", "1/10万", "万人", "亿元", "年", "件", "万吨", "个"]
+CATEGORIES = ["健康水平", "健康生活", "健康服务", "健康保障", "生态环境", "创新驱动", "民生福祉", "经济发展"]
+WORD_VALUES = ["持续下降", "基本全覆盖", "逐步提高", "稳步提升", "持续提高"]
+NATURES = {"预期性": ["预期", "预期性", "预期性指标"], "约束性": ["约束", "约束性", "约束性指标"],
+           "指导性": ["指导", "指导性", "指导性指标"], "倡导性": ["倡导", "倡导性", "倡导性指标"]}
+GROUPS = ["结果性指标", "过程性指标", "约束性指标", "预期性指标", "个人和社会倡导性指标", "政府工作指标"]
+NONE_VALUES = ["-", "—", "*"]
+BEFORE = ["某市“十四五”社会发展规划", "一、发展目标", "到2025年，社会事业发展水平明显提升。", "表1 主要发展指标"]
+AFTER = ["二、主要任务", "加强基层服务体系建设，提高服务能力。"]
+
+
+@dataclass
+class Row:
+    seq: Optional[str]
+    category: Optional[str]
+    name: str               # as it reads (a wrapped name joined)
+    wrap: Optional[int]     # where a long name is cut into two cells (cells form), or None
+    unit: Optional[str]
+    baseline: Optional[str]
+    targets: list[str]
+    nature: Optional[str]   # one of 预期性 约束性 指导性
+    nature_printed: Optional[str]
+    group: Optional[str] = None   # the sub-heading row above it (结果性指标), printed once
+
+
+@dataclass
+class Table:
+    seed: int
+    header: list[str]
+    roles: list[str]        # seq category name unit baseline target nature, one a column
+    base_year: Optional[int]
+    target_years: list[int]
+    rows: list[Row]
+    page_break: Optional[int] = None   # a page break before this row: page number, running head, header again
+
+    def cells(self, row: Row, first_of_run: bool) -> list[str]:
+        out = []
+        for role in self.roles:
+            if role == "seq":
+                out.append(row.seq or "")
+            elif role == "category":
+                out.append(row.category if first_of_run else "")
+            elif role == "name":
+                out.append(row.name)
+            elif role == "unit":
+                out.append(row.unit or "")
+            elif role == "baseline":
+                out.append(row.baseline or "")
+            elif role.startswith("target"):
+                out.append(row.targets[int(role[6:])])
+            elif role == "nature":
+                out.append(row.nature_printed or "")
+        return out
+
+    def printed_rows(self, repeat_category: bool = False) -> list[list[str]]:
+        """The rows as printed, a sub-heading row (its text in the first cell, the others
+        empty) above the rows of each group."""
+        last, group = None, None
+        out = []
+        for r in self.rows:
+            if r.group != group:
+                out.append([r.group] + [""] * (len(self.roles) - 1))
+                group = r.group
+                last = None
+            out.append(self.cells(r, r.category != last or repeat_category))
+            last = r.category
+        return out
+
+    def break_at(self) -> Optional[int]:
+        """The printed row before which the page breaks, or None."""
+        if self.page_break is None:
+            return None
+        rows = self.printed_rows()
+        target = self.cells(self.rows[self.page_break], True)
+        target = target[self.roles.index("name")]
+        return next(k for k, r in enumerate(rows) if r[self.roles.index("name")] == target)
+
+
+def _value(rng: random.Random, unit: Optional[str], words: bool) -> str:
+    if not words and rng.random() < 0.1:
+        return rng.choice(NONE_VALUES)
+    if words and rng.random() < 0.25:
+        return rng.choice(WORD_VALUES)
+    number = rng.choice([f"{rng.randint(1, 99)}", f"{rng.randint(1, 99)}.{rng.randint(1, 9)}",
+                         f"{rng.randint(100, 9999)}"])
+    prefix = rng.choice(["", "", "", "≥", "≤", ">"]) if words else ""
+    return prefix + number
+
+
+def invent(seed: int) -> Table:
+    rng = random.Random(seed)
+    has_seq = rng.random() < 0.6
+    has_cat = rng.random() < 0.5
+    has_unit = rng.random() < 0.85
+    has_nature = rng.random() < 0.75
+    base_year = rng.choice([2019, 2020, 2020, 2021])
+    n_targets = 2 if rng.random() < 0.3 else 1
+    target_years = [2025, 2030][:n_targets] if base_year < 2025 else [2030]
+    base_style = rng.choice(["year", "year", "基期值", "现状值", "基期", "year基期值"])
+    header, roles = [], []
+    if has_seq:
+        header.append("序号"), roles.append("seq")
+    if has_cat:
+        header.append(rng.choice(["类别", "领域"])), roles.append("category")
+    header.append(rng.choice(["指标", "主要指标", "指标名称"])), roles.append("name")
+    if has_unit:
+        header.append("单位"), roles.append("unit")
+    header.append({"year": f"{base_year}年", "year基期值": f"{base_year}年基期值"}.get(base_style, base_style))
+    roles.append("baseline")
+    if base_style in ("基期值", "现状值", "基期"):
+        base_year_out: Optional[int] = None
+    else:
+        base_year_out = base_year
+    target_word = rng.choice(["", "目标", "目标值"])
+    for k, y in enumerate(target_years):
+        header.append(f"{y}年{target_word}"), roles.append(f"target{k}")
+    if has_nature:
+        header.append(rng.choice(["属性", "指标属性"])), roles.append("nature")
+    nature_style = rng.randrange(3)
+    n_rows = rng.randint(3, 7)
+    groups = rng.sample(GROUPS, 2) if rng.random() < 0.25 else None
+    group_cut = rng.randint(1, n_rows - 1)
+    names = rng.sample(NAMES, n_rows)
+    cats = rng.sample(CATEGORIES, 3)
+    rows = []
+    cat_index = 0
+    for n, printed in enumerate(names):
+        if has_cat and n and rng.random() < 0.4 and cat_index < 2:
+            cat_index += 1
+        unit = rng.choice(UNITS) if has_unit else None
+        nature = rng.choice(list(NATURES)) if has_nature else None
+        wrap = printed.index("|") if "|" in printed else None
+        words = rng.random() < 0.6
+        rows.append(Row(
+            seq=str(n + 1) if has_seq else None,
+            category=cats[cat_index] if has_cat else None,
+            name=printed.replace("|", ""), wrap=wrap, unit=unit,
+            baseline=_value(rng, unit, False),
+            targets=[_value(rng, unit, words) for _ in target_years],
+            nature=nature,
+            nature_printed=NATURES[nature][nature_style] if nature else None,
+            group=(groups[0] if n < group_cut else groups[1]) if groups else None))
+    page_break = rng.randint(1, n_rows - 1) if rng.random() < 0.3 else None
+    return Table(seed=seed, header=header, roles=roles, base_year=base_year_out, target_years=target_years,
+                 rows=rows, page_break=page_break)
+
+
+def _spaced(word: str) -> str:
+    """`指标` → `指 标`, `2020年` → `2020 年`: header words as some converters space them out."""
+    if word[:4].isdigit():
+        return word[:4] + " " + word[4:]
+    return " ".join(word) if len(word) == 2 else word
+
+
+def body(t: Table, form: str) -> list[str]:
+    """The table's lines in one plain-text form."""
+    rows = t.printed_rows(repeat_category=form in ("words", "records", "records_cut"))
+    rng = random.Random(t.seed * 31 + FORMS.index(form))
+    page = t.break_at() if form in ("tabs", "tabcells", "cells", "records", "records_cut") else None
+    furniture = ["", "— 5 —", BEFORE[0], ""]   # a page number and the running head
+    if form == "tabs":
+        lines = ["\t".join(t.header)]
+        for k, r in enumerate(rows):
+            if k == page:
+                lines += furniture[1:3] + ["\t".join(t.header)]
+            lines.append("\t".join(r))
+        return lines
+    if form == "tabcells":
+        lines = ["\t" + h for h in t.header] + [""]
+        for k, r in enumerate(rows):
+            if k == page:
+                lines += furniture[1:] + ["\t" + h for h in t.header] + [""]
+            lines += ["\t" + c for c in r] + [""]
+        return lines
+    if form == "cells":
+        lines = [_spaced(h) for h in t.header] + [""]
+        name_col = t.roles.index("name")
+        wraps = {r.name: r.wrap for r in t.rows}
+        for k, r in enumerate(rows):
+            if k == page:
+                lines += furniture[1:] + [_spaced(h) for h in t.header] + [""]
+            for j, c in enumerate(r):
+                if j == name_col and wraps.get(c) is not None:
+                    lines += [c[:wraps[c]], c[wraps[c]:]]
+                else:
+                    lines.append(c if c else "  ")
+            lines += [""] + (["   ", ""] if rng.random() < 0.3 else [])   # a blank line, or a space-only line between blanks
+        return lines
+    if form == "words":
+        return [" ".join(t.header)] + [" ".join(c for c in r if c) for r in rows]
+    if form in ("records", "records_cut"):
+        keys = [_spaced(h) if h[:4].isdigit() and rng.random() < 0.5 else h for h in t.header]
+        records = [[f"{h}：{c}" for h, c in zip(keys, r) if c] for r in rows]
+        lines = []
+        for k, fields in enumerate(records):
+            if k == page:
+                lines += furniture[1:3]
+            if form == "records_cut" and len(fields) > 1:   # cut between two fields
+                cut = rng.randint(1, len(fields) - 1)
+                lines += [" ".join(fields[:cut]), " ".join(fields[cut:])]
+            else:
+                lines.append(" ".join(fields))
+        return lines
+    if form == "markdown":
+        return ["| " + " | ".join(t.header) + " |", "|" + "---|" * len(t.header)] + \
+            ["| " + " | ".join(r) + " |" for r in rows]
+    raise ValueError(form)
+
+
+def render(t: Table, form: str) -> tuple[str, str]:
+    """(file suffix, text) of a small plan that prints the table in this form."""
+    if form == "html":
+        rows = t.printed_rows()
+        cat = t.roles.index("category") if "category" in t.roles else None
+        out = ["<table>", "<tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in t.header) + "</tr>"]
+        def is_group(r):
+            return r[0] in GROUPS and not any(r[1:])
+        for k, r in enumerate(rows):
+            cells = []
+            if is_group(r):   # a sub-heading row merged across the table
+                out.append(f'<tr><td colspan="{len(r)}">{html.escape(r[0])}</td></tr>')
+                continue
+            for j, c in enumerate(r):
+                if j == cat:
+                    if not c:
+                        continue
+                    span = 1
+                    while k + span < len(rows) and not rows[k + span][cat] and not is_group(rows[k + span]):
+                        span += 1
+                    cells.append(f'<td rowspan="{span}">{html.escape(c)}</td>')
+                else:
+                    cells.append(f"<td>{html.escape(c)}</td>")
+            out.append("<tr>" + "".join(cells) + "</tr>")
+        out.append("</table>")
+        text = "".join(f"<p>{html.escape(x)}</p>" for x in BEFORE) + "\n".join(out) + \
+            "".join(f"<p>{html.escape(x)}</p>" for x in AFTER)
+        return ".html", f"<html><body>{text}</body></html>\n"
+    suffix = ".md" if form == "markdown" else ".txt"
+    return suffix, "\n".join(BEFORE + [""] + body(t, form) + [""] + AFTER) + "\n"
+
+
+def expected(t: Table) -> list[dict]:
+    """What each row says, from the generator's own data."""
+    out = []
+    for r in t.rows:
+        out.append({
+            "seq": r.seq, "category": r.category, "group": r.group, "name": r.name, "unit": r.unit,
+            "baseline": (r.baseline, t.base_year),
+            "targets": [(v, y) for v, y in zip(r.targets, t.target_years)],
+            "nature": r.nature,
+        })
+    return out
+
+
+if __name__ == "__main__":
+    table = invent(int(sys.argv[1]))
+    for form in sys.argv[2:] or FORMS:
+        print(f"--- {form}")
+        print(render(table, form)[1])
