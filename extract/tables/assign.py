@@ -72,7 +72,7 @@ def assign(cells: list[str], roles: list[Optional[str]]) -> Optional[list[list[i
         step[n][j] = (0, j + 1)
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):
-            options = [(best[i][j + 1] + _skip_cost(roles[j]), (0, j + 1))]   # column j empty
+            options = []
             if fits(roles[j], cells[i]):
                 k = i + 1                                                   # cells[i:k] in column j
                 options.append((best[k][j + 1], (k - i, j + 1)))
@@ -80,6 +80,9 @@ def assign(cells: list[str], roles: list[Optional[str]]) -> Optional[list[list[i
                     while k < n and fits(roles[j], cells[k]) and _HAN.search(cells[k]):
                         k += 1
                         options.append((best[k][j + 1] + JOIN_COST * (k - i - 1), (k - i, j + 1)))
+            # column j left empty: last, so that of two placements as good the one that fills
+            # the earlier columns wins (a row that lost its trailing empty cell)
+            options.append((best[i][j + 1] + _skip_cost(roles[j]), (0, j + 1)))
             cost, how = min(options, key=lambda o: o[0])
             best[i][j], step[i][j] = cost, how
     if best[0][0] == inf:

@@ -14,7 +14,7 @@ import regex
 
 from ..raw import RawLine
 from ..state import State
-from . import assign, classify
+from . import classify, stream
 from .grid import Cell, Grid, GridRow, is_page_furniture, running_heads
 
 
@@ -77,10 +77,10 @@ def _span(state: State, p: Optional[int], start: int = 0, end: Optional[int] = N
 
 
 def _cells_grid(state: State, lines: list[PrintedLine], paras: tuple[int, int]) -> Grid:
-    """One tab-led cell per line; an untabbed line is the wrapped rest of the cell above."""
-    blocks: list[list[Cell]] = []
-    pages: list[Optional[int]] = []
-    current: Optional[list[Cell]] = None
+    """One tab-led cell per line, a blank line between rows; an untabbed line is the wrapped
+    rest of the cell above. The blocks are assembled by the shared rules (tables/stream.py)."""
+    blocks: list[stream.Block] = []
+    current: Optional[stream.Block] = None
     running = running_heads(state)
     for ln in lines:
         if ln.blank:
@@ -89,75 +89,19 @@ def _cells_grid(state: State, lines: list[PrintedLine], paras: tuple[int, int]) 
         if not ln.tabbed and is_page_furniture(ln.text, running):
             continue   # a page number or running head between two rows at a page break
         if current is None:
-            current = []
+            current = stream.Block([])
             blocks.append(current)
-            pages.append(None)
-        if ln.tabbed or not current:
+        if ln.tabbed or not current.cells:
             text = ln.text.split("\t", 1)[1] if ln.tabbed else ln.text
-            current.append(Cell([text] if text.strip() else [], _span(state, ln.para)))
+            current.cells.append(Cell([text] if text.strip() else [], _span(state, ln.para)))
         else:
-            current[-1].add(Cell([ln.text], _span(state, ln.para)))
-        if ln.para is not None and pages[-1] is None:
-            pages[-1] = state.norm.paras[ln.para].page
-    blocks, pages = _split_long_blocks(blocks, pages)
-    _place_short_blocks(blocks)
-    rows = [GridRow(cells, page=pg) for cells, pg in zip(blocks, pages)]
-    return Grid(rows=rows, paras=paras)
-
-
-MAX_CELLS_SHORT = 2   # a row that left out this many empty cells (a category printed once above it)
-
-
-def _place_short_blocks(blocks: list[list[Cell]]) -> None:
-    """Under a header of one row, a row that prints a few cells fewer than the header has columns
-    and no empty cell lines (the converter left the empty category cell out) is placed by what
-    its cells are; pieces of a spacer row (fewer cells still) are left to grid.finish."""
-    from .grid import is_header_row
-    if len(blocks) < 2 or not is_header_row([c.text for c in blocks[0]], first=True) \
-            or any(c.empty() for c in blocks[0]) or is_header_row([c.text for c in blocks[1]], first=False):
-        return   # a header of one full row only
-    roles = [classify.header_role(c.text) for c in blocks[0]]
-    width = len(roles)
-    if "name" not in roles:
-        return
-    for n, cells in enumerate(blocks[1:], 1):
-        if not width - MAX_CELLS_SHORT <= len(cells) < width or any(c.empty() for c in cells):
-            continue
-        placed = assign.assign([c.text for c in cells], roles)
-        if placed is None or not placed[roles.index("name")] or sum(1 for ks in placed if ks) < len(cells):
-            continue
-        out = []
-        for ks in placed:
-            cell = Cell()
-            for k in ks:
-                cell.add(cells[k])
-            out.append(cell)
-        blocks[n] = out
-
-
-def _split_long_blocks(blocks: list[list[Cell]], pages: list) -> tuple[list[list[Cell]], list]:
-    """Rows printed without blank lines between them: cut a long block by the header's width."""
-    if not blocks:
-        return blocks, pages
-    from .grid import is_header_row
-    width = len(blocks[0])
-    if len(blocks) == 1:
-        cells = blocks[0]
-        width = 0
-        while width < len(cells) and is_header_row([cells[width].text], first=False):
-            width += 1
-    if width < 2:
-        return blocks, pages
-    out, out_pages = [], []
-    for cells, pg in zip(blocks, pages):
-        if len(cells) >= 2 * width and len(cells) % width == 0:
-            for s in range(0, len(cells), width):
-                out.append(cells[s:s + width])
-                out_pages.append(pg)
-        else:
-            out.append(cells)
-            out_pages.append(pg)
-    return out, out_pages
+            current.cells[-1].add(Cell([ln.text], _span(state, ln.para)))
+        if ln.para is not None and current.page is None:
+            current.page = state.norm.paras[ln.para].page
+    got = stream.assemble(blocks, ends=False)
+    if got is None:
+        return Grid(rows=[GridRow(b.cells, page=b.page) for b in blocks], paras=paras)
+    return Grid(rows=got.rows, paras=paras, header_rows=got.header_rows)
 
 
 def _rows_grid(state: State, lines: list[PrintedLine], paras: tuple[int, int]) -> Grid:

@@ -120,7 +120,7 @@ def assemble(blocks: list[Block], ends: bool) -> Optional[Assembled]:
             rows.append(GridRow(b.cells, page=b.page))   # the header printed again after a page break
             used = n + 1
             continue
-        got = _rows_of(b, roles, width)
+        got = _rows_of(b, roles, width, ends)
         if got is None:
             if ends and (b.filled() < 2 or not _fits_next(blocks[n + 1:], roles, width, printed_header)):
                 break
@@ -135,17 +135,17 @@ def assemble(blocks: list[Block], ends: bool) -> Optional[Assembled]:
 def _fits_next(after: list[Block], roles: list[Optional[str]], width: int, header: list[tuple]) -> bool:
     """The next block is a row of the table (or its header printed again)."""
     nxt = next((b for b in after if b.filled()), None)
-    return nxt is not None and (tuple(nxt.texts) in header or _rows_of(nxt, roles, width) is not None)
+    return nxt is not None and (tuple(nxt.texts) in header or _rows_of(nxt, roles, width, True) is not None)
 
 
-def _rows_of(b: Block, roles: list[Optional[str]], width: int) -> Optional[list[GridRow]]:
+def _rows_of(b: Block, roles: list[Optional[str]], width: int, ends: bool) -> Optional[list[GridRow]]:
     """The rows one block prints, or None when its cells fit no placement."""
     n = len(b.cells)
     if n == width:
         return [GridRow(list(b.cells), page=b.page)]
     if n >= 2 * width and n % width == 0:
         chunks = [b.cells[s:s + width] for s in range(0, n, width)]
-        if all(fits_as_printed(c, roles) for c in chunks):
+        if not ends or all(fits_as_printed(c, roles) for c in chunks):
             return [GridRow(list(c), page=b.page) for c in chunks]
     placed = place(b.cells, roles)
     if placed is None:
