@@ -258,7 +258,7 @@ def group_rows(rows: list[GridRow], roles: list[Optional[str]], ruled: bool) -> 
         if (len(filled) >= width - 1 and len(filled) >= 2) or r.wide.get(j, 1) >= width - 1 \
                 or (one and classify.is_group_text(t)) \
                 or (one and role == "seq") \
-                or (one and ruled and j == 0 and role != "name"):
+                or (one and ruled and j == 0 and role not in ("name", "category")):
             out[id(r)] = classify.group_label(t) or t
     return out
 
@@ -386,15 +386,26 @@ def fold_fragments(rows: list[GridRow], roles: list[Optional[str]]) -> tuple[lis
         else:
             frags.append((len(out) - 1, r))
     centered: set[int] = set()
+    headed: set[int] = set()   # rows whose category a label printed in a row of its own gave
     cat = roles.index("category") if "category" in roles else None
     for p, frag in frags:
         n = p + 1 if p + 1 < len(out) else None
+        alone = sum(1 for c in frag.cells if not c.empty()) == 1
         for j, cell in enumerate(frag.cells):
             if cell.empty():
                 continue
             if j == cat:
-                if p >= 0 and out[p].cells[j].text == cell.text:
+                if (p >= 0 and out[p].cells[j].text == cell.text) or (n is not None and out[n].cells[j].text == cell.text):
                     continue  # a reader that fills merged cells repeats the label on spacer rows
+                if alone and n is not None and out[n].cells[j].empty() and (
+                        p < 0 or out[p].cells[j].empty() or p in headed
+                        or (p >= 1 and out[p - 1].cells[j].text == out[p].cells[j].text)):
+                    # a category printed in a row of its own, after a row that prints no label
+                    # of its own (none, or its merged cell's repeated over the rows it covers):
+                    # it heads the rows below it (never joined to the label above)
+                    out[n].cells[j].add(cell)
+                    headed.add(n)
+                    continue
                 if p >= 0 and not out[p].cells[j].empty():
                     out[p].cells[j].add(cell)
                     centered.add(p)
