@@ -76,6 +76,32 @@ class Table:
     target_years: list[int]
     rows: list[Row]
     page_break: Optional[int] = None   # a page break before this row: page number, running head, header again
+    two_rows: bool = False             # the header printed over two rows (`2025年` over `目标值`)
+    category_rows: bool = False        # each category printed in a row of its own above its rows
+
+    def header_rows(self) -> list[list[str]]:
+        """The header as printed: one row, or two whose cells joined give the header."""
+        return self.header_rows_if_two() if self.two_rows else [self.header]
+
+    def header_rows_if_two(self) -> list[list[str]]:
+        top, bottom = [], []
+        targets = [j for j, r in enumerate(self.roles) if r.startswith("target")]
+        if len(targets) == 2 and self.header[targets[0]].endswith("目标值"):
+            # 目标值 printed once over both target years: `目标值` / `2025年` | `2030年`
+            for j, h in enumerate(self.header):
+                if j in targets:
+                    top.append("目标值" if j == targets[0] else "")
+                    bottom.append(h[:-len("目标值")])
+                else:
+                    top.append(h)
+                    bottom.append("")
+            return [top, bottom]
+        for h in self.header:
+            cut = next((k for k in (h.find("年") + 1, h.find("指标") + 2 if h.startswith("指标") else 0)
+                        if 0 < k < len(h)), None)
+            top.append(h[:cut] if cut else h)
+            bottom.append(h[cut:] if cut else "")
+        return [top, bottom]
 
     def cells(self, row: Row, first_of_run: bool) -> list[str]:
         out = []
@@ -96,7 +122,7 @@ class Table:
                 out.append(row.nature_printed or "")
         return out
 
-    def printed_rows(self, repeat_category: bool = False) -> list[list[str]]:
+    def printed_rows(self, repeat_category: bool = False, own_rows: bool = True) -> list[list[str]]:
         """The rows as printed, a sub-heading row (its text in the first cell, the others
         empty) above the rows of each group."""
         last, group = None, None
@@ -106,7 +132,11 @@ class Table:
                 out.append([r.group] + [""] * (len(self.roles) - 1))
                 group = r.group
                 last = None
-            out.append(self.cells(r, r.category != last or repeat_category))
+            if self.category_rows and own_rows and not repeat_category and r.category != last:
+                out.append([r.category if role == "category" else "" for role in self.roles])
+                out.append(self.cells(r, False))
+            else:
+                out.append(self.cells(r, r.category != last or repeat_category))
             last = r.category
         return out
 
@@ -185,8 +215,10 @@ def invent(seed: int) -> Table:
             nature_printed=NATURES[nature][nature_style] if nature else None,
             group=(groups[0] if n < group_cut else groups[1]) if groups else None))
     page_break = rng.randint(1, n_rows - 1) if rng.random() < 0.3 else None
-    return Table(seed=seed, header=header, roles=roles, base_year=base_year_out, target_years=target_years,
-                 rows=rows, page_break=page_break)
+    t = Table(seed=seed, header=header, roles=roles, base_year=base_year_out, target_years=target_years,
+              rows=rows, page_break=page_break, category_rows=has_cat and rng.random() < 0.3)
+    t.two_rows = rng.random() < 0.3 and any(t.header_rows_if_two()[1])
+    return t
 
 
 def _spaced(word: str) -> str:
@@ -198,31 +230,41 @@ def _spaced(word: str) -> str:
 
 def body(t: Table, form: str) -> list[str]:
     """The table's lines in one plain-text form."""
-    rows = t.printed_rows(repeat_category=form in ("words", "records", "records_cut"))
     rng = random.Random(t.seed * 31 + FORMS.index(form))
+    # words and records print the category on every row, or (half the tables) once above its rows
+    repeat = form in ("words", "records", "records_cut") and rng.random() < 0.5
+    rows = t.printed_rows(repeat_category=repeat, own_rows=form not in ("words", "records", "records_cut"))
     page = t.break_at() if form in ("tabs", "tabcells", "cells", "records", "records_cut") else None
     furniture = ["", "— 5 —", BEFORE[0], ""]   # a page number and the running head
+    head = t.header_rows()
+    name_col = t.roles.index("name")
+    wraps = {r.name: r.wrap for r in t.rows}
     if form == "tabs":
-        lines = ["\t".join(t.header)]
+        lines = ["\t".join(h) for h in head]
         for k, r in enumerate(rows):
             if k == page:
-                lines += furniture[1:3] + ["\t".join(t.header)]
+                lines += furniture[1:3] + ["\t".join(h) for h in head]
             lines.append("\t".join(r))
         return lines
     if form == "tabcells":
-        lines = ["\t" + h for h in t.header] + [""]
+        header = [line for h in head for line in ["\t" + c for c in h] + [""]]
+        lines = list(header)
         for k, r in enumerate(rows):
             if k == page:
-                lines += furniture[1:] + ["\t" + h for h in t.header] + [""]
-            lines += ["\t" + c for c in r] + [""]
+                lines += furniture[1:] + header
+            for j, c in enumerate(r):
+                if j == name_col and wraps.get(c) is not None:   # the wrapped rest on an untabbed line
+                    lines += ["\t" + c[:wraps[c]], c[wraps[c]:]]
+                else:
+                    lines.append("\t" + c)
+            lines.append("")
         return lines
     if form == "cells":
-        lines = [_spaced(h) for h in t.header] + [""]
-        name_col = t.roles.index("name")
-        wraps = {r.name: r.wrap for r in t.rows}
+        header = [line for h in head for line in [_spaced(c) if c else "  " for c in h] + [""]]
+        lines = list(header)
         for k, r in enumerate(rows):
             if k == page:
-                lines += furniture[1:] + [_spaced(h) for h in t.header] + [""]
+                lines += furniture[1:] + header
             for j, c in enumerate(r):
                 if j == name_col and wraps.get(c) is not None:
                     lines += [c[:wraps[c]], c[wraps[c]:]]
@@ -231,7 +273,15 @@ def body(t: Table, form: str) -> list[str]:
             lines += [""] + (["   ", ""] if rng.random() < 0.3 else [])   # a blank line, or a space-only line between blanks
         return lines
     if form == "words":
-        return [" ".join(t.header)] + [" ".join(c for c in r if c) for r in rows]
+        lines = [" ".join(t.header)]
+        for r in rows:
+            name = r[name_col]
+            if name_col == 0 and wraps.get(name) is not None and rng.random() < 0.5:
+                # a PDF's name too wide for its cell: its first part on a line of its own
+                lines += [name[:wraps[name]], " ".join([name[wraps[name]:]] + [c for c in r[1:] if c])]
+            else:
+                lines.append(" ".join(c for c in r if c))
+        return lines
     if form in ("records", "records_cut"):
         keys = [_spaced(h) if h[:4].isdigit() and rng.random() < 0.5 else h for h in t.header]
         records = [[f"{h}：{c}" for h, c in zip(keys, r) if c] for r in rows]
@@ -246,8 +296,8 @@ def body(t: Table, form: str) -> list[str]:
                 lines.append(" ".join(fields))
         return lines
     if form == "markdown":
-        return ["| " + " | ".join(t.header) + " |", "|" + "---|" * len(t.header)] + \
-            ["| " + " | ".join(r) + " |" for r in rows]
+        return ["| " + " | ".join(head[0]) + " |", "|" + "---|" * len(t.header)] + \
+            ["| " + " | ".join(r) + " |" for r in head[1:] + rows]
     raise ValueError(form)
 
 

@@ -130,6 +130,12 @@ def _fit(tokens: list[str], item: _Line, pending: list[_Line], roles: list, widt
             extra = join_spans(extra, ln.span)
     for t in tokens:
         cells.append(Cell([t], item.span))
+    if missing <= 0 and pending and name_col < len(cells):
+        # a full row after lines of its own: the first part of a name too wide for its cell,
+        # printed above the line with the rest and the values
+        cells[name_col] = Cell([ln.text.strip() for ln in pending] + cells[name_col].lines, item.span)
+        for ln in pending:
+            extra = join_spans(extra, ln.span)
     row = GridRow(cells, page=item.page, extra_span=extra)
     if missing > 0 and not pending:
         row.notes.append(("table.missing_cells",

@@ -107,8 +107,12 @@ def _words_header(state: State, i: int) -> bool:
     if paras[i].kind != "text":
         return False
     k = i + 1
-    if k < len(paras) and paras[k].kind == "text" and classify.is_group_text(state.norm.para_text(paras[k])):
-        k += 1   # a sub-heading row above the first row (结果性指标)
+    # short lines before the first row: a sub-heading (结果性指标), a wrapped name's first part
+    while k < len(paras) and k - i <= MAX_GAP_LINES and paras[k].kind == "text" and not paras[k].heading_level:
+        t = state.norm.para_text(paras[k]).strip()
+        if len(t) > MAX_FLAT_LINE_CHARS or _SENTENCE.search(t):
+            return False
+        k += 1
     if k >= len(paras) or paras[k].kind != "row":
         return False
     return is_words_header(records.raw_text(state, i).split())
