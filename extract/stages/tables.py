@@ -1,15 +1,16 @@
 """tables stage: read every table of the document, classify it, and give it a title.
 
 One table model. regions.find_regions finds where tables are and how they are printed; each
-form's own code only cuts its region into rows of printed cells — tab rows and tab-led cells
-(tables/rebuild_cells.py), whitespace words (rebuild_flat.py), one cell per line
+form's own code only cuts its region into printed cells and row breaks — tab rows and tab-led
+cells (tables/rebuild_cells.py), whitespace words (rebuild_flat.py), one cell per line
 (rebuild_bare.py, rebuild_numbered.py), key:value records (records.py), Markdown and HTML
-(markdown.py), the reader's own tables (reader_grid below). A row that prints more or fewer
-cells than the header has columns is placed by what its cells are (tables/assign.py). Every form
-gives a grid.Grid, and grid.finish applies the shared rules (header, sub-heading rows, merged
-values, spacer rows, categories) → model.Table, with what is known of each row (its page, its
-sub-heading) in state.table_rows. Rows that could not be read with certainty are kept and get
-a warning each.
+(markdown.py), the reader's own tables (reader_grid below). The one-cell-per-line blocks are
+assembled by one set of rules (tables/stream.py: header rows, width, rows as printed or placed);
+a row that prints more or fewer cells than the header has columns is placed by what its cells
+are (tables/assign.py). Every form gives a grid.Grid, and grid.finish applies the shared rules
+(header, sub-heading rows, merged values, spacer rows, categories) → model.Table, with what is
+known of each row (its page, its sub-heading) in state.table_rows. Rows that could not be read
+with certainty are kept and get a warning each.
 """
 from __future__ import annotations
 

@@ -1,6 +1,9 @@
-"""Table rebuilders: one module per way a converter flattens a table, one shared grid.
+"""Tables: each flattened form's own code cuts its region into printed cells, the rest is shared.
 
 regions.py finds them; rebuild_cells.py (tabbed cells or rows), rebuild_flat.py (PDF words),
-rebuild_bare.py (one untabbed cell per line), markdown.py (pipe and HTML tables) each produce a
-grid.Grid; grid.finish turns a grid into a clean table; classify.py knows the header vocabulary.
+rebuild_bare.py (one untabbed cell per line), rebuild_numbered.py (numbered names), records.py
+(key:value records), markdown.py (pipe and HTML tables) cut them; stream.py assembles the
+one-cell-per-line blocks (header, width, rows), assign.py places a row's cells on the columns by
+what they are; every form gives a grid.Grid, which grid.finish turns into a clean table;
+classify.py knows the header vocabulary.
 """

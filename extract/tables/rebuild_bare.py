@@ -1,16 +1,17 @@
 """Tables a converter wrote one cell per line without any tab: `序号` / `指标` / `预期值` /
 `属性` / `1` / `生产安全事故死亡人数` / `下降15%` / `约束性` / `2` …
 
-The header is the run of header words at the top (spaced-out words included: `指 标`,
-`2020 年`); its length is the row width. The reader's own lines are read again (each paragraph
-knows its reader line), so that a line of spaces is an empty cell and a blank line ends a row:
+The reader's own lines are read again (each paragraph knows its reader line), so that a line of
+spaces is an empty cell and a blank line ends a row:
 
-- rows separated by blank lines: each run of lines between blank lines is a row;
-- rows printed without blank lines: cut by the width, re-synchronised on the 序号 column when
-  there is one (a row whose number is missing or wraps would otherwise shift every row after it).
-
-A row that prints fewer or more cells than the width is placed by what its cells are
-(tables/assign.py); the table ends at the first row that does not fit.
+- rows separated by blank lines: each run of lines between blank lines is a block of the cell
+  stream, assembled by the shared rules (tables/stream.py: a header of one or two rows of header
+  words, spaced out or not — `指 标`, `2020 年`; spacer rows; rows placed by what their cells
+  are; the table ends at a block that fits no placement with none that fits after it);
+- rows printed without blank lines: the header is the run of header words at the top, its
+  length the row width; the rows are cut by the width, re-synchronised on the 序号 column when
+  there is one (a row whose number is missing or wraps would otherwise shift every row after
+  it), and one that prints fewer or more cells is placed by what its cells are (assign.py).
 """
 from __future__ import annotations
 
