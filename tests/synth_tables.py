@@ -17,7 +17,7 @@ inside a small plan as
   two cells;
 - words: whitespace-separated words, one row per line (a category repeated on every row);
 - records: key:value records, one row per line (`序号：1 领域：… 指标：… 2020年：…`);
-- records_cut: the same records cut across lines;
+- records_cut: the same records cut across lines; fields: one field a line;
 - markdown: a pipe table; html: a <table> whose category cells are merged with rowspan.
 
 Expected values are the generator's own data (`Row`), never the program's output.
@@ -30,7 +30,7 @@ import sys
 from dataclasses import dataclass
 from typing import Optional
 
-FORMS = ("tabs", "tabcells", "cells", "words", "records", "records_cut", "markdown", "html")
+FORMS = ("tabs", "tabcells", "cells", "words", "records", "records_cut", "fields", "markdown", "html")
 
 # invented names: plain ones, ones with brackets that are no unit, long ones that wrap (cut at |)
 NAMES = [
@@ -232,8 +232,9 @@ def body(t: Table, form: str) -> list[str]:
     """The table's lines in one plain-text form."""
     rng = random.Random(t.seed * 31 + FORMS.index(form))
     # words and records print the category on every row, or (half the tables) once above its rows
-    repeat = form in ("words", "records", "records_cut") and rng.random() < 0.5
-    rows = t.printed_rows(repeat_category=repeat, own_rows=form not in ("words", "records", "records_cut"))
+    flat = ("words", "records", "records_cut", "fields")
+    repeat = form in flat and rng.random() < 0.5
+    rows = t.printed_rows(repeat_category=repeat, own_rows=form not in flat)
     page = t.break_at() if form in ("tabs", "tabcells", "cells", "records", "records_cut") else None
     furniture = ["", "— 5 —", BEFORE[0], ""]   # a page number and the running head
     head = t.header_rows()
@@ -282,9 +283,11 @@ def body(t: Table, form: str) -> list[str]:
             else:
                 lines.append(" ".join(c for c in r if c))
         return lines
-    if form in ("records", "records_cut"):
+    if form in ("records", "records_cut", "fields"):
         keys = [_spaced(h) if h[:4].isdigit() and rng.random() < 0.5 else h for h in t.header]
-        records = [[f"{h}：{c}" for h, c in zip(keys, r) if c] for r in rows]
+        # a sub-heading row is its text on a line of its own
+        records = [[r[0]] if r[0] in GROUPS and not any(r[1:]) else [f"{h}：{c}" for h, c in zip(keys, r) if c]
+                   for r in rows]
         lines = []
         for k, fields in enumerate(records):
             if k == page:
@@ -292,6 +295,8 @@ def body(t: Table, form: str) -> list[str]:
             if form == "records_cut" and len(fields) > 1:   # cut between two fields
                 cut = rng.randint(1, len(fields) - 1)
                 lines += [" ".join(fields[:cut]), " ".join(fields[cut:])]
+            elif form == "fields":
+                lines += fields
             else:
                 lines.append(" ".join(fields))
         return lines

@@ -20,6 +20,7 @@ from . import classify
 from .grid import Cell, Grid, GridRow, clean_text, is_page_furniture, running_heads
 
 MIN_KEYS = 2              # a line with this many header keys opens (or is) a record
+MAX_GAP_LINES = 4         # running heads and sub-headings between two records
 MAX_KEY_CHARS = 12
 MAX_CONTINUATION_CHARS = 80   # a line that carries on the record above (no key of its own)
 
@@ -30,10 +31,15 @@ _SENTENCE_END = regex.compile(r"[。；;]$")
 
 def raw_text(state: State, i: int) -> str:
     """Paragraph i as the reader printed it: its lines joined by a space (spaces kept)."""
+    return " ".join(raw_lines(state, i))
+
+
+def raw_lines(state: State, i: int) -> list[str]:
+    """Paragraph i's lines as the reader printed them (spaces kept)."""
     paras = state.norm.paras
     first = paras[i].block
     if first is None:
-        return state.norm.para_text(paras[i])
+        return [state.norm.para_text(paras[i])]
     last = next((paras[k].block for k in range(i + 1, len(paras)) if paras[k].block is not None),
                 len(state.raw.blocks))
     own = _SPACE.sub("", state.norm.para_text(paras[i]))
@@ -42,7 +48,7 @@ def raw_text(state: State, i: int) -> str:
     # (or joined to it, at a page break inside a record)
     lines = [b.text for k, b in enumerate(state.raw.blocks[first:last]) if isinstance(b, RawLine) and b.text.strip()
              and _SPACE.sub("", clean_text(b.text)) in own and not (k and is_page_furniture(b.text, running))]
-    return " ".join(t.strip() for t in lines) or state.norm.para_text(paras[i])
+    return [t.strip() for t in lines] or [state.norm.para_text(paras[i])]
 
 
 def keys(text: str) -> list[regex.Match]:
@@ -86,8 +92,13 @@ def region_end(state: State, texts: list[str], i: int) -> int:
     j = i + 1
     while j < len(paras) and paras[j].kind == "text" and not paras[j].heading_level:
         t = texts[j]
-        if is_page_furniture(t, running) and j + 1 < len(paras) and keys(raw_text(state, j + 1)):
-            j += 1   # a running head between two records at a page break
+        # running heads between two records at a page break, sub-headings: when a record follows
+        k = j
+        while k < len(paras) and k - j < MAX_GAP_LINES and paras[k].kind == "text" \
+                and (is_page_furniture(texts[k], running) or is_sub_heading(texts[k])):
+            k += 1
+        if k > j and k < len(paras) and keys(raw_text(state, k)):
+            j = k
             continue
         if is_record(raw_text(state, j)) or (len(t) <= MAX_CONTINUATION_CHARS and not _SENTENCE_END.search(t)
                                              and keys(raw_text(state, j))):
@@ -102,6 +113,36 @@ def region_end(state: State, texts: list[str], i: int) -> int:
     return j
 
 
+_GROUP = ""   # the key a sub-heading line is kept under (no header key is empty)
+
+
+def region_start(state: State, i: int) -> int:
+    """The first paragraph of the records found at paragraph i: the lines right above it that
+    open with a key (the first record's first fields, cut onto lines of their own) and a
+    sub-heading line above them belong to them."""
+    paras = state.norm.paras
+    k = i
+    while k > 0 and i - k < MAX_GAP_LINES and paras[k - 1].kind == "text" and not paras[k - 1].heading_level:
+        text = raw_text(state, k - 1)
+        found = keys(text)
+        if found and found[0].start() == 0 and len(text) <= MAX_CONTINUATION_CHARS:
+            k -= 1
+            continue
+        if is_sub_heading(clean_text(text)):
+            k -= 1
+        break
+    return k
+
+
+_CAPTION = regex.compile(r"^(?:专栏|附表|表)\s*[0-9一二三四五六七八九十]")
+
+
+def is_sub_heading(text: str) -> bool:
+    """A line of its own between records that heads the rows below (结果性指标), not a caption
+    (表1 主要发展指标)."""
+    return classify.is_group_text(text) and not _CAPTION.match(text)
+
+
 def rebuild(state: State, a: int, b: int) -> Optional[Grid]:
     norm = state.norm
     header: list[str] = []
@@ -109,13 +150,18 @@ def rebuild(state: State, a: int, b: int) -> Optional[Grid]:
     current: Optional[dict[str, str]] = None
     last_key: Optional[str] = None
     running = running_heads(state)
-    for i in range(a, b):
+    lines = [(text, i) for i in range(a, b) for text in raw_lines(state, i)]
+    for text, i in lines:
         para = norm.paras[i]
-        text = raw_text(state, i)
         if is_page_furniture(text, running):
             continue   # a page number or running head between two records at a page break
         found = keys(text)
         span = (para.start, para.end)
+        if not found and is_sub_heading(clean_text(text)):
+            # a sub-heading printed on a line of its own between records (结果性指标)
+            rows.append(({_GROUP: clean_text(text)}, span, para.page))
+            current, last_key = None, None
+            continue
         pieces: list[tuple[Optional[str], str]] = []
         if not found or found[0].start() > 0:
             pieces.append((None, text[:found[0].start()] if found else text))   # the rest of the last value
@@ -141,5 +187,8 @@ def rebuild(state: State, a: int, b: int) -> Optional[Grid]:
         return None
     grid_rows = [GridRow([Cell([h], (norm.paras[a].start, norm.paras[a].end)) for h in header])]
     for record, span, page in rows:
+        if _GROUP in record:   # its text in the first cell, as grid.finish reads sub-headings
+            grid_rows.append(GridRow([Cell([record[_GROUP]], span)] + [Cell() for _ in header[1:]], page=page))
+            continue
         grid_rows.append(GridRow([Cell([record[h]], span) if record.get(h) else Cell() for h in header], page=page))
     return Grid(rows=grid_rows, paras=(a, b), header_rows=1)

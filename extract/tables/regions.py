@@ -81,7 +81,8 @@ def find_regions(state: State) -> list[Region]:
         if p.kind == "text" and ":" in text or p.kind == "text" and "：" in text:
             if records.starts_records(state, i):
                 j = records.region_end(state, texts, i)
-                out.append(Region("records", i, j, list(range(i, j))))
+                start = max(records.region_start(state, i), out[-1].b if out else 0)
+                out.append(Region("records", start, j, list(range(start, j))))
                 i = j
                 continue
         if p.kind == "text" and p.end - p.start <= MAX_HEADER_WORD_CHARS and rebuild_numbered.starts_table(
