@@ -311,7 +311,7 @@ def render(t: Table, form: str) -> tuple[str, str]:
     if form == "html":
         rows = t.printed_rows()
         cat = t.roles.index("category") if "category" in t.roles else None
-        out = ["<table>", "<tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in t.header) + "</tr>"]
+        out = ["<table>"] + _html_header(t)
         def is_group(r):
             return r[0] in GROUPS and not any(r[1:])
         for k, r in enumerate(rows):
@@ -336,6 +336,29 @@ def render(t: Table, form: str) -> tuple[str, str]:
         return ".html", f"<html><body>{text}</body></html>\n"
     suffix = ".md" if form == "markdown" else ".txt"
     return suffix, "\n".join(BEFORE + [""] + body(t, form) + [""] + AFTER) + "\n"
+
+
+def _html_header(t: Table) -> list[str]:
+    """The header rows: a word over two rows merged down (rowspan), one over two columns across
+    (colspan: 目标值 over 2025年 | 2030年)."""
+    head = t.header_rows()
+    if len(head) == 1:
+        return ["<tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in head[0]) + "</tr>"]
+    top, bottom = head
+    first, second = [], []
+    j = 0
+    while j < len(top):
+        if not bottom[j]:
+            first.append(f'<th rowspan="2">{html.escape(top[j])}</th>')
+            j += 1
+            continue
+        span = 1
+        while j + span < len(top) and not top[j + span] and bottom[j + span]:
+            span += 1
+        first.append(f'<th colspan="{span}">{html.escape(top[j])}</th>' if span > 1 else f"<th>{html.escape(top[j])}</th>")
+        second += [f"<th>{html.escape(b)}</th>" for b in bottom[j:j + span]]
+        j += span
+    return ["<tr>" + "".join(first) + "</tr>", "<tr>" + "".join(second) + "</tr>"]
 
 
 def expected(t: Table) -> list[dict]:
