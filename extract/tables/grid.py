@@ -8,6 +8,7 @@ category labels carried down to the rows their merged cell covers.
 """
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
@@ -17,7 +18,7 @@ from ..lexicon.layout import remove_layout_spaces
 from . import classify
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..state import State
+    from ..state import NormText, State
 
 Span = tuple[int, int]
 
@@ -114,11 +115,25 @@ PAGE_MARK = regex.compile(r"^\s*(?:[—\-－–]+\s*\d{1,4}\s*[—\-－–]+|第
 MAX_HEAD_LINES = 3   # lines a running head prints (title, period, issuer …)
 
 
+_heads_of: tuple = (None, set())   # (a weak reference to a normalized text, its running heads)
+
+
 def running_heads(state: "State") -> set[str]:
     """Lines a page head repeats: the document's first line (its title), and the lines printed
     after it wherever it comes again that either repeat the document's opening lines in the same
-    order (`某市…规划` / `（2021—2025年）`) or follow it so at two places or more."""
-    texts = [t for t in (regex.sub(r"\s+", "", state.norm.para_text(p)) for p in state.norm.paras) if t]
+    order (`某市…规划` / `（2021—2025年）`) or follow it so at two places or more. Found once per
+    normalized text: the tables stage asks for every table it rebuilds, and each search reads
+    the whole document (on a 50 MB plan, thousands of times over)."""
+    global _heads_of
+    ref, heads = _heads_of
+    if ref is None or ref() is not state.norm:
+        heads = _running_heads(state.norm)
+        _heads_of = (weakref.ref(state.norm), heads)
+    return heads
+
+
+def _running_heads(norm: "NormText") -> set[str]:
+    texts = [t for t in (regex.sub(r"\s+", "", norm.para_text(p)) for p in norm.paras) if t]
     if not texts:
         return set()
     first = texts[0]
