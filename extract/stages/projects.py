@@ -18,7 +18,6 @@ import regex
 
 from .. import patterns
 from ..lexicon.brackets import first_top_level, split_top_level
-from ..lexicon.dates import ARABIC_YEAR
 from ..lexicon.numbering import CIRCLED, ordinal
 from ..model import ItemSource, Money, Project, Table
 from ..money import find_money, parse_money
@@ -85,6 +84,8 @@ class ProjectPatterns(patterns.PatternModel):
     natures: list[str]
     leading_verbs: list[str]
     start: patterns.RegexWith("year", "month")
+    start_cell: patterns.RegexWith("year", "span", "month")
+    clause_time: patterns.Regex
     table_columns: TableColumns
     total_rows: list[str]
     default_budget_unit: str
@@ -117,6 +118,8 @@ class _Grammar:
     nature: "regex.Pattern[str]"
     leading_verbs: "regex.Pattern[str]"
     start: "regex.Pattern[str]"
+    start_cell: "regex.Pattern[str]"
+    clause_time: "regex.Pattern[str]"
     enumeration_closer: "regex.Pattern[str]"
     programme_section: "regex.Pattern[str]"
     invested: "regex.Pattern[str]"          # 投入资金 | 总投资约 right before an amount
@@ -157,6 +160,8 @@ def grammar(data: ProjectPatterns) -> _Grammar:
         nature=patterns.compile(f"(?:{alt(data.natures)})"),
         leading_verbs=patterns.compile(rf"^(?:{alt(data.leading_verbs)})+"),
         start=patterns.compile(data.start),
+        start_cell=patterns.compile(data.start_cell),
+        clause_time=patterns.compile(data.clause_time),
         enumeration_closer=patterns.compile(rf"(?:{alt(data.enumeration_closers)})$"),
         programme_section=patterns.compile(data.programme_sections),
         invested=patterns.compile(rf"(?:{alt(p.investment)})(?:{alt(p.investment_tail)})*$"),
@@ -386,14 +391,12 @@ def start_cell(cell: Optional[str]) -> Optional[str]:
     """预计开工时间 as printed (2023年, 2023.6, 2023年6月, 2021-2023) → "2023" / "2023-06"."""
     if not cell:
         return None
-    m = regex.search(ARABIC_YEAR, cell)
+    m = grammar().start_cell.search(cell)
     if not m:
         return None
-    rest = cell[m.end():]
-    if regex.match(rf"\s*年?\s*[-—–~～至到]\s*{ARABIC_YEAR}", rest):
-        return m.group()  # a period: its first year
-    month = regex.match(r"\s*(?:年|[.\-/．])\s*(\d{1,2})(?!\d)", rest)
-    return _year_month(m.group(), month[1] if month else None)
+    if m["span"]:
+        return m["year"]  # a period: its first year
+    return _year_month(m["year"], m["month"])
 
 
 # ---------------------------------------------------------------- 专栏 boxes
@@ -908,7 +911,7 @@ def _invested_in(sentence: str, s: int, e: int, money: Money):
     if name is None and not subject and not after and clause_start > 0:
         # 建成县急救中心，总投资3000万元: the clause before names what the amount built
         prev_start = max(sentence.rfind(c, 0, clause_start - 1) for c in _CLAUSE_END) + 1
-        prev = regex.sub(rf"^{ARABIC_YEAR}年(?:\d{{1,2}}月)?(?:底|初)?", "", sentence[prev_start:clause_start - 1].strip())
+        prev = g.clause_time.sub("", sentence[prev_start:clause_start - 1].strip())
         run = g.construction_run.search(prev)
         tail = prev[run.end():].strip().lstrip("了的") if run else ""
         if run and len(tail) >= MIN_NAME_CHARS and names_a_project(tail):
