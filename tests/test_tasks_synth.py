@@ -1,6 +1,7 @@
 """Tasks of invented plans (tests/synth_tasks.py), each printed as plain text and re-rendered the
 way real converters deliver it (tests/renderings.py: radical code points, lost opening brackets,
-DOCX without heading styles — bold leads kept bold —, HTML in site chrome). Every rendering must give
+DOCX without heading styles — bold leads kept bold —, HTML in site chrome, crawler Markdown, and
+for the first seeds a ruled PDF with page numbers and a running head). Every rendering must give
 the tasks the generator printed: where each starts, its number and title, lead, support, implied
 units and deadline_text. Fixed seeds; generated in the test run, nothing committed."""
 from __future__ import annotations
@@ -18,7 +19,13 @@ TEXT_SEEDS = range(30, 150)       # plain text only (a document costs ~20 ms)
 SHORT_FIRST_ROW = ("tables stage, not tasks: a task table without 序号 whose first row is short cells ending in a "
                    "deadline (推动农村集体经济发展 | 区林业局 | 区税务局 | 2027年底前完成) is read as a second header "
                    "row (tables/grid.find_header_rows: the deadline counts as a header year): its tasks are lost")
-GAPS: dict[tuple[int, str], str] = {(96, "text"): SHORT_FIRST_ROW}
+RUNNING_HEAD = ("normalize, not tasks: the PDF's running head (the title, printed at the top of page 2) is "
+                "joined into the paragraph the page break cut, inside its responsibility parenthesis: the task "
+                "after it is lost")
+WRAPPED_ITEM = ("segment, not tasks: a numbered item whose first sentence wraps in the PDF (1、加快建设……实现城乡供 / "
+                "水同网同质同价同服务。) has its first line taken for a heading: the title is cut at the line end")
+GAPS: dict[tuple[int, str], str] = {(96, "text"): SHORT_FIRST_ROW, (1, "pdf"): RUNNING_HEAD,
+                                    (7, "pdf"): WRAPPED_ITEM, (11, "pdf"): WRAPPED_ITEM}
 
 
 def _write(plan: synth_tasks.Plan, variant: str, folder):
@@ -34,7 +41,7 @@ def _write(plan: synth_tasks.Plan, variant: str, folder):
         return path
     if variant == "html":
         return renderings.html_page(text, folder / "plan.html")
-    return renderings.write(variant, text, {}, folder)
+    return renderings.write(variant, text, {"title": text.split("\n", 1)[0], "date": None, "issuer": None}, folder)
 
 
 def _bold_leads(path, leads: list[str]) -> None:
@@ -52,10 +59,15 @@ def _bold_leads(path, leads: list[str]) -> None:
     d.save(str(path))
 
 
+PDF_SEEDS = range(12)              # a ruled PDF costs more: the first seeds only
+
+
 def _variants(plan: synth_tasks.Plan) -> list[str]:
-    out = ["text", "radicals", "docx", "html"]
+    out = ["text", "radicals", "docx", "html", "crawler"]
     if renderings.lost_brackets(plan.text) != plan.text:
         out.append("lost_brackets")
+    if plan.seed in PDF_SEEDS:
+        out.append("pdf")
     return out
 
 

@@ -373,7 +373,7 @@ def _block_tasks(state: State, block: _Block) -> list[_Found]:
                 number, body = sub.group(), body[sub.end():]
             elif numlen and k > 0:      # 1.推进A。（X负责）2.推进B。（Y负责） in one paragraph
                 number, body = fold_brackets("".join(body[:numlen].split()).rstrip("、.．")), body[numlen:]
-            elif k == 0 and len(cuts) >= 2:
+            elif k == 0 and (len(cuts) >= 2 or _lone_sub_item(body)):
                 # 着力抓好妇幼健康工作。一是……（A负责）。二是……: the sentences before 一是 introduce
                 sub = _first_sub_item(body)
                 if sub:
@@ -381,7 +381,7 @@ def _block_tasks(state: State, block: _Block) -> list[_Found]:
                     number, body = sub["sub"], body[sub.end():]
                     at = joined.find(rest[:sub.end() - sub.start("sub") + FIND_CHARS], a, b)
                     a = at if at != -1 else a      # the task starts at its 一是
-        elif len(cuts) >= 2:
+        elif len(cuts) >= 2 or _lone_sub_item(body):
             # （三）加强妇幼健康服务。一是……（A负责）。二是……（B牵头）: the first task is 一是
             _, rest = _title(block, body, True)
             sub = _first_sub_item(rest)
@@ -416,6 +416,13 @@ def _block_tasks(state: State, block: _Block) -> list[_Found]:
         out.append(_Found(start=start, end=end, number=number, title=title, text=text, who=who,
                           deadline_text=dl))
     return out
+
+
+def _lone_sub_item(text: str) -> bool:
+    """The text holds one sub-item, after an introduction (……工作。一是……（A负责）。), and no
+    二是 after it: its units are the 一是's (the 二是 went to a paragraph of its own)."""
+    sub = _first_sub_item(text)
+    return bool(sub) and sub.start("sub") > 0 and not grammar().sub_item.search(text, sub.end())
 
 
 def _first_sub_item(text: str):
