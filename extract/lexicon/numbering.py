@@ -3,7 +3,6 @@
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from typing import Optional
 
@@ -49,45 +48,60 @@ class Style:
     regex: regex.Pattern
 
 
+@dataclass(frozen=True)
+class HeadingGrammar:
+    """patterns/headings.yaml compiled: the numbering styles (highest rank first) and the
+    box and note forms, each regex named by its key in the file."""
+    data: HeadingPatterns
+    styles: list[Style]
+    any_start: regex.Pattern      # any style's number, or 专栏, at a line start (no groups)
+    box_start: regex.Pattern
+    lost_opening_bracket: regex.Pattern
+    bracketed_number: regex.Pattern
+    unmarked_box_caption: regex.Pattern
+    box_item_lead: regex.Pattern
+    box_item_project: regex.Pattern
+    note_marker: regex.Pattern
+    toc_caption: regex.Pattern
+    toc_line: regex.Pattern
+
+
 @patterns.compiled("headings", HeadingPatterns)
-def heading_grammar(p: HeadingPatterns) -> tuple[HeadingPatterns, list[Style]]:
-    """patterns/headings.yaml and its numbering styles, highest rank first, compiled."""
+def heading_grammar(p: HeadingPatterns) -> HeadingGrammar:
+    """patterns/headings.yaml, validated and compiled once per process."""
     styles = [
         Style(s.name, rank, s.family,
               patterns.compile(r"^\s*(?:" + s.pattern + r")\s*"))
         for rank, s in enumerate(p.styles)
     ]
-    return p, styles
+    unnamed = [regex.sub(r"\(\?P<n>", "(?:", s.pattern) for s in p.styles]
+    any_start = r"^\s*(?:" + "|".join(f"(?:{a})" for a in unnamed) + r"|专栏)"
+    return HeadingGrammar(
+        data=p, styles=styles, any_start=patterns.compile(any_start),
+        **{name: patterns.compile(getattr(p, name)) for name in (
+            "box_start", "lost_opening_bracket", "bracketed_number", "unmarked_box_caption",
+            "box_item_lead", "box_item_project", "note_marker", "toc_caption", "toc_line")})
 
 
 def box_start() -> regex.Pattern:
     """A 专栏 caption: `专栏 1 标题`, `专栏1：标题`, `专栏一 标题` (groups n, title)."""
-    return patterns.compile(heading_grammar()[0].box_start)
-
-
-@functools.lru_cache(maxsize=1)
-def _any_heading_start() -> regex.Pattern:
-    p, _ = heading_grammar()
-    alternatives = [s.pattern for s in p.styles]
-    alternatives = [regex.sub(r"\(\?P<n>", "(?:", a) for a in alternatives]
-    return patterns.compile(r"^\s*(?:" + "|".join(f"(?:{a})" for a in alternatives) + r"|专栏)")
+    return heading_grammar().box_start
 
 
 def heading_number_length(text: str) -> int:
     """Length of the heading numbering a line starts with (0 if none)."""
-    m = _any_heading_start().match(text)
+    m = heading_grammar().any_start.match(text)
     return m.end() if m else 0
 
 
 def starts_like_heading(text: str) -> bool:
     """Does a line begin with heading numbering or a 专栏 caption? (used to stop line joins)"""
-    return bool(_any_heading_start().match(text))
+    return bool(heading_grammar().any_start.match(text))
 
 
 def match_heading_number(text: str) -> Optional[tuple[Style, regex.Match]]:
     """The first (highest-ranked) numbering style the line starts with, and its match."""
-    _, styles = heading_grammar()
-    for style in styles:
+    for style in heading_grammar().styles:
         m = style.regex.match(text)
         if m:
             return style, m
@@ -96,12 +110,12 @@ def match_heading_number(text: str) -> Optional[tuple[Style, regex.Match]]:
 
 def lost_opening_bracket() -> regex.Pattern:
     """`一）`, ` 2）`, `《三）` at a line start: a bracketed number that lost its opening `（`."""
-    return patterns.compile(heading_grammar()[0].lost_opening_bracket)
+    return heading_grammar().lost_opening_bracket
 
 
 def bracketed_number() -> regex.Pattern:
     """`（一）`, `(2)` at a line start (groups: n)."""
-    return patterns.compile(heading_grammar()[0].bracketed_number)
+    return heading_grammar().bracketed_number
 
 
 def ordinal(n: str) -> Optional[int]:

@@ -11,7 +11,6 @@ from typing import Optional
 
 import regex
 
-from .. import patterns
 from ..lexicon import site
 from ..lexicon.dates import DATE_LINE
 from ..lexicon.folds import fold_brackets
@@ -78,7 +77,7 @@ def heading_candidate(norm: NormText, i: int) -> Optional[Candidate]:
     if para.kind != "text":
         return None
     text = norm.para_text(para)
-    p, _ = heading_grammar()
+    p = heading_grammar().data
     found = match_heading_number(text)
     if found is None:
         bare = "".join(text.split())
@@ -121,8 +120,7 @@ def _confirmed(norm: NormText, cands: list[Candidate]) -> list[Candidate]:
     - not a footnote: a ② line after prose that refers to ② (`“两线”②`) is the note ② explains;
     - not a note: numbered lines right after `注：` are its notes;
     - 1.1 only under the 1. it continues, 1.1.1 only under its 1.1."""
-    p, _ = heading_grammar()
-    note = patterns.compile(p.note_marker)
+    note = heading_grammar().note_marker
     by_para = {c.para: c for c in cands}
     referred: dict[str, int] = {}   # circled mark → first paragraph that refers to it mid-text
     notes: set[int] = set()
@@ -292,7 +290,7 @@ def _attachment_header(text: str, first: bool) -> bool:
 
 def _is_title_line(text: str) -> bool:
     if (not text or len(text) > MAX_TITLE_LINE_CHARS
-            or "".join(text.split()) in heading_grammar()[0].unnumbered_titles):
+            or "".join(text.split()) in heading_grammar().data.unnumbered_titles):
         return False
     return not regex.search(r"[，。；]", text)
 
@@ -317,9 +315,8 @@ def _listed_chapters(texts: list[str], start: int, limit: int) -> list[int]:
 
 
 def _find_toc(norm: NormText, texts: list[str], start: int) -> list[int]:
-    p, _ = heading_grammar()
-    caption = patterns.compile(p.toc_caption)
-    leader = patterns.compile(p.toc_line)
+    g = heading_grammar()
+    caption, leader = g.toc_caption, g.toc_line
     n = len(texts)
     limit = min(n, start + TOC_WINDOW)
     first = None
@@ -452,7 +449,7 @@ def _add_unmarked_boxes(norm: NormText, body_start: int, boxes: list[Box], range
     """A text box whose caption lost its 专栏 mark but kept its closing `)`: walk back from the
     `)` to the caption line (a short noun phrase such as `健康问题干预重大项目`)."""
     paras = norm.paras
-    caption_like = patterns.compile(heading_grammar()[0].unmarked_box_caption)
+    caption_like = heading_grammar().unmarked_box_caption
     taken = {i for a, b in ranges for i in range(a, b)}
     numbered = [int(b.number) for b in boxes if b.number and b.number.isdigit()]
     for k in range(body_start, len(paras)):
@@ -532,11 +529,11 @@ def _box_items(norm: NormText, j: int, by_para: dict[int, Candidate], opened: bo
 
 def _has_lead(text: str) -> bool:
     """`现代化疾病预防控制体系建设项目：…` or `【名称】…` — a named item."""
-    return patterns.compile(heading_grammar()[0].box_item_lead).match(text) is not None
+    return heading_grammar().box_item_lead.match(text) is not None
 
 
 def _names_a_project(text: str) -> bool:
-    return bool(patterns.compile(heading_grammar()[0].box_item_project).match(text))
+    return bool(heading_grammar().box_item_project.match(text))
 
 
 def _item_closed(text: str) -> bool:
