@@ -133,7 +133,7 @@ def running_heads(state: "State") -> set[str]:
 
 
 def _running_heads(norm: "NormText") -> set[str]:
-    texts = [t for t in (regex.sub(r"\s+", "", norm.para_text(p)) for p in norm.paras) if t]
+    texts = [t for t in (_SPACES.sub("", norm.para_text(p)) for p in norm.paras) if t]
     if not texts:
         return set()
     first = texts[0]
@@ -158,7 +158,7 @@ def _running_heads(norm: "NormText") -> set[str]:
 def is_page_furniture(text: str, running: set[str]) -> bool:
     """A page number (`— 3 —`, `第3页`) or a running head, printed between two rows of a table
     that runs over a page break."""
-    return bool(PAGE_MARK.match(text)) or regex.sub(r"\s+", "", text) in running
+    return bool(PAGE_MARK.match(text)) or _SPACES.sub("", text) in running
 
 
 
@@ -301,7 +301,7 @@ def drop_repeated_header(rows: list[GridRow], header: list[GridRow]) -> list[Gri
 
 
 def _fold_key(text: str) -> str:
-    return regex.sub(r"\s+", "", text)
+    return _SPACES.sub("", text)
 
 
 def drop_category_rows(rows: list[GridRow], roles: list[Optional[str]]) -> list[GridRow]:
