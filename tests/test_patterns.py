@@ -135,17 +135,11 @@ def test_a_bad_piece_is_refused_at_load(tmp_path, monkeypatch, text, error):
         patterns.load("example", _Example)
 
 
-# Files whose owner has not yet moved its year regex onto {year} (indicators.yaml: target_year).
-_YEAR_SPELLED_OUT = {"indicators.yaml"}
-
-
 def test_no_pattern_file_spells_out_a_year():
     """A year is spelled once (extract/lexicon/dates, the {year} pieces), not in each file."""
     import regex
     year = regex.compile(r"20\\d\{2\}|\(\?:19\|20\)|19\|20|\\d\{4\}\s*\\?s?\*?年|二〇\[")
     for path in sorted(patterns.patterns_dir().glob("*.yaml")):
-        if path.name in _YEAR_SPELLED_OUT:
-            continue
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             code = line.split(" #", 1)[0]
             assert not year.search(code), f"{path.name}:{n} spells a year out: use {{year}} or {{arabic_year}}"

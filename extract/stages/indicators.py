@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Optional
 import regex
 
 from .. import catalogue, nlp, patterns
-from ..lexicon.dates import ARABIC_YEAR, YEAR
+from ..lexicon.dates import ARABIC_YEAR, YEAR, year_value
 from ..model import Indicator, ItemSource, Quantity, Table
-from ..quantity import cn_number, parse_quantity
+from ..quantity import parse_quantity
 from ..state import State, TableRow
 from ..tables import classify
 
@@ -546,8 +546,7 @@ def _year(text: str) -> Optional[int]:
     m = _prose().year.search(text)
     if not m:
         return None
-    value = cn_number(m.group("year"))
-    return int(value) if value is not None else None
+    return year_value(m.group("year"))
 
 
 def _unit_of(raw: str) -> Optional[str]:
