@@ -298,12 +298,26 @@ def generate(seed: int) -> Plan:
         if layout == "items":
             scheme = "section_items"
         else:
-            scheme = rng.choice(["1.", "1、", "（1）", "①", "一是", "none", "bold", "1."]
+            scheme = rng.choice(["1.", "1、", "（1）", "①", "一是", "none", "bold", "1.", "duties", "groups"]
                                 + ([] if "table" in forms else ["table"]))   # one task table a plan
             lines.append(f"（{CN[s]}）{titles.pop()[:2]}{rng.choice(['体系建设', '能力提升', '机制创新', '服务保障'])}")
         forms.append(scheme)
         if scheme == "table":
             _table(rng, units, lines, tasks, forms, titles)
+            continue
+        if scheme == "duties":        # 县教育局：负责……。 (a department table printed as prose)
+            for _ in range(rng.randint(2, 4)):
+                unit, verb = units.one(), rng.choice(["负责", "负责", "牵头", "配合"])
+                title = verb + titles.pop()
+                lines.append(f"{unit}：{title}。{rng.choice(BODIES)}")
+                lead, sup = ([], [unit]) if verb == "配合" else ([unit], [])
+                tasks.append(Task(start=unit, number=None, title=title, lead=lead, support=sup, form="duties"))
+            continue
+        if scheme == "groups":        # 综合协调组：由X牵头，成员单位：Y、Z。主要职责：……
+            for name in rng.sample(GROUPS, rng.randint(2, 3)):
+                lead, sup = units.some(1), units.some(rng.choice([1, 2, 3]))
+                lines.append(f"{name}：由{lead[0]}牵头，成员单位：{'、'.join(sup)}。主要职责：{titles.pop()}。")
+                tasks.append(Task(start=name, number=None, title=name, lead=lead, support=sup, form="groups"))
             continue
         if scheme in ("1.", "1、") and rng.random() < 0.5:
             pass    # numbers run on across sections
@@ -415,7 +429,10 @@ TABLE_HEADERS = [
     (["序号", "工作任务", "责任单位", "时间节点"], "responsible"),
     (["重点任务", "牵头单位", "责任单位", "完成时间"], "lead_support"),
     (["序号", "具体措施", "责任单位"], "responsible_roles"),
+    (["部门", "职责", "对应的健康因素"], "department"),
+    (["责任部门", "主要职责"], "department"),
 ]
+GROUPS = ["综合协调组", "督导评估组", "宣传引导组", "专家指导组", "要素保障组"]
 
 
 def _table(rng, units, lines, tasks, forms, titles) -> None:
@@ -438,6 +455,10 @@ def _table(rng, units, lines, tasks, forms, titles) -> None:
             us = units.some(rng.choice([1, 1, 2]))
             lead, sup = _roles([], [], us)
             cells = [task_cell, "、".join(us), dl_printed]
+        elif kind == "department":     # 部门 | 职责: the unit of a row leads it
+            lead, sup = units.some(1), []
+            cells = [lead[0], task_cell] + ([rng.choice(["健康环境", "健康素养", "健康服务"])] if len(header) > 2 else [])
+            dl = None
         else:
             lead, sup = units.some(1), units.some(rng.choice([1, 2]))
             cells = [task_cell, f"{lead[0]}（牵头）、" + "、".join(sup)]

@@ -412,3 +412,20 @@ def test_units_on_an_item_line_and_times_in_their_own_parenthesis(tmp_path):
                    ("1", "建设社区综合服务设施", ["区民政局"], [], "2025年"),
                    ("2", "发展社区养老服务", [], ["区民政局", "区卫生健康委"], None)]
     assert tasks[0].text == "完善小区基础设施，补齐公共服务短板。\n2025年底前完成全部改造任务。"
+
+
+def test_duties_of_units_with_brackets_and_a_department_table_in_tab_rows(tmp_path):
+    """`各县（市、区）人民政府：负责……。` is a duty paragraph like `县教育局：负责……。`; a 部门 | 职责
+    table printed as tab rows (a header the tables stage does not name) gives a task per row."""
+    text = ("某市健康城市建设工作方案\n\n三、职责分工\n"
+            "各县（市、区）人民政府：负责本辖区健康城市建设，落实属地责任。\n"
+            "市卫生健康委（市中医药局）：牵头推进健康细胞建设。\n"
+            "四、部门职责\n"
+            "部门\t职责\t对应的健康因素\n"
+            "市教育局\t开展健康学校建设。改善学校卫生环境。\t健康环境\n"
+            "市总工会\t维护职工健康权益\t健康素养\n\n"
+            "五、工作要求\n各单位要高度重视。\n")
+    got = [(t.title, t.lead, t.source.kind) for t in _tasks(tmp_path, text)]
+    assert got == [("负责本辖区健康城市建设，落实属地责任", ["各县（市、区）人民政府"], "text"),
+                   ("牵头推进健康细胞建设", ["市卫生健康委（市中医药局）"], "text"),
+                   ("开展健康学校建设", ["市教育局"], "table"), ("维护职工健康权益", ["市总工会"], "table")]

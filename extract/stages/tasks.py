@@ -521,16 +521,23 @@ def _column(columns: list[str], names: list[str]) -> Optional[int]:
 
 def _rows_of(table: Table) -> list[_Found]:
     cols = grammar().data.table
-    c_task = _column(table.columns, cols.task)
-    c_lead = _column(table.columns, cols.lead)
-    c_resp = _column(table.columns, cols.responsible)
-    c_sup = _column(table.columns, cols.support)
+    columns, first = table.columns, 0
+    if not any(c.strip() for c in columns) and table.rows:
+        # a header the tables stage did not know as one (部门 | 职责 in tab rows): its first row,
+        # when that row names a task column and a unit column
+        columns, first = table.rows[0], 1
+    c_task = _column(columns, cols.task)
+    c_lead = _column(columns, cols.lead)
+    c_resp = _column(columns, cols.responsible)
+    c_sup = _column(columns, cols.support)
     if c_task is None or (c_lead is None and c_resp is None):
         return []
-    c_num = _column(table.columns, cols.number)
-    c_dl = _column(table.columns, cols.deadline)
+    c_num = _column(columns, cols.number)
+    c_dl = _column(columns, cols.deadline)
     out = []
     for r, row in enumerate(table.rows):
+        if r < first:
+            continue
         cell = lambda c: row[c].strip() if c is not None and c < len(row) else ""   # noqa: E731
         task = cell(c_task)
         if not task or len(set(x for x in row if x.strip())) <= 1:
