@@ -64,18 +64,14 @@ class TaskPatterns(BaseModel, extra="forbid"):
     blanket: list[str]
     first_is_lead: list[str]
     table: _TableColumns
-    deadline_phrases: list[str]
+    deadline_phrases: list[patterns.RegexWith("year")]   # type: ignore[valid-type]
     min_deadline_year: int
-    time_piece: str
+    time_piece: patterns.Regex   # type: ignore[valid-type]
     completion_words: list[str]
     max_deadline_chars: int
     max_deadline_tail_chars: int
     standing_deadlines: list[str]
-    deadline: list[str]
-
-
-# {year} in the deadline patterns: lexicon's one spelling of a year (2025, 二〇二五)
-DEADLINE_YEAR = rf"(?P<year>{YEAR})"
+    deadline: list[patterns.RegexWith("year")]   # type: ignore[valid-type]
 
 
 @dataclass(frozen=True)
@@ -151,12 +147,11 @@ def grammar() -> _Grammar:
         conjunction=patterns.compile(rf"(?<=(?:{ends})|[）)])(?:{conj})(?=.)"),
         unit_end=patterns.compile(rf"(?:{ends})$"),
         concatenated=patterns.compile(rf"(?<=.(?:{org_ends}))(?=(?:{opener}).)"),
-        deadline_phrase=patterns.compile("|".join(f"(?:{p.replace('{year}', DEADLINE_YEAR)})"
-                                                  for p in d.deadline_phrases)),
-        time_piece=patterns.compile(d.time_piece.replace("{year}", YEAR)),
+        deadline_phrase=patterns.compile("|".join(f"(?:{p})" for p in d.deadline_phrases)),
+        time_piece=patterns.compile(d.time_piece),
         spaced=patterns.compile(rf"(?<=.(?:{org_ends}))\s+(?=(?:{alt(_longest_first(d.organ_openers))}).)"),
         standing=patterns.compile(rf"^(?:{alt(_longest_first(d.standing_deadlines))})$"),
-        deadline_year=[patterns.compile(p.replace("{year}", DEADLINE_YEAR)) for p in d.deadline],
+        deadline_year=[patterns.compile(p) for p in d.deadline],
         organ=patterns.compile(rf"^(?:{alt(_longest_first(d.organ_openers))})|(?:{alt(_longest_first(d.organ_ends))})$"),
         dash_units=patterns.compile(d.dash_units),
         covering=patterns.compile(d.covering),
