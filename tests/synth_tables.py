@@ -15,6 +15,7 @@ inside a small plan as
 - cells: one untabbed cell per line, header words spaced out (`指 标`, `2020 年`), a line of
   spaces for an empty cell, blank and space-only lines between rows, a long name wrapped into
   two cells;
+- spaced: one cell per line with a blank line after every line (no row breaks);
 - words: whitespace-separated words, one row per line (a category repeated on every row);
 - records: key:value records, one row per line (`序号：1 领域：… 指标：… 2020年：…`);
 - records_cut: the same records cut across lines; fields: one field a line;
@@ -30,7 +31,7 @@ import sys
 from dataclasses import dataclass
 from typing import Optional
 
-FORMS = ("tabs", "tabcells", "cells", "words", "records", "records_cut", "fields", "markdown", "html")
+FORMS = ("tabs", "tabcells", "cells", "spaced", "words", "records", "records_cut", "fields", "markdown", "html")
 
 # invented names: plain ones, ones with brackets that are no unit, long ones that wrap (cut at |)
 NAMES = [
@@ -235,8 +236,11 @@ def body(t: Table, form: str) -> list[str]:
     flat = ("words", "records", "records_cut", "fields")
     repeat = form in flat and rng.random() < 0.5
     rows = t.printed_rows(repeat_category=repeat, own_rows=form not in flat)
-    page = t.break_at() if form in ("tabs", "tabcells", "cells", "records", "records_cut") else None
+    page = t.break_at() if form in ("tabs", "tabcells", "cells", "spaced", "records", "records_cut") else None
     furniture = ["", "— 5 —", BEFORE[0], ""]   # a page number and the running head
+    if form in ("tabcells", "cells", "spaced") and rng.random() < 0.5:
+        # a sub-heading merged across the table: one cell
+        rows = [r[:1] if r[0] in GROUPS and not any(r[1:]) else r for r in rows]
     head = t.header_rows()
     name_col = t.roles.index("name")
     wraps = {r.name: r.wrap for r in t.rows}
@@ -272,6 +276,18 @@ def body(t: Table, form: str) -> list[str]:
                 else:
                     lines.append(c if c else "  ")
             lines += [""] + (["   ", ""] if rng.random() < 0.3 else [])   # a blank line, or a space-only line between blanks
+        return lines
+    if form == "spaced":
+        # one cell per line, a blank line after every line (no row breaks), a line of spaces
+        # for an empty cell, the header on one row
+        lines = []
+        for c in t.header:
+            lines += [_spaced(c), ""]
+        for k, r in enumerate(rows):
+            if k == page:
+                lines += furniture[1:3] + [""] + [x for c in t.header for x in (_spaced(c), "")]
+            for c in r:
+                lines += [c if c else "  ", ""]
         return lines
     if form == "words":
         lines = [" ".join(t.header)]

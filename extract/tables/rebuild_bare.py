@@ -30,10 +30,13 @@ MAX_LINES = 20000            # lines read for one table at most
 
 
 def header_run(texts: list[str], i: int) -> int:
-    """Number of consecutive header-word lines from i (0 when fewer than two)."""
+    """Number of consecutive header-word lines from i (0 when fewer than two). A sub-heading
+    after the name header word (结果性指标) is the first row's, not a header word."""
     k = i
+    named = False
     while k < len(texts) and len(texts[k]) <= MAX_HEADER_WORD_CHARS and classify.is_header_cell(texts[k]) \
-            and not _CAPTION.match(texts[k]):
+            and not _CAPTION.match(texts[k]) and not (named and classify.is_group_text(texts[k])):
+        named = named or classify.header_role(texts[k]) == "name"
         k += 1
     return k - i if k - i >= 2 else 0
 
@@ -172,9 +175,12 @@ def _cut_grid(state: State, a: int, body_lines: list[_Line], width: int) -> Opti
     for n, group in enumerate(groups):
         if [t for t, _ in group if t] == printed_header:
             continue   # the header printed again after a page break
-        if sum(1 for t, _ in group if t) < 2:
+        as_printed = classify.is_group_text(group[0][0]) and not any(t for t, _ in group[1:])
+        if _category_row(group, roles):
+            as_printed = True   # a category row of its own: grid.finish carries it down
+        if sum(1 for t, _ in group if t) < 2 and not as_printed:
             break   # one printed line is no row: what follows the table
-        cells = _place(group, roles, width)
+        cells = group if as_printed else _place(group, roles, width)
         notes = []
         if cells is None:
             after = groups[n + 1] if n + 1 < len(groups) else None
@@ -206,6 +212,12 @@ def _place(group: list[_Line], roles: list[Optional[str]], width: int) -> Option
     return [("".join(printed[i][0] for i in ks), printed[ks[0]][1]) if ks else ("", None) for ks in placed]
 
 
+def _category_row(chunk: list[_Line], roles: list[Optional[str]]) -> bool:
+    """A row that prints only its category (a category in a row of its own above its rows)."""
+    return "category" in roles and len(chunk) == len(roles) and bool(chunk[roles.index("category")][0]) \
+        and not any(t for j, (t, _) in enumerate(chunk) if j != roles.index("category"))
+
+
 def _cut_by_width(lines: list[_Line], width: int, roles: list[Optional[str]],
                   header: list[str]) -> list[list[_Line]]:
     seq = roles.index("seq") if "seq" in roles else None
@@ -216,6 +228,16 @@ def _cut_by_width(lines: list[_Line], width: int, roles: list[Optional[str]],
         chunk = lines[k:k + width]
         if [t for t, _ in chunk] == header:
             k += width   # the header printed again after a page break
+            continue
+        if classify.is_group_text(chunk[0][0]):
+            # a sub-heading row (结果性指标): merged across (one line) or with its empty cells
+            taken = width if not any(t for t, _ in chunk[1:]) else 1
+            out.append([chunk[0]] + [("", None)] * (width - 1))
+            k += taken
+            continue
+        if _category_row(chunk, roles):
+            out.append(chunk)   # a category printed in a row of its own: no 序号
+            k += width
             continue
         if seq is not None and chunk[seq][0] != str(expected):
             break

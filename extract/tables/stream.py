@@ -51,7 +51,8 @@ class Assembled:
 
 def header_blocks(blocks: list[Block]) -> int:
     """How many leading blocks are header rows (a sub-heading row under the header is none)."""
-    return find_header_rows([GridRow(b.cells) for b in blocks])
+    width = len(blocks[0].cells) if blocks else 0   # a one-cell block is as wide as the table
+    return find_header_rows([GridRow(b.cells + [Cell() for _ in range(width - len(b.cells))]) for b in blocks])
 
 
 def split_header(block: Block) -> Optional[tuple[Block, Block]]:
@@ -143,6 +144,9 @@ def _rows_of(b: Block, roles: list[Optional[str]], width: int, ends: bool) -> Op
     n = len(b.cells)
     if n == width:
         return [GridRow(list(b.cells), page=b.page)]
+    if n < width and b.filled() == 1 and not b.cells[0].empty() and classify.is_group_text(b.cells[0].text):
+        # a sub-heading row merged across the table (结果性指标), printed as one cell
+        return [GridRow(list(b.cells) + [Cell() for _ in range(width - n)], page=b.page)]
     if n >= 2 * width and n % width == 0:
         chunks = [b.cells[s:s + width] for s in range(0, n, width)]
         if not ends or all(fits_as_printed(c, roles) for c in chunks):
