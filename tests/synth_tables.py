@@ -19,7 +19,7 @@ inside a small plan as
 - words: whitespace-separated words, one row per line (a category repeated on every row);
 - records: key:value records, one row per line (`序号：1 领域：… 指标：… 2020年：…`);
 - records_cut: the same records cut across lines; fields: one field a line;
-- markdown: a pipe table; html: a <table> whose category cells are merged with rowspan.
+- markdown: a pipe table (outer pipes printed or not); html: a <table> whose category cells are merged with rowspan.
 
 Expected values are the generator's own data (`Row`), never the program's output.
 """
@@ -317,8 +317,12 @@ def body(t: Table, form: str) -> list[str]:
                 lines.append(" ".join(fields))
         return lines
     if form == "markdown":
-        return ["| " + " | ".join(head[0]) + " |", "|" + "---|" * len(t.header)] + \
+        lines = ["| " + " | ".join(head[0]) + " |", "|" + "---|" * len(t.header)] + \
             ["| " + " | ".join(r) + " |" for r in head[1:] + rows]
+        if rng.random() < 0.4 and all(r[0] and r[-1] for r in head + rows):
+            # without the outer pipes (html2text), where no row's first or last cell is empty
+            lines = [line[1:-1].strip() for line in lines]
+        return lines
     raise ValueError(form)
 
 

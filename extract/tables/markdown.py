@@ -1,7 +1,7 @@
 """Tables other converters emit as markup: Markdown pipe tables and HTML `<table>` elements.
 
-Both keep their structure, so rebuilding is parsing: a pipe row is split on unescaped `|`
-(the `|---|` delimiter row marks the header above it); an HTML table is read with lxml and
+Both keep their structure, so rebuilding is parsing: a pipe row (outer pipes printed or not) is
+split on unescaped `|` (the `|---|` delimiter row marks the header above it); an HTML table is read with lxml and
 its rowspan/colspan cells are repeated over the rows and columns they cover.
 """
 from __future__ import annotations
@@ -25,6 +25,16 @@ def is_pipe_row(text: str) -> bool:
     return bool(PIPE_ROW.match(text)) and text.count("|") >= 3
 
 
+def is_bare_pipe_row(text: str) -> bool:
+    """A pipe row without its outer pipes (`1 | 人均预期寿命 | 岁`, as html2text writes them):
+    a table row only in a run whose second line is the delimiter row."""
+    return len(_SPLIT.findall(text)) >= 2 and not is_delimiter(text)
+
+
+def starts_pipe_table(texts: list[str], i: int) -> bool:
+    return is_pipe_row(texts[i]) or (is_bare_pipe_row(texts[i]) and i + 1 < len(texts) and is_delimiter(texts[i + 1]))
+
+
 def is_delimiter(text: str) -> bool:
     return bool(_DELIMITER.match(text)) and "|" in text
 
@@ -39,8 +49,9 @@ def rebuild_pipe(state: State, paras: list[int]) -> Optional[Grid]:
         if is_delimiter(text):
             header_rows = len(rows)
             continue
-        body_start = text.index("|") + 1
-        body_end = text.rindex("|")
+        inner = text.strip()   # outer pipes, when printed, are no cell bounds
+        body_start = text.index("|") + 1 if inner.startswith("|") else len(text) - len(text.lstrip())
+        body_end = text.rindex("|") if inner.endswith("|") and not inner.endswith("\\|") else len(text.rstrip())
         cells: list[Cell] = []
         pos = body_start
         for part in _SPLIT.split(text[body_start:body_end]):

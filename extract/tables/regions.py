@@ -48,9 +48,10 @@ def find_regions(state: State) -> list[Region]:
             out.append(Region("reader", i, i + 1, [i]))
             i += 1
             continue
-        if markdown.is_pipe_row(text):
+        if markdown.starts_pipe_table(texts, i):
             j = i
-            while j < n and (markdown.is_pipe_row(texts[j]) or markdown.is_delimiter(texts[j])):
+            while j < n and (markdown.is_pipe_row(texts[j]) or markdown.is_delimiter(texts[j])
+                             or markdown.is_bare_pipe_row(texts[j])):
                 j += 1
             if j - i >= 2:
                 out.append(Region("pipe", i, j, list(range(i, j))))
