@@ -28,6 +28,10 @@ VALUE_ROLES = {"unit", "year", "baseline", "target", "achieved", "change", "natu
 SPREAD_ROLES = {"year", "baseline", "target", "achieved"}
 MIN_GROUP_ROW_WIDTH = 3     # a lone text is a sub-heading only in a table this wide
 MAX_HEADER_WORD_CHARS = 10  # a header cell outside the vocabulary (a wrapped piece of a header)
+# a row under the header is a second header row only when at least this share of its cells are
+# header words (基期值 | 目标值, 2022年 | 2030年); a first row of tasks whose deadline reads like a
+# header year (推进… | 市总工会 | 市公安局 | 2027年底前完成) is data
+MIN_SECOND_HEADER_SHARE = 0.5
 
 
 @dataclass
@@ -357,7 +361,9 @@ def is_header_row(cells: list[str], first: bool) -> bool:
             continue
         if regex.search(r"\d", c) or len(c) > MAX_HEADER_WORD_CHARS or classify.is_nature(c):
             return False
-    return vocab >= (2 if first else 1)
+    if first:
+        return vocab >= 2
+    return vocab >= 1 and vocab >= MIN_SECOND_HEADER_SHARE * len(filled)
 
 
 def merge_header(rows: list[GridRow]) -> list[str]:
