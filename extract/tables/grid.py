@@ -137,21 +137,38 @@ def running_heads(state: "State") -> set[str]:
 
 
 def _running_heads(norm: "NormText") -> set[str]:
-    texts = [t for t in (_SPACES.sub("", norm.para_text(p)) for p in norm.paras) if t]
-    if not texts:
+    def line_text(para) -> str:
+        return _SPACES.sub("", norm.para_text(para))
+
+    # the paragraphs with text, by index (not their texts: a second copy of the document), and
+    # where the first of them comes again
+    lines: list[int] = []
+    again: list[int] = []
+    first = None
+    for k, para in enumerate(norm.paras):
+        t = line_text(para)
+        if not t:
+            continue
+        if first is None:
+            first = t
+        elif t == first:
+            again.append(len(lines))
+        lines.append(k)
+    if first is None:
         return set()
-    first = texts[0]
+
+    def text(j: int) -> str:  # the j-th line with text, made again when asked
+        return line_text(norm.paras[lines[j]])
+
     heads = {first}
     after: dict[tuple[int, str], int] = {}
-    for i in range(1, len(texts)):
-        if texts[i] != first:
-            continue
+    for i in again:
         opening = True
         for k in range(1, MAX_HEAD_LINES):
-            if i + k >= len(texts) or PAGE_MARK.match(texts[i + k]):
+            if i + k >= len(lines) or PAGE_MARK.match(text(i + k)):
                 break
-            line = texts[i + k]
-            opening = opening and k < len(texts) and texts[k] == line
+            line = text(i + k)
+            opening = opening and k < len(lines) and text(k) == line
             if opening:
                 heads.add(line)
             after[(k, line)] = after.get((k, line), 0) + 1
