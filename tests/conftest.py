@@ -2,6 +2,13 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests check what is computed, never how fast: hypothesis' per-example deadline (200 ms)
+# fails a first call that pays for loading patterns, or any call on a loaded machine. Speed is
+# measured in `make bench`.
+settings.register_profile("plan-extract", deadline=None)
+settings.load_profile("plan-extract")
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
