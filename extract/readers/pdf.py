@@ -85,8 +85,9 @@ def _read_pdf(path: str, data: bytes, sha256: str, ocr: str = "auto") -> RawDocu
         finder.close()
         pdf.close()
     _check_text_layer(pages, path, why_not)
+    titles = _repeated_titles(pages)
     _drop_running_header(pages)
-    blocks = stitch_tables(pages)
+    blocks = [b for b in stitch_tables(pages) if id(b) not in titles]
     return RawDocument(path=path, format="pdf", sha256=sha256, blocks=blocks, pages=n_pages,
                        size=len(data), warnings=warnings, ocr_pages=ocr_pages)
 
@@ -750,6 +751,22 @@ def _drop_running_header(pages: list[_Page]) -> None:
             for page in where:
                 if page.number > 1:  # on page 1 the same words are usually the title itself
                     page.items.pop(0)
+
+
+def _repeated_titles(pages: list[_Page]) -> set[int]:
+    """The document's first line (its title) printed again as the first line of a later page,
+    in the head zone: a running head however few pages repeat it (the rule of most pages needs
+    three). Left in, it joins the paragraph the page break cut. Found before the table parts are
+    stitched (which reads it as furniture between them) and dropped after; ids of the lines."""
+    title = next((b for _, b in pages[0].items if isinstance(b, RawLine) and b.text.strip()), None) if pages else None
+    key = _compact(title.text) if title is not None else ""
+    out: set[int] = set()
+    for page in pages[1:]:
+        if page.items and isinstance(page.items[0][1], RawLine) and key \
+                and page.items[0][0] <= RUNNING_HEADER_ZONE * page.height \
+                and _compact(page.items[0][1].text) == key:
+            out.add(id(page.items[0][1]))
+    return out
 
 
 def _is_page_number(block: Block) -> bool:
