@@ -236,7 +236,7 @@ def body(t: Table, form: str) -> list[str]:
     flat = ("words", "records", "records_cut", "fields")
     repeat = form in flat and rng.random() < 0.5
     rows = t.printed_rows(repeat_category=repeat, own_rows=form not in flat)
-    page = t.break_at() if form in ("tabs", "tabcells", "cells", "spaced", "records", "records_cut") else None
+    page = t.break_at() if form in ("tabs", "tabcells", "cells", "spaced", "words", "records", "records_cut") else None
     furniture = ["", "— 5 —", BEFORE[0], ""]   # a page number and the running head
     if form in ("tabcells", "cells", "spaced") and rng.random() < 0.5:
         # a sub-heading merged across the table: one cell
@@ -291,7 +291,9 @@ def body(t: Table, form: str) -> list[str]:
         return lines
     if form == "words":
         lines = [" ".join(t.header)]
-        for r in rows:
+        for k, r in enumerate(rows):
+            if k == page:
+                lines += furniture[1:3] + [" ".join(t.header)]
             name = r[name_col]
             if name_col == 0 and wraps.get(name) is not None and rng.random() < 0.5:
                 # a PDF's name too wide for its cell: its first part on a line of its own

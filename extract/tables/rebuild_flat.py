@@ -18,7 +18,7 @@ import regex
 
 from ..state import State
 from . import assign, classify, records
-from .grid import Cell, Grid, GridRow, join_spans
+from .grid import Cell, Grid, GridRow, is_page_furniture, join_spans, running_heads
 
 _MAX_STACK_WORD = 3   # a vertically written label prints one to three characters a line
 
@@ -50,7 +50,11 @@ def rebuild(state: State, paras: list[int]) -> Optional[Grid]:
     notes: list = []
     pending: list[_Line] = []
     has_stack = False
+    running = running_heads(state)
+    printed_header = "".join(header)
     for item in items[1:]:
+        if is_page_furniture(item.text, running) or regex.sub(r"\s+", "", item.text) == printed_header:
+            continue   # a page number, the running head or the header printed again at a page break
         tokens = item.text.split()
         if not pending and len(tokens) == 1 and classify.is_group_text(tokens[0]):
             # a sub-heading row (结果性指标): its text in the first cell, the category slot empty
