@@ -99,6 +99,18 @@ def starts_like_heading(text: str) -> bool:
     return bool(heading_grammar().any_start.match(text))
 
 
+SENTENCE_ENDS = ("。", "：", ":")
+
+
+def separates_tables(gap: list[str]) -> bool:
+    """Lines printed between a table and its header printed again that make the second a table
+    of its own: a heading (`（二）市场环境`), or after the first line (which may be the wrapped
+    rest of a cell at a page's foot) a sentence that introduces the next table (`…如下表。`).
+    Page numbers, running heads and a sub-heading row (`预期性指标`) do not."""
+    return any(starts_like_heading(t.strip()) for t in gap) \
+        or any(t.rstrip().endswith(SENTENCE_ENDS) for t in gap[1:])
+
+
 def match_heading_number(text: str) -> Optional[tuple[Style, regex.Match]]:
     """The first (highest-ranked) numbering style the line starts with, and its match."""
     for style in heading_grammar().styles:

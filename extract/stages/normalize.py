@@ -19,7 +19,7 @@ from ..lexicon.dates import DATE, YEAR_TOKEN
 from ..lexicon.layout import HAS_SPACE, display_width, remove_layout_spaces
 from ..lexicon import site
 from ..lexicon.numbering import (bracketed_number, heading_number_length, lost_opening_bracket, ordinal,
-                                 starts_like_heading)
+                                 separates_tables, starts_like_heading)
 from ..raw import RawLine, RawTable
 from ..state import NormText, Para, State
 
@@ -417,14 +417,26 @@ def _between_prose(lines: list[_Line], i: int) -> bool:
 # --- table-cell regions -----------------------------------------------------------------------
 
 def _mark_cell_regions(lines: list[_Line]) -> None:
-    """Short untabbed lines between tab-led cells are the wrapped rest of a cell (`健康` / `水平`)."""
+    """Short untabbed lines between tab-led cells are the wrapped rest of a cell (`健康` / `水平`),
+    unless the cells after them open with the table's own header again and the lines read as
+    what separates two tables (a heading, the sentence that introduces the next table)."""
     cell_idx = [i for i, line in enumerate(lines) if line.kind == "cell"]
+    header: Optional[str] = _row_key(lines[cell_idx[0]].text) if cell_idx else None
     for a, b in zip(cell_idx, cell_idx[1:]):
-        if 1 < b - a <= MAX_CELL_GAP_LINES + 1:
-            between = lines[a + 1:b]
-            if all(line.kind == "text" and display_width(line.text) <= MAX_CELL_WRAP_WIDTH for line in between):
-                for line in between:
-                    line.kind = "cell"
+        if b - a == 1:
+            continue
+        between = lines[a + 1:b]
+        repeated = _row_key(lines[b].text) == header and separates_tables([line.text for line in between])
+        if 1 < b - a <= MAX_CELL_GAP_LINES + 1 and not repeated \
+                and all(line.kind == "text" and display_width(line.text) <= MAX_CELL_WRAP_WIDTH for line in between):
+            for line in between:
+                line.kind = "cell"
+        else:
+            header = _row_key(lines[b].text)   # the cells after the gap are a table of their own
+
+
+def _row_key(text: str) -> str:
+    return " ".join(text.split())
 
 
 # --- rejoining wrapped lines ------------------------------------------------------------------

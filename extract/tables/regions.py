@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 import regex
 
+from ..lexicon.numbering import separates_tables
 from ..state import State
-from . import classify, markdown, rebuild_bare, rebuild_numbered, records
+from . import classify, grid, markdown, rebuild_bare, rebuild_numbered, records
 
 _SENTENCE = regex.compile(r"[，。；！？：:;]")
 MAX_GAP_LINES = 4          # untabbed lines tolerated between two cell lines (wrapped cells)
@@ -66,7 +67,8 @@ def find_regions(state: State) -> list[Region]:
                 i = j + 1
                 continue
         if p.kind == "cell":
-            j = _cell_run_end(paras, i, texts)
+            running = grid.running_heads(state)
+            j = _cell_run_end(paras, i, texts, lambda t: grid.is_page_furniture(t, running))
             lines = [texts[k] for k in range(i, j) if paras[k].kind == "cell"]
             leader = classify.vocab().toc_leader
             if sum(1 for t in lines if leader.search(t)) < 0.5 * len(lines):
@@ -124,18 +126,28 @@ def is_words_header(words: list[str]) -> bool:
     return len(words) >= 3 and all(classify.is_header_cell(w) for w in words)
 
 
-def _cell_run_end(paras, i: int, texts: list[str]) -> int:
+def _cell_run_end(paras, i: int, texts: list[str], furniture=lambda text: False) -> int:
     """End of a run of cell paragraphs, untabbed lines between them included: short ones (wrapped
     cells, stacked labels), and any that sit inside one tab-separated row broken over lines — the
-    row before them and the row after them hold together no more cells than the widest row."""
+    row before them and the row after them hold together no more cells than the widest row.
+    Lines after which the run's header comes again end it when, page furniture left aside (a
+    page number, the running head), they read as a heading or the sentence that introduces the
+    next table (lexicon.numbering.separates_tables)."""
     n = len(paras)
     j = i
     width = 0
+    header = _row_key(texts[i])
     while j < n:
         if paras[j].kind == "cell":
             width = max(width, texts[j].count("\t") + 1)
             j += 1
             continue
+        k = j
+        while k < n and paras[k].kind == "text":
+            k += 1
+        if k < n and paras[k].kind == "cell" and _row_key(texts[k]) == header \
+                and separates_tables([texts[g] for g in range(j, k) if not furniture(texts[g].strip())]):
+            break
         k = j
         while k < n and k - j < MAX_GAP_LINES and paras[k].kind == "text" and paras[k].end - paras[k].start <= MAX_WRAP_CHARS:
             k += 1
@@ -159,6 +171,10 @@ def _cell_run_end(paras, i: int, texts: list[str]) -> int:
                 continue
         break
     return j
+
+
+def _row_key(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _flat_run(paras, texts: list[str], i: int) -> tuple[int, list[int]]:
