@@ -125,13 +125,17 @@ def _pieces(data: QuantityPatterns) -> _Pieces:
     cn = data.chinese_numerals
     digit = _char_class(cn.digits)
     numeral = _char_class({**cn.digits, **cn.small_units, **cn.large_units})
-    multiplier = _char_class({c: v for c, v in {**cn.small_units, **cn.large_units}.items() if v >= MIN_MULTIPLIER})
+    magnitudes = {c: v for c, v in {**cn.small_units, **cn.large_units}.items() if v >= MIN_MULTIPLIER}
+    # after Arabic digits: one magnitude, or two growing (1.2万亿, 3千万); never 万千 — in
+    # 120万千瓦 the 千 opens the unit (千瓦), it does not add a thousand
+    multiplier = patterns.alternation([a + b for a in magnitudes for b in magnitudes if magnitudes[b] > magnitudes[a]]
+                                      + list(magnitudes))
     point = regex.escape(cn.decimal_point)
     arabic_body = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
     arabic = rf"(?<![A-Za-z0-9.]){arabic_body}"  # not inside PM2.5, COVID-19 or 12.5
     chinese = rf"(?<!{numeral}){numeral}{{1,{MAX_NUMERAL_RUN}}}(?:{point}{digit}{{1,{MAX_DECIMAL_DIGITS}}})?"
     number = (rf"(?:{patterns.alternation(cn.percent_prefixes)})?"
-              rf"(?:{arabic}{multiplier}{{0,2}}|{chinese})"
+              rf"(?:{arabic}(?:{multiplier})?|{chinese})"
               rf"(?:{regex.escape(cn.tenths)}{digit}?)?")
     per = rf"(?:/|每)(?:[0-9]+(?:\.[0-9]+)?)?{numeral}{{0,2}}"
     year = rf"{ARABIC_YEAR}|(?<!{numeral})[一二]{digit}{{3}}"

@@ -26,11 +26,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # Sizes of the printed pieces a prose rule reads (in characters):
 MIN_NAME_CHARS = 2               # a subject, a thing counted, a catalogue form looked for
+MAX_UNIT_CHARS = 2               # a unit word after a number, outside the measure words (3级)
 MAX_CHANGE_SUBJECT_CHARS = 40    # X由2015年的A提高到B: X
 MAX_SHARE_THING_CHARS = 30       # 100%的X达到Y: X
 MAX_SHARE_PREDICATE_CHARS = 12   # 100%的X达到Y: 达到Y
 MAX_BUILT_THING_CHARS = 12       # 建成4所社区医院: 社区医院
-MAX_MEASURE_CHARS = 2            # a measure word after a number that is the unit (3.28人, 4所)
 MAX_BOTH_GAP_CHARS = 3           # 均 and the value it sets: 均不低于85%
 MIN_EACH_PART_CHARS = 3          # each name 均 sets: shorter is a modifier, not a name
 MAX_SHARED_MODIFIER_CHARS = 4    # 二级和三级公立医院…: a modifier that shares the last item's head
@@ -147,6 +147,8 @@ class _Prose:
     trailing: regex.Pattern
     from_to: regex.Pattern      # 由2015年的5.01‰下降到2.67‰
     lead: regex.Pattern
+    unit_tail: regex.Pattern    # the unit at the end of a quantity as printed
+    magnitudes: tuple[str, ...]  # 万, 亿 … before a measure word: parse_quantity applies them
     respectively: str
 
 
@@ -158,7 +160,8 @@ FROM_MARK = "由"   # the literal every change (`from_to`) prints: 由2015年的
 def _prose() -> _Prose:
     p = catalogue.catalogue().prose
     verbs = patterns.alternation(p.verbs)
-    measure = patterns.alternation(p.measure_words)
+    # a measure word, after a magnitude or not: 4所, 1.2亿人次, 120万千瓦
+    measure = rf"(?:{patterns.alternation(p.magnitudes)})?(?:{patterns.alternation(p.measure_words)})"
     predicate = rf"达到[^，,；;。]{{{MIN_NAME_CHARS},{MAX_SHARE_PREDICATE_CHARS}}}"
     qty = (rf"(?:[≥≤<>]\s*)?{_NUM}(?:\s*[-—–~～至]\s*{_NUM})?\s*(?:%|‰|个百分点|{_PER_RATE}|{measure})?"
            r"(?:\s*(?:以上|以下|以内|左右))?")
@@ -179,6 +182,10 @@ def _prose() -> _Prose:
                                  rf"\s*(?P<verb>{verbs})\s*(?:(?P<y2>\d{{4}})\s*年的?)?\s*(?P<t>{qty})(?![\d.])"),
         lead=patterns.compile(r"^(?:" + patterns.alternation(p.lead_words) + r")+"),
         build_verb_end=patterns.compile(rf"(?:{patterns.alternation(p.build_verbs)})$"),
+        unit_tail=patterns.compile(rf"(?<![\d.]){_NUM}\s*(?P<u>%|‰|个百分点|{_PER_RATE}|{measure}"
+                                   rf"|\p{{Han}}{{1,{MAX_UNIT_CHARS}}})?"
+                                   r"(?:以上|以下|以内|左右)?$"),
+        magnitudes=tuple(sorted(p.magnitudes, key=len, reverse=True)),
         respectively=p.respectively,
     )
 
@@ -188,8 +195,6 @@ _SPACES = regex.compile(r"\s+")
 _YEAR_LEAD = regex.compile(rf"^{YEAR}年[，,]?")
 # a rate per population: 85/10万, 20/十万, 3/万, 5/千
 _PER_RATE = r"/(?:10|100|1000|10000|十|百|千)?万|/(?:千|百)"
-_UNIT_TAIL = regex.compile(rf"(?<![\d.]){_NUM}\s*(?P<u>%|‰|个百分点|{_PER_RATE}|\p{{Han}}{{1,{MAX_MEASURE_CHARS}}})?"
-                           r"(?:以上|以下|以内|左右)?$")
 _ITEM_SEP = regex.compile(r"[、和及与]")
 _CLAUSE = regex.compile(r"[^，,；;、]+")
 _PART = regex.compile(r"[^，,；;]+")
@@ -550,10 +555,14 @@ def _year(text: str) -> Optional[int]:
 
 
 def _unit_of(raw: str) -> Optional[str]:
-    m = _UNIT_TAIL.search(raw)
+    m = _prose().unit_tail.search(raw)
     u = m.group("u") if m else None
     if u in ("以上", "以下", "以内", "左右"):
         return None
+    # parse_quantity applies a magnitude (20万亩 → 200000, 1.2亿人次 → 120000000): the value is in 亩, 人次
+    for magnitude in _prose().magnitudes if u else ():
+        if u.startswith(magnitude) and len(u) > len(magnitude):
+            return u[len(magnitude):]
     return u
 
 
@@ -565,8 +574,6 @@ def _indicator(name: str, raw: str, verb: str, year, span, page, baseline=None) 
         b = parse_quantity(baseline[0], baseline[1])
         base = Quantity(year=baseline[1], raw=_SPACES.sub("", baseline[0]), op=b.op, value=b.value, high=b.high)
     unit = _unit_of(_SPACES.sub("", raw))
-    if unit and len(unit) > 1 and unit[0] in "万亿":
-        unit = unit[1:]  # parse_quantity applies 万/亿 (20万亩 → 200000): the value is in 亩
     return Indicator(id="", name=name, unit=unit, baseline=base, target=q,
                      canonical=catalogue.match(name),
                      source=ItemSource(kind="text", span=span, page=page))
