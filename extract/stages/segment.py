@@ -522,6 +522,11 @@ def _box_items(norm: NormText, j: int, by_para: dict[int, Candidate], opened: bo
         else:
             if not items:
                 form = "numbered" if cand is not None else ("lead" if _has_lead(text) else None)
+                if item_style is None:
+                    # a first item the outline did not take for a heading (`1.G312国道…`) still
+                    # sets the items' numbering: `2.…` after it is the next item, not a heading
+                    numbered = match_heading_number(text)
+                    item_style = numbered[0].name if numbered else None
             items.append(text)
         k += 1
     return k, items
