@@ -62,6 +62,7 @@ def from_table(state: State, table: Table) -> None:
     base = next((j for j, (side, _) in sides.items() if side == "baseline"), None)
     targets = [(j, y) for j, (side, y) in sides.items() if side == "target"]
     achieved = [(j, y) for j, (side, y) in sides.items() if side == "achieved"]
+    changes = [j for j, r in enumerate(roles) if r == "change"]
     for k, row in enumerate(table.rows):
         fact = facts[k] if k < len(facts) else TableRow()
         if fact.is_group:
@@ -77,6 +78,8 @@ def from_table(state: State, table: Table) -> None:
             classify.nature_of(fact.group) if fact.group else None)
         baseline = _cell_quantity(cell(base), sides[base][1]) if base is not None else None
         goals = [q for j, y in targets if (q := _quantity(cell(j), y)) is not None]
+        goals = _change_as_target(goals, [cell(j) for j in changes
+                                          if classify.split_unit_suffix(table.columns[j])[1] in (None, unit)])
         results = [q for j, y in achieved if (q := _cell_quantity(cell(j), y)) is not None]
         if baseline is None and not goals and not results and not nature:
             continue
@@ -100,6 +103,20 @@ def from_table(state: State, table: Table) -> None:
                     state.warn("indicator.unreadable_value",
                                f"indicator {ind.id} ({name}): the {what} cell {q.raw!r} holds no value that can be read",
                                span)
+
+
+def _change_as_target(goals: list[Quantity], changes: list[str]) -> list[Quantity]:
+    """A row whose target year prints no level (`—`) but whose 年均增长/累计 column prints one
+    (`地区生产总值增长（%）` | 3.6 | — | 6左右; `城镇新增就业人数（万人）` | — | — | 175): that change
+    is the row's target for that year. Only columns in the row's unit are given (a 年均增长（%）
+    column is no target of 固定资产投资（万亿元）); a level printed in the target column wins."""
+    if not goals or goals[-1].op != "none":
+        return goals
+    for text in changes:
+        q = _quantity(text, goals[-1].year)
+        if q is not None and q.op != "none":
+            return goals[:-1] + [q]
+    return goals
 
 
 # a value printed in words (实现, 基本全覆盖): a quantity with its raw text, nothing to warn about
