@@ -13,7 +13,7 @@ import regex
 
 from ..lexicon import site
 from ..lexicon.dates import DATE_LINE
-from ..lexicon.folds import fold_brackets
+from ..lexicon.folds import fold_brackets, fold_width
 from ..lexicon.front import front_grammar
 from ..lexicon.numbering import (CIRCLED, DOC_NUMBER, HeadingPatterns, Style, box_start, heading_grammar,
                                  match_heading_number, ordinal, starts_like_heading)
@@ -86,7 +86,7 @@ def heading_candidate(norm: NormText, i: int) -> Optional[Candidate]:
         return None
     style, m = found
     rest = text[m.end():]
-    number = fold_brackets("".join(text[:m.end()].split()).rstrip("、.．：:"))
+    number = fold_brackets(fold_width("".join(text[:m.end()].split()))).rstrip("、.．：:")
     if style.family == "attachment" and not rest.strip():
         return _attachment_on_two_lines(norm, i, style, number, m)
     title, title_end, run_in = _title(text, m.end(), rest, para, p)
