@@ -15,10 +15,10 @@ import regex
 
 from .. import patterns
 from ..lexicon.brackets import depth_after
-from ..lexicon.dates import DATE, YEAR_TOKEN
+from ..lexicon.dates import DATE, DATE_LINE, YEAR_TOKEN
 from ..lexicon.layout import HAS_SPACE, display_width, remove_layout_spaces
 from ..lexicon import site
-from ..lexicon.numbering import (bracketed_number, heading_number_length, lost_opening_bracket, ordinal,
+from ..lexicon.numbering import (DOC_NUMBER, bracketed_number, heading_number_length, lost_opening_bracket, ordinal,
                                  separates_tables, starts_like_heading)
 from ..raw import RawLine, RawTable
 from ..state import NormText, Para, State
@@ -499,6 +499,8 @@ def _continues(prev: _Line, line: _Line, width: Optional[int], c: _Compiled) -> 
         return False
     if site.is_field_line(prev.text) or site.is_field_line(line.text):
         return False  # a line of a web page's metadata block (发布日期：…) stands alone
+    if _stands_alone(prev.text) or _stands_alone(line.text):
+        return False  # a 文号 or a date line: never the rest of a notice's title cut by a blank line
     if len(prev.text) >= MIN_OPEN_BRACKET_CHARS and _depth(prev) > 0:
         return True  # a paragraph does not end inside brackets: （社 / 区卫生服务中心）
     if prev.ends_paragraph:
@@ -522,6 +524,11 @@ def _continues(prev: _Line, line: _Line, width: Optional[int], c: _Compiled) -> 
     # one paragraph per line: only a page break cuts a paragraph, and it leaves a long line
     # and a blank line marks the break
     return last_width >= MIN_PAGE_CUT_WIDTH and line.blank_before
+
+
+def _stands_alone(text: str) -> bool:
+    t = text.strip()
+    return bool(DOC_NUMBER.fullmatch(t) or DATE_LINE.match(t))
 
 
 def _depth(line: _Line) -> int:
