@@ -500,7 +500,7 @@ def _continues(prev: _Line, line: _Line, width: Optional[int], c: _Compiled) -> 
     if site.is_field_line(prev.text) or site.is_field_line(line.text):
         return False  # a line of a web page's metadata block (发布日期：…) stands alone
     if _stands_alone(prev.text) or _stands_alone(line.text):
-        return False  # a 文号 or a date line: never the rest of a notice's title cut by a blank line
+        return False  # a 文号, a date line (never the rest of a notice's title), a line of table markup
     if len(prev.text) >= MIN_OPEN_BRACKET_CHARS and _depth(prev) > 0:
         return True  # a paragraph does not end inside brackets: （社 / 区卫生服务中心）
     if prev.ends_paragraph:
@@ -526,9 +526,13 @@ def _continues(prev: _Line, line: _Line, width: Optional[int], c: _Compiled) -> 
     return last_width >= MIN_PAGE_CUT_WIDTH and line.blank_before
 
 
+# a line of table markup: a pipe row or a grid table's border (`| a | b |`, `+----+----+`)
+_TABLE_MARKUP = regex.compile(r"^[|+].*[|+]$")
+
+
 def _stands_alone(text: str) -> bool:
     t = text.strip()
-    return bool(DOC_NUMBER.fullmatch(t) or DATE_LINE.match(t))
+    return bool(DOC_NUMBER.fullmatch(t) or DATE_LINE.match(t) or _TABLE_MARKUP.match(t))
 
 
 def _depth(line: _Line) -> int:

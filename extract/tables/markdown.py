@@ -1,8 +1,11 @@
-"""Tables other converters emit as markup: Markdown pipe tables and HTML `<table>` elements.
+"""Tables other converters emit as markup: Markdown pipe tables, pandoc grid tables and HTML
+`<table>` elements.
 
-Both keep their structure, so rebuilding is parsing: a pipe row (outer pipes printed or not) is
-split on unescaped `|` (the `|---|` delimiter row marks the header above it); an HTML table is read with lxml and
-its rowspan/colspan cells are repeated over the rows and columns they cover.
+All keep their structure, so rebuilding is parsing: a pipe row (outer pipes printed or not) is
+split on unescaped `|` (the `|---|` delimiter row marks the header above it); in a grid table
+(`+-----+----+` borders between rows) the pipe lines between two borders are one row whose cells
+wrap over those lines, and the `+=====+` border marks the header above it; an HTML table is read
+with lxml and its rowspan/colspan cells are repeated over the rows and columns they cover.
 """
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from .grid import Cell, Grid, GridRow, find_header_rows
 PIPE_ROW = regex.compile(r"^\s*\|.*\|\s*$")
 _DELIMITER = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _SPLIT = regex.compile(r"(?<!\\)\|")
+_GRID_BORDER = regex.compile(r"^\s*\+(?:[-=:]{2,}\+)+\s*$")
 HTML_OPEN = regex.compile(r"<table\b", regex.IGNORECASE)
 HTML_CLOSE = regex.compile(r"</table\s*>", regex.IGNORECASE)
 _TR = regex.compile(r"<tr\b[^>]*>", regex.IGNORECASE)
@@ -31,7 +35,14 @@ def is_bare_pipe_row(text: str) -> bool:
     return len(_SPLIT.findall(text)) >= 2 and not is_delimiter(text)
 
 
+def is_grid_border(text: str) -> bool:
+    """A grid table's border between rows: `+------+----+`, `+======+====+` under the header."""
+    return bool(_GRID_BORDER.match(text))
+
+
 def starts_pipe_table(texts: list[str], i: int) -> bool:
+    if is_grid_border(texts[i]):
+        return i + 1 < len(texts) and is_pipe_row(texts[i + 1])
     return is_pipe_row(texts[i]) or (is_bare_pipe_row(texts[i]) and i + 1 < len(texts) and is_delimiter(texts[i + 1]))
 
 
@@ -43,9 +54,16 @@ def rebuild_pipe(state: State, paras: list[int]) -> Optional[Grid]:
     norm = state.norm
     rows: list[GridRow] = []
     header_rows = 0
+    grid = any(is_grid_border(norm.para_text(norm.paras[i])) for i in paras)
+    open_row = False   # in a grid table: the pipe lines since the last border are one row
     for i in paras:
         para = norm.paras[i]
         text = norm.para_text(para)
+        if is_grid_border(text):
+            open_row = False
+            if "=" in text:
+                header_rows = len(rows)
+            continue
         if is_delimiter(text):
             header_rows = len(rows)
             continue
@@ -59,7 +77,12 @@ def rebuild_pipe(state: State, paras: list[int]) -> Optional[Grid]:
             pos = e + 1
             value = part.replace("\\|", "|").strip()
             cells.append(Cell([value] if value else [], (para.start + s, para.start + e) if value else None))
+        if grid and open_row and len(cells) == len(rows[-1].cells):
+            for held, more in zip(rows[-1].cells, cells):
+                held.add(more)   # the cell's text wrapped onto the next line inside the borders
+            continue
         rows.append(GridRow(cells, page=para.page))
+        open_row = grid
     if not rows:
         return None
     # a header printed over two rows puts its second row under the delimiter (2025 年 / 目标值)

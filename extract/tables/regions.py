@@ -52,7 +52,7 @@ def find_regions(state: State) -> list[Region]:
         if markdown.starts_pipe_table(texts, i):
             j = i
             while j < n and (markdown.is_pipe_row(texts[j]) or markdown.is_delimiter(texts[j])
-                             or markdown.is_bare_pipe_row(texts[j])):
+                             or markdown.is_bare_pipe_row(texts[j]) or markdown.is_grid_border(texts[j])):
                 j += 1
             if j - i >= 2:
                 out.append(Region("pipe", i, j, list(range(i, j))))
@@ -177,6 +177,10 @@ def _row_key(text: str) -> str:
     return " ".join(text.split())
 
 
+# a line of dash groups (`------- ----- -----`): the rule a plain-text table prints under its header
+_RULE_LINE = regex.compile(r"^[-=—]{3,}(?:\s+[-=—]{3,})*$")
+
+
 def _flat_run(paras, texts: list[str], i: int) -> tuple[int, list[int]]:
     """A header/row line and the rows and short lines (wrapped names, stacked labels) after it."""
     n = len(paras)
@@ -188,6 +192,8 @@ def _flat_run(paras, texts: list[str], i: int) -> tuple[int, list[int]]:
         if p.kind == "row" and not markdown.is_pipe_row(t):
             members.append(j)
             last_row = j
+        elif _RULE_LINE.match(t):
+            pass   # a rule under the header or around the rows (pandoc's simple and multiline tables)
         elif p.kind == "text" and len(t) <= MAX_FLAT_LINE_CHARS and not _SENTENCE.search(t) \
                 and not p.heading_level:
             members.append(j)
