@@ -28,6 +28,7 @@ class _Line:
     text: str
     span: tuple[int, int]
     page: Optional[int]
+    blank_before: bool = False
 
 
 def _is_stack_word(text: str) -> bool:
@@ -37,7 +38,7 @@ def _is_stack_word(text: str) -> bool:
 def rebuild(state: State, paras: list[int]) -> Optional[Grid]:
     norm = state.norm
     items = [_Line(norm.para_text(norm.paras[i]), (norm.paras[i].start, norm.paras[i].end),
-                   norm.paras[i].page) for i in paras]
+                   norm.paras[i].page, norm.paras[i].blank_before) for i in paras]
     header = items[0].text.split()
     if norm.paras[paras[0]].kind == "text":   # a header line of words: its spaces on the reader's line
         header = records.raw_text(state, paras[0]).split()
@@ -52,7 +53,7 @@ def rebuild(state: State, paras: list[int]) -> Optional[Grid]:
     has_stack = False
     running = running_heads(state)
     printed_header = "".join(header)
-    for item in items[1:]:
+    for k, item in enumerate(items[1:], 1):
         if is_page_furniture(item.text, running) or regex.sub(r"\s+", "", item.text) == printed_header:
             continue   # a page number, the running head or the header printed again at a page break
         tokens = item.text.split()
@@ -61,6 +62,9 @@ def rebuild(state: State, paras: list[int]) -> Optional[Grid]:
             rows.append(GridRow([Cell(tokens, item.span)] + [Cell() for _ in range(width)], page=item.page))
             continue
         if len(tokens) < 2 or not any(classify.is_value(t) or classify.is_nature(t) for t in tokens):
+            if _rest_of_row_above(items, k, rows, pending) and "name" in roles:
+                rows[-1].cells[roles.index("name")].add(Cell([item.text.strip()], item.span))
+                continue   # rows apart by blank lines: a line right under a row is its wrapped name
             pending.append(item)
             continue
         missing = max(0, width - len(tokens))
@@ -93,6 +97,13 @@ def rebuild(state: State, paras: list[int]) -> Optional[Grid]:
         columns = ["类别"] + columns
     return Grid(rows=rows, paras=(paras[0], paras[-1] + 1), columns=columns, notes=notes,
                 header_rows=0)
+
+
+def _rest_of_row_above(items: list[_Line], k: int, rows: list[GridRow], pending: list[_Line]) -> bool:
+    """In a table whose rows stand apart by blank lines (pandoc's multiline tables), a short line
+    right under a row with a blank line after it is the rest of that row's wrapped cell."""
+    return bool(rows) and not pending and not items[k].blank_before and \
+        (k + 1 == len(items) or items[k + 1].blank_before)
 
 
 def _is_header(tokens: list[str]) -> bool:
