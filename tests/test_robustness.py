@@ -545,6 +545,24 @@ def test_html_reader_memory_in_the_text_readers_proportion(tmp_path, sep):
     assert per_byte[page] <= 1.1 * per_byte[text], per_byte
 
 
+
+@pytest.mark.slow
+def test_docx_reader_memory_in_the_text_readers_proportion(tmp_path):
+    """Peak RSS of the DOCX reader per byte of word/document.xml, against the text reader per
+    byte of the same plan as text: the body is streamed, its tree never whole (python-docx's
+    trees of the whole package cost 1.5× the text reader)."""
+    import zipfile
+    sys.path.insert(0, str(ROOT / "tests"))
+    import reader_memory
+    lines = reader_memory.plan_lines(6)
+    text, docx = tmp_path / "plan.txt", tmp_path / "plan.docx"
+    text.write_bytes(reader_memory.text_file(lines))
+    docx.write_bytes(reader_memory._docx(lines))
+    xml_size = zipfile.ZipFile(docx).getinfo("word/document.xml").file_size
+    per_byte = {"text": reader_memory.peak(text) / text.stat().st_size,
+                "docx": reader_memory.peak(docx) / xml_size}
+    assert per_byte["docx"] <= per_byte["text"], per_byte
+
 def test_html_nul_bytes_are_removed_with_a_warning(tmp_path):
     src = _html(tmp_path, "nul.html", "<p>一、总体\x00要求</p><p>推进工作。</p>")
     texts, raw = _raw_lines(src)
