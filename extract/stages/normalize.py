@@ -495,6 +495,8 @@ def _continues(prev: _Line, line: _Line, width: Optional[int], c: _Compiled) -> 
         return False
     if line.heading_level or prev.heading_level or line.bold or prev.bold or line.bold_lead:
         return False
+    if _depth(prev) > 0 and _closes_first(line.text):
+        return True   # `…（见附件` / `2）…`: the line closes the bracket the paragraph left open
     if _ends_paragraph(prev.text, c) or c.item_start.match(line.text) or starts_like_heading(line.text):
         return False
     if site.is_field_line(prev.text) or site.is_field_line(line.text):
@@ -533,6 +535,15 @@ _TABLE_MARKUP = regex.compile(r"^[|+].*[|+]$")
 def _stands_alone(text: str) -> bool:
     t = text.strip()
     return bool(DOC_NUMBER.fullmatch(t) or DATE_LINE.match(t) or _TABLE_MARKUP.match(t))
+
+
+_FIRST_BRACKET = regex.compile(r"[（(）)]")
+
+
+def _closes_first(text: str) -> bool:
+    """The first round bracket of the text closes one (`2）加强…` read after `（见附件`)."""
+    m = _FIRST_BRACKET.search(text[:NUMBER_HEAD_CHARS])
+    return m is not None and m.group() in "）)"
 
 
 def _depth(line: _Line) -> int:
