@@ -136,6 +136,10 @@ def is_nature(text: str) -> bool:
 _GROUP_NUMBER = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．])\s*")
 
 
+# a Chinese list number opening a lone text: 一、 （二）
+_CN_LIST_NUMBER = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])")
+
+
 def group_label(text: str) -> str:
     """A sub-heading without its list number: `一、结果性指标` → `结果性指标`."""
     return _GROUP_NUMBER.sub("", text).strip()
@@ -144,6 +148,8 @@ def group_label(text: str) -> str:
 def is_group_text(text: str) -> bool:
     """A lone text that reads as a sub-heading of the rows below it (结果性指标, 约束性指标)."""
     t = fold_header(group_label(text))
+    if 2 <= len(t) <= MAX_HEADER_CHARS and _CN_LIST_NUMBER.match(text) and regex.fullmatch(r"\p{Han}+", t):
+        return True   # 一、经济发展 / （二）民生福祉 between rows numbered 1, 2 …: a sub-heading by its numbering
     return 2 < len(t) <= MAX_HEADER_CHARS and not is_value(t) and (
         is_nature(t) and len(t) > 3 or any(t.endswith(e) for e in vocab().data.group_endings))
 
