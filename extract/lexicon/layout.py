@@ -21,6 +21,15 @@ def remove_layout_spaces(text: str) -> str:
     return _CJK_SPACE.sub("", text)
 
 
+_RUNS_OF_SPACE = regex.compile(r"\s+")
+
+
+def clean_text(text: str) -> str:
+    """A cell or a short line as one text: layout spaces out (`5 岁以下` → `5岁以下`), other runs
+    of space down to one."""
+    return _RUNS_OF_SPACE.sub(" ", remove_layout_spaces(text)).strip()
+
+
 def display_width(text: str) -> int:
     """Columns a line takes on the page: CJK and full-width count 2, the rest 1."""
     return len(text) + len(_NARROW.sub("", text))

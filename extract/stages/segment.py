@@ -15,12 +15,12 @@ from ..lexicon import site
 from ..lexicon.dates import DATE_LINE
 from ..lexicon.folds import fold_brackets, fold_width
 from ..lexicon.front import front_grammar
+from ..lexicon.layout import clean_text as clean_cell
 from ..lexicon.numbering import (CIRCLED, DOC_NUMBER, HeadingPatterns, Style, box_start, heading_grammar,
                                  match_heading_number, ordinal, starts_like_heading)
 from ..model import Box, Heading
 from ..state import FrontMatter, NormText, Para, State
 from ..tables.grid import Cell, GridRow, find_header_rows
-from ..tables.grid import clean_text as clean_cell
 
 # Front matter: how far from the top (and the foot) each part of it is looked for.
 FRONT_LINES = 60            # the notice and the site's metadata block are among the first lines

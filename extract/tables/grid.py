@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Optional
 
 import regex
 
-from ..lexicon.layout import remove_layout_spaces
+from ..lexicon.layout import clean_text
 from . import classify
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -104,11 +104,6 @@ def join_spans(a: Optional[Span], b: Optional[Span]) -> Optional[Span]:
 
 
 _SPACES = regex.compile(r"\s+")
-
-
-def clean_text(text: str) -> str:
-    """Layout spaces out (`5 岁以下` → `5岁以下`), other runs of space down to one."""
-    return _SPACES.sub(" ", remove_layout_spaces(text)).strip()
 
 
 # --- page furniture between rows ---------------------------------------------------------------
