@@ -72,6 +72,7 @@ def test_doc_gives_the_docx_figures(docs, tmp_path):
     assert figures["doc"] == figures["docx"]
 
 
+@pytest.mark.slow   # starts LibreOffice
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
 def test_libreoffice_doc_reads_as_its_docx(docs, tmp_path):
     """A .doc written by a real Word-format writer: automatic list numbers, huge PAPX in the

@@ -99,6 +99,7 @@ def test_guangxi_outline_indicator_boxes(extracted):
         ("民生福祉", "岁", "76", "77", "预期性")
 
 
+@pytest.mark.slow   # a whole external PDF of many pages
 def test_hubei_relics_indicator_table_under_merged_header(extracted):
     """“十四五”时期湖北省文物事业发展主要指标 (pages 10–12): 指标 printed over the category and
     name columns, categories (保护利用, 文物安全, 革命文物, 博物馆 …) merged down the side."""
@@ -200,6 +201,7 @@ def test_nanning_single_paragraph_boxes(extracted):
     assert all(len(n) <= 40 and "，" not in n for n in names)
 
 
+@pytest.mark.slow   # a whole external PDF of many pages, its first page OCRed
 def test_hubei_relics_boxes_are_all_projects(extracted):
     """ext01: 专栏1–7 (titles of tasks) list named 工程 only."""
     doc = _doc("ext01_hubei_wenwu_14th.pdf", extracted)

@@ -359,6 +359,7 @@ def test_pdf_ruled_table_in_reading_order(tmp_path, rotation, ruling):
 
 # ---- PDF: real documents ------------------------------------------------------------------
 
+@pytest.mark.slow   # a whole external PDF of many pages
 def test_pdf_ext01_indicator_table_over_three_pages():
     doc = read_once(external("ext01*.pdf"))
     assert doc.pages == 44
@@ -376,6 +377,7 @@ def test_pdf_ext01_indicator_table_over_three_pages():
     assert table.rows[-1] == ["人才培养", "省级层面培训人员（人次）", "≥1000", "约束性"]
 
 
+@pytest.mark.slow   # a whole external PDF of many pages
 def test_pdf_ext01_lines_pages_and_bold():
     doc = read_once(external("ext01*.pdf"))
     by_text = {ln.text: ln for ln in lines(doc)}

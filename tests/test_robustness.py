@@ -84,6 +84,7 @@ def test_size_limit_is_a_clear_error(tmp_path):
     assert e.value.code == "E401" and "--max-mb" in str(e.value)
 
 
+@pytest.mark.slow   # waits out a time limit in a child process
 def test_time_limit_is_a_clear_error(tmp_path):
     src = tmp_path / "slow.txt"
     src.write_text(PLAN * 20000, encoding="utf-8")
@@ -116,6 +117,7 @@ ADVERSARIAL = [
 ]
 
 
+@pytest.mark.slow   # long adversarial inputs through every pattern
 def test_no_pattern_backtracks_catastrophically():
     """Every pattern the pipeline compiles runs in bounded time on adversarial text."""
     for path in sorted(CORPUS.glob("*.txt")):
