@@ -43,7 +43,6 @@ class Prose(patterns.PatternModel):
     lead_words: list[str]
     trailing_words: list[str]
     measure_words: list[str]
-    magnitudes: list[str]
     respectively: str
 
 

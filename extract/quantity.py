@@ -81,6 +81,7 @@ class QuantityPatterns(_Data):
     ratio_separators: list[str]
     unit_words: list[str]
     chinese_numerals: ChineseNumerals
+    unit_magnitudes: list[str]
 
 
 def _inverse(table: dict[Comparator, list[str]]) -> dict[str, Comparator]:
@@ -106,6 +107,7 @@ class _Grammar:
     numeral_parts: "regex.Pattern[str]"
     scanner: "regex.Pattern[str]"
     year: "regex.Pattern[str]"
+    unit_magnitudes: tuple[str, ...]   # longest first
 
 
 class _Pieces(NamedTuple):
@@ -175,6 +177,7 @@ def grammar(data: QuantityPatterns) -> _Grammar:
         numeral_parts=patterns.compile(parts, regex.DOTALL),
         scanner=patterns.compile(scanner, regex.DOTALL),
         year=patterns.compile(year),
+        unit_magnitudes=tuple(sorted(data.unit_magnitudes, key=len, reverse=True)),
     )
 
 
@@ -295,6 +298,12 @@ def _finite(value: Optional[Decimal]) -> Optional[float]:
         return None
     number = float(value)
     return number if math.isfinite(number) else None
+
+
+def unit_magnitudes() -> tuple[str, ...]:
+    """The magnitudes a unit may open with (万亩, 1.2亿人次), longest first: one list for table
+    units and prose measure words."""
+    return grammar().unit_magnitudes
 
 
 def cn_number(text: str) -> Optional[float]:

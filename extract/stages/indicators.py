@@ -17,7 +17,7 @@ import regex
 from .. import catalogue, nlp, patterns
 from ..lexicon.dates import ARABIC_YEAR, YEAR, year_value
 from ..model import Indicator, ItemSource, Quantity, Table
-from ..quantity import parse_quantity
+from ..quantity import parse_quantity, unit_magnitudes
 from ..state import State, TableRow
 from ..tables import classify
 
@@ -165,7 +165,6 @@ class _Prose:
     from_to: regex.Pattern      # 由2015年的5.01‰下降到2.67‰
     lead: regex.Pattern
     unit_tail: regex.Pattern    # the unit at the end of a quantity as printed
-    magnitudes: tuple[str, ...]  # 万, 亿 … before a measure word: parse_quantity applies them
     respectively: str
 
 
@@ -178,7 +177,7 @@ def _prose() -> _Prose:
     p = catalogue.catalogue().prose
     verbs = patterns.alternation(p.verbs)
     # a measure word, after a magnitude or not: 4所, 1.2亿人次, 120万千瓦
-    measure = rf"(?:{patterns.alternation(p.magnitudes)})?(?:{patterns.alternation(p.measure_words)})"
+    measure = rf"(?:{patterns.alternation(list(unit_magnitudes()))})?(?:{patterns.alternation(p.measure_words)})"
     predicate = rf"达到[^，,；;。]{{{MIN_NAME_CHARS},{MAX_SHARE_PREDICATE_CHARS}}}"
     qty = (rf"(?:[≥≤<>]\s*)?{_NUM}(?:\s*[-—–~～至]\s*{_NUM})?\s*(?:%|‰|个百分点|{_PER_RATE}|{measure})?"
            r"(?:\s*(?:以上|以下|以内|左右))?")
@@ -202,7 +201,6 @@ def _prose() -> _Prose:
         unit_tail=patterns.compile(rf"(?<![\d.]){_NUM}\s*(?P<u>%|‰|个百分点|{_PER_RATE}|{measure}"
                                    rf"|\p{{Han}}{{1,{MAX_UNIT_CHARS}}})?"
                                    r"(?:以上|以下|以内|左右)?$"),
-        magnitudes=tuple(sorted(p.magnitudes, key=len, reverse=True)),
         respectively=p.respectively,
     )
 
@@ -577,7 +575,7 @@ def _unit_of(raw: str) -> Optional[str]:
     if u in ("以上", "以下", "以内", "左右"):
         return None
     # parse_quantity applies a magnitude (20万亩 → 200000, 1.2亿人次 → 120000000): the value is in 亩, 人次
-    for magnitude in _prose().magnitudes if u else ():
+    for magnitude in unit_magnitudes() if u else ():
         if u.startswith(magnitude) and len(u) > len(magnitude):
             return u[len(magnitude):]
     return u

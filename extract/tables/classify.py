@@ -14,7 +14,7 @@ import regex
 
 from .. import patterns
 from ..lexicon.dates import ARABIC_YEAR, YEAR
-from ..quantity import parse_year
+from ..quantity import parse_year, unit_magnitudes
 
 Role = str  # seq category name unit year baseline target change nature project_* budget start owner
 
@@ -37,7 +37,6 @@ class TablePatterns(patterns.PatternModel):
     kinds: dict[str, list[list[str]]]
     units: list[str]
     unit_chars: str
-    unit_magnitudes: list[str]
     toc_leader: patterns.Regex
     caption: patterns.Regex
     max_caption_chars: int
@@ -175,7 +174,7 @@ def is_unit(text: str) -> bool:
     v = vocab()
     if t in v.units:
         return True
-    if any(t.startswith(m) and t[len(m):] in v.units for m in v.data.unit_magnitudes):
+    if any(t.startswith(m) and t[len(m):] in v.units for m in unit_magnitudes()):
         return True   # 万套, 亿立方米
     return bool(v.unit_chars.match(t)) and not regex.match(r"^[0-9.]*(?:年)?$", t)
 
