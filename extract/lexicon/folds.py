@@ -24,6 +24,12 @@ def fold_brackets(text: str) -> str:
     return text.translate(_BRACKETS)
 
 
+def squeeze_spaces(text: str) -> str:
+    """Runs of whitespace to one space, the ends stripped: how two printings of one table row
+    (`序号\t指标` and `序号  \t指标 `) are compared."""
+    return " ".join(text.split())
+
+
 def drop_spaces(text: str) -> str:
     """Every whitespace character removed: `2025 年` → `2025年`."""
     return "".join(text.split())

@@ -15,6 +15,7 @@ import regex
 
 from .. import patterns
 from ..lexicon.brackets import depth_after
+from ..lexicon.folds import squeeze_spaces
 from ..lexicon.dates import DATE, DATE_LINE, YEAR_TOKEN
 from ..lexicon.layout import HAS_SPACE, display_width, remove_layout_spaces
 from ..lexicon import site
@@ -421,22 +422,18 @@ def _mark_cell_regions(lines: list[_Line]) -> None:
     unless the cells after them open with the table's own header again and the lines read as
     what separates two tables (a heading, the sentence that introduces the next table)."""
     cell_idx = [i for i, line in enumerate(lines) if line.kind == "cell"]
-    header: Optional[str] = _row_key(lines[cell_idx[0]].text) if cell_idx else None
+    header: Optional[str] = squeeze_spaces(lines[cell_idx[0]].text) if cell_idx else None
     for a, b in zip(cell_idx, cell_idx[1:]):
         if b - a == 1:
             continue
         between = lines[a + 1:b]
-        repeated = _row_key(lines[b].text) == header and separates_tables([line.text for line in between])
+        repeated = squeeze_spaces(lines[b].text) == header and separates_tables([line.text for line in between])
         if 1 < b - a <= MAX_CELL_GAP_LINES + 1 and not repeated \
                 and all(line.kind == "text" and display_width(line.text) <= MAX_CELL_WRAP_WIDTH for line in between):
             for line in between:
                 line.kind = "cell"
         else:
-            header = _row_key(lines[b].text)   # the cells after the gap are a table of their own
-
-
-def _row_key(text: str) -> str:
-    return " ".join(text.split())
+            header = squeeze_spaces(lines[b].text)   # the cells after the gap are a table of their own
 
 
 # --- rejoining wrapped lines ------------------------------------------------------------------

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..lexicon.folds import squeeze_spaces
 from ..lexicon.numbering import separates_tables
 from ..state import State
 from . import classify, grid, markdown, rebuild_bare, rebuild_numbered, records
@@ -136,7 +137,7 @@ def _cell_run_end(paras, i: int, texts: list[str], furniture=lambda text: False)
     n = len(paras)
     j = i
     width = 0
-    header = _row_key(texts[i])
+    header = squeeze_spaces(texts[i])
     while j < n:
         if paras[j].kind == "cell":
             width = max(width, texts[j].count("\t") + 1)
@@ -145,7 +146,7 @@ def _cell_run_end(paras, i: int, texts: list[str], furniture=lambda text: False)
         k = j
         while k < n and paras[k].kind == "text":
             k += 1
-        if k < n and paras[k].kind == "cell" and _row_key(texts[k]) == header \
+        if k < n and paras[k].kind == "cell" and squeeze_spaces(texts[k]) == header \
                 and separates_tables([texts[g] for g in range(j, k) if not furniture(texts[g].strip())]):
             break
         k = j
@@ -171,10 +172,6 @@ def _cell_run_end(paras, i: int, texts: list[str], furniture=lambda text: False)
                 continue
         break
     return j
-
-
-def _row_key(text: str) -> str:
-    return " ".join(text.split())
 
 
 # a line of dash groups (`------- ----- -----`): the rule a plain-text table prints under its header
