@@ -758,7 +758,7 @@ def _repeated_titles(pages: list[_Page]) -> set[int]:
     in the head zone: a running head however few pages repeat it (the rule of most pages needs
     three). Left in, it joins the paragraph the page break cut. Found before the table parts are
     stitched (which reads it as furniture between them) and dropped after; ids of the lines."""
-    title = next((b for _, b in pages[0].items if isinstance(b, RawLine) and b.text.strip()), None) if pages else None
+    title = _first_line(pages[:1])
     key = _compact(title.text) if title is not None else ""
     out: set[int] = set()
     for page in pages[1:]:
@@ -767,6 +767,11 @@ def _repeated_titles(pages: list[_Page]) -> set[int]:
                 and _compact(page.items[0][1].text) == key:
             out.add(id(page.items[0][1]))
     return out
+
+
+def _first_line(pages: list) -> Optional[RawLine]:
+    """The document's first printed line: its title."""
+    return next((b for p in pages for _, b in p.items if isinstance(b, RawLine) and b.text.strip()), None)
 
 
 def _is_page_number(block: Block) -> bool:
@@ -818,7 +823,7 @@ def _running_heads(pages: list) -> set[str]:
             key = _compact(page.items[0][1].text)
             firsts[key] = firsts.get(key, 0) + 1
     out = {key for key, n in firsts.items() if n >= 2}
-    title = next((b for p in pages for _, b in p.items if isinstance(b, RawLine) and b.text.strip()), None)
+    title = _first_line(pages)
     if title is not None:
         out.add(_compact(title.text))
     return out - {""}
