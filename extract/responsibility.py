@@ -85,6 +85,7 @@ class _Grammar:
     prefix: "regex.Pattern[str]"
     suffix: "regex.Pattern[str]"
     conjunction: "regex.Pattern[str]"
+    joined: "regex.Pattern[str]"
     unit_end: "regex.Pattern[str]"
     concatenated: "regex.Pattern[str]"   # 委|市 inside a table cell's joined lines
     deadline_phrase: "regex.Pattern[str]"
@@ -145,6 +146,8 @@ def grammar() -> _Grammar:
         prefix=patterns.compile(rf"^(?:{alt(d.unit_prefixes)})"),
         suffix=patterns.compile(rf"(?:{alt(_longest_first(d.unit_suffixes))})$"),
         conjunction=patterns.compile(rf"(?<=(?:{ends})|[）)])(?:{conj})(?=.)"),
+        # 市卫生健康委会同市医保局: a joining word right after a unit opens a piece of its own
+        joined=patterns.compile(rf"(?<=(?:{ends})|[）)])(?=(?:{alt(_longest_first(d.leading_support))}).)"),
         unit_end=patterns.compile(rf"(?:{ends})$"),
         concatenated=patterns.compile(rf"(?<=.(?:{org_ends}))(?=(?:{opener}).)"),
         deadline_phrase=patterns.compile("|".join(f"(?:{p})" for p in d.deadline_phrases)),
@@ -311,11 +314,14 @@ def read_units(text: str, *, need_role: bool = True) -> Optional[Responsibility]
         return None
     seps = "".join(s for s in d.unit_separators if len(s) == 1)
     text = g.any_label.sub(lambda m: seps[0] + m.group(), text)
+    text = g.joined.sub(seps[0], text)
     out = Responsibility()
     marked = False
     scope: Optional[str] = None          # the role a label gives to the pieces after it
     pending: list[str] = []              # unlabelled units waiting for a role phrase
     times: list[str] = []                # pieces that are only a time (2024—2025年)
+    joining = False                      # after 会同/协同: the units join the ones before it
+    principal: Optional[slice] = None    # the units before 会同, in out.units
     for piece in _area_lists(split_top_level(text, seps)):
         if not piece:
             continue
@@ -338,10 +344,22 @@ def read_units(text: str, *, need_role: bool = True) -> Optional[Responsibility]
         role: Optional[str] = None
         lead_word = next((w for w in d.leading_support if piece.startswith(w) and len(piece) > len(w)), None)
         if lead_word:
-            role, piece, marked = "support", piece[len(lead_word):], True
+            piece, marked = piece[len(lead_word):], True
+            if pending:       # X会同Y…: X does the work, the units from 会同 on join it
+                principal = slice(len(out.units), len(out.units) + len(pending))
+                out.units.extend((u, "responsible") for u in pending)   # type: ignore[misc]
+                pending = []
+            joining = True
+        if joining:
+            role = "support"
         m = g.trailing.search(piece)
         if m and m.start() > 0:
-            role = g.trailing_role[m["phrase"]]
+            if joining:       # X会同Y、Z负责: the phrase is X's role
+                if principal is not None:
+                    out.units[principal] = [(u, g.trailing_role[m["phrase"]]) for u, _ in out.units[principal]]
+                principal, joining = None, False
+            else:
+                role = g.trailing_role[m["phrase"]]
             piece = piece[:m.start()]
             marked = True
         units = split_units(piece)
