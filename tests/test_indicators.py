@@ -52,6 +52,28 @@ def test_past_years_are_not_targets(extracted):
             assert ind.baseline is not None
 
 
+# Invented: a plan whose later horizon (到2030年) is named as often as its own target year.
+_HORIZONS = """东湖区“十四五”全民健康规划
+
+一、发展基础
+到2020年底，全区建成社区卫生服务中心12个。
+
+二、发展目标
+到2025年，全区人均预期寿命达到80岁以上，婴儿死亡率控制在4‰以下，居民健康素养水平提高到28%。到2030年，人均预期寿命达到81岁。
+"""
+
+
+def test_targets_of_the_plan_period_are_read_beside_a_later_horizon(tmp_path):
+    """A target year in the plan's period (十四五: 2021—2025) is a target even when a later
+    horizon is named as often; a year before the period (到2020年底) reports the past."""
+    from extract.pipeline import run
+    path = tmp_path / "plan.txt"
+    path.write_text(_HORIZONS, encoding="utf-8")
+    got = [(i.name, i.target.raw, i.target.year) for i in run(path).document.indicators]
+    assert got == [("人均预期寿命", "80岁以上", 2025), ("婴儿死亡率", "4‰以下", 2025),
+                   ("居民健康素养水平", "28%", 2025), ("人均预期寿命", "81岁", 2030)]
+
+
 from hypothesis import given, settings, strategies as st  # noqa: E402
 
 _PIECES = st.sampled_from(["到2025年，", "达到", "控制在", "由2015年的", "下降到", "分别", "、", "和", "，", "。",

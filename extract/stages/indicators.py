@@ -20,6 +20,7 @@ from ..model import Indicator, ItemSource, Quantity, Table
 from ..quantity import parse_quantity, unit_magnitudes
 from ..state import State, TableRow
 from ..tables import classify
+from . import meta
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
@@ -222,7 +223,8 @@ def from_prose(state: State) -> None:
     skip |= set(state.front.toc) | set(state.front.notice)
     title_end = {i: h.span[1] for h in state.outline if (i := state.heading_para.get(h.id)) is not None}
     paras = [(i, p) for i, p in enumerate(norm.paras) if p.kind == "text" and i not in skip]
-    min_year = planning_year([norm.para_text(p) for _, p in paras])
+    period = meta.plan_period(state)
+    min_year = period.start if period else planning_year([norm.para_text(p) for _, p in paras])
     found: list[Indicator] = []
     unresolved: list[tuple[str, list[_Target]]] = []
     for i, para in paras:

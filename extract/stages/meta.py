@@ -46,9 +46,20 @@ def run(state: State) -> None:
         or _tail_issuer(state) or site.field_value(sited, "issuer")
     date = (_date(notice) if notice else None) or signed or _tail_date(state) \
         or _site_date(sited, "written") or _date_under_title(head) or _site_date(sited, "published")
-    period = period_of(title or " ".join(head)) or period_of(_preamble(state))
+    period = plan_period(state, title)
     state.meta = Meta(title=title, issuer=issuer, doc_number=_compact(doc_number), date=date,
                       period=period, draft=draft)
+
+
+def plan_period(state: State, title: Optional[str] = None) -> Optional[Period]:
+    """The plan's period from its title (or the lines of its title block), else from the text
+    before the first heading; the indicators stage asks it too (a target year before the
+    period reports the past)."""
+    norm, front = state.norm, state.front
+    if not title:
+        title = " ".join(norm.para_text(norm.paras[i]) for i in front.title_paras
+                         if norm.paras[i].kind == "text")
+    return period_of(title) or period_of(_preamble(state))
 
 
 def _preamble(state: State) -> str:
