@@ -429,3 +429,22 @@ def test_duties_of_units_with_brackets_and_a_department_table_in_tab_rows(tmp_pa
     assert got == [("负责本辖区健康城市建设，落实属地责任", ["各县（市、区）人民政府"], "text"),
                    ("牵头推进健康细胞建设", ["市卫生健康委（市中医药局）"], "text"),
                    ("开展健康学校建设", ["市教育局"], "table"), ("维护职工健康权益", ["市总工会"], "table")]
+
+
+def test_a_lead_cell_merged_over_rows_and_flattened_to_tab_rows(tmp_path):
+    """A converter that prints a merged 牵头单位 cell once, on its first row, leaves the rows
+    below it an empty cell: each is still a row of its own (its own 序号), led by the unit
+    above; an empty 配合单位 cell stays empty (a task may have no support)."""
+    text = ("北岸县重点任务分工方案\n\n重点任务分工表\n"
+            "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+            "1\t推进县域医共体建设\t县卫生健康局\t县医保局、县财政局\t2025年底前\n"
+            "2\t完善家庭医生签约服务\t\t县医保局\t2024年底前\n"
+            "3\t开展爱国卫生运动\t\t\t长期坚持\n"
+            "4\t加强公共卫生人才队伍建设\t县人社局\t县卫生健康局\t2025年底前\n")
+    got = [(t.number, t.title, t.lead, t.support, t.deadline_text) for t in _tasks(tmp_path, text)]
+    assert got == [
+        ("1", "推进县域医共体建设", ["县卫生健康局"], ["县医保局", "县财政局"], "2025年底前"),
+        ("2", "完善家庭医生签约服务", ["县卫生健康局"], ["县医保局"], "2024年底前"),
+        ("3", "开展爱国卫生运动", ["县卫生健康局"], [], "长期坚持"),
+        ("4", "加强公共卫生人才队伍建设", ["县人社局"], ["县卫生健康局"], "2025年底前"),
+    ]

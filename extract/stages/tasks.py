@@ -535,15 +535,22 @@ def _rows_of(table: Table) -> list[_Found]:
     c_num = _column(columns, cols.number)
     c_dl = _column(columns, cols.deadline)
     out = []
+    above: dict[int, str] = {}    # the lead and responsible cells of the row above
     for r, row in enumerate(table.rows):
         if r < first:
             continue
         cell = lambda c: row[c].strip() if c is not None and c < len(row) else ""   # noqa: E731
         task = cell(c_task)
         if not task or len(set(x for x in row if x.strip())) <= 1:
+            above = {}
             continue      # an empty row or a group row printed across the table
-        cells = [(_cell_units(cell(c)), role) for c, role in ((c_lead, "lead"), (c_resp, "responsible"),
-                                                               (c_sup, "support"))]
+        # every task has a lead: an empty lead (or responsible) cell under a filled one is a
+        # cell merged over both rows that a flattening printed once, on the first
+        owner = {c: cell(c) or above.get(c, "") for c in (c_lead, c_resp) if c is not None}
+        above = owner
+        unit_cell = lambda c: owner[c] if c in owner else cell(c)   # noqa: E731
+        cells = [(_cell_units(unit_cell(c)), role) for c, role in ((c_lead, "lead"), (c_resp, "responsible"),
+                                                                    (c_sup, "support"))]
         if any(units is None for units, _ in cells):
             continue
         # a cell's own role word (市卫生健康委（牵头）) wins over its column's

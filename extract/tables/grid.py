@@ -393,7 +393,12 @@ def merge_header(rows: list[GridRow]) -> list[str]:
 
 
 def _complete(row: GridRow, roles: list[Optional[str]]) -> bool:
-    """A row that prints a name and something about it, as opposed to a spacer's leftovers."""
+    """A row that prints a name and something about it, or its own 序号 and more, as opposed
+    to a spacer's leftovers (a task row whose merged 牵头单位 cell is printed on the row above
+    is still a row)."""
+    if "seq" in roles and _SEQ_NUMBER.match(row.cells[roles.index("seq")].text) \
+            and sum(1 for c in row.cells if not c.empty()) >= 2:
+        return True
     names = [j for j, r in enumerate(roles) if r in ("name", "project_name")]
     others = [j for j, r in enumerate(roles) if r in VALUE_ROLES]
     has_name = any(not row.cells[j].empty() for j in names) if names else True
