@@ -74,6 +74,36 @@ def test_targets_of_the_plan_period_are_read_beside_a_later_horizon(tmp_path):
                    ("居民健康素养水平", "28%", 2025), ("人均预期寿命", "81岁", 2030)]
 
 
+# Invented: targets stated after the sentence (or the paragraph ending in ：) that names the year.
+_IN_FORCE = """南港市“十四五”卫生健康发展规划
+
+一、发展基础
+全市每千人口执业（助理）医师数达到2.9人，每千人口床位数达到6.1张。
+
+二、发展目标
+到2025年，全市卫生健康服务体系更加完善。人均预期寿命达到80岁，婴儿死亡率控制在4‰以下。
+到2025年，具体实现以下目标：
+——健康水平持续提升。孕产妇死亡率控制在10/10万以下。
+——服务能力明显增强。每千人口执业（助理）医师数达到3.4人，每千人口床位数达到6.8张。
+
+三、主要任务
+全市每万人口全科医生数达到3.1人。
+"""
+
+
+def test_a_target_year_holds_for_the_sentences_and_the_list_after_it(tmp_path):
+    """到2025年 names the year for the rest of its paragraph, and, when its paragraph ends with
+    a colon, for the list below it up to the next heading; the present (发展基础) and the text
+    under the next heading are no targets."""
+    from extract.pipeline import run
+    path = tmp_path / "plan.txt"
+    path.write_text(_IN_FORCE, encoding="utf-8")
+    got = [(i.name, i.target.raw, i.target.year) for i in run(path).document.indicators]
+    assert got == [("人均预期寿命", "80岁", 2025), ("婴儿死亡率", "4‰以下", 2025),
+                   ("孕产妇死亡率", "10/10万以下", 2025), ("每千人口执业（助理）医师数", "3.4人", 2025),
+                   ("每千人口床位数", "6.8张", 2025)]
+
+
 from hypothesis import given, settings, strategies as st  # noqa: E402
 
 _PIECES = st.sampled_from(["到2025年，", "达到", "控制在", "由2015年的", "下降到", "分别", "、", "和", "，", "。",

@@ -227,15 +227,25 @@ def from_prose(state: State) -> None:
     min_year = period.start if period else planning_year([norm.para_text(p) for _, p in paras])
     found: list[Indicator] = []
     unresolved: list[tuple[str, list[_Target]]] = []
+    headings = set(state.heading_para.values())
+    listed: Optional[int] = None    # the year of a paragraph that opens a list (到2025年，主要目标是：)
     for i, para in paras:
+        if i in headings:
+            listed = None
         offset = title_end.get(i, para.start) - para.start   # a run-in heading's title is no target
         text = norm.para_text(para)[offset:]
+        in_force = listed    # the target year the sentences before this one named
         for m in _SENTENCE.finditer(text):
             span = (para.start + offset + m.start(), para.start + offset + m.end())
-            targets = _targets(m.group(0), span, norm.page_at(span[0]), min_year)
+            ym = _year_phrase(m.group(0))
+            if ym is not None:
+                in_force = _year(ym.group(0))
+            targets = _targets(m.group(0), span, norm.page_at(span[0]), min_year, in_force)
             found += [t.indicator for t in targets]
             if _worth_parsing(m.group(0), targets, min_year):
                 unresolved.append((m.group(0), targets))
+        if text.rstrip().endswith(("：", ":")):
+            listed = in_force    # the list below it states targets for that year
     if unresolved:   # spaCy is loaded only here, for the few sentences that need it
         for doc, (_, targets) in zip(nlp.nlp().pipe(s for s, _ in unresolved), unresolved):
             _resolve(doc, 0, targets)
@@ -297,12 +307,14 @@ def sentence_targets(sentence: str, span: tuple[int, int], page: Optional[int],
 
 
 def _targets(sentence: str, span: tuple[int, int], page: Optional[int],
-             min_year: Optional[int] = None) -> list[_Target]:
+             min_year: Optional[int] = None, in_force: Optional[int] = None) -> list[_Target]:
+    """in_force: the target year an earlier sentence of the paragraph (or the paragraph that
+    opened a list) named; a sentence naming none states targets for it."""
     p = _prose()
     out: list[_Target] = []
     ym = _year_phrase(sentence)
-    year = _year(ym.group(0)) if ym else None
-    is_target = ym is not None and (min_year is None or (year or 0) >= min_year)
+    year = _year(ym.group(0)) if ym else in_force
+    is_target = year is not None and (min_year is None or year >= min_year)
     start = ym.end() if ym else 0
     scope = sentence[start:]
     years = [year]
