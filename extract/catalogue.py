@@ -38,6 +38,8 @@ class Normalize(patterns.PatternModel):
 class Prose(patterns.PatternModel):
     target_year: patterns.RegexWith("year")
     verbs: list[str]
+    change_verbs: list[str]
+    change_lead: patterns.Regex
     build_verbs: list[str]
     build_qualifiers: list[str]
     lead_words: list[str]

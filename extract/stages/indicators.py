@@ -158,6 +158,7 @@ def _none_mark(raw: str) -> bool:
 class _Prose:
     year: regex.Pattern
     clause: regex.Pattern       # subject, verb, quantity
+    change: regex.Pattern       # subject, the change with its verb (降低13.5%)
     build: regex.Pattern        # verb, quantity, thing
     build_verb_end: regex.Pattern  # a subject that ends in a build verb
     share_led: regex.Pattern    # 100%的 X 达到 Y
@@ -185,6 +186,8 @@ def _prose() -> _Prose:
     return _Prose(
         year=patterns.compile(p.target_year),
         clause=patterns.compile(rf"^(?P<subject>[^，,；;。]*?)(?P<verb>{verbs})\s*(?P<q>{qty})(?![\d.])"),
+        change=patterns.compile(rf"^(?P<subject>[^，,；;。]*?)(?P<q>(?:{p.change_lead})?\s*"
+                                rf"(?:{patterns.alternation(p.change_verbs)})\s*{qty})(?![\d.])"),
         build=patterns.compile(rf"(?P<verb>{patterns.alternation(p.build_verbs)})\s*"
                                rf"(?P<q>(?:{patterns.alternation(p.build_qualifiers)})?{_NUM}(?:\s*[-—–~～至]\s*{_NUM})?"
                                rf"\s*(?:{measure}))(?:以上)?"
@@ -386,6 +389,9 @@ def _clause_target(clause: str, prev: str, prev_thing: str, year, span, page
     m = p.build.search(clause)
     if m:
         return _indicator(m.group("thing") + "数", m.group("q"), "", year, span, page), "", None
+    m = p.change.match(clause)
+    if m and (subject := _clean_subject(m.group("subject"))):
+        return _indicator(subject, m.group("q"), "", year, span, page), "", subject
     return None, "", None
 
 
