@@ -21,6 +21,7 @@ class HeadingStyle(patterns.PatternModel):
     name: str
     pattern: patterns.RegexWith("n")
     family: str
+    title_on_next_line: bool = False
 
 
 class HeadingPatterns(patterns.PatternModel):
@@ -46,6 +47,7 @@ class Style:
     rank: int
     family: str
     regex: regex.Pattern
+    title_on_next_line: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ def heading_grammar(p: HeadingPatterns) -> HeadingGrammar:
     """patterns/headings.yaml, validated and compiled once per process."""
     styles = [
         Style(s.name, rank, s.family,
-              patterns.compile(r"^\s*(?:" + s.pattern + r")\s*"))
+              patterns.compile(r"^\s*(?:" + s.pattern + r")\s*"), s.title_on_next_line)
         for rank, s in enumerate(p.styles)
     ]
     unnamed = [regex.sub(r"\(\?P<n>", "(?:", s.pattern) for s in p.styles]

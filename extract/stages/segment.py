@@ -87,8 +87,8 @@ def heading_candidate(norm: NormText, i: int) -> Optional[Candidate]:
     style, m = found
     rest = text[m.end():]
     number = fold_brackets(fold_width("".join(text[:m.end()].split()))).rstrip("、.．：:")
-    if style.family == "attachment" and not rest.strip():
-        return _attachment_on_two_lines(norm, i, style, number, m)
+    if style.title_on_next_line and not rest.strip():
+        return _title_on_next_line(norm, i, style, number, m)
     title, title_end, run_in = _title(text, m.end(), rest, para, p)
     if title is None:
         return None
@@ -100,8 +100,8 @@ def heading_candidate(norm: NormText, i: int) -> Optional[Candidate]:
 UNNUMBERED = Style("unnumbered", -1, "unnumbered", regex.compile(r"(?!)"))
 
 
-def _attachment_on_two_lines(norm: NormText, i: int, style: Style, number: str, m) -> Optional[Candidate]:
-    """`附件2` alone, its title on the next line: the heading spans both."""
+def _title_on_next_line(norm: NormText, i: int, style: Style, number: str, m) -> Optional[Candidate]:
+    """`附件2` or `第一章` alone, its title on the next line: the heading spans both."""
     if i + 1 >= len(norm.paras) or norm.paras[i + 1].kind != "text":
         return None
     title = norm.para_text(norm.paras[i + 1]).strip()
