@@ -222,6 +222,9 @@ def _clean_line(block: RawLine, c: _Compiled) -> Optional[_Line]:
     if not _NOISE_CHARS.isdisjoint(raw):
         raw = c.noise.sub("", raw)
     is_cell = "\t" in raw.rstrip()
+    if is_cell:
+        raw = _label_and_text(raw)
+        is_cell = "\t" in raw.rstrip()
     heading_level = block.heading_level
     first = raw.lstrip()[:1]
     if first == "#":
@@ -250,6 +253,20 @@ def _clean_line(block: RawLine, c: _Compiled) -> Optional[_Line]:
             bold_lead = min(bold_lead, len(text))
     return _Line(text, page=block.page, heading_level=heading_level,
                  bold=bold or block.bold, bold_lead=bold_lead, kind=kind, ends_paragraph=block.ends_paragraph)
+
+
+def _label_and_text(raw: str) -> str:
+    """`一、\t指导思想`, `（一）\t总体目标`, `第一章\t发展基础`: a list label and its text, which
+    a word processor's automatic numbering exports with a tab between them — one line, not two
+    table cells. A line with a second tab stays cells (a table row whose first cell is `1.`)."""
+    indent = raw[:len(raw) - len(raw.lstrip(" \u3000"))]
+    label, _, rest = raw[len(indent):].partition("\t")
+    rest = rest.lstrip("\t")
+    if not rest.strip() or "\t" in rest.rstrip() or not label.strip():
+        return raw
+    if heading_number_length(label) != len(label.rstrip()):
+        return raw
+    return f"{indent}{label.rstrip()} {rest}"
 
 
 def _shift_for_strip(raw: str, lead: int) -> int:
