@@ -563,3 +563,25 @@ def test_damaged_files_raise_only_our_errors(generated, tmp_path, kind):
             read(path)
         except PlanExtractError:
             pass
+
+
+def test_docx_reader_needs_no_python_docx(tmp_path):
+    """python-docx is a test dependency only (fixtures, renderings, the benchmark's baseline):
+    the reader streams document.xml itself, so a DOCX converts with the package unimportable."""
+    import subprocess
+    import sys
+    import docx
+    path = tmp_path / "plan.docx"
+    d = docx.Document()
+    d.add_paragraph("某县卫生健康规划")
+    d.add_paragraph("一、发展目标")
+    d.add_paragraph("到2025年，人均预期寿命达到80岁。")
+    d.save(path)
+    code = ("import sys; sys.modules['docx'] = None\n"
+            "from extract.pipeline import run\n"
+            f"doc = run({str(path)!r}).document\n"
+            "assert doc.source.format == 'docx', doc.source\n"
+            "assert [h.title for h in doc.outline] == ['发展目标'], doc.outline\n"
+            "assert [i.target.raw for i in doc.indicators] == ['80岁'], doc.indicators\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
