@@ -58,7 +58,7 @@ SHARED_PIECES: dict[str, str] = {
 }
 
 # {name}, lowercase; not the property of \p{Han} / \N{…}, and never a {2,4} quantifier
-_PIECE = regex.compile(r"(?<!\\[pPN])\{([a-z][a-z0-9_]*)\}")
+_PIECE = regex_cache.compile(r"(?<!\\[pPN])\{([a-z][a-z0-9_]*)\}")
 
 
 def expand_pieces(pattern: str, pieces: dict[str, str]) -> str:

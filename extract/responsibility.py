@@ -13,7 +13,7 @@ from typing import Literal, Optional
 import regex
 from pydantic import BaseModel
 
-from . import patterns
+from . import patterns, regex_cache
 from .lexicon.brackets import CLOSING, OPENING, matching_open, split_top_level
 from .lexicon.dates import YEAR, year_value
 
@@ -557,7 +557,7 @@ def parentheses(text: str):
                 yield start, i + 1, text[start + 1:i]
 
 
-_BRACKET = regex.compile("[" + regex.escape(OPENING + CLOSING) + "]")
+_BRACKET = regex_cache.compile("[" + regex.escape(OPENING + CLOSING) + "]")
 
 
 __all__ = ["Responsibility", "read_units", "read_sentence", "read_dash", "read_covering", "read_deadline_line",

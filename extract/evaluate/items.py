@@ -19,9 +19,10 @@ from typing import Optional
 
 import regex
 
+from .. import regex_cache
 from . import FieldScore, register
 
-_PUNCTUATION = regex.compile(r"[\s“”‘’\"'《》「」〈〉、，,。；;：:·.．]+")
+_PUNCTUATION = regex_cache.compile(r"[\s“”‘’\"'《》「」〈〉、，,。；;：:·.．]+")
 
 
 def without_punctuation(name: Optional[str]) -> str:

@@ -15,10 +15,11 @@ import functools
 
 import regex
 
+from .. import regex_cache
 from ..patterns import patterns_dir
 
-PRIVATE_USE = regex.compile(r"[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
-CID = regex.compile(r"\(cid:\d+\)")
+PRIVATE_USE = regex_cache.compile(r"[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
+CID = regex_cache.compile(r"\(cid:\d+\)")
 REPLACEMENT = "\ufffd"
 # a page is unreadable when this share of its visible characters is cid codes, private use or U+FFFD
 UNREADABLE_SHARE = 0.3
@@ -37,7 +38,7 @@ def code_point_table() -> dict[int, int]:
     return table
 
 
-FOLDABLE = regex.compile(r"[\u2e80-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
+FOLDABLE = regex_cache.compile(r"[\u2e80-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
 
 
 def fold_code_points(text: str) -> str:

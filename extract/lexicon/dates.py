@@ -8,6 +8,7 @@ from typing import Optional
 
 import regex
 
+from .. import regex_cache
 # the ten digits of a year written digit by digit (二〇二一), with the look-alikes printed for 〇
 YEAR_DIGITS = "〇一二三四五六七八九"
 _ZERO_LIKE = str.maketrans({"零": "〇", "○": "〇", "Ｏ": "〇"})
@@ -21,11 +22,11 @@ YEAR = rf"(?:{ARABIC_YEAR}|{CHINESE_YEAR})"
 MONTH = r"[\d一二三四五六七八九十]{1,3}"
 DAY = r"[\d一二三四五六七八九十]{1,3}"
 # 2021年4月25日 (spaces allowed between the pieces, as layout leaves them)
-DATE = regex.compile(rf"(?P<y>{YEAR})\s*年\s*(?P<m>{MONTH})\s*月\s*(?P<d>{DAY})\s*日")
+DATE = regex_cache.compile(rf"(?P<y>{YEAR})\s*年\s*(?P<m>{MONTH})\s*月\s*(?P<d>{DAY})\s*日")
 # a line that is only a date, possibly in brackets, the day optional: （2021年4月）
-DATE_LINE = regex.compile(rf"^[（(]?\s*{YEAR}\s*年\s*{MONTH}\s*月(?:\s*{DAY}\s*日)?\s*[）)]?$")
+DATE_LINE = regex_cache.compile(rf"^[（(]?\s*{YEAR}\s*年\s*{MONTH}\s*月(?:\s*{DAY}\s*日)?\s*[）)]?$")
 # a year token opening a table header: 2020年
-YEAR_TOKEN = regex.compile(rf"^{ARABIC_YEAR}年")
+YEAR_TOKEN = regex_cache.compile(rf"^{ARABIC_YEAR}年")
 
 
 def year_value(s: str) -> Optional[int]:
@@ -50,7 +51,7 @@ def iso_date(m: regex.Match) -> Optional[str]:
 
 
 # 2021-12-30, 2021/12/30, 2021.12.30: as websites print a date
-NUMERIC_DATE = regex.compile(rf"(?<!\d)(?P<y>{ARABIC_YEAR})\s*(?P<sep>[-/.])\s*(?P<m>\d{{1,2}})\s*(?P=sep)\s*(?P<d>\d{{1,2}})(?!\d)")
+NUMERIC_DATE = regex_cache.compile(rf"(?<!\d)(?P<y>{ARABIC_YEAR})\s*(?P<sep>[-/.])\s*(?P<m>\d{{1,2}})\s*(?P=sep)\s*(?P<d>\d{{1,2}})(?!\d)")
 
 
 def find_date(text: str) -> Optional[str]:

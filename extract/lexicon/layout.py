@@ -3,17 +3,18 @@ from __future__ import annotations
 
 import regex
 
+from .. import regex_cache
 # Characters that belong to Chinese running text (Han, CJK and full-width punctuation).
 CJK_TEXT = r"\p{Han}\u3000-\u303f\uff01-\uff60\u2018-\u201f\u2026\u2014\u00b7《》"
 LAYOUT_SPACE = r"[ \t\u3000\u00a0\u2002-\u200b]+"
-_CJK_SPACE = regex.compile(
+_CJK_SPACE = regex_cache.compile(
     rf"(?<=[{CJK_TEXT}]){LAYOUT_SPACE}(?=[{CJK_TEXT}0-9A-Za-z%‰≤≥<>＜＞+\-]) |"
     rf"(?<=[{CJK_TEXT}0-9A-Za-z%‰≤≥<>＜＞.]){LAYOUT_SPACE}(?=[{CJK_TEXT}])|"
     rf"(?<=[≤≥<>＜＞~～]){LAYOUT_SPACE}(?=[0-9])",
     regex.V1 | regex.X,
 )
-HAS_SPACE = regex.compile(r"[ \t\u3000\u00a0\u2002-\u200b]")
-_NARROW = regex.compile(r"[\x00-\u2e7f]+")
+HAS_SPACE = regex_cache.compile(r"[ \t\u3000\u00a0\u2002-\u200b]")
+_NARROW = regex_cache.compile(r"[\x00-\u2e7f]+")
 
 
 def remove_layout_spaces(text: str) -> str:
@@ -21,7 +22,7 @@ def remove_layout_spaces(text: str) -> str:
     return _CJK_SPACE.sub("", text)
 
 
-_RUNS_OF_SPACE = regex.compile(r"\s+")
+_RUNS_OF_SPACE = regex_cache.compile(r"\s+")
 
 
 def clean_text(text: str) -> str:

@@ -8,13 +8,13 @@ from typing import Optional
 
 import regex
 
-from .. import patterns
+from .. import patterns, regex_cache
 from ..numerals import cn_int
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # 文号: 临州办发〔2021〕103号
-DOC_NUMBER = regex.compile(r"[\p{Han}]{1,12}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
+DOC_NUMBER = regex_cache.compile(r"[\p{Han}]{1,12}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
 
 
 class HeadingStyle(patterns.PatternModel):

@@ -9,9 +9,9 @@ from typing import Optional
 
 import regex
 
-from .. import patterns
+from .. import patterns, regex_cache
 
-_SEPARATORS = regex.compile(r"[\s|｜/·丨•>＞»›【】\[\]（）()]+")
+_SEPARATORS = regex_cache.compile(r"[\s|｜/·丨•>＞»›【】\[\]（）()]+")
 
 
 class SitePatterns(patterns.PatternModel):

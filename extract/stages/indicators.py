@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Optional
 
 import regex
 
-from .. import catalogue, nlp, patterns
+from .. import catalogue, nlp, patterns, regex_cache
 from ..lexicon.dates import ARABIC_YEAR, YEAR, year_value
 from ..model import Indicator, ItemSource, Quantity, Table
 from ..quantity import parse_quantity, unit_magnitudes
@@ -121,12 +121,12 @@ def _change_as_target(goals: list[Quantity], changes: list[str]) -> list[Quantit
 
 
 # a value printed in words (实现, 基本全覆盖): a quantity with its raw text, nothing to warn about
-_WORDS = regex.compile(r"^\p{Han}+$")
+_WORDS = regex_cache.compile(r"^\p{Han}+$")
 # footnote marks after a value (≥90#, 85①): kept in raw, never read as part of the value
-_FOOTNOTE = regex.compile(r"[#＃*＊※△▲☆★\u2460-\u2473\u2776-\u277f]+$")
+_FOOTNOTE = regex_cache.compile(r"[#＃*＊※△▲☆★\u2460-\u2473\u2776-\u277f]+$")
 # a cell that prints its own year: `2018年为21.3`, `76.2（2019年）`
-_YEAR_FIRST = regex.compile(rf"^(?P<y>{ARABIC_YEAR})\s*年(?:底|末)?\s*(?:为|是|：|:)?\s*(?P<v>\S.*)$")
-_YEAR_AFTER = regex.compile(rf"^(?P<v>.*\S)\s*[（(]\s*(?P<y>{ARABIC_YEAR})\s*年?(?:底|末)?\s*[）)]$")
+_YEAR_FIRST = regex_cache.compile(rf"^(?P<y>{ARABIC_YEAR})\s*年(?:底|末)?\s*(?:为|是|：|:)?\s*(?P<v>\S.*)$")
+_YEAR_AFTER = regex_cache.compile(rf"^(?P<v>.*\S)\s*[（(]\s*(?P<y>{ARABIC_YEAR})\s*年?(?:底|末)?\s*[）)]$")
 
 
 def _quantity(text: str, year: Optional[int]) -> Optional[Quantity]:
@@ -209,15 +209,15 @@ def _prose() -> _Prose:
     )
 
 
-_SENTENCE = regex.compile(r"[^。！？!?]+[。！？!?]?")
-_SPACES = regex.compile(r"\s+")
-_YEAR_LEAD = regex.compile(rf"^{YEAR}年[，,]?")
+_SENTENCE = regex_cache.compile(r"[^。！？!?]+[。！？!?]?")
+_SPACES = regex_cache.compile(r"\s+")
+_YEAR_LEAD = regex_cache.compile(rf"^{YEAR}年[，,]?")
 # a rate per population: 85/10万, 20/十万, 3/万, 5/千
 _PER_RATE = r"/(?:10|100|1000|10000|十|百|千)?万|/(?:千|百)"
-_ITEM_SEP = regex.compile(r"[、和及与]")
-_CLAUSE = regex.compile(r"[^，,；;、]+")
-_PART = regex.compile(r"[^，,；;]+")
-_PER_POPULATION = regex.compile(r"^每[千万百十]+(?:常住)?人口?")
+_ITEM_SEP = regex_cache.compile(r"[、和及与]")
+_CLAUSE = regex_cache.compile(r"[^，,；;、]+")
+_PART = regex_cache.compile(r"[^，,；;]+")
+_PER_POPULATION = regex_cache.compile(r"^每[千万百十]+(?:常住)?人口?")
 
 
 def from_prose(state: State) -> None:
@@ -395,8 +395,8 @@ def _clause_target(clause: str, prev: str, prev_thing: str, year, span, page
     return None, "", None
 
 
-_BOTH = regex.compile(rf"均(?=\p{{Han}}{{0,{MAX_BOTH_GAP_CHARS}}}?[≥≤<>\d])")
-_AND = regex.compile(r"和|及|与|以及")
+_BOTH = regex_cache.compile(rf"均(?=\p{{Han}}{{0,{MAX_BOTH_GAP_CHARS}}}?[≥≤<>\d])")
+_AND = regex_cache.compile(r"和|及|与|以及")
 
 
 def each_of(name: str, clause: str) -> list[str]:
@@ -428,7 +428,7 @@ def share_head(names: list[str]) -> list[str]:
     return out + [last]
 
 
-_MORE_YEARS = regex.compile(rf"^(?:\s*[和、及与至]\s*(?:到|至)?\s*{ARABIC_YEAR}\s*年(?:底|末)?)+")
+_MORE_YEARS = regex_cache.compile(rf"^(?:\s*[和、及与至]\s*(?:到|至)?\s*{ARABIC_YEAR}\s*年(?:底|末)?)+")
 
 
 def _respectively(sentence: str, start: int, years: list, span, page) -> list[_Target]:

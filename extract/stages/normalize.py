@@ -13,7 +13,7 @@ from typing import Optional
 
 import regex
 
-from .. import patterns
+from .. import patterns, regex_cache
 from ..lexicon.brackets import depth_after
 from ..lexicon.folds import squeeze_spaces
 from ..lexicon.dates import DATE, DATE_LINE, YEAR_TOKEN
@@ -110,10 +110,10 @@ def grammar(p: NormalizePatterns) -> _Compiled:
     )
 
 
-_SENTENCE_PUNCT = regex.compile(r"[，。；！？、：]")
-_IN_BRACKETS = regex.compile(r"（[^（）\s]*）|\([^()\s]*\)")
-_CLAUSE_PUNCT = regex.compile(r"[，,：:、]")
-_RUN_ON = regex.compile(r"[：:。]")
+_SENTENCE_PUNCT = regex_cache.compile(r"[，。；！？、：]")
+_IN_BRACKETS = regex_cache.compile(r"（[^（）\s]*）|\([^()\s]*\)")
+_CLAUSE_PUNCT = regex_cache.compile(r"[，,：:、]")
+_RUN_ON = regex_cache.compile(r"[：:。]")
 
 
 @dataclass(slots=True)
@@ -309,7 +309,7 @@ def convert_latex(text: str, c: _Compiled | None = None) -> str:
     return c.latex.sub(inner, text)
 
 
-_PHRASE_GAP = regex.compile(r"(?<=\p{Han}{4})[ \u3000]+(?=\p{Han}{4})")
+_PHRASE_GAP = regex_cache.compile(r"(?<=\p{Han}{4})[ \u3000]+(?=\p{Han}{4})")
 
 
 def _remove_spaces(text: str) -> str:
@@ -543,7 +543,7 @@ def _continues(prev: _Line, line: _Line, width: Optional[int], c: _Compiled) -> 
 
 
 # a line of table markup: a pipe row or a grid table's border (`| a | b |`, `+----+----+`)
-_TABLE_MARKUP = regex.compile(r"^[|+].*[|+]$")
+_TABLE_MARKUP = regex_cache.compile(r"^[|+].*[|+]$")
 
 
 def _stands_alone(text: str) -> bool:
@@ -551,7 +551,7 @@ def _stands_alone(text: str) -> bool:
     return bool(DOC_NUMBER.fullmatch(t) or DATE_LINE.match(t) or _TABLE_MARKUP.match(t))
 
 
-_FIRST_BRACKET = regex.compile(r"[（(）)]")
+_FIRST_BRACKET = regex_cache.compile(r"[（(）)]")
 
 
 def _closes_first(text: str) -> bool:

@@ -16,7 +16,7 @@ from typing import Iterator, Optional
 
 import regex
 
-from .. import patterns
+from .. import patterns, regex_cache
 from ..lexicon.brackets import first_top_level, split_top_level
 from ..lexicon.numbering import CIRCLED, ordinal
 from ..model import ItemSource, Money, Project, Table
@@ -496,7 +496,7 @@ def _piece_span(norm: NormText, span, piece: str, offset: int):
     return span
 
 
-_BRACKET_LEAD = regex.compile(rf"^\s*【([^【】]{{2,{MAX_LEAD_CHARS}}})】\s*")
+_BRACKET_LEAD = regex_cache.compile(rf"^\s*【([^【】]{{2,{MAX_LEAD_CHARS}}})】\s*")
 
 
 def split_run_together(item: str) -> list[tuple[int, str]]:
@@ -827,7 +827,7 @@ def _stops(state: State) -> set[int]:
 
 # ---------------------------------------------------------------- prose
 
-_SENTENCE = regex.compile(r"[^。！？!?；;]+[。！？!?；;]?")
+_SENTENCE = regex_cache.compile(r"[^。！？!?；;]+[。！？!?；;]?")
 _CLAUSE_END = "，,。；;！？!?\n"
 
 

@@ -11,6 +11,7 @@ from typing import Optional
 
 import regex
 
+from .. import regex_cache
 from ..lexicon import site
 from ..lexicon.dates import DATE_LINE
 from ..lexicon.folds import fold_brackets, fold_width
@@ -97,7 +98,7 @@ def heading_candidate(norm: NormText, i: int) -> Optional[Candidate]:
 
 
 # An unnumbered heading (前言, 结束语): level 1 wherever it stands, and it opens no level.
-UNNUMBERED = Style("unnumbered", -1, "unnumbered", regex.compile(r"(?!)"))
+UNNUMBERED = Style("unnumbered", -1, "unnumbered", regex_cache.compile(r"(?!)"))
 
 
 def _title_on_next_line(norm: NormText, i: int, style: Style, number: str, m) -> Optional[Candidate]:
@@ -111,7 +112,7 @@ def _title_on_next_line(norm: NormText, i: int, style: Style, number: str, m) ->
     return Candidate(i, style, number, ordinal(m.group("n")) if m.group("n") else None, title, end, False)
 
 
-_CIRCLED_REF = regex.compile(rf"(?<=.)[{CIRCLED}]")
+_CIRCLED_REF = regex_cache.compile(rf"(?<=.)[{CIRCLED}]")
 _NOTE_STYLES = ("arabic", "arabic_paren", "circled")
 
 
@@ -295,7 +296,7 @@ def _is_title_line(text: str) -> bool:
     return not regex.search(r"[，。；]", text)
 
 
-_PAGE_NUMBER = regex.compile(r"^\s*[0-9０-９]{1,4}\s*$")
+_PAGE_NUMBER = regex_cache.compile(r"^\s*[0-9０-９]{1,4}\s*$")
 
 
 def _listed_chapters(texts: list[str], start: int, limit: int) -> list[int]:

@@ -18,6 +18,7 @@ from typing import Optional
 
 import regex
 
+from .. import regex_cache
 from ..model import Table
 from ..raw import RawTable
 from ..state import State, TableRow
@@ -113,7 +114,7 @@ def reader_grid(state: State, i: int) -> Optional[Grid]:
     return Grid(rows=rows, paras=(i, i + 1), header_rows=max(found, table.header_rows if found else 0), ruled=True)
 
 
-_SENTENCE_MARK = regex.compile(r"[，。；：:,;！？]")
+_SENTENCE_MARK = regex_cache.compile(r"[，。；：:,;！？]")
 
 
 def _reads_as_header(rows: list[list[str]]) -> bool:
@@ -175,7 +176,7 @@ def add_table(state: State, t: Rebuilt, headings: Optional[dict[int, str]] = Non
     return table
 
 
-_BOX_MARK = regex.compile(r"^(?:专栏|表)\s*[0-9一二三四五六七八九十]+\s*[:：.、]?\s*")
+_BOX_MARK = regex_cache.compile(r"^(?:专栏|表)\s*[0-9一二三四五六七八九十]+\s*[:：.、]?\s*")
 
 
 def caption(state: State, a: int, headings: dict[int, str]) -> Optional[str]:

@@ -20,6 +20,7 @@ from typing import Optional
 
 import regex
 
+from .. import regex_cache
 from ..model import Heading, Table, Task, TaskSource
 from ..responsibility import (Responsibility, closing_parenthesis, deadline_text, deadline_year,
                               grammar, parentheses, read_covering, read_dash, read_deadline_line, read_sentence,
@@ -253,8 +254,8 @@ def _markers(joined: str, numbered: bool) -> list[_Marker]:
     g = grammar()
     found: list[_Marker] = []
     # a task ends at a line end, or where the next item starts in the same line (二是, 2. run in)
-    closer = regex.compile(rf"[。；;.，,]?[ \t]*(?:\n|$|(?={g.sub_item.pattern})|(?=\d{{1,2}}[、.．]\D)"
-                           rf"|(?=[（(][一二三四五六七八九十\d]{{1,3}}[)）]))")
+    closer = regex_cache.compile(rf"[。；;.，,]?[ \t]*(?:\n|$|(?={g.sub_item.pattern})|(?=\d{{1,2}}[、.．]\D)"
+                                 rf"|(?=[（(][一二三四五六七八九十\d]{{1,3}}[)）]))")
     taken: list[tuple[int, int]] = []
     parens = list(parentheses(joined))
     for k, (s, e, inner) in enumerate(parens):

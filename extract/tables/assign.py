@@ -14,6 +14,7 @@ from typing import Optional
 
 import regex
 
+from .. import regex_cache
 from . import classify
 
 SKIP_COST = 1.0          # a column the row leaves empty
@@ -21,8 +22,8 @@ SKIP_CATEGORY_COST = 0.2  # a category printed once above its rows is empty on t
 JOIN_COST = 0.7          # a name printed as two cells (a wrapped name: `单位地区生产总值能耗较` / `2020年下降`)
 MAX_VALUE_WORDS = 16     # a value printed in words (同比例提高, 维持在70%左右)
 
-_SEQ = regex.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、．]?$")
-_HAN = regex.compile(r"\p{Han}")
+_SEQ = regex_cache.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、．]?$")
+_HAN = regex_cache.compile(r"\p{Han}")
 VALUE_ROLES = {"year", "baseline", "target", "achieved", "change", "budget"}
 NAME_ROLES = {"name", "project_name", "project_content"}
 

@@ -12,7 +12,7 @@ from typing import Optional
 
 import regex
 
-from .. import patterns
+from .. import patterns, regex_cache
 from ..lexicon.dates import ARABIC_YEAR, YEAR
 from ..quantity import parse_year, unit_magnitudes
 
@@ -132,11 +132,11 @@ def is_nature(text: str) -> bool:
     return nature_of(text) is not None
 
 
-_GROUP_NUMBER = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．])\s*")
+_GROUP_NUMBER = regex_cache.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．])\s*")
 
 
 # a Chinese list number opening a lone text: 一、 （二）
-_CN_LIST_NUMBER = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])")
+_CN_LIST_NUMBER = regex_cache.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])")
 
 
 def group_label(text: str) -> str:

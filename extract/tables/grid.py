@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Optional
 
 import regex
 
+from .. import regex_cache
 from ..lexicon.layout import clean_text
 from . import classify
 
@@ -103,12 +104,12 @@ def join_spans(a: Optional[Span], b: Optional[Span]) -> Optional[Span]:
     return (min(a[0], b[0]), max(a[1], b[1]))
 
 
-_SPACES = regex.compile(r"\s+")
+_SPACES = regex_cache.compile(r"\s+")
 
 
 # --- page furniture between rows ---------------------------------------------------------------
 
-PAGE_MARK = regex.compile(r"^\s*(?:[—\-－–]+\s*\d{1,4}\s*[—\-－–]+|第\s*\d{1,4}\s*页(?:\s*[，,/／]?\s*共\s*\d+\s*页)?)\s*$")
+PAGE_MARK = regex_cache.compile(r"^\s*(?:[—\-－–]+\s*\d{1,4}\s*[—\-－–]+|第\s*\d{1,4}\s*页(?:\s*[，,/／]?\s*共\s*\d+\s*页)?)\s*$")
 
 
 MAX_HEAD_LINES = 3   # lines a running head prints (title, period, issuer …)
@@ -262,8 +263,8 @@ def finish(grid: Grid) -> Optional[Rebuilt]:
                    paras=grid.paras, notes=notes, row_groups=row_groups, group_rows=is_group)
 
 
-_SEQ_NUMBER = regex.compile(r"^\s*(?:\d{1,4}|[一二三四五六七八九十]{1,3})[.、．]?\s*$")
-_NOT_GROUP = regex.compile(r"^(?:注|说明|备注|资料来源|数据来源)")
+_SEQ_NUMBER = regex_cache.compile(r"^\s*(?:\d{1,4}|[一二三四五六七八九十]{1,3})[.、．]?\s*$")
+_NOT_GROUP = regex_cache.compile(r"^(?:注|说明|备注|资料来源|数据来源)")
 
 
 def group_rows(rows: list[GridRow], roles: list[Optional[str]], ruled: bool) -> dict[int, str]:
@@ -472,7 +473,7 @@ def fold_fragments(rows: list[GridRow], roles: list[Optional[str]]) -> tuple[lis
     return out, centered
 
 
-_STRAY_UNIT = regex.compile(r"^(?P<name>.*?\S)[ \u3000]{2,}(?P<unit>\S{1,8})$")
+_STRAY_UNIT = regex_cache.compile(r"^(?P<name>.*?\S)[ \u3000]{2,}(?P<unit>\S{1,8})$")
 
 
 def split_stray_units(rows: list[GridRow], width: int) -> None:

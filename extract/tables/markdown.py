@@ -13,16 +13,17 @@ from typing import Optional
 
 import regex
 
+from .. import regex_cache
 from ..state import State
 from .grid import Cell, Grid, GridRow, find_header_rows
 
-PIPE_ROW = regex.compile(r"^\s*\|.*\|\s*$")
-_DELIMITER = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_SPLIT = regex.compile(r"(?<!\\)\|")
-_GRID_BORDER = regex.compile(r"^\s*\+(?:[-=:]{2,}\+)+\s*$")
-HTML_OPEN = regex.compile(r"<table\b", regex.IGNORECASE)
-HTML_CLOSE = regex.compile(r"</table\s*>", regex.IGNORECASE)
-_TR = regex.compile(r"<tr\b[^>]*>", regex.IGNORECASE)
+PIPE_ROW = regex_cache.compile(r"^\s*\|.*\|\s*$")
+_DELIMITER = regex_cache.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_SPLIT = regex_cache.compile(r"(?<!\\)\|")
+_GRID_BORDER = regex_cache.compile(r"^\s*\+(?:[-=:]{2,}\+)+\s*$")
+HTML_OPEN = regex_cache.compile(r"<table\b", regex.IGNORECASE)
+HTML_CLOSE = regex_cache.compile(r"</table\s*>", regex.IGNORECASE)
+_TR = regex_cache.compile(r"<tr\b[^>]*>", regex.IGNORECASE)
 
 
 def is_pipe_row(text: str) -> bool:

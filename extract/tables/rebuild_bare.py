@@ -19,6 +19,7 @@ from typing import Optional
 
 import regex
 
+from .. import regex_cache
 from ..raw import RawLine
 from ..state import State
 from . import assign, classify, stream
@@ -46,7 +47,7 @@ def is_cell_line(text: str) -> bool:
 
 
 # 表1 主要指标 (a caption), 三、主要指标 (a heading): the line above the header, not a header word
-_CAPTION = regex.compile(r"^(?:(?:专栏|附表|表)\s*[0-9一二三四五六七八九十]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])")
+_CAPTION = regex_cache.compile(r"^(?:(?:专栏|附表|表)\s*[0-9一二三四五六七八九十]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])")
 _Line = tuple[str, Optional[int]]    # (text, its paragraph) — "" and None for an empty cell
 
 

@@ -12,6 +12,7 @@ from typing import Optional
 
 import regex
 
+from .. import regex_cache
 from ..raw import RawLine
 from ..state import State
 from . import classify, stream
@@ -193,7 +194,7 @@ def _join_split_names(rows: list[GridRow]) -> None:
         del r.cells[j + 1]
 
 
-_SEQ = regex.compile(r"^\s*(?:\d{1,4}|[一二三四五六七八九十]{1,3})\s*$")
+_SEQ = regex_cache.compile(r"^\s*(?:\d{1,4}|[一二三四五六七八九十]{1,3})\s*$")
 
 
 def _numbers_next_row(rows: list[GridRow], first: str) -> bool:
@@ -205,7 +206,7 @@ def _numbers_next_row(rows: list[GridRow], first: str) -> bool:
     return classify.header_role(head) == "seq" or any(r.cells and _SEQ.match(r.cells[0].text) for r in rows[-1:])
 
 
-_STACK_WORD = regex.compile(r"^\s*\p{Han}{1,3}\s*$")
+_STACK_WORD = regex_cache.compile(r"^\s*\p{Han}{1,3}\s*$")
 
 
 def _stacked_lines(lines: list[PrintedLine]) -> set[int]:

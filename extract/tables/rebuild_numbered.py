@@ -21,20 +21,21 @@ from typing import Optional
 
 import regex
 
+from .. import regex_cache
 from ..raw import RawLine
 from ..state import State
 from ..lexicon.numbering import starts_like_heading
 from . import classify
 from .grid import Cell, Grid, GridRow
 
-NUMBERED = regex.compile(r"^\s*\d{1,3}[.．](?!\d)\s*\S")
-_CATEGORY = regex.compile(r"^\p{Han}{2,8}$")
-_SUB_NAME = regex.compile(r"^(?:[\u3000 ]+\S|\s*其中)")
+NUMBERED = regex_cache.compile(r"^\s*\d{1,3}[.．](?!\d)\s*\S")
+_CATEGORY = regex_cache.compile(r"^\p{Han}{2,8}$")
+_SUB_NAME = regex_cache.compile(r"^(?:[\u3000 ]+\S|\s*其中)")
 MAX_HEADER_LINES = 24
 MAX_WIDTH = 10
 MAX_ROWS = 400
 MAX_CELL_CHARS = 16
-_NUMBER = regex.compile(r"^\d{1,3}[.．]\s*")
+_NUMBER = regex_cache.compile(r"^\d{1,3}[.．]\s*")
 
 
 def _fold(text: str) -> str:

@@ -13,6 +13,7 @@ from typing import Optional
 
 import regex
 
+from .. import regex_cache
 from ..raw import RawLine
 from ..lexicon.dates import ARABIC_YEAR
 from ..state import State
@@ -24,9 +25,9 @@ MAX_GAP_LINES = 4         # running heads and sub-headings between two records
 MAX_KEY_CHARS = 12
 MAX_CONTINUATION_CHARS = 80   # a line that carries on the record above (no key of its own)
 
-_KEY = regex.compile(r"(?:^|(?<=\s))(?P<key>" + ARABIC_YEAR + r"\s*年[^\s：:]{0,6}|[^\s：:，。；]{1,%d})\s*[：:]" % MAX_KEY_CHARS)
-_SPACE = regex.compile(r"\s+")
-_SENTENCE_END = regex.compile(r"[。；;]$")
+_KEY = regex_cache.compile(r"(?:^|(?<=\s))(?P<key>" + ARABIC_YEAR + r"\s*年[^\s：:]{0,6}|[^\s：:，。；]{1,%d})\s*[：:]" % MAX_KEY_CHARS)
+_SPACE = regex_cache.compile(r"\s+")
+_SENTENCE_END = regex_cache.compile(r"[。；;]$")
 
 
 def raw_text(state: State, i: int) -> str:
@@ -134,7 +135,7 @@ def region_start(state: State, i: int) -> int:
     return k
 
 
-_CAPTION = regex.compile(r"^(?:专栏|附表|表)\s*[0-9一二三四五六七八九十]")
+_CAPTION = regex_cache.compile(r"^(?:专栏|附表|表)\s*[0-9一二三四五六七八九十]")
 
 
 def is_sub_heading(text: str) -> bool:

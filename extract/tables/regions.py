@@ -9,19 +9,20 @@ from dataclasses import dataclass
 
 import regex
 
+from .. import regex_cache
 from ..lexicon.folds import squeeze_spaces
 from ..lexicon.numbering import separates_tables
 from ..state import State
 from . import classify, grid, markdown, rebuild_bare, rebuild_numbered, records
 
-_SENTENCE = regex.compile(r"[，。；！？：:;]")
+_SENTENCE = regex_cache.compile(r"[，。；！？：:;]")
 MAX_GAP_LINES = 4          # untabbed lines tolerated between two cell lines (wrapped cells)
 MAX_FLAT_LINE_CHARS = 30   # a wrapped name or a stacked label in a flattened table
 MAX_HTML_PARAS = 2000
 MAX_STACK_LINES = 16       # a category label written vertically, one character a line
 MAX_HEADER_WORD_CHARS = 12  # a line that may open an untabbed table: one header word
 MAX_WRAP_CHARS = 20        # an untabbed line between cell lines: the wrapped rest of a cell
-_STACK_PIECE = regex.compile(r"^\s*\p{Han}{1,3}\s*$")
+_STACK_PIECE = regex_cache.compile(r"^\s*\p{Han}{1,3}\s*$")
 
 
 @dataclass
@@ -175,7 +176,7 @@ def _cell_run_end(paras, i: int, texts: list[str], furniture=lambda text: False)
 
 
 # a line of dash groups (`------- ----- -----`): the rule a plain-text table prints under its header
-_RULE_LINE = regex.compile(r"^[-=—]{3,}(?:\s+[-=—]{3,})*$")
+_RULE_LINE = regex_cache.compile(r"^[-=—]{3,}(?:\s+[-=—]{3,})*$")
 
 
 def _flat_run(paras, texts: list[str], i: int) -> tuple[int, list[int]]:
