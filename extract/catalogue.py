@@ -17,7 +17,7 @@ import threading
 from typing import Optional
 
 
-from . import patterns
+from . import built_cache, patterns
 from .lexicon.folds import fold_name
 
 
@@ -122,6 +122,16 @@ def normalize(name: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _index() -> dict[str, str]:
+    """Every catalogue name's normalized form → its id. Kept between processes (built_cache):
+    segmenting every name costs a short document more than the rest of its matching; the key
+    is the pattern folder (the catalogue, the dictionary, the units a name may end with) and
+    jieba's version; the code is in the cache's name."""
+    import jieba
+    return built_cache.get(("catalogue-index", jieba.__version__, patterns.folder_digest()),
+                           _build_index)
+
+
+def _build_index() -> dict[str, str]:
     index: dict[str, str] = {}
     for e in catalogue().indicators:
         for n in [e.name, *e.aliases]:

@@ -15,7 +15,10 @@ regex, not pieces. A module turns its file into what it matches with through one
     def grammar(p: NormalizePatterns) -> _Compiled: ...     # grammar() builds it once
 
 YAML is parsed by libyaml (yaml.CSafeLoader, ~20× the pure-Python parser) when PyYAML has it;
-without it the parsed data is cached as JSON keyed on the file's hash.
+without it the parsed data is cached as JSON keyed on the file's hash. A validated model is kept
+between processes (extract/built_cache.py, keyed on the file's hash and the code): a process that
+finds it neither imports PyYAML nor builds the model's validator (models are built on first
+validation, `defer_build`).
 """
 from __future__ import annotations
 
@@ -25,13 +28,12 @@ import json
 import os
 import threading
 from pathlib import Path
-from typing import Annotated, Callable, TypeVar
+from typing import Annotated, Callable, Optional, TypeVar
 
 import regex
-import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError, ValidationInfo
 
-from . import regex_cache
+from . import built_cache, regex_cache
 from .errors import PlanExtractError
 from .lexicon import dates
 
@@ -45,7 +47,7 @@ class PatternDataError(PlanExtractError):
 
 class PatternModel(BaseModel):
     """The base of every pattern-file model: unknown keys are errors, loaded data is read-only."""
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 # The pieces every pattern file may use: one spelling of each, from extract/lexicon/dates.
@@ -124,53 +126,81 @@ def patterns_dir() -> Path:
                            "PLAN_EXTRACT_PATTERNS to a folder holding its patterns/*.yaml")
 
 
-HAS_LIBYAML = hasattr(yaml, "CSafeLoader")
+@functools.lru_cache(maxsize=1)
+def _loaders() -> tuple[type, type, bool]:
+    """The YAML loaders, made when a file is first parsed (PyYAML is not imported before):
+    libyaml's parser when PyYAML was built with it, else the pure-Python one; and the
+    pure-Python one (the fallback, its result cached). Both refuse duplicate keys."""
+    import yaml
+
+    def construct_mapping(loader, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = loader.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise PatternDataError(f"duplicate key {key!r} at line {key_node.start_mark.line + 1}")
+            seen.add(key)
+        return loader.construct_mapping(node, deep)
+
+    unique = type("_UniqueKeyLoader", (getattr(yaml, "CSafeLoader", yaml.SafeLoader),), {})
+    pure = type("_PureUniqueKeyLoader", (yaml.SafeLoader,), {})
+    for loader in (unique, pure):
+        loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    return unique, pure, hasattr(yaml, "CSafeLoader")
 
 
-class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """libyaml's parser when PyYAML was built with it, with duplicate keys refused."""
+def __getattr__(name: str):
+    """HAS_LIBYAML and the two loaders, importing PyYAML only when asked for."""
+    if name in ("_UniqueKeyLoader", "_PureUniqueKeyLoader", "HAS_LIBYAML"):
+        unique, pure, has_libyaml = _loaders()
+        return {"_UniqueKeyLoader": unique, "_PureUniqueKeyLoader": pure, "HAS_LIBYAML": has_libyaml}[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-class _PureUniqueKeyLoader(yaml.SafeLoader):
-    """The pure-Python parser, with duplicate keys refused (the fallback, its result cached)."""
+def folder_digest() -> str:
+    """sha256 over every data file of the pattern folder (name and bytes): the key of what is
+    built from several of them (the catalogue's normalized names)."""
+    return _folder_digest(patterns_dir())
 
 
-def _construct_mapping(loader, node, deep=False):
-    seen = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in seen:
-            raise PatternDataError(f"duplicate key {key!r} at line {key_node.start_mark.line + 1}")
-        seen.add(key)
-    return loader.construct_mapping(node, deep)
+@functools.lru_cache(maxsize=None)
+def _folder_digest(folder: Path) -> str:
+    h = hashlib.sha256()
+    for path in sorted(p for p in folder.iterdir() if p.is_file()):
+        h.update(f"{path.name}\0{len(data := path.read_bytes())}\0".encode() + data)
+    return h.hexdigest()
 
 
-for _loader in (_UniqueKeyLoader, _PureUniqueKeyLoader):
-    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+def _read_file(name: str) -> bytes:
+    path = patterns_dir() / f"{name}.yaml"
+    try:
+        return path.read_bytes()
+    except OSError as e:
+        raise PatternDataError(f"{path}: {e}") from None
 
 
 @functools.lru_cache(maxsize=None)
 def load_raw(name: str) -> object:
     path = patterns_dir() / f"{name}.yaml"
+    data = _read_file(name)
+    import yaml
     try:
-        data = path.read_bytes()
-        if HAS_LIBYAML:
+        if _loaders()[2]:
             return _parse(data)
         return _cached_parse(data)
     except PatternDataError as e:
         raise PatternDataError(f"{path}: {e.message}") from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
+    except (UnicodeDecodeError, yaml.YAMLError) as e:
         raise PatternDataError(f"{path}: {e}") from None
 
 
-def _parse(data: bytes, loader: type = _UniqueKeyLoader) -> object:
-    return yaml.load(data.decode("utf-8"), Loader=loader)
+def _parse(data: bytes, loader: Optional[type] = None) -> object:
+    import yaml
+    return yaml.load(data.decode("utf-8"), Loader=loader or _loaders()[0])
 
 
 def cache_dir() -> Path:
-    env = os.environ.get("PLAN_EXTRACT_CACHE")
-    base = Path(env) if env else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "plan-extract"
-    return base / "patterns"
+    return (built_cache.cache_root() or Path(".")) / "patterns"
 
 
 def _cached_parse(data: bytes) -> object:
@@ -181,7 +211,7 @@ def _cached_parse(data: bytes) -> object:
         return json.loads(cached.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         pass
-    parsed = _parse(data, _PureUniqueKeyLoader)
+    parsed = _parse(data, _loaders()[1])
     try:
         text = json.dumps(parsed, ensure_ascii=False)
         if json.loads(text) != parsed:   # not plain JSON data (an integer key, a date): no cache
@@ -199,18 +229,30 @@ _models: dict[tuple[str, type], BaseModel] = {}
 
 
 def load(name: str, model: type[M]) -> M:
-    """patterns/<name>.yaml validated as `model`; cached per process."""
+    """patterns/<name>.yaml validated as `model`; once per process, and kept between processes
+    for this package's models (extract/built_cache.py: keyed on the file's bytes and the code)."""
     key = (name, model)
     if key not in _models:
-        raw = load_raw(name)
-        try:
-            pieces = _file_pieces(raw)
-            if isinstance(raw, dict):   # the file's own pieces live in its regexes, not in the model
-                raw = {k: v for k, v in raw.items() if k != "pieces"}
-            _models[key] = model.model_validate(raw, context={"pieces": pieces})
-        except (ValidationError, ValueError) as e:
-            raise PatternDataError(f"patterns/{name}.yaml: {e}") from None
+        data = _read_file(name)
+        cache_key = ("patterns", name, f"{model.__module__}.{model.__qualname__}",
+                     built_cache.file_digest(data))
+        _models[key] = built_cache.get(cache_key, lambda: _validate(name, model),
+                                       store=model.__module__.startswith("extract."))
     return _models[key]  # type: ignore[return-value]
+
+
+def _validate(name: str, model: type[M]) -> M:
+    raw = load_raw(name)
+    try:
+        pieces = _file_pieces(raw)
+        if isinstance(raw, dict):   # the file's own pieces live in its regexes, not in the model
+            raw = {k: v for k, v in raw.items() if k != "pieces"}
+        return model.model_validate(raw, context={"pieces": pieces})
+    except (ValidationError, ValueError) as e:
+        raise PatternDataError(f"patterns/{name}.yaml: {e}") from None
+
+
+COMPILED: list[tuple[str, type]] = []   # (file, model) of every `compiled` builder, as imported
 
 
 def compiled(name: str, model: type[M]) -> Callable[[Callable[[M], T]], Callable[[], T]]:
@@ -218,6 +260,7 @@ def compiled(name: str, model: type[M]) -> Callable[[Callable[[M], T]], Callable
     module matches with; the decorated function takes no argument and builds it once per
     process (thread-safe). `fn.reset()` forgets it (for tests that swap the pattern folder)."""
     def wrap(build: Callable[[M], T]) -> Callable[[], T]:
+        COMPILED.append((name, model))
         lock = threading.Lock()
         built: list[T] = []
 

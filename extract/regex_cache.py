@@ -24,8 +24,11 @@ import sys
 import threading
 import unicodedata
 from pathlib import Path
+from typing import Optional
 
 import regex
+
+from .built_cache import cache_root
 
 MAX_ENTRIES = 4000   # an old file past this (patterns that changed over versions) starts again
 
@@ -35,9 +38,10 @@ _used: dict[tuple[str, int], "regex.Pattern[str]"] = {}
 _added = False
 
 
-def cache_file() -> Path:
-    env = os.environ.get("PLAN_EXTRACT_CACHE")
-    base = Path(env) if env else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "plan-extract"
+def cache_file() -> Optional[Path]:
+    base = cache_root()
+    if base is None:
+        return None
     version = f"regex{regex.__version__}-py{sys.version_info[0]}.{sys.version_info[1]}-ucd{unicodedata.unidata_version}"
     return base / "regex" / f"{version}.pickle"
 
@@ -52,7 +56,9 @@ class _PatternsOnly(pickle.Unpickler):
         raise pickle.UnpicklingError(f"not a compiled regex: {module}.{name}")
 
 
-def _read(path: Path) -> dict:
+def _read(path: Optional[Path]) -> dict:
+    if path is None:
+        return {}
     try:
         data = path.read_bytes()
     except OSError:
@@ -96,6 +102,8 @@ def save() -> None:
     if not _added:
         return
     path = cache_file()
+    if path is None:
+        return
     with _lock:
         merged = {**_read(path), **_used}
         if len(merged) > MAX_ENTRIES:

@@ -56,3 +56,33 @@ print(callable(spacy.cli.info) and spacy.cli.__name__)
                           env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, timeout=120)
     mentions, cli_libraries, real_cli = done.stdout.strip().splitlines()[-3:]
     assert mentions != "[]" and cli_libraries == "[]" and real_cli == "spacy.cli", done.stderr[-2000:]
+
+
+# What converting a plain-text document may import: nothing for other formats, and once the
+# pattern models are kept (extract/built_cache.py) not PyYAML either; spaCy only for a sentence
+# it can help (none here).
+NOT_FOR_TEXT = ("yaml", "spacy", "pdfplumber", "pypdfium2", "pdfminer", "lxml", "docx", "rapidocr", "onnxruntime")
+
+
+def test_a_text_document_imports_no_reader_of_other_formats(tmp_path):
+    one = tmp_path / "one.txt"
+    one.write_text("规划目标：到2025年，森林覆盖率达到25%。\n", encoding="utf-8")
+    probe = _PROBE % json.dumps(NOT_FOR_TEXT)
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "PLAN_EXTRACT_CACHE": str(tmp_path / "cache")}
+    found = []
+    for _ in ("cold", "warm"):
+        done = subprocess.run([sys.executable, "-c", probe, "extract", str(one), "-o", str(tmp_path / "out"), "-q"],
+                              capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+        found.append(json.loads(done.stderr.strip().splitlines()[-1]))
+    assert found[0] in ([], ["yaml"]) and found[1] == [], found
+    assert (tmp_path / "out" / "one.json").is_file()
+
+
+def test_every_regex_of_the_package_is_compiled_through_the_cache():
+    """`regex.compile` parses its pattern in Python in every process; regex_cache.compile reads
+    it back compiled (extract/regex_cache.py). A module-level regex.compile is start-up lost."""
+    direct = [f"{p.relative_to(ROOT)}:{n}" for p in sorted((ROOT / "extract").rglob("*.py"))
+              if p.name != "regex_cache.py"
+              for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+              if "regex.compile(" in line and not line.lstrip().startswith("#")]
+    assert direct == [], direct
