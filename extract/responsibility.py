@@ -110,6 +110,11 @@ def _longest_first(words: list[str]) -> list[str]:
     return sorted(words, key=len, reverse=True)
 
 
+# The brackets a role may stand in after its unit: 市卫生健康委（牵头） · 〔牵头〕 · [牵头] (【牵头单位】 is a
+# label before the units: grammar().label)
+_ROLE_OPEN, _ROLE_CLOSE = r"（(〔［\[", r"）)〕］\]"
+
+
 @functools.cache
 def grammar() -> _Grammar:
     d = patterns.load("tasks", TaskPatterns)
@@ -140,7 +145,7 @@ def grammar() -> _Grammar:
         any_label=patterns.compile(rf"【(?:{labels})】[：:]?|(?:{labels})[：:]"),
         label_role=label_role,
         # 市卫生健康委牵头 · 市卫生健康委（牵头）
-        trailing=patterns.compile(rf"(?:[（(](?P<phrase>{alt(list(bracketed))})[)）]"
+        trailing=patterns.compile(rf"(?:[{_ROLE_OPEN}](?P<phrase>{alt(list(bracketed))})[{_ROLE_CLOSE}]"
                                   rf"|(?P<phrase>{alt(list(trailing_role))}))$"),
         trailing_role=bracketed,
         prefix=patterns.compile(rf"^(?:{alt(d.unit_prefixes)})"),
@@ -165,7 +170,7 @@ def grammar() -> _Grammar:
         blanket=[patterns.compile(p) for p in d.blanket],
         first_is_lead=[patterns.compile(p) for p in d.first_is_lead],
         role_word=patterns.compile(f"{labels}|{alt(list(trailing_role))}"),
-        after_bracket_role=patterns.compile(rf"(?<=[（(](?:{alt(list(bracketed))})[)）])(?=[^、，,；;\n])"),
+        after_bracket_role=patterns.compile(rf"(?<=[{_ROLE_OPEN}](?:{alt(list(bracketed))})[{_ROLE_CLOSE}])(?=[^、，,；;\n])"),
     )
 
 

@@ -545,9 +545,11 @@ def _rows_of(table: Table) -> list[_Found]:
         if not task or len(set(x for x in row if x.strip())) <= 1:
             above = {}
             continue      # an empty row or a group row printed across the table
-        # every task has a lead: an empty lead (or responsible) cell under a filled one is a
-        # cell merged over both rows that a flattening printed once, on the first
-        owner = {c: cell(c) or above.get(c, "") for c in (c_lead, c_resp) if c is not None}
+        # every task has a lead: an empty cell of the column that names it (牵头单位, else
+        # 责任单位) under a filled one is a cell merged over both rows that a flattening printed
+        # once, on the first; beside a lead column, 责任单位 is a support column, empty when none
+        c_owner = c_lead if c_lead is not None else c_resp
+        owner = {c_owner: cell(c_owner) or above.get(c_owner, "")}
         above = owner
         unit_cell = lambda c: owner[c] if c in owner else cell(c)   # noqa: E731
         cells = [(_cell_units(unit_cell(c)), role) for c, role in ((c_lead, "lead"), (c_resp, "responsible"),
