@@ -448,3 +448,21 @@ def test_a_lead_cell_merged_over_rows_and_flattened_to_tab_rows(tmp_path):
         ("3", "开展爱国卫生运动", ["县卫生健康局"], [], "长期坚持"),
         ("4", "加强公共卫生人才队伍建设", ["县人社局"], ["县卫生健康局"], "2025年底前"),
     ]
+
+
+def test_closing_responsibility_sentences_leave_the_text(tmp_path):
+    """Sentences that close an item and are only its responsibility (a label sentence, a chain of
+    labels cut by ；, `X负责。`) are no part of its text, as a closing parenthesis is not; a
+    sentence that goes on with the work after its units stays."""
+    text = ("某市健康乡村建设实施方案\n\n二、重点任务\n"
+            "1.加强村卫生室建设。每个行政村至少设置1所村卫生室。责任单位：市卫生健康委、市财政局。\n"
+            "2.推进县域医共体建设。实现县域医共体全覆盖。牵头单位：市卫生健康委；参与单位：市医保局；完成时限：2025年底。\n"
+            "3.完善医保支付政策。落实差别化支付。市医保局负责。\n"
+            "4.健全考核机制。由市发展改革委牵头，会同市财政局，制定考核实施细则。\n")
+    got = [(t.number, t.text, t.lead, t.support, t.deadline_text) for t in _tasks(tmp_path, text)]
+    assert got == [
+        ("1", "每个行政村至少设置1所村卫生室。", [], ["市卫生健康委", "市财政局"], None),
+        ("2", "实现县域医共体全覆盖。", ["市卫生健康委"], ["市医保局"], "2025年底"),
+        ("3", "落实差别化支付。", ["市医保局"], [], None),
+        ("4", "由市发展改革委牵头，会同市财政局，制定考核实施细则。", ["市发展改革委"], ["市财政局"], None),
+    ]

@@ -291,6 +291,7 @@ def _markers(joined: str, numbered: bool) -> list[_Marker]:
             taken.append((line_start + dash[0], line_start + len(line)))
             found.append(_Marker(line_start + dash[0], line_start + len(line), dash[1], True, True))
         line_end = line_start + len(line.rstrip().rstrip("。；;！？"))
+        pure: list[tuple[int, int, int, bool]] = []    # sentence markers: (index, start, end, whole)
         for k, sm in enumerate(regex.finditer(r"[^。；;！？]+[。；;！？]?", line)):
             sentence = sm.group()
             s, e = line_start + sm.start(), line_start + sm.end()
@@ -314,8 +315,22 @@ def _markers(joined: str, numbered: bool) -> list[_Marker]:
             who = read_sentence(core, opening=k == 0 or (k == 1 and line_start == 0 and numbered),
                                 closing=closing)
             if who is None:
-                continue
+                # 牵头单位：X；完成时限：2025年底。 — a deadline label after the units' own sentence
+                dl = read_deadline_line(core) if pure and pure[-1][2] == s else None
+                if dl is None:
+                    continue
+                who = Responsibility(deadline_text=dl)
             found.append(_Marker(s, e, who, closing, False))
+            pure.append((len(found) - 1, s, e, not who.units or read_units(core) is not None))
+        # the sentences that close the line and are only a responsibility (责任单位：X。 ·
+        # 牵头单位：X；参与单位：Y。 · X负责。) are no part of the task's text, as a closing
+        # parenthesis is not
+        end = line_start + len(line.rstrip())
+        for k, s, e, whole in reversed(pure):
+            if not whole or e < end:
+                break
+            found[k].removable, end = True, s
+        pure.clear()
     found.sort(key=lambda m: m.start)
     return found
 
