@@ -34,6 +34,12 @@ class RawTable:
     # column, "" in the others); and the page each row is printed on, where the input has pages
     wide: dict[tuple[int, int], int] = field(default_factory=dict)
     row_pages: list[int] = field(default_factory=list)
+    # where cells' text sits, for a table a page break may cut (PDF, OFD: see readers.grid.ink_fit):
+    # the columns whose cell at the table's foot is filled down to its bottom rule (its text may
+    # run on past the break), and (row, column) of cells printed from their top rule with room
+    # left below (not centred: maybe the rest of a label cut at the foot of the page before)
+    full_at_foot: set[int] = field(default_factory=set)
+    from_top: set[tuple[int, int]] = field(default_factory=set)
 
 
 Block = Union[RawLine, RawTable]

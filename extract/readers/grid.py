@@ -28,6 +28,21 @@ class Cell:
     text: str
     rowspan: int = 1
     colspan: int = 1
+    fills: bool = False       # its text fills it from the top rule to the bottom one (ink_fit)
+    from_top: bool = False    # its text starts at its top rule with room left below (ink_fit)
+
+
+def ink_fit(cell_top: float, cell_bottom: float, ink_top: float, ink_bottom: float,
+            line: float) -> tuple[bool, bool]:
+    """Where a cell's text sits in it (y down; `line`: its characters' height), as a page break
+    shows it: (the text fills the cell with two lines or more, no room for a line more above or
+    below them — a label the break may have cut, printed on as far as the page goes (one line is
+    never cut); the text starts at the top rule and leaves more room below it than above — printed
+    from the top, not centred: the rest of a label the break cut, or one aligned to the top)."""
+    above, below = ink_top - cell_top, cell_bottom - ink_bottom
+    room = 2 * line
+    lines = (ink_bottom - ink_top) / line
+    return above < room and below < room and lines >= 1.5, above < line and below > above + line / 2
 
 
 _WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
@@ -57,7 +72,13 @@ def build_table(cells: list[Cell], pages: list[int] | None = None,
     grid = [[""] * n_cols for _ in range(n_rows)]
     full_width_rows = set()
     wide: dict[tuple[int, int], int] = {}
+    full_at_foot: set[int] = set()
+    from_top: set[tuple[int, int]] = set()
     for c in cells:
+        if c.fills and c.row + c.rowspan >= n_rows:
+            full_at_foot.add(c.col)
+        if c.from_top:
+            from_top.add((c.row, c.col))
         for r in range(c.row, min(c.row + c.rowspan, n_rows)):
             grid[r][c.col] = c.text  # carry_down_merged: the category applies to each row
             if c.colspan > 1:
@@ -71,12 +92,14 @@ def build_table(cells: list[Cell], pages: list[int] | None = None,
         title = grid[0][0]
         grid = grid[1:]
         wide = {(r - 1, c): n for (r, c), n in wide.items() if r > 0}
+        from_top = {(r - 1, c) for r, c in from_top if r > 0}
         if header_rows > 1:
             header_rows -= 1
     pages = sorted(set(pages or []))
     return RawTable(rows=grid, pages=pages,
                     header_rows=min(max(header_rows, 0), len(grid)), title=title, wide=wide,
-                    row_pages=[pages[0]] * len(grid) if len(pages) == 1 else [])
+                    row_pages=[pages[0]] * len(grid) if len(pages) == 1 else [],
+                    full_at_foot=full_at_foot, from_top=from_top)
 
 
 def cluster_edges(values: list, tolerance: float) -> list:
@@ -113,10 +136,12 @@ def continue_table(first: RawTable, part: RawTable) -> None:
     n = table_width(first)
     rows = [list(r) for r in part.rows]
     wide = dict(part.wide)
+    from_top = set(part.from_top)
     if part.title:  # a full-width first row here is a category row, not a caption
         rows.insert(0, [part.title] + [""] * (n - 1))
         wide = {(r + 1, c): k for (r, c), k in wide.items()}
         wide[(0, 0)] = n
+        from_top = {(r + 1, c) for r, c in from_top}
     # the header printed again: the rows the table opens with, however many the reader marked
     # (a PDF knows none: a header of two rows comes back whole)
     repeated = 0
@@ -125,6 +150,9 @@ def continue_table(first: RawTable, part: RawTable) -> None:
         repeated += 1
     rows = rows[repeated:]
     dropped = repeated
+    # columns whose label the break cut, as the text sits: filled to the foot of the page before,
+    # printed from the top of this one (the reader's geometry; none for a Word table)
+    cut = {c for c in first.full_at_foot if (repeated, c) in from_top}
     if rows and first.rows and not rows[0][0].strip():
         if _is_split_row(first, rows[0]):
             # the row broke over the page: its second half is not a row of its own
@@ -138,29 +166,31 @@ def continue_table(first: RawTable, part: RawTable) -> None:
                 break
             row[0] = carried
     if rows and len(first.rows) > first.header_rows:
-        join_cut_labels(first, rows)
+        join_cut_labels(first, rows, cut)
     base = len(first.rows) - dropped
     first.wide.update({(r + base, c): k for (r, c), k in wide.items() if r >= dropped})
     if first.row_pages and len(first.row_pages) == len(first.rows) and part.pages:
         first.row_pages.extend([part.pages[0]] * len(rows))
     first.rows.extend(rows)
     first.pages = sorted(set(first.pages) | set(part.pages))
+    first.full_at_foot = set(part.full_at_foot)
 
 
 _HAN = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]+$")
 
 
-def join_cut_labels(first: RawTable, rows: list[list[str]]) -> None:
-    """A label merged down the side (a category printed one character a line) that the page
-    break cut: a single character at the foot of the page or at the head of the next is no label
-    of its own (a category is two characters or more) but a piece of the one printed across the
-    break (`健` | `康生活`): both pieces are one label, on the rows of both. Only in a column whose
-    label spans two rows or more on one side; two pieces of two characters or more each stay two
-    labels (nothing in the text tells them from a new label at the head of the page)."""
+def join_cut_labels(first: RawTable, rows: list[list[str]], cut: set[int] = frozenset()) -> None:
+    """A label merged down the side (a category, printed across or one character a line) that
+    the page break cut: both pieces are one label, on the rows of both (`健康` | `水平`). Told
+    from a new label at the head of the page by where the text sits (`cut`: the columns whose
+    piece fills its cell to the foot of the page before and whose next piece starts at the top
+    of this one) or, with no geometry, by a piece of a single character (a category is two
+    characters or more: `健` | `康生活`). Only in a column whose label spans two rows or more on
+    one side."""
     last = len(first.rows) - 1
     for c in range(min(len(first.rows[last]), len(rows[0]))):
         a, b = first.rows[last][c].strip(), rows[0][c].strip()
-        if not a or not b or a == b or min(len(a), len(b)) != 1 or not _HAN.match(a + b):
+        if not a or not b or a == b or not _HAN.match(a + b) or (min(len(a), len(b)) != 1 and c not in cut):
             continue
         above = []
         for r in range(last, first.header_rows - 1, -1):
@@ -203,7 +233,9 @@ def on_columns(part: RawTable, edges: list, target: list, tolerance: float) -> R
                 wide[(r, at[j])] = span
         rows.append(placed)
     return RawTable(rows=rows, pages=part.pages, header_rows=part.header_rows, title=part.title,
-                    wide=wide, row_pages=part.row_pages)
+                    wide=wide, row_pages=part.row_pages,
+                    full_at_foot={at[c] for c in part.full_at_foot if c < len(at) - 1},
+                    from_top={(r, at[c]) for r, c in part.from_top if c < len(at) - 1})
 
 
 def _is_split_row(first: RawTable, row: list[str]) -> bool:

@@ -31,7 +31,7 @@ from typing import Optional
 from ..errors import EmptyInput, OfdBroken
 from ..raw import Block, RawDocument, RawLine, RawTable
 from .archive import open_zip, parse_xml, read_member
-from .grid import Cell, build_table, cluster_edges, join_cell_lines, nearest_index
+from .grid import Cell, build_table, cluster_edges, ink_fit, join_cell_lines, nearest_index
 
 OFD_NS = "http://www.ofdspec.org/2016"
 MAX_MEMBERS = 20_000
@@ -267,6 +267,10 @@ def _tables(content, pieces: list, page_number: int) -> list[tuple[float, RawTab
             cells.append(Cell(row, col, join_cell_lines(lines),
                               rowspan=max(1, nearest_index(ys, bot) - row),
                               colspan=max(1, nearest_index(xs, x1) - col)))
+            if here:
+                cells[-1].fills, cells[-1].from_top = ink_fit(
+                    top, bot, min(p.top for p in here), max(p.bottom for p in here),
+                    max(p.bottom - p.top for p in here))
         raw = build_table(cells, pages=[page_number])
         if raw is None or max(len(r) for r in raw.rows) < 2:
             continue   # one column: a boxed 专栏, read as running text

@@ -26,8 +26,8 @@ from typing import Optional
 from ..errors import PdfDamaged, PdfEncrypted, PdfNoTextLayer
 from ..raw import Block, RawDocument, RawLine, RawTable
 from . import _pdfium
-from .grid import (Cell, build_table, cluster_edges, continue_table, join_cell_lines, nearest_index,
-                   on_columns, table_width)
+from .grid import (Cell, build_table, cluster_edges, continue_table, ink_fit, join_cell_lines,
+                   nearest_index, on_columns, table_width)
 
 log = logging.getLogger(__name__)
 
@@ -570,10 +570,41 @@ def _plumber_table(table, page_number: int) -> Optional[tuple[RawTable, list[flo
         cells.append(Cell(row, col, join_cell_lines(text.split("\n")),
                           rowspan=max(1, nearest_index(ys, bottom) - row),
                           colspan=max(1, nearest_index(xs, x1) - col)))
+    _place_ink(cells, [bbox for bbox, _ in located], getattr(table.page, "chars", []), xs, ys)
     raw = build_table(cells, pages=[page_number])
     if raw is None or max(len(r) for r in raw.rows) < 2:
         return None  # one column: a boxed 专栏, whose text reads fine as running text
     return raw, xs
+
+
+def _place_ink(cells: list[Cell], boxes: list[tuple], chars: list[dict], xs: list[float],
+               ys: list[float]) -> None:
+    """Where each cell's text sits in it (grid.ink_fit), from the characters inside the table:
+    each character goes to the grid slot its middle lies in, a slot to the cell covering it."""
+    import bisect
+
+    owner: dict[tuple[int, int], int] = {}
+    for k, cell in enumerate(cells):
+        for r in range(cell.row, cell.row + cell.rowspan):
+            for c in range(cell.col, cell.col + cell.colspan):
+                owner[(r, c)] = k
+    ink: dict[int, list[float]] = {}   # cell → [top, bottom, character height]
+    for ch in chars:
+        if ch["text"].isspace():
+            continue
+        x, y = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+        k = owner.get((bisect.bisect(ys, y) - 1, bisect.bisect(xs, x) - 1))
+        if k is None:
+            continue
+        box = ink.get(k)
+        if box is None:
+            ink[k] = [ch["top"], ch["bottom"], ch["bottom"] - ch["top"]]
+        else:
+            box[0], box[1], box[2] = min(box[0], ch["top"]), max(box[1], ch["bottom"]), \
+                max(box[2], ch["bottom"] - ch["top"])
+    for k, (top, bottom, line) in ink.items():
+        if line > 0:
+            cells[k].fills, cells[k].from_top = ink_fit(boxes[k][1], boxes[k][3], top, bottom, line)
 
 
 # ---- whole document ----------------------------------------------------------------------
