@@ -13,10 +13,17 @@ A table (one `Spec` per seed) has, each by the seed's choice:
 - sub-heading rows merged across the table (结果性指标, 约束性指标 …) above their rows;
 - a baseline column headed 基期 / 基期水平 / 现状值 / `2020年` …, whose cells may print their own
   year (`2018年为21.3`, `76.2（2019年）`) or a none mark (—);
-- one or two target columns (`2025年`, `2022年目标值` | `2030年目标值`, `2025年预期值`, or
-  目标值 merged over two years in a header of two rows); a value that holds for both years
+- one, two or three target columns (`2025年`, `2022年目标值` | `2030年目标值`, `2025年预期值`,
+  or 目标值 merged over the years in a header of two rows); a value that holds for every year
   printed once in a cell merged across them; values with comparators (`≥24`, `≤9`, `85以上`,
   `≥85%`), in words (持续下降, 比2020年提高10%) and with footnote marks (`2.8#`, `85①`);
+- a 年均增长/累计 column (`年均增长（%）`, `年均增长`, `五年累计`, `累计`; header cells wrap as Word
+  wraps them) with a value on some rows (`6左右`, `≥6.5`, `[4.4]`), the latest target year
+  printed `—` on some: the change is then that year's target, when the column is in the row's
+  unit (a `年均增长（%）` column gives none to a row in 万亩);
+- names whose unit opens with a magnitude (耕地保有量（万亩）, 森林蓄积量（亿立方米）, 万套, 万千瓦);
+- baseline cells that print their own year in more spellings (`2018年底为21.3`, `2019年：21.3`,
+  `21.3（2019年末）`, `21.3(2019年)`);
 - a 属性 column whose natures are printed short or long (约束, 预期性指标, 倡导性), a row or
   two with none.
 Some seeds break the table over two pages (the PDF: the header repeated on the second page or
@@ -26,6 +33,8 @@ category cut by the break (in the PDF a long label printed one character a line 
 one page to the next).
 
 Expected values come from the generator's own data (`Spec.indicators`), never from the program.
+The later forms (three years, change column, magnitudes, baseline spellings) draw from a stream
+of their own, so a seed that has none of them prints the table it always did.
 """
 from __future__ import annotations
 
@@ -57,6 +66,16 @@ WORDS = ["持续下降", "实现", "基本全覆盖", "持续提高", "稳步提
 NATURES = {"预期性": ["预期性", "预期", "预期性指标"], "约束性": ["约束性", "约束", "约束性指标"],
            "倡导性": ["倡导性", "倡导", "倡导性指标"]}
 MARKS = ["#", "①", "②"]
+# names whose unit opens with a magnitude (万亩, 亿立方米, 万套): in brackets after the name, the
+# unit is the whole bracket, never 亩 with 万 left in the name
+MAGNITUDE_NAMES = [("耕地保有量", "万亩"), ("高标准农田建设面积", "万亩"), ("森林蓄积量", "亿立方米"),
+                   ("年用水总量", "亿立方米"), ("城镇保障性安居工程建设", "万套"), ("城镇新增就业人数", "万人"),
+                   ("新能源发电装机容量", "万千瓦"), ("全社会固定资产投资", "亿元")]
+# a 年均增长/累计 column: its header and the unit it is in (None: the row's own)
+CHANGE_HEADS = [("年均增长（%）", "%"), ("年均增长", None), ("五年累计", None), ("累计", None)]
+# a baseline cell that prints its own year, beyond `2018年为21.3` and `21.3（2019年）`
+YEAR_FIRST = ["{y}年为{v}", "{y}年底为{v}", "{y}年：{v}", "{y}年末{v}"]
+YEAR_AFTER = ["{v}（{y}年）", "{v}（{y}年末）", "{v}({y}年)"]
 
 Quantity = tuple[str, Optional[int], Optional[float]]   # raw, year, value
 
@@ -81,6 +100,7 @@ class Spec:
     repeat_header: bool = True
     running_head: list[str] = field(default_factory=list)
     group_merged: bool = True              # a sub-heading merged across the row, else in its first cell
+    change_unit: Optional[str] = None      # the unit a change column (年均增长（%）) is in
 
     @property
     def width(self) -> int:
@@ -95,6 +115,9 @@ def _value(rng: random.Random, low: float, high: float) -> tuple[str, float]:
 
 def spec(seed: int) -> Spec:
     rng = random.Random(seed)
+    # the forms added later (a third target year, a change column, magnitude units, more baseline
+    # spellings) draw from their own stream, so a seed without them prints the table it always did
+    more = random.Random(f"more-{seed}")
     has_seq = rng.random() < 0.6
     has_cat = rng.random() < 0.6
     has_groups = rng.random() < 0.5
@@ -103,16 +126,20 @@ def spec(seed: int) -> Spec:
     two_targets = rng.random() < 0.5
     two_row_header = two_targets and rng.random() < 0.3
     ys = sorted(rng.sample([2022, 2025, 2030, 2035], 2)) if two_targets else [rng.choice([2025, 2030])]
+    if two_targets and more.random() < 0.3:   # three target years
+        ys = sorted(ys + [more.choice([y for y in (2022, 2025, 2030, 2035) if y not in ys])])
+    change = more.choice(CHANGE_HEADS) if more.random() < 0.3 else None
     base_year = rng.choice([2019, 2020])
     base_head = rng.choice(["基期", "基期水平", "基期值", "现状值", "现状", f"{base_year}年", f"{base_year}年基期值"])
     header_year = base_year if base_head.startswith(str(base_year)) else None
 
     roles = (["seq"] if has_seq else []) + (["category"] if has_cat else []) + ["name"] + \
         (["unit"] if unit_col else []) + ["baseline"] + [f"target{k}" for k in range(len(ys))] + \
-        (["nature"] if has_nature else [])
+        (["change"] if change else []) + (["nature"] if has_nature else [])
     words = {"seq": "序号", "category": rng.choice(["类别", "领域", "指标类别"]),
              "name": rng.choice(["指标", "指标名称", "主要指标"]), "unit": rng.choice(["单位", "计量单位"]),
-             "baseline": base_head, "nature": rng.choice(["属性", "指标属性", "指标性质", "性质"])}
+             "baseline": base_head, "nature": rng.choice(["属性", "指标属性", "指标性质", "性质"]),
+             "change": change[0] if change else ""}
     style = rng.choice(["年目标值", "年", "年目标", "年预期值"]) if not two_row_header else "年"
     if style == "年" and header_year is not None and not two_targets:
         style = "年目标值"   # 2020年 | 2025年 reads the same; kept apart from 2020年基期值 | 2025年
@@ -132,6 +159,9 @@ def spec(seed: int) -> Spec:
     else:
         groups = [None]
     names = rng.sample(NAMES, min(len(NAMES), rng.randint(5, 9)))
+    if more.random() < 0.3:
+        for k, named in zip(more.sample(range(len(names)), 2), more.sample(MAGNITUDE_NAMES, 2)):
+            names[k] = named
     per_group = _partition(rng, len(names), len(groups))
     rows: list[Row] = []
     indicators: list[dict] = []
@@ -148,7 +178,8 @@ def spec(seed: int) -> Spec:
                 name, unit = names[at]
                 at += 1
                 seq += 1
-                row, ind = _data_row(rng, name, unit, ys, header_year, unit_col, has_nature, g)
+                row, ind = _data_row(rng, more, name, unit, ys, header_year, unit_col, has_nature, g,
+                                     change[1] if change else False)
                 if has_seq:
                     row.cells["seq"] = str(seq)
                     ind["seq"] = str(seq)
@@ -167,7 +198,7 @@ def spec(seed: int) -> Spec:
     s = Spec(seed=seed, roles=roles, header=header, header_wide=header_wide, rows=rows, indicators=indicators,
              vertical=has_cat and rng.random() < 0.5, split=split, repeat_header=rng.random() < 0.6,
              running_head=rng.choice([[], ["某市卫生健康事业发展规划"], ["某市卫生健康事业发展规划", "（2021—2025年）"]]),
-             group_merged=rng.random() < 0.7)
+             group_merged=rng.random() < 0.7, change_unit=change[1] if change else None)
     data_rows = [k for k, r in enumerate(rows) if r.group is None]
     for k, ind in zip(data_rows, indicators):
         ind["page"] = 2 if split is not None and k >= split else 1   # in the PDF
@@ -182,8 +213,11 @@ def _partition(rng: random.Random, n: int, parts: int) -> list[int]:
     return [b - a for a, b in zip(bounds, bounds[1:])]
 
 
-def _data_row(rng: random.Random, name: str, unit: str, ys: list[int], header_year: Optional[int],
-              unit_col: bool, has_nature: bool, group: Optional[str]) -> tuple[Row, dict]:
+def _data_row(rng: random.Random, more: random.Random, name: str, unit: str, ys: list[int],
+              header_year: Optional[int], unit_col: bool, has_nature: bool, group: Optional[str],
+              change_unit) -> tuple[Row, dict]:
+    """One indicator row and what the pipeline must read of it. `change_unit`: the unit of the
+    table's change column (None: the row's own), False when it has none."""
     cells: dict[str, str] = {}
     note = rng.choice(NOTES) if rng.random() < 0.3 else None
     printed = name if unit_col else f"{name}（{unit}）"
@@ -202,11 +236,11 @@ def _data_row(rng: random.Random, name: str, unit: str, ys: list[int], header_ye
         cells["baseline"], ind["baseline"] = v + m, (v + m, header_year, value)
     elif kind == "year_first":
         y = rng.choice([2017, 2018, 2019])
-        raw = f"{y}年为{v}"
+        raw = (more.choice(YEAR_FIRST) if more.random() < 0.5 else YEAR_FIRST[0]).format(y=y, v=v)
         cells["baseline"], ind["baseline"] = raw, (raw, y, value)
     elif kind == "year_after":
         y = rng.choice([2018, 2019, 2020])
-        raw = f"{v}（{y}年）"
+        raw = (more.choice(YEAR_AFTER) if more.random() < 0.5 else YEAR_AFTER[0]).format(y=y, v=v)
         cells["baseline"], ind["baseline"] = raw, (raw, y, value)
     elif kind == "none":
         cells["baseline"], ind["baseline"] = "—", ("—", header_year, None)
@@ -234,6 +268,19 @@ def _data_row(rng: random.Random, name: str, unit: str, ys: list[int], header_ye
                 continue
             cells[f"target{k}"] = raw
             targets.append((raw, y, val))
+    if change_unit is not False and not merged:
+        # a change column (年均增长, 累计): a value on some rows; the latest target year printed
+        # `—` on some, whose target the change then is, when in the row's unit
+        if more.random() < 0.6:
+            t, val = _value(more, 1, 60)
+            raw = more.choice(["{t}", "{t}左右", "≥{t}", "[{t}]"]).format(t=t)
+            cells["change"] = raw
+        else:
+            raw = val = None
+        if more.random() < 0.4 and targets and targets[-1][1] == ys[-1]:
+            cells[f"target{len(ys) - 1}"] = "—"
+            given = raw is not None and change_unit in (None, unit)
+            targets[-1] = (raw, ys[-1], val) if given else ("—", ys[-1], None)
     ind["targets"] = targets
 
     nature = rng.choice(list(NATURES)) if has_nature and rng.random() < 0.9 else None
@@ -343,6 +390,7 @@ PAGE = (595.0, 842.0)
 LEFT = 50.0
 TABLE_WIDTH = 495.0
 SHARE = {"seq": 0.6, "category": 0.9, "name": 3.2, "unit": 0.9, "baseline": 1.3, "target0": 1.2, "target1": 1.2,
+         "target2": 1.2, "change": 1.1,
          "nature": 1.0}
 
 
@@ -389,7 +437,7 @@ def write_pdf(s: Spec, path: Path, ofd: bool = False) -> Path:
     cat = s.roles.index("category") if "category" in s.roles else None
     heights = _heights(s)
     runs = _category_runs(s)
-    head_heights = [LEAD + 2 * PAD] * len(s.header)
+    head_heights = _head_heights(s, widths)
 
     pages = [list(range(len(s.rows)))] if s.split is None else \
         [list(range(s.split)), list(range(s.split, len(s.rows)))]
@@ -458,6 +506,16 @@ def write_pdf(s: Spec, path: Path, ofd: bool = False) -> Path:
     return path
 
 
+def _head_heights(s: Spec, widths: list[float]) -> list[float]:
+    """Each header row's height: its cells' lines as Word wraps them (`年均增长（%）` on two)."""
+    out = []
+    for r, row in enumerate(s.header):
+        lines = [len(_wrap(text, sum(widths[c:c + s.header_wide.get((r, c), 1)]) - 2 * PAD))
+                 for c, text in enumerate(row) if text and not (len(s.header) == 2 and r == 0 and not s.header[1][c])]
+        out.append(max(lines, default=1) * LEAD + 2 * PAD)
+    return out
+
+
 def _widths(s: Spec) -> list[float]:
     total = sum(SHARE[r] for r in s.roles)
     return [TABLE_WIDTH * SHARE[r] / total for r in s.roles]
@@ -524,7 +582,7 @@ def _draw_header(c, s: Spec, xs: list[float], y: float, heights: list[float]) ->
     total = sum(heights)
     for col in range(s.width):
         if n == 2 and not s.header[1][col] and (0, col) not in s.header_wide and s.header[0][col]:
-            _cell(c, xs[col], y, xs[col + 1] - xs[col], total, [s.header[0][col]])
+            _cell(c, xs[col], y, xs[col + 1] - xs[col], total, _wrap(s.header[0][col], xs[col + 1] - xs[col] - 2 * PAD))
             continue
         top = y
         for r in range(n):
@@ -535,7 +593,7 @@ def _draw_header(c, s: Spec, xs: list[float], y: float, heights: list[float]) ->
                 top -= heights[r]
                 continue
             if text or n == 1:
-                _cell(c, xs[col], top, xs[col + span] - xs[col], heights[r], [text])
+                _cell(c, xs[col], top, xs[col + span] - xs[col], heights[r], _wrap(text, xs[col + span] - xs[col] - 2 * PAD))
             top -= heights[r]
     return y - total
 

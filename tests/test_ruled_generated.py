@@ -1,18 +1,23 @@
 """Generated ruled indicator tables (tests/ruled_tables.py) read back field by field: every
 indicator of every seed, from its Word table (DOCX and DOC) and from its ruled PDF and OFD, must
 carry the values the generator put in (seq, category, group, name, unit, note, nature, baseline,
-targets; the page each row is printed on in the PDF and the OFD)."""
+targets — a change column's value where the latest target year prints `—` — and the page each
+row is printed on in the PDF and the OFD)."""
 from __future__ import annotations
 
 import pytest
 
 import ruled_tables as gen
 
-# 4 and 44: a category label one character a line cut by the page break, a single character on
-# one side (`医疗资` | `源`, `健` | `康生活`); 29: cut into two pieces of two (`健康` | `水平`: the
-# first fills its cell to the foot of the page, the second starts at the top of its cell);
-# 70 and 118: the page after the break merges every row's target cells (no rule between them)
-SEEDS = list(range(24)) + [29, 44, 70, 118]
+# 3 and 4: a category label one character a line cut by the page break, a single character on
+# one side (`医疗资` | `源`); 44 and 141: cut into two pieces of two (`健康` | `生活`, `医疗` |
+# `资源`: the first fills its cell to the foot of the page, the second starts at the top of its
+# cell, in 141 a cell over two rows); 195: a single character at the foot (`疾` | `病防控`);
+# 70 and 118: the page after the break merges every row's target cells (no rule between them);
+# 1, 3, 7, 8: three target years; 0, 1, 5, 6, 10, 21, 118: a 年均增长/累计 column giving the
+# target of a row whose latest year prints `—` (6: a 年均增长（%） column gives none to a row in
+# another unit); 3, 5, 195: a unit with a magnitude in brackets after the name (森林蓄积量（亿立方米）)
+SEEDS = list(range(24)) + [44, 70, 118, 141, 195]
 FORMATS = ("docx", "doc", "pdf", "ofd")
 FAST_SEEDS = 8   # the inner loop (make test-fast) reads these; make test reads all
 WRITE = {"docx": gen.write_docx, "doc": gen.write_doc, "pdf": gen.write_pdf, "ofd": gen.write_ofd}
