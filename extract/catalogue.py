@@ -42,6 +42,7 @@ class Prose(patterns.PatternModel):
     change_lead: patterns.Regex
     build_verbs: list[str]
     build_qualifiers: list[str]
+    build_area_units: list[str]
     lead_words: list[str]
     trailing_words: list[str]
     measure_words: list[str]

@@ -349,7 +349,8 @@ def _targets(sentence: str, span: tuple[int, int], page: Optional[int],
             continue
         if not is_target:
             continue
-        ind, thing, printed = _clause_target(clause, prev_subject, prev_thing, year, span, page)
+        part = _PART.match(scope, c.start()).group(0).strip().rstrip("。！？!?")   # up to the next ，；
+        ind, thing, printed = _clause_target(clause, prev_subject, prev_thing, year, span, page, part)
         if ind is not None:
             parts = each_of(ind.name, clause)
             if parts:
@@ -362,7 +363,7 @@ def _targets(sentence: str, span: tuple[int, int], page: Optional[int],
     return out
 
 
-def _clause_target(clause: str, prev: str, prev_thing: str, year, span, page
+def _clause_target(clause: str, prev: str, prev_thing: str, year, span, page, part: str = ""
                    ) -> tuple[Optional[Indicator], str, Optional[str]]:
     """The indicator one clause sets, the thing it counts (for an elided next clause), and its
     subject as printed when a rule added to it."""
@@ -389,7 +390,16 @@ def _clause_target(clause: str, prev: str, prev_thing: str, year, span, page
         return _indicator(subject, m.group("q"), m.group("verb"), year, span, page), "", printed
     m = p.build.search(clause)
     if m:
-        return _indicator(m.group("thing") + "数", m.group("q"), "", year, span, page), "", None
+        thing = m.group("thing")
+        if len(part) > len(clause) and part.startswith(clause):
+            # 打造不少于5个优势明显、综合竞争力强的医学重点学科: modifiers joined by 、 up to 的;
+            # the thing counted is the noun after the last 的 of the whole part
+            head = part[m.start("thing"):].rsplit("的", 1)
+            if len(head) == 2 and MIN_NAME_CHARS <= len(head[1]) <= MAX_BUILT_THING_CHARS \
+                    and regex.fullmatch(r"\p{Han}+", head[1]):
+                thing = head[1]
+        area = _unit_of(_SPACES.sub("", m.group("q"))) in catalogue.catalogue().prose.build_area_units
+        return _indicator(thing + ("面积" if area else "数"), m.group("q"), "", year, span, page), "", None
     m = p.change.match(clause)
     if m and (subject := _clean_subject(m.group("subject"))):
         return _indicator(subject, m.group("q"), "", year, span, page), "", subject

@@ -7,6 +7,7 @@ a PDF hard-wrapped or a page break cut, and remove spaces that layout put inside
 """
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
@@ -156,6 +157,7 @@ def normalize(blocks: list) -> NormText:
 
 def _clean_lines(blocks: list, c: _Compiled) -> list[_Line]:
     out: list[_Line] = []
+    labelled: dict[int, tuple[RawLine, str]] = {}   # lines that read as a list label ⇥ its text
     blank = False
     for k, block in enumerate(blocks):
         if isinstance(block, RawTable) and _is_site_table(block):
@@ -178,7 +180,21 @@ def _clean_lines(blocks: list, c: _Compiled) -> list[_Line]:
         line.blank_before = blank
         line.block = k
         blank = False
+        if line.kind == "cell" and "\t" in block.text:
+            joined = _label_and_text(block.text.replace("\r", ""))
+            if joined != block.text.replace("\r", ""):
+                labelled[len(out)] = (block, joined)
         out.append(line)
+    # `一、⇥指导思想`: a list label and its text, unless it stands beside a row of a table as
+    # wide as itself (`（十一五）⇥26000` under `（十二五）⇥预期性`)
+    for i, (block, joined) in labelled.items():
+        if any(0 <= j < len(out) and out[j].kind == "cell" and j not in labelled
+               and out[j].text.count("\t") == 1 for j in (i - 1, i + 1)):
+            continue
+        line = _clean_line(dataclasses.replace(block, text=joined), c)
+        if line is not None:
+            line.blank_before, line.block = out[i].blank_before, out[i].block
+            out[i] = line
     return out
 
 
@@ -222,9 +238,6 @@ def _clean_line(block: RawLine, c: _Compiled) -> Optional[_Line]:
     if not _NOISE_CHARS.isdisjoint(raw):
         raw = c.noise.sub("", raw)
     is_cell = "\t" in raw.rstrip()
-    if is_cell:
-        raw = _label_and_text(raw)
-        is_cell = "\t" in raw.rstrip()
     heading_level = block.heading_level
     first = raw.lstrip()[:1]
     if first == "#":
@@ -255,15 +268,19 @@ def _clean_line(block: RawLine, c: _Compiled) -> Optional[_Line]:
                  bold=bold or block.bold, bold_lead=bold_lead, kind=kind, ends_paragraph=block.ends_paragraph)
 
 
+_LABELLED_TEXT = regex_cache.compile(r"^\s*[\p{Han}“《【]")   # a label's text opens with a word
+
+
 def _label_and_text(raw: str) -> str:
     """`一、\t指导思想`, `（一）\t总体目标`, `第一章\t发展基础`: a list label and its text, which
-    a word processor's automatic numbering exports with a tab between them — one line, not two
-    table cells. A line with a second tab stays cells (a table row whose first cell is `1.`)."""
+    a word processor's automatic numbering exports with a tab between them, joined in one line
+    (the caller keeps it cells where a table's cells stand beside it). A line with a second
+    tab, or a value after the tab (`（十一五）\t26000`), is returned as it is."""
     indent = raw[:len(raw) - len(raw.lstrip(" \u3000"))]
     label, _, rest = raw[len(indent):].partition("\t")
     rest = rest.lstrip("\t")
-    if not rest.strip() or "\t" in rest.rstrip() or not label.strip():
-        return raw
+    if not _LABELLED_TEXT.match(rest) or "\t" in rest.rstrip() or not label.strip():
+        return raw      # a value after the tab (（十一五）⇥26000) is a table's cell
     if heading_number_length(label) != len(label.rstrip()):
         return raw
     return f"{indent}{label.rstrip()} {rest}"
