@@ -54,6 +54,17 @@ def lost_brackets(text: str) -> str:
     return regex.sub(r"(?m)^([ \t\u3000]*)[（(](?=\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[）)])", r"\1", text)
 
 
+# A list label at a line start, as a word processor's automatic numbering prints it.
+_LIST_LABEL = regex.compile(r"(?m)^([ \u3000]*(?:第[一二三四五六七八九十百]+[篇章节]|[一二三四五六七八九十]+、"
+                            r"|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]))[ \u3000]*(?=\S)(?![^\n]*\t)")
+
+
+def label_tabs(text: str) -> str:
+    """A word processor's text export: a tab between each list label and its text
+    (`一、⇥指导思想`, `1.⇥加强…`); lines of a table (already tabbed) are left alone."""
+    return _LIST_LABEL.sub(lambda m: m.group(1) + "\t", text)
+
+
 def segments(text: str) -> list[Segment]:
     """The text's lines, with each table it prints as one mf.Table (header row first)."""
     lines = text.split("\n")
@@ -201,6 +212,9 @@ def write(variant: str, text: str, meta: dict, folder: Path) -> Path:
     elif variant == "lost_brackets":
         path = folder / "doc.txt"
         path.write_text(lost_brackets(text), encoding="utf-8")
+    elif variant == "label_tabs":
+        path = folder / "doc.txt"
+        path.write_text(label_tabs(text), encoding="utf-8")
     elif variant.startswith("tables_"):
         path = folder / "doc.txt"
         path.write_text(reflatten(text, variant[len("tables_"):]), encoding="utf-8")

@@ -181,15 +181,23 @@ def _clean_lines(blocks: list, c: _Compiled) -> list[_Line]:
         line.block = k
         blank = False
         if line.kind == "cell" and "\t" in block.text:
-            joined = _label_and_text(block.text.replace("\r", ""))
-            if joined != block.text.replace("\r", ""):
+            raw = block.text.replace("\r", "")
+            if not _NOISE_CHARS.isdisjoint(raw):
+                raw = c.noise.sub("", raw)      # （6）⇥[bookmark: page56]实施…
+            joined = _label_and_text(raw)
+            if joined != raw:
                 labelled[len(out)] = (block, joined)
         out.append(line)
-    # `一、⇥指导思想`: a list label and its text, unless it stands beside a row of a table as
-    # wide as itself (`（十一五）⇥26000` under `（十二五）⇥预期性`)
+    # `一、⇥指导思想`: a list label and its text, unless it stands right beside (no blank line
+    # between) a two-cell row of a table (`（十一五）⇥26000` under `（十二五）⇥预期性`; a tab-led
+    # cell `⇥约束性` is a one-cell-per-line table's, not a row of two)
+    def two_cells(j: int) -> bool:
+        line = out[j]
+        return line.kind == "cell" and j not in labelled and line.text.count("\t") == 1 \
+            and not line.text.startswith("\t")
     for i, (block, joined) in labelled.items():
-        if any(0 <= j < len(out) and out[j].kind == "cell" and j not in labelled
-               and out[j].text.count("\t") == 1 for j in (i - 1, i + 1)):
+        if (i > 0 and not out[i].blank_before and two_cells(i - 1)) or \
+                (i + 1 < len(out) and not out[i + 1].blank_before and two_cells(i + 1)):
             continue
         line = _clean_line(dataclasses.replace(block, text=joined), c)
         if line is not None:
@@ -268,7 +276,7 @@ def _clean_line(block: RawLine, c: _Compiled) -> Optional[_Line]:
                  bold=bold or block.bold, bold_lead=bold_lead, kind=kind, ends_paragraph=block.ends_paragraph)
 
 
-_LABELLED_TEXT = regex_cache.compile(r"^\s*[\p{Han}“《【]")   # a label's text opens with a word
+_LABELLED_TEXT = regex_cache.compile(r"^\s*(?:\*\*|__)?[\p{Han}“《【]")   # a label's text opens with a word (bold or not)
 
 
 def _label_and_text(raw: str) -> str:
