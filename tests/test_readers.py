@@ -585,3 +585,23 @@ def test_docx_reader_needs_no_python_docx(tmp_path):
             "assert [i.target.raw for i in doc.indicators] == ['80岁'], doc.indicators\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_form_feeds_are_page_breaks_not_blank_lines(tmp_path):
+    """pdftotext-style text: a form feed starts the next page (the first is page 1) and is no
+    blank line, so a table printed one cell per line, cut by a page break, keeps its rows."""
+    from extract.pipeline import run
+    rows = [("健康水平", "人均预期寿命", "岁", "78.2", "79", "预期性"),
+            ("健康水平", "婴儿死亡率", "‰", "5.1", "≤5", "预期性"),
+            ("健康服务", "每千人口执业（助理）医师数", "人", "2.6", "3.2", "约束性")]
+    cells = ["领域", "指标", "单位", "2020年", "2025年", "属性"] + [c for r in rows for c in r]
+    lines = ["东林县“十四五”卫生健康规划", "", "表1 主要指标"]
+    for k, cell in enumerate(cells):
+        lines.append(("\f" if k == 15 else "") + "\t" + cell)
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(lines) + "\n\f到2025年，居民健康素养水平达到28%。\n", encoding="utf-8")
+    doc = run(path).document
+    got = [(i.category, i.name, i.unit, i.baseline.raw, i.target.raw, i.nature, i.source.page)
+           for i in doc.indicators if i.source.kind == "table"]
+    assert got == [r[:3] + (r[3], r[4], r[5], 1) for r in rows[:2]] + [rows[2] + (2,)]
+    assert [i.source.page for i in doc.indicators if i.source.kind == "text"] == [3]

@@ -311,14 +311,18 @@ def read_text(path: str, data: bytes, sha256: str, fmt: str) -> RawDocument:
     if not text.strip():
         raise EmptyInput("has no text (only whitespace)", path)
     lines: list[RawLine] = []
-    page = None
+    # form feeds: the page breaks a pdftotext-style converter leaves; the text has pages then,
+    # the first being 1. A page break is no blank line (a row break inside a table printed
+    # one cell per line): the empty pieces around a form feed are not lines.
+    page = 1 if "\f" in text else None
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        if "\f" in line:  # form feed: a page break left by pdftotext-style converters
+        if "\f" in line:
             parts = line.split("\f")
             for i, part in enumerate(parts):
                 if i:
-                    page = (page or 1) + 1
-                lines.append(RawLine(part, page=page))
+                    page += 1
+                if part.strip():
+                    lines.append(RawLine(part, page=page))
             continue
         lines.append(RawLine(line, page=page))
     return RawDocument(path=path, format=fmt, sha256=sha256, blocks=lines, encoding=encoding,

@@ -166,9 +166,15 @@ def add_table(state: State, t: Rebuilt, headings: Optional[dict[int, str]] = Non
                   row_spans=t.row_spans)
     state.tables.append(table)
     state.table_paras[tid] = (a, b)
+    # a row read from the text's own lines is on the page where its span starts (a block of
+    # several rows printed without row breaks carries one page, its first); a reader's table
+    # (one paragraph) knows its rows' pages itself
+    def row_page(page: Optional[int], row_span: tuple[int, int]) -> Optional[int]:
+        if page is None or (not raw_tables and row_span[1] > row_span[0]):
+            return norm.page_at(row_span[0])
+        return page
     state.table_rows[tid] = [
-        TableRow(page=page if page is not None else norm.page_at(span[0]),
-                 group=group, is_group=is_group)
+        TableRow(page=row_page(page, span), group=group, is_group=is_group)
         for page, span, group, is_group in zip(t.row_pages, t.row_spans, t.row_groups, t.group_rows)]
     for code, message, where, row in t.notes:
         at = f"table {tid}" + (f" row {row}" if row is not None else "")
