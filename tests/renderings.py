@@ -65,6 +65,33 @@ def label_tabs(text: str) -> str:
     return _LIST_LABEL.sub(lambda m: m.group(1) + "\t", text)
 
 
+def pdftotext(text: str, width: int = 72, page_lines: int = 40) -> str:
+    """A PDF converted to plain text (pdftotext without -layout): prose hard-wrapped at a fixed
+    display width (a CJK character is two columns), a page number at the foot of each page
+    and a form feed before the next; lines of a table (tabbed) and short lines as they are."""
+    from unicodedata import east_asian_width
+
+    def wrapped(line: str) -> list[str]:
+        out, cur, w = [], "", 0
+        for ch in line:
+            cw = 2 if east_asian_width(ch) in "WF" else 1
+            if w + cw > width:
+                out.append(cur)
+                cur, w = "", 0
+            cur, w = cur + ch, w + cw
+        return out + [cur]
+    out: list[str] = []
+    page = 1
+    for line in text.split("\n"):
+        for piece in ([line] if "\t" in line or not line.strip() else wrapped(line)):
+            out.append(piece)
+            if len(out) % page_lines == 0:
+                out.append(f"— {page} —")
+                page += 1
+                out.append("\f")
+    return "\n".join(out).replace("\n\f\n", "\n\f")
+
+
 def segments(text: str) -> list[Segment]:
     """The text's lines, with each table it prints as one mf.Table (header row first)."""
     lines = text.split("\n")
@@ -212,6 +239,9 @@ def write(variant: str, text: str, meta: dict, folder: Path) -> Path:
     elif variant == "lost_brackets":
         path = folder / "doc.txt"
         path.write_text(lost_brackets(text), encoding="utf-8")
+    elif variant == "pdftotext":
+        path = folder / "doc.txt"
+        path.write_text(pdftotext(text), encoding="utf-8")
     elif variant == "label_tabs":
         path = folder / "doc.txt"
         path.write_text(label_tabs(text), encoding="utf-8")

@@ -1,6 +1,7 @@
 """Metamorphic tests, the held-out set: each annotated corpus document re-rendered the way real
 converters deliver it (tests/renderings.py: radical code points, lost opening brackets, a tab
-after every list label (a word processor's text export), DOCX
+after every list label (a word processor's text export), pdftotext's plain text (prose
+hard-wrapped at a fixed width, a page number and a form feed at each page's end), DOCX
 without heading styles, HTML in site chrome, crawler Markdown, its tables flattened again as tab
 rows / one cell per line / Markdown pipes, a ruled PDF — 003 and 004 always, the others marked
 slow) must give
@@ -25,7 +26,7 @@ from extract.evaluate import scorers
 from extract.pipeline import run
 
 STEMS = sorted(p.stem for p in ANNOTATIONS.glob("*.json"))
-OUTLINE_VARIANTS = ["radicals", "lost_brackets", "label_tabs", "docx", "html", "crawler"]
+OUTLINE_VARIANTS = ["radicals", "lost_brackets", "label_tabs", "pdftotext", "docx", "html", "crawler"]
 TABLE_VARIANTS = ["tables_tabs", "tables_cells", "tables_markdown"]
 PDF_STEMS = {"003_1304af9ec45eb322", "004_4b3f00f85f69e56b"}   # a ruled PDF costs ~1 s a document;
 SLOW = {(stem, "pdf") for stem in STEMS if stem not in PDF_STEMS}  # the others only in the full run
