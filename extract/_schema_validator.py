@@ -4,7 +4,17 @@
 SCHEMA_SHA256 = "7c9baaac9b1a3e47c15156b728ba552acbc756f7bb08a02717812866c220a5ba"
 VERSION = "2.22.3"
 from decimal import Decimal
-from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
+
+
+class JsonSchemaValueException(ValueError):
+    """fastjsonschema's JsonSchemaValueException as this code raises it: a message."""
+
+    def __init__(self, message, value=None, name=None, definition=None, rule=None):
+        super().__init__(message)
+        self.message, self.value, self.name, self.definition, self.rule = message, value, name, definition, rule
+
+
+JsonSchemaValuesException = JsonSchemaValueException   # raised only without fast_fail: never here
 
 
 NoneType = type(None)

@@ -296,10 +296,33 @@ def schema_digest() -> str:
     return hashlib.sha256(json.dumps(json_schema(), sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
+# The generated code imports its exception from fastjsonschema, whose package imports the whole
+# generator (a tenth of a one-line document's start-up); the code raises it with a message only,
+# so the validator carries a stand-in with fastjsonschema's name and `message`.
+_FASTJSONSCHEMA_IMPORT = "from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException\n"
+_EXCEPTION_STAND_IN = '''
+
+class JsonSchemaValueException(ValueError):
+    """fastjsonschema's JsonSchemaValueException as this code raises it: a message."""
+
+    def __init__(self, message, value=None, name=None, definition=None, rule=None):
+        super().__init__(message)
+        self.message, self.value, self.name, self.definition, self.rule = message, value, name, definition, rule
+
+
+JsonSchemaValuesException = JsonSchemaValueException   # raised only without fast_fail: never here
+'''
+
+
 def validator_source() -> str:
-    """The Python source of the schema validator, as fastjsonschema generates it."""
+    """The Python source of the schema validator, as fastjsonschema generates it (its exception
+    import replaced by the stand-in)."""
     import fastjsonschema
     code = fastjsonschema.compile_to_code(json_schema(), detailed_exceptions=False)
+    if code.count(_FASTJSONSCHEMA_IMPORT) != 1:
+        raise RuntimeError("fastjsonschema's generated code no longer imports its exception as "
+                           "expected: update _FASTJSONSCHEMA_IMPORT in extract/model.py")
+    code = code.replace(_FASTJSONSCHEMA_IMPORT, _EXCEPTION_STAND_IN)
     return _VALIDATOR_HEADER.format(version=SCHEMA_VERSION, digest=schema_digest()) + code
 
 

@@ -59,9 +59,9 @@ print(callable(spacy.cli.info) and spacy.cli.__name__)
 
 
 # What converting a plain-text document may import: nothing for other formats, and once the
-# pattern models are kept (extract/built_cache.py) not PyYAML either; spaCy only for a sentence
-# it can help (none here).
-NOT_FOR_TEXT = ("yaml", "spacy", "pdfplumber", "pypdfium2", "pdfminer", "lxml", "docx", "rapidocr", "onnxruntime")
+# pattern models are kept (extract/built_cache.py) not PyYAML either, nor fastjsonschema (the
+# validator is generated code); spaCy only for a sentence it can help (none here).
+NOT_FOR_TEXT = ("yaml", "fastjsonschema", "spacy", "pdfplumber", "pypdfium2", "pdfminer", "lxml", "docx", "rapidocr", "onnxruntime")
 
 
 def test_a_text_document_imports_no_reader_of_other_formats(tmp_path):
