@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from typing import Literal, Optional
 
 import regex
-from pydantic import BaseModel
 
 from . import patterns, regex_cache
 from .lexicon.brackets import CLOSING, OPENING, matching_open, split_top_level
@@ -21,13 +20,13 @@ Role = Literal["lead", "support", "responsible"]
 _ROLES: tuple[Role, ...] = ("lead", "support", "responsible")
 
 
-class _Roles(BaseModel, extra="forbid"):
+class _Roles(patterns.PatternModel):
     lead: list[str]
     support: list[str]
     responsible: list[str]
 
 
-class _TableColumns(BaseModel, extra="forbid"):
+class _TableColumns(patterns.PatternModel):
     number: list[str]
     task: list[str]
     lead: list[str]
@@ -36,7 +35,7 @@ class _TableColumns(BaseModel, extra="forbid"):
     deadline: list[str]
 
 
-class TaskPatterns(BaseModel, extra="forbid"):
+class TaskPatterns(patterns.PatternModel):
     labels: _Roles
     trailing: _Roles
     leading_support: list[str]
