@@ -40,7 +40,25 @@ STDIN = "-"
 STDIN_FORMATS = ("txt", "md", "html", "docx", "doc", "pdf", "ofd")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The command group. batch, export and evaluate live in their own modules, imported when
+    named or listed (--help): converting a document does not import them."""
+
+    ELSEWHERE = {"batch": ("cli_batch", "batch"), "export": ("cli_batch", "export"),
+                 "evaluate": ("evaluate", "evaluate")}
+
+    def list_commands(self, ctx: Optional[click.Context]) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.ELSEWHERE})
+
+    def get_command(self, ctx: Optional[click.Context], name: str) -> Optional[click.Command]:
+        if name not in self.commands and name in self.ELSEWHERE:
+            import importlib
+            module, attr = self.ELSEWHERE[name]
+            self.add_command(getattr(importlib.import_module(f"{__package__}.{module}"), attr), name)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="plan-extract")
 def main() -> None:
     """Turn Chinese government plan documents (规划, 实施方案 …) into structured JSON."""
@@ -311,16 +329,6 @@ def review(paths: tuple[str, ...], outdir: str, max_mb: float, timeout: float, q
             click.echo(f"{f} → {out}", err=True)
     if failed:
         sys.exit(EXIT_FAILED)
-
-
-def _register_commands() -> None:
-    from .cli_batch import batch, export
-    from .evaluate import evaluate
-    for cmd in (batch, export, evaluate):
-        main.add_command(cmd)
-
-
-_register_commands()
 
 
 if __name__ == "__main__":
