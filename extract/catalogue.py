@@ -145,6 +145,11 @@ def _build_index() -> dict[str, str]:
     return index
 
 
+def normalized_names() -> frozenset[str]:
+    """The normalized form of every catalogue name and alias (from the kept index)."""
+    return frozenset(_index())
+
+
 def match(name: str) -> Optional[str]:
     """Catalogue id of an indicator name, or None when it is not in the catalogue."""
     if not name or not name.strip():

@@ -521,8 +521,7 @@ def _worth_parsing(sentence: str, targets: list[_Target], min_year: Optional[int
 
 @functools.lru_cache(maxsize=1)
 def _catalogue_forms() -> tuple[str, ...]:
-    return tuple({nlp.fold_chars(catalogue.normalize(n))
-                  for e in catalogue.catalogue().indicators for n in [e.name, *e.aliases]})
+    return tuple({nlp.fold_chars(n) for n in catalogue.normalized_names()})
 
 
 def _near_catalogue(name: str) -> bool:
