@@ -466,3 +466,17 @@ def test_closing_responsibility_sentences_leave_the_text(tmp_path):
         ("3", "落实差别化支付。", ["市医保局"], [], None),
         ("4", "由市发展改革委牵头，会同市财政局，制定考核实施细则。", ["市发展改革委"], ["市财政局"], None),
     ]
+
+
+def test_a_task_table_with_a_measures_column_keeps_each_rows_measure(tmp_path):
+    """重点任务 | 具体措施: the task column gives the title (merged over its measures' rows), the
+    measure column the row's own text — it was lost."""
+    doc = _task_table(tmp_path / "plan.docx", ["序号", "重点任务", "具体措施", "牵头单位", "配合单位", "完成时限"], [
+        ["1", "完善医疗服务体系", "推进区人民医院扩建", "区卫生健康局", "区发展改革局", "2025年底"],
+        ["2", "完善医疗服务体系", "建设社区卫生服务中心", "区卫生健康局", "各街道办事处", "2024年底"],
+        ["3", "强化公共卫生", "建设区疾控中心实验室", "区疾控中心", "", "2025年6月"],
+    ])
+    got = [(t.number, t.title, t.text, t.lead, t.support) for t in doc.tasks]
+    assert got == [("1", "完善医疗服务体系", "推进区人民医院扩建", ["区卫生健康局"], ["区发展改革局"]),
+                   ("2", "完善医疗服务体系", "建设社区卫生服务中心", ["区卫生健康局"], ["各街道办事处"]),
+                   ("3", "强化公共卫生", "建设区疾控中心实验室", ["区疾控中心"], [])]

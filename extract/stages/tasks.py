@@ -543,6 +543,10 @@ def _rows_of(table: Table) -> list[_Found]:
         # when that row names a task column and a unit column
         columns, first = table.rows[0], 1
     c_task = _column(columns, cols.task)
+    # more columns of the work itself (重点任务 | 具体措施): the first gives the title, the
+    # others the row's own text
+    c_more = [c for c in (_column(columns, [name]) for name in cols.task) if c is not None and c != c_task]
+    c_more = sorted(set(c_more))
     c_lead = _column(columns, cols.lead)
     c_resp = _column(columns, cols.responsible)
     c_sup = _column(columns, cols.support)
@@ -581,6 +585,8 @@ def _rows_of(table: Table) -> list[_Found]:
         m = regex.search(r"[。；;]", body)
         title = body[:m.start()].strip() if m else body
         text = body[m.end():].strip() if m else ""
+        more = [" ".join(cell(c).split()) for c in c_more if cell(c)]
+        text = "\n".join(x for x in [text] + more if x)
         number = cell(c_num) or None
         dl = cell(c_dl)
         out.append(_Found(start=span[0], end=span[1], number=number, title=title, text=text, who=who,
