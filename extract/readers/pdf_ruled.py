@@ -151,8 +151,10 @@ def page_chars(textpage, to_rect, within: Optional[list[Box]] = None) -> Optiona
     middle lies in one of the boxes `within` when given (Table.extract reads no other).
     None when such a character is rotated (pdfplumber would read it as a column of its own).
 
-    The calls go through plain-handle bindings (extract/readers/_pdfium.py); a text object's
-    font, a font's glyph widths and descent at a size are asked once."""
+    The calls go through plain-handle bindings (extract/readers/_pdfium.py). What PDFium keeps
+    per text object (its font, font size and matrix, so the angle) is asked once an object, a
+    font's glyph widths and descent at a size once; a character's code is read from the page's
+    text where that is PDFium's (see _plain), so a character costs two or three calls."""
     import pypdfium2.raw as pdfium_c
 
     fast = _pdfium.bind()
@@ -161,15 +163,16 @@ def page_chars(textpage, to_rect, within: Optional[list[Box]] = None) -> Optiona
     matrix = pdfium_c.FS_MATRIX()
     advance, descent = ctypes.c_float(), ctypes.c_float()
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-    get_box, is_generated, get_unicode = fast.Text_GetLooseCharBox, fast.Text_IsGenerated, fast.Text_GetUnicode
-    get_angle, get_size, get_object = fast.Text_GetCharAngle, fast.Text_GetFontSize, fast.Text_GetTextObject
-    get_matrix, get_origin = fast.Text_GetMatrix, fast.Text_GetCharOrigin
-    fonts: dict[int, Optional[int]] = {}                 # text object → its font
+    get_box, get_object, get_origin = fast.Text_GetLooseCharBox, fast.Text_GetTextObject, fast.Text_GetCharOrigin
+    objects: dict[int, tuple] = {}                       # text object → what _object_state says
     widths: dict[tuple, Optional[float]] = {}            # (font, code, size) → advance, if any
     descents: dict[tuple, Optional[float]] = {}          # (font, size) → descent, if any
     chars: list[dict] = []
     count = fast.Text_CountChars(tp)
-    for i in (range(count) if within is None else _indices_near(textpage, count, to_rect, within)):
+    text = textpage.get_text_range(0, count) if count else ""
+    if len(text) != count:   # PDFium's text and character indices disagree: codes by index
+        text = ""
+    for i in (range(count) if within is None else _indices_near(tp, text, count, to_rect, within)):
         if not get_box(tp, i, rect):
             continue
         if within is not None:
@@ -178,29 +181,31 @@ def page_chars(textpage, to_rect, within: Optional[list[Box]] = None) -> Optiona
             if not any(b[0] - _MARGIN <= x <= b[2] + _MARGIN and b[1] - _MARGIN <= y <= b[3] + _MARGIN
                        for b in within):
                 continue
-        if is_generated(tp, i) == 1:
-            continue
-        code = get_unicode(tp, i)
-        if code in (0, 0x0A, 0x0D, 0xFFFE, 0xFFFF) or code > 0x10FFFF:
-            continue
-        if abs(get_angle(tp, i)) > 1e-3:
+        if text and _plain(text[i]):
+            code = ord(text[i])
+        else:
+            if fast.Text_IsGenerated(tp, i) == 1:
+                continue
+            code = fast.Text_GetUnicode(tp, i)
+            if code in (0, 0x0A, 0x0D, 0xFFFE, 0xFFFF) or code > 0x10FFFF:
+                continue
+        obj = get_object(tp, i)
+        state = objects.get(obj) if obj else None
+        if state is None:
+            state = _object_state(fast, tp, i, obj, matrix)
+            if obj:
+                objects[obj] = state
+        font, size, rotated, a, b, c, d = state
+        if rotated:
             return None
         left, right = rect.left, rect.right
-        size = get_size(tp, i)
         # pdfminer's box is as wide as the character's advance in the PDF's own widths (PDFium's
         # loose box takes the width from the font it renders with, a substitute when the font is
         # not embedded): the gaps pdfplumber reads as spaces between words depend on it.
         # Its height likewise: the font size up from the font's descent below the baseline
         # (PDFium's loose box takes ascent and descent from each embedded subset, which differ).
         low, high = rect.bottom, rect.top
-        obj = get_object(tp, i)
-        if not obj:
-            font = None
-        elif obj in fonts:
-            font = fonts[obj]
-        else:
-            font = fonts[obj] = fast.TextObj_GetFont(obj)
-        if font and size > 0 and get_matrix(tp, i, matrix):
+        if font and size > 0 and a is not None:
             key = (font, code, size)
             if key in widths:
                 width = widths[key]
@@ -208,14 +213,14 @@ def page_chars(textpage, to_rect, within: Optional[list[Box]] = None) -> Optiona
                 width = widths[key] = (advance.value if fast.Font_GetGlyphWidth(font, code, size, advance)
                                        and advance.value > 0 else None)
             if width is not None:
-                right = left + width * (matrix.a ** 2 + matrix.b ** 2) ** 0.5
+                right = left + width * (a ** 2 + b ** 2) ** 0.5
             key = (font, size)
             if key in descents:
                 down = descents[key]
             else:
                 down = descents[key] = descent.value if fast.Font_GetDescent(font, size, descent) else None
             if down is not None and get_origin(tp, i, origin_x, origin_y):
-                scale = (matrix.c ** 2 + matrix.d ** 2) ** 0.5
+                scale = (c ** 2 + d ** 2) ** 0.5
                 low = origin_y.value + down * scale
                 high = low + size * scale
         x0, top, x1, bottom = to_rect(left, low, right, high)
@@ -225,21 +230,37 @@ def page_chars(textpage, to_rect, within: Optional[list[Box]] = None) -> Optiona
     return chars
 
 
-def _indices_near(textpage, count: int, to_rect, within: list[Box]):
+def _plain(char: str) -> bool:
+    """A character of the page's text whose code PDFium's character at the same index has, and
+    which PDFium never generates: it generates only spaces and line ends, and the text holds
+    U+FFFE where a character has no Unicode (or is a hyphen PDFium joined)."""
+    return " " < char < "\ud800" or "\ue000" <= char < "\ufffe" or char > "\uffff"
+
+
+def _object_state(fast, tp: int, index: int, obj: int, matrix) -> tuple:
+    """(font, font size, rotated, a, b, c, d of the matrix or Nones) of the character at index:
+    PDFium gives every character of a text object the object's font size and matrix."""
+    font = fast.TextObj_GetFont(obj) if obj else None
+    size = fast.Text_GetFontSize(tp, index)
+    rotated = abs(fast.Text_GetCharAngle(tp, index)) > 1e-3
+    if fast.Text_GetMatrix(tp, index, matrix):
+        return font, size, rotated, matrix.a, matrix.b, matrix.c, matrix.d
+    return font, size, rotated, None, None, None, None
+
+
+def _indices_near(tp: int, text: str, count: int, to_rect, within: list[Box]):
     """Indices of the characters on PDFium's text lines that come near one of the boxes: a
     line's box is a few calls, a character's one each, and most lines of a page lie outside
     its tables. A line PDFium gives no box for is kept whole (its characters decide)."""
     import re
 
-    text = textpage.get_text_range(0, count) if count else ""
-    if len(text) != count:   # PDFium's text and character indices disagree: every character
+    if not text:   # no text, or PDFium's text and character indices disagree: every character
         yield from range(count)
         return
-    handle = _pdfium.handle(textpage)
     start = 0
     for end in [m.start() for m in re.finditer("\n", text)] + [count]:
         first, start = start, end + 1
-        box = _pdfium.text_box(handle, first, end - first, inked_only=False)
+        box = _pdfium.text_box(tp, first, end - first, inked_only=False)
         if box is not None:
             x0, y0, x1, y1 = to_rect(*box)
             x0, y0, x1, y1 = x0 - _MARGIN, y0 - _MARGIN, x1 + _MARGIN, y1 + _MARGIN
