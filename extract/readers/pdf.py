@@ -331,12 +331,14 @@ def group_rows(lines: list[PlacedLine]) -> list[_Row]:
 
 
 class _BoldFonts:
-    """Is the character at this index bold? Cached per text object."""
+    """Is the character at this index bold? Cached per text object, and a font's own boldness
+    (weight, name) per font: a page prints hundreds of text objects in a few fonts."""
 
     def __init__(self, textpage):
         self.fast = _pdfium.bind()
         self.textpage = _pdfium.handle(textpage)
         self.cache: dict[int, bool] = {}
+        self.fonts: dict[int, bool] = {}
         self.buffer = ctypes.create_string_buffer(256)
 
     def __call__(self, index: int) -> bool:
@@ -347,14 +349,22 @@ class _BoldFonts:
         bold = self.cache.get(obj)
         if bold is None:
             bold = fast.TextObj_GetTextRenderMode(obj) in FILL_STROKE_MODES
-            font = fast.TextObj_GetFont(obj)
-            if font and not bold:
-                bold = fast.Font_GetWeight(font) >= 600
-                size = fast.Font_GetBaseFontName(font, self.buffer, len(self.buffer))
-                name = self.buffer.raw[:max(size - 1, 0)].decode("latin-1").lower()
-                bold = bold or "bold" in name or "heavy" in name or "black" in name
+            if not bold:
+                font = fast.TextObj_GetFont(obj)
+                if font:
+                    bold = self.fonts.get(font)
+                    if bold is None:
+                        bold = self.fonts[font] = self._font_bold(font)
             bold = self.cache[obj] = bool(bold)
         return bold
+
+    def _font_bold(self, font: int) -> bool:
+        fast = self.fast
+        if fast.Font_GetWeight(font) >= 600:
+            return True
+        size = fast.Font_GetBaseFontName(font, self.buffer, len(self.buffer))
+        name = self.buffer.raw[:max(size - 1, 0)].decode("latin-1").lower()
+        return "bold" in name or "heavy" in name or "black" in name
 
 
 # ---- ruled tables ------------------------------------------------------------------------
