@@ -67,8 +67,11 @@ MIN_FIELD_LINES = 3       # records printed one field a line: this many lines op
 def starts_records(state: State, i: int) -> bool:
     """Paragraph i opens key:value records: it holds several keys, or it and the lines after it
     each open with a key (one field a line), a name key among them."""
-    if is_record(raw_text(state, i)):
+    first = keys(raw_text(state, i))
+    if len(first) >= MIN_KEYS:
         return True
+    if not first or first[0].start() > 0:   # one field a line: the first line opens with a key
+        return False
     roles = []
     running = running_heads(state)
     fields: list[str] = []
