@@ -19,7 +19,13 @@ inside a small plan as
 - words: whitespace-separated words, one row per line (a category repeated on every row);
 - records: key:value records, one row per line (`序号：1 领域：… 指标：… 2020年：…`);
 - records_cut: the same records cut across lines; fields: one field a line;
-- markdown: a pipe table (outer pipes printed or not); html: a <table> whose category cells are merged with rowspan.
+- markdown: a pipe table (outer pipes printed or not); html: a <table> whose category cells are merged with rowspan;
+- grid, simple, multiline: pandoc's plain-text tables, columns padded to display width (an
+  ideograph is two columns wide): grid (`+----+` borders, a long name wrapped inside its cell
+  over the lines between two borders, the header above `+====+`, a sub-heading merged across
+  the row or in its first cell); simple (words under a rule of dash groups, an empty cell left
+  blank); multiline (rows apart by blank lines between two rules, a long name wrapped onto the
+  lines under its row, the header wrapped over two lines when printed over two rows).
 
 Expected values are the generator's own data (`Row`), never the program's output.
 """
@@ -28,10 +34,15 @@ from __future__ import annotations
 import html
 import random
 import sys
+import unicodedata
+
+import regex
 from dataclasses import dataclass
 from typing import Optional
 
-FORMS = ("tabs", "tabcells", "cells", "spaced", "words", "records", "records_cut", "fields", "markdown", "html")
+FORMS = ("tabs", "tabcells", "cells", "spaced", "words", "records", "records_cut", "fields", "markdown", "html",
+         "grid", "simple", "multiline")
+PANDOC = ("grid", "simple", "multiline")
 
 # invented names: plain ones, ones with brackets that are no unit, long ones that wrap (cut at |)
 NAMES = [
@@ -318,6 +329,8 @@ def body(t: Table, form: str) -> list[str]:
             else:
                 lines.append(" ".join(fields))
         return lines
+    if form in PANDOC:
+        return _pandoc(t, form, rows, rng)
     if form == "markdown":
         lines = ["| " + " | ".join(head[0]) + " |", "|" + "---|" * len(t.header)] + \
             ["| " + " | ".join(r) + " |" for r in head[1:] + rows]
@@ -326,6 +339,80 @@ def body(t: Table, form: str) -> list[str]:
             lines = [line[1:-1].strip() for line in lines]
         return lines
     raise ValueError(form)
+
+
+def _width(text: str) -> int:
+    """Display columns, as pandoc counts them: an ideograph or full-width sign is two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """A cell's text cut into lines of at most width display columns (ideographs broken
+    anywhere, a number kept whole)."""
+    lines, line = [], ""
+    for word in regex.findall(r"[0-9A-Za-z.]+|.", text):   # a number is never cut
+        if line and _width(line + word) > width:
+            lines.append(line)
+            line = ""
+        line += word
+    return lines + [line] if line or not lines else lines
+
+
+def _pandoc(t: Table, form: str, rows: list[list[str]], rng: random.Random) -> list[str]:
+    """A pandoc plain-text table: grid, simple or multiline (pandoc's Markdown writer)."""
+    name_col = t.roles.index("name")
+    head = t.header_rows()
+    if form == "simple" or (len(head) == 2 and any(not c for c in head[0])):
+        head = [t.header]      # one header line (a word over two columns has no grid or simple form)
+    header = ["".join(parts) for parts in zip(*head)]
+    merged = form == "grid" and rng.random() < 0.5   # a sub-heading merged across the row (pandoc 3)
+    widths = [max(_width(c) for c in [h] + [r[j] for r in rows if not (merged and _is_group_row(t, r))])
+              for j, h in enumerate(header)]
+    widths = [max(w, max(_width(h) for h in col), 2) for w, col in zip(widths, zip(*head))]
+    if form != "simple":       # a long name wraps inside its column (a sub-heading in it does not)
+        groups = [_width(r[0]) for r in rows if _is_group_row(t, r) and name_col == 0 and not merged]
+        widths[name_col] = min(widths[name_col], max([rng.choice([14, 16, 18, 20, 24])] + groups))
+
+    def cell_lines(r: list[str]) -> list[list[str]]:
+        """Each cell's lines as the column prints them."""
+        return [_wrap(c, widths[j]) if c else [""] for j, c in enumerate(r)]
+
+    def block(cells: list[list[str]], sep: str, lead: str, tail: str) -> list[str]:
+        n = max(len(c) for c in cells)
+        return [lead + sep.join(_pad(c[k] if k < len(c) else "", widths[j]) for j, c in enumerate(cells)) + tail
+                for k in range(n)]
+
+    if form == "grid":
+        rule = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
+        lines = [rule] + block([[h[j] for h in head] for j in range(len(header))], " | ", "| ", " |")
+        lines.append(rule.replace("-", "="))
+        total = sum(widths) + 3 * (len(widths) - 1)
+        for r in rows:
+            if _is_group_row(t, r) and merged:
+                lines += ["| " + _pad(r[0], total) + " |", rule]
+                continue
+            lines += block(cell_lines(r), " | ", "| ", " |") + [rule]
+        return lines
+    dashes = "  " + " ".join("-" * w for w in widths)
+    if form == "simple":
+        lines = ["  " + " ".join(_pad(h, w) for h, w in zip(header, widths)).rstrip(), dashes]
+        return lines + ["  " + " ".join(_pad(c, w) for c, w in zip(r, widths)).rstrip() for r in rows]
+    full = "-" * (sum(widths) + len(widths) + 1)
+    lines = [full] + [x.rstrip() for x in block([[h[j] for h in head] for j in range(len(header))], " ", "  ", "")]
+    lines.append(dashes)
+    for k, r in enumerate(rows):
+        if k:
+            lines.append("")
+        lines += [x.rstrip() for x in block(cell_lines(r), " ", "  ", "")]
+    return lines + [full]
+
+
+def _is_group_row(t: Table, r: list[str]) -> bool:
+    return r[0] in GROUPS and not any(r[1:])
 
 
 def render(t: Table, form: str) -> tuple[str, str]:

@@ -82,12 +82,18 @@ def rebuild_pipe(state: State, paras: list[int]) -> Optional[Grid]:
             for held, more in zip(rows[-1].cells, cells):
                 held.add(more)   # the cell's text wrapped onto the next line inside the borders
             continue
+        if grid and len(cells) == 1 and rows and len(rows[0].cells) > 1:
+            # one cell merged across the row (a sub-heading, pandoc 3): its text in every
+            # column, as an HTML colspan is read
+            cells = [Cell(list(cells[0].lines), cells[0].span) for _ in rows[0].cells]
         rows.append(GridRow(cells, page=para.page))
         open_row = grid
     if not rows:
         return None
-    # a header printed over two rows puts its second row under the delimiter (2025 年 / 目标值)
-    header_rows = max(header_rows, find_header_rows(rows))
+    # a header printed over two rows puts its second row under the delimiter (2025 年 / 目标值);
+    # a grid table prints every header row above its ===== border
+    if not (grid and header_rows):
+        header_rows = max(header_rows, find_header_rows(rows))
     return Grid(rows=rows, paras=(paras[0], paras[-1] + 1), header_rows=header_rows or None)
 
 

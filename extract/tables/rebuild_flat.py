@@ -12,10 +12,12 @@ What the extractor does to a table, and how each is undone:
 from __future__ import annotations
 
 from dataclasses import dataclass
+import unicodedata
 from typing import Optional
 
 import regex
 
+from ..raw import RawLine
 from ..state import State
 from . import assign, classify, records
 from .grid import Cell, Grid, GridRow, is_page_furniture, join_spans, running_heads
@@ -44,6 +46,7 @@ def rebuild(state: State, paras: list[int]) -> Optional[Grid]:
         header = records.raw_text(state, paras[0]).split()
     if not _is_header(header):
         return None
+    header_lines = 1 + _header_second_line(state, paras, header)
     columns = list(header)
     roles = [classify.header_role(h) for h in columns]
     width = len(columns)
@@ -54,6 +57,8 @@ def rebuild(state: State, paras: list[int]) -> Optional[Grid]:
     running = running_heads(state)
     printed_header = "".join(header)
     for k, item in enumerate(items[1:], 1):
+        if k < header_lines:
+            continue
         if is_page_furniture(item.text, running) or regex.sub(r"\s+", "", item.text) == printed_header:
             continue   # a page number, the running head or the header printed again at a page break
         tokens = item.text.split()
@@ -99,11 +104,58 @@ def rebuild(state: State, paras: list[int]) -> Optional[Grid]:
                 header_rows=0)
 
 
+def _raw_line(state: State, i: int) -> Optional[str]:
+    """Paragraph i's first line as the reader printed it, its leading spaces kept."""
+    block = state.norm.paras[i].block
+    b = state.raw.blocks[block] if block is not None else None
+    return b.text.rstrip() if isinstance(b, RawLine) else None
+
+
+def _columns(text: str) -> list[tuple[int, str]]:
+    """Each word of a line with the display column it starts at (an ideograph is two wide, as
+    plain-text table writers pad)."""
+    out, col = [], 0
+    for m in regex.finditer(r"\S+|\s+", text):
+        if not m.group().isspace():
+            out.append((col, m.group()))
+        col += sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in m.group())
+    return out
+
+
+def _header_second_line(state: State, paras: list[int], header: list[str]) -> int:
+    """A header wrapped over two lines (pandoc's multiline tables: `2025年` over `目标值`): the
+    second line's words, each under the header word whose column it starts in, are joined to
+    it (header changed in place). Returns the lines taken (0 or 1)."""
+    if len(paras) < 2 or paras[1] != paras[0] + 1 or state.norm.paras[paras[1]].kind != "text":
+        return 0
+    first, second = _raw_line(state, paras[0]), _raw_line(state, paras[1])
+    if first is None or second is None:
+        return 0
+    top, under = _columns(first), _columns(second)
+    if [w for _, w in top] != header or not under or \
+            not all(classify.is_header_cell(w) and not classify.is_group_text(w) for _, w in under):
+        return 0
+    for col, word in under:
+        j = max((j for j, (c, _) in enumerate(top) if c <= col), default=None)
+        if j is None:
+            return 0
+        header[j] += word
+    return 1
+
+
 def _rest_of_row_above(items: list[_Line], k: int, rows: list[GridRow], pending: list[_Line]) -> bool:
-    """In a table whose rows stand apart by blank lines (pandoc's multiline tables), a short line
-    right under a row with a blank line after it is the rest of that row's wrapped cell."""
-    return bool(rows) and not pending and not items[k].blank_before and \
-        (k + 1 == len(items) or items[k + 1].blank_before)
+    """In a table whose rows stand apart by blank lines (pandoc's multiline tables), short lines
+    right under a row, with a blank line after them, are the rest of that row's wrapped cell."""
+    if not rows or pending or items[k].blank_before:
+        return False
+    # the wrap may take several lines: each short and without values, up to the next blank line
+    for nxt in items[k + 1:]:
+        if nxt.blank_before:
+            return True
+        tokens = nxt.text.split()
+        if len(tokens) != 1 or classify.is_value(tokens[0]) or classify.is_nature(tokens[0]):
+            return False
+    return True
 
 
 def _is_header(tokens: list[str]) -> bool:
@@ -138,6 +190,15 @@ def _fit(tokens: list[str], item: _Line, pending: list[_Line], roles: list, widt
         if placed is not None:
             return GridRow([Cell(["".join(tokens[k] for k in ks)], item.span) if ks else Cell() for ks in placed],
                            page=item.page)
+    if missing > 0 and len(pending) == 1 and "category" in roles:
+        # a row that prints every column but the category, under a line of its own: that line is
+        # the category (printed in a row of its own above its rows), wherever its column stands
+        placed = assign.assign(tokens, roles)
+        cat = roles.index("category")
+        if placed is not None and not placed[cat] and all(ks for j, ks in enumerate(placed) if j != cat):
+            cells = [Cell(["".join(tokens[k] for k in ks)], item.span) if ks else Cell() for ks in placed]
+            cells[cat] = Cell([pending[0].text.strip()], pending[0].span)
+            return GridRow(cells, page=item.page)
     if missing > 0:
         lead = _leading_cells(pending, missing, roles)
         cells += lead

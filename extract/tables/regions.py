@@ -116,6 +116,9 @@ def _words_header(state: State, i: int) -> bool:
     # short lines before the first row: a sub-heading (结果性指标), a wrapped name's first part
     while k < len(paras) and k - i <= MAX_GAP_LINES and paras[k].kind == "text" and not paras[k].heading_level:
         t = state.norm.para_text(paras[k]).strip()
+        if _RULE_LINE.match(t):
+            k += 1
+            continue   # the rule of dash groups under a header (pandoc's simple and multiline tables)
         if len(t) > MAX_FLAT_LINE_CHARS or _SENTENCE.search(t):
             return False
         k += 1
@@ -202,6 +205,19 @@ def _flat_run(paras, texts: list[str], i: int) -> tuple[int, list[int]]:
     # column by column); otherwise they are whatever follows it
     tail = [k for k in members if k > last_row]
     if tail and not any(classify.is_value(texts[k].strip()) for k in tail):
-        members = [k for k in members if k <= last_row]
+        members = [k for k in members if k <= last_row] + _wrapped_last_row(paras, members, last_row, tail)
     end = members[-1] + 1
     return end, members
+
+
+def _wrapped_last_row(paras, members: list[int], last_row: int, tail: list[int]) -> list[int]:
+    """In a table whose rows stand apart by blank lines (pandoc's multiline tables), the short
+    lines right under the last row, up to a blank line, are the rest of its wrapped name."""
+    if not any(paras[k].blank_before for k in members[1:] if paras[k].kind == "row"):
+        return []
+    wrap = []
+    for k in tail:
+        if paras[k].blank_before or k != last_row + 1 + len(wrap):
+            break
+        wrap.append(k)
+    return wrap
