@@ -7,8 +7,13 @@ From a seed, `invent(seed)` makes up an indicator table of the kinds plans print
 (sometimes long enough to wrap into two cells), the unit, a baseline column headed by its year
 (`2020年`) or by a word (基期, 现状值, `2020年基期值`), one or two target years (`2025年`,
 `2025年目标`, `2030年目标值`), a nature printed short or long (约束, 预期性, 约束性指标), values
-printed as numbers, comparators or words (持续下降, 基本全覆盖). `render(table, form)` prints it
-inside a small plan as
+printed as numbers, comparators or words (持续下降, 基本全覆盖); sub-heading rows, plain
+(结果性指标) or numbered as a list (一、经济发展, （二）民生福祉: the group is the text without its
+number), in tab rows printed with or without the tabs after them; units with a magnitude (万亩,
+亿立方米, 万套), in the unit column or, with no unit column, in brackets after the name; a change
+column (年均增长（%）, 年均增长, 五年累计, 累计) whose value is the target of a row whose last target
+year prints — (only in the column's unit when it names one; a level or a word printed in the
+target column wins). `render(table, form)` prints it inside a small plan as
 
 - tabs: one tab-separated row per line;
 - tabcells: one tab-led cell per line, a blank line after each row;
@@ -60,6 +65,15 @@ WORD_VALUES = ["持续下降", "基本全覆盖", "逐步提高", "稳步提升"
 NATURES = {"预期性": ["预期", "预期性", "预期性指标"], "约束性": ["约束", "约束性", "约束性指标"],
            "指导性": ["指导", "指导性", "指导性指标"], "倡导性": ["倡导", "倡导性", "倡导性指标"]}
 GROUPS = ["结果性指标", "过程性指标", "约束性指标", "预期性指标", "个人和社会倡导性指标", "政府工作指标"]
+# sub-headings numbered as a list (一、经济发展, （二）民生福祉): the group is the text without its number
+AREAS = ["经济发展", "创新驱动", "民生福祉", "绿色生态", "安全保障", "社会文明", "健康服务"]
+CN = "一二三四五六七八九十"
+# a unit printed in brackets after the name, opening with a magnitude or not (耕地保有量（万亩）)
+NAME_UNITS = ["万亩", "亿立方米", "万套", "万公顷", "万千瓦", "亿元", "万人", "%", "岁", "‰", "万吨标准煤"]
+MAGNITUDE_UNITS = ["万亩", "亿立方米", "万套", "万公顷", "万千瓦", "万标箱"]
+# a change column (年均增长, 五年累计) and its unit: it gives the target of a row whose target year
+# prints none (—), in the row's unit or in any unit when the column names none
+CHANGES = [("年均增长（%）", "%"), ("年均增长", None), ("五年累计", None), ("累计", None)]
 NONE_VALUES = ["-", "—", "*"]
 BEFORE = ["某市“十四五”社会发展规划", "一、发展目标", "到2025年，社会事业发展水平明显提升。", "表1 主要发展指标"]
 AFTER = ["二、主要任务", "加强基层服务体系建设，提高服务能力。"]
@@ -77,6 +91,12 @@ class Row:
     nature: Optional[str]   # one of 预期性 约束性 指导性
     nature_printed: Optional[str]
     group: Optional[str] = None   # the sub-heading row above it (结果性指标), printed once
+    unit_in_name: bool = False    # the unit printed in brackets after the name (耕地保有量（万亩）)
+    change: Optional[str] = None  # its cell in the change column (年均增长, 累计), if the table has one
+
+    @property
+    def printed_name(self) -> str:
+        return f"{self.name}（{self.unit}）" if self.unit_in_name else self.name
 
 
 @dataclass
@@ -90,6 +110,15 @@ class Table:
     page_break: Optional[int] = None   # a page break before this row: page number, running head, header again
     two_rows: bool = False             # the header printed over two rows (`2025年` over `目标值`)
     category_rows: bool = False        # each category printed in a row of its own above its rows
+    group_print: Optional[dict] = None  # group → its sub-heading as printed (一、经济发展), when numbered
+    change_unit: Optional[str] = None   # the change column's unit (年均增长（%）), if it names one
+
+    def group_text(self, group: str) -> str:
+        return (self.group_print or {}).get(group, group)
+
+    def is_group_row(self, r: list[str]) -> bool:
+        """A printed sub-heading row: its text in the first cell, the others empty."""
+        return r[0] in {self.group_text(x.group) for x in self.rows if x.group} and not any(r[1:])
 
     def header_rows(self) -> list[list[str]]:
         """The header as printed: one row, or two whose cells joined give the header."""
@@ -108,7 +137,11 @@ class Table:
                     top.append(h)
                     bottom.append("")
             return [top, bottom]
-        for h in self.header:
+        for h, role in zip(self.header, self.roles):
+            if role == "change":   # 年均增长（%）, 五年累计: printed whole, merged down
+                top.append(h)
+                bottom.append("")
+                continue
             cut = next((k for k in (h.find("年") + 1, h.find("指标") + 2 if h.startswith("指标") else 0)
                         if 0 < k < len(h)), None)
             top.append(h[:cut] if cut else h)
@@ -123,7 +156,7 @@ class Table:
             elif role == "category":
                 out.append(row.category if first_of_run else "")
             elif role == "name":
-                out.append(row.name)
+                out.append(row.printed_name)
             elif role == "unit":
                 out.append(row.unit or "")
             elif role == "baseline":
@@ -132,6 +165,8 @@ class Table:
                 out.append(row.targets[int(role[6:])])
             elif role == "nature":
                 out.append(row.nature_printed or "")
+            elif role == "change":
+                out.append(row.change or "")
         return out
 
     def printed_rows(self, repeat_category: bool = False, own_rows: bool = True) -> list[list[str]]:
@@ -141,7 +176,7 @@ class Table:
         out = []
         for r in self.rows:
             if r.group != group:
-                out.append([r.group] + [""] * (len(self.roles) - 1))
+                out.append([self.group_text(r.group)] + [""] * (len(self.roles) - 1))
                 group = r.group
                 last = None
             if self.category_rows and own_rows and not repeat_category and r.category != last:
@@ -230,7 +265,53 @@ def invent(seed: int) -> Table:
     t = Table(seed=seed, header=header, roles=roles, base_year=base_year_out, target_years=target_years,
               rows=rows, page_break=page_break, category_rows=has_cat and rng.random() < 0.3)
     t.two_rows = rng.random() < 0.3 and any(t.header_rows_if_two()[1])
+    _more_features(t, random.Random(seed * 7919 + 17), groups is not None)
     return t
+
+
+def _more_features(t: Table, rng: random.Random, has_groups: bool) -> None:
+    """Features drawn from a second stream, so the tables above stay as they were: sub-headings
+    numbered as a list (一、经济发展), units in brackets after the name or with a magnitude
+    (万亩, 亿立方米), a change column (年均增长（%）, 五年累计) giving the target of a row whose
+    target year prints none."""
+    if has_groups and rng.random() < 0.5:
+        style = rng.choice(["{n}、{g}", "（{n}）{g}"])
+        names = rng.sample(AREAS, 2)
+        old = list(dict.fromkeys(r.group for r in t.rows))
+        t.group_print = {}
+        for k, (was, new) in enumerate(zip(old, names)):
+            t.group_print[new] = style.format(n=CN[k], g=new)
+            for r in t.rows:
+                if r.group == was:
+                    r.group = new
+    if "unit" in t.roles and rng.random() < 0.2:   # no unit column: each unit after its name
+        at = t.roles.index("unit")
+        del t.roles[at], t.header[at]
+        for r in t.rows:
+            r.unit_in_name = True
+    elif "unit" not in t.roles and rng.random() < 0.6:
+        for r in t.rows:
+            if rng.random() < 0.8:
+                r.unit, r.unit_in_name = rng.choice(NAME_UNITS), True
+    elif "unit" in t.roles:
+        for r in t.rows:
+            if rng.random() < 0.2:
+                r.unit = rng.choice(MAGNITUDE_UNITS)
+    if rng.random() < 0.3:
+        header, t.change_unit = rng.choice(CHANGES)
+        at = max(j for j, role in enumerate(t.roles) if role.startswith("target")) + 1
+        t.header.insert(at, header)
+        t.roles.insert(at, "change")
+        for r in t.rows:
+            if rng.random() < 0.4:
+                r.targets[-1] = "—"
+            if r.targets[-1] in NONE_VALUES and rng.random() < 0.3:
+                r.change = "—"
+            else:
+                r.change = rng.choice([f"{rng.randint(3, 9)}左右", f"[{rng.randint(10, 99)}.{rng.randint(1, 9)}]",
+                                       f"{rng.randint(10, 500)}", f"≥{rng.randint(2, 8)}", "—"])
+        if t.two_rows and not any(t.header_rows_if_two()[1]):
+            t.two_rows = False
 
 
 def _spaced(word: str) -> str:
@@ -251,16 +332,17 @@ def body(t: Table, form: str) -> list[str]:
     furniture = ["", "— 5 —", BEFORE[0], ""]   # a page number and the running head
     if form in ("tabcells", "cells", "spaced") and rng.random() < 0.5:
         # a sub-heading merged across the table: one cell
-        rows = [r[:1] if r[0] in GROUPS and not any(r[1:]) else r for r in rows]
+        rows = [r[:1] if t.is_group_row(r) else r for r in rows]
     head = t.header_rows()
     name_col = t.roles.index("name")
-    wraps = {r.name: r.wrap for r in t.rows}
+    wraps = {r.printed_name: r.wrap for r in t.rows}
     if form == "tabs":
         lines = ["\t".join(h) for h in head]
+        alone = t.group_print and random.Random(t.seed).random() < 0.5   # 一、经济发展 with no tabs after it
         for k, r in enumerate(rows):
             if k == page:
                 lines += furniture[1:3] + ["\t".join(h) for h in head]
-            lines.append("\t".join(r))
+            lines.append(r[0] if alone and t.is_group_row(r) else "\t".join(r))
         return lines
     if form == "tabcells":
         header = [line for h in head for line in ["\t" + c for c in h] + [""]]
@@ -315,7 +397,7 @@ def body(t: Table, form: str) -> list[str]:
     if form in ("records", "records_cut", "fields"):
         keys = [_spaced(h) if h[:4].isdigit() and rng.random() < 0.5 else h for h in t.header]
         # a sub-heading row is its text on a line of its own
-        records = [[r[0]] if r[0] in GROUPS and not any(r[1:]) else [f"{h}：{c}" for h, c in zip(keys, r) if c]
+        records = [[r[0]] if t.is_group_row(r) else [f"{h}：{c}" for h, c in zip(keys, r) if c]
                    for r in rows]
         lines = []
         for k, fields in enumerate(records):
@@ -412,7 +494,7 @@ def _pandoc(t: Table, form: str, rows: list[list[str]], rng: random.Random) -> l
 
 
 def _is_group_row(t: Table, r: list[str]) -> bool:
-    return r[0] in GROUPS and not any(r[1:])
+    return t.is_group_row(r)
 
 
 def render(t: Table, form: str) -> tuple[str, str]:
@@ -422,7 +504,7 @@ def render(t: Table, form: str) -> tuple[str, str]:
         cat = t.roles.index("category") if "category" in t.roles else None
         out = ["<table>"] + _html_header(t)
         def is_group(r):
-            return r[0] in GROUPS and not any(r[1:])
+            return t.is_group_row(r)
         for k, r in enumerate(rows):
             cells = []
             if is_group(r):   # a sub-heading row merged across the table
@@ -474,10 +556,14 @@ def expected(t: Table) -> list[dict]:
     """What each row says, from the generator's own data."""
     out = []
     for r in t.rows:
+        targets = list(r.targets)
+        if r.change and r.change not in NONE_VALUES and targets[-1] in NONE_VALUES and \
+                t.change_unit in (None, r.unit):
+            targets[-1] = r.change   # the change column gives the target the target year does not print
         out.append({
             "seq": r.seq, "category": r.category, "group": r.group, "name": r.name, "unit": r.unit,
             "baseline": (r.baseline, t.base_year),
-            "targets": [(v, y) for v, y in zip(r.targets, t.target_years)],
+            "targets": [(v, y) for v, y in zip(targets, t.target_years)],
             "nature": r.nature,
         })
     return out

@@ -131,13 +131,21 @@ def is_words_header(words: list[str]) -> bool:
     return len(words) >= 3 and all(classify.is_header_cell(w) for w in words)
 
 
+def _after_page_break(gap: list[str], furniture) -> list[str]:
+    """The lines of a gap printed on the page its next rows start on: a line above the page
+    number and running head stands at the foot of the page before (a sub-heading row left there,
+    `二、健康服务`), so it cannot separate the table from its header printed again."""
+    last = max((k for k, t in enumerate(gap) if furniture(t.strip())), default=-1)
+    return [t for t in gap[last + 1:] if not furniture(t.strip())]
+
+
 def _cell_run_end(paras, i: int, texts: list[str], furniture=lambda text: False) -> int:
     """End of a run of cell paragraphs, untabbed lines between them included: short ones (wrapped
     cells, stacked labels), and any that sit inside one tab-separated row broken over lines — the
     row before them and the row after them hold together no more cells than the widest row.
     Lines after which the run's header comes again end it when, page furniture left aside (a
-    page number, the running head), they read as a heading or the sentence that introduces the
-    next table (lexicon.numbering.separates_tables)."""
+    page number, the running head, and what stands above them at the page's foot), they read as
+    a heading or the sentence that introduces the next table (lexicon.numbering.separates_tables)."""
     n = len(paras)
     j = i
     width = 0
@@ -151,7 +159,7 @@ def _cell_run_end(paras, i: int, texts: list[str], furniture=lambda text: False)
         while k < n and paras[k].kind == "text":
             k += 1
         if k < n and paras[k].kind == "cell" and squeeze_spaces(texts[k]) == header \
-                and separates_tables([texts[g] for g in range(j, k) if not furniture(texts[g].strip())]):
+                and separates_tables(_after_page_break([texts[g] for g in range(j, k)], furniture)):
             break
         k = j
         while k < n and k - j < MAX_GAP_LINES and paras[k].kind == "text" and paras[k].end - paras[k].start <= MAX_WRAP_CHARS:
