@@ -6,6 +6,8 @@ writes one file; nothing is committed, everything is generated in the test run.
   written with it (a PDF printed from a Mac);
 - lost_brackets: the opening `（` of every bracketed number at a line start dropped (an online
   PDF converter);
+- blank_lines: a blank line after every line (a converter that writes each Word paragraph as a
+  line and a blank one; a notice's title, 文号, issuer and date then stand apart);
 - docx: every line a Normal paragraph, no heading styles; a table the text prints (one cell per
   tab-indented line, or tab-separated rows) a real Word table (python-docx);
 - html: every line a <p>, each table a <table>, wrapped in a government site's chrome (menus, breadcrumb, counters,
@@ -90,6 +92,10 @@ def pdftotext(text: str, width: int = 72, page_lines: int = 40) -> str:
                 page += 1
                 out.append("\f")
     return "\n".join(out).replace("\n\f\n", "\n\f")
+
+
+def blank_lines(text: str) -> str:
+    return "\n\n".join(text.split("\n"))
 
 
 def segments(text: str) -> list[Segment]:
@@ -245,6 +251,9 @@ def write(variant: str, text: str, meta: dict, folder: Path) -> Path:
     elif variant == "label_tabs":
         path = folder / "doc.txt"
         path.write_text(label_tabs(text), encoding="utf-8")
+    elif variant == "blank_lines":
+        path = folder / "doc.txt"
+        path.write_text(blank_lines(text), encoding="utf-8")
     elif variant.startswith("tables_"):
         path = folder / "doc.txt"
         path.write_text(reflatten(text, variant[len("tables_"):]), encoding="utf-8")

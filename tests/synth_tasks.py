@@ -111,6 +111,67 @@ class Plan:
     tasks: list[Task]
     forms: list[str]                                 # the forms printed, for the test's ids and gaps
     bold: list[str] = field(default_factory=list)   # lead sentences a DOCX prints in bold
+    chapters: list[tuple[str, str]] = field(default_factory=list)   # the level-1 headings: (number, title)
+    sections: list[tuple[str, str]] = field(default_factory=list)   # level 2 under 重点任务 (one heading each)
+    notice: Optional[dict] = None    # meta of the notice printed in front (title, doc_number, issuer, date)
+
+
+@dataclass
+class Outline:
+    """How a plan numbers its headings, drawn from a stream of its own (the tasks stay the same):
+    chapters 一、 or 第一部分 or 第一章 (spaced 第一章　总体要求 or not); under 第X部分/章 the sections
+    一、 or （一）; items （1） and 1. printed 1） (an Arabic number closed by a bracket only); the
+    Arabic item numbers full-width (１． １、 （１）), which read as ASCII."""
+    chapter: str = "一、"
+    section: str = "（一）"
+    close_only: bool = False
+    full_width: bool = False
+    gap: str = ""
+
+    @staticmethod
+    def draw(seed: int) -> "Outline":
+        rng = random.Random(seed * 7919 + 3)
+        o = Outline(chapter=rng.choice(["一、", "一、", "一、", "第一部分", "第一章"]))
+        if o.chapter != "一、":
+            o.section = rng.choice(["一、", "（一）"])
+            o.gap = rng.choice([" ", "　", ""])
+        o.close_only = rng.random() < 0.25
+        o.full_width = rng.random() < 0.2
+        return o
+
+    def chapter_line(self, k: int, title: str) -> tuple[str, str]:
+        """(printed line, number as the outline gives it)."""
+        if self.chapter == "一、":
+            return f"{CN[k]}、{title}", CN[k]
+        word = self.chapter[2:]
+        return f"第{CN[k]}{word}{self.gap}{title}", f"第{CN[k]}{word}"
+
+    def section_line(self, k: int, title: str) -> tuple[str, str]:
+        """(printed line, number as the outline gives it)."""
+        if self.section == "一、":
+            return f"{CN[k]}、{title}", CN[k]
+        return f"（{CN[k]}）{title}", f"（{CN[k]}）"
+
+    def digits(self, text: str) -> str:
+        return text.translate(FULL_WIDTH) if self.full_width else text
+
+
+FULL_WIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")
+
+
+def notice(rng: random.Random, place: str, title: str) -> tuple[list[str], dict]:
+    """A notice that issues the plan, its lines apart by blank lines (as a converter leaves a
+    Word document's paragraphs), and the meta it gives."""
+    issuer = f"{place}人民政府办公室"
+    year, month, day = rng.choice([2023, 2024]), rng.randint(1, 12), rng.randint(1, 28)
+    abbr = {"省": "省", "市": "市", "区": "区", "县": "县"}[place[-1]]
+    number = f"某{abbr}政办发〔{year}〕{rng.randint(1, 60)}号"
+    lines = [f"{issuer}关于印发{title}的通知", "", number, "",
+             rng.choice(["各有关单位：", "各部门、各单位："]),
+             f"《{title}》已经{place}人民政府同意，现印发给你们，请认真贯彻落实。", "",
+             issuer, f"{year}年{month}月{day}日", ""]
+    return lines, {"title": title, "doc_number": number, "issuer": issuer,
+                   "date": f"{year}-{month:02d}-{day:02d}"}
 
 
 class _Units:
@@ -274,10 +335,24 @@ def generate(seed: int) -> Plan:
     forms: list[str] = []
     bold: list[str] = []
     place = {"省": "某省", "市": "某市", "区": "某区", "县": "某县"}[level]
-    lines += [f"{place}{rng.choice(['健康服务能力提升', '城乡建设高质量发展', '营商环境优化', '基层治理现代化'])}"
-              f"{rng.choice(['实施方案', '行动计划（2024—2026年）', '三年行动方案'])}", ""]
+    outline = Outline.draw(seed)
+    chapters: list[tuple[str, str]] = []
+    sections: list[tuple[str, str]] = []
+
+    def chapter(k: int, title: str) -> None:
+        printed, number = outline.chapter_line(k, title)
+        lines.append(printed)
+        chapters.append((number, title))
+    title_line = f"{place}{rng.choice(['健康服务能力提升', '城乡建设高质量发展', '营商环境优化', '基层治理现代化'])}" \
+        f"{rng.choice(['实施方案', '行动计划（2024—2026年）', '三年行动方案'])}"
+    front = random.Random(seed * 7919 + 5)
+    issued = None
+    if front.random() < 0.3:
+        notice_lines, issued = notice(front, place, title_line)
+        lines += notice_lines
+    lines += [title_line, ""]
     lines.append("为深入贯彻落实党中央、国务院决策部署，结合本地实际，制定本方案。")
-    lines.append("一、总体要求")
+    chapter(0, "总体要求")
     lines.append(rng.choice(PLAIN[:1] + PLAIN[4:6]))
 
     implied: list[str] = []
@@ -287,7 +362,7 @@ def generate(seed: int) -> Plan:
         forms.append("blanket")
         if rng.random() < 0.5:
             blanket_all = f"注：各项任务的责任单位均包括{implied[0]}，不再一一列出。"
-    lines.append("二、重点任务")
+    chapter(1, "重点任务")
     if implied and blanket_all is None:
         lines.append(f"以下各项任务的责任单位均含{implied[0]}，不再一一列出。")
 
@@ -300,7 +375,10 @@ def generate(seed: int) -> Plan:
         else:
             scheme = rng.choice(["1.", "1、", "（1）", "①", "一是", "none", "bold", "1.", "duties", "groups"]
                                 + ([] if "table" in forms else ["table"]))   # one task table a plan
-            lines.append(f"（{CN[s]}）{titles.pop()[:2]}{rng.choice(['体系建设', '能力提升', '机制创新', '服务保障'])}")
+            heading = f"{titles.pop()[:2]}{rng.choice(['体系建设', '能力提升', '机制创新', '服务保障'])}"
+            printed, number = outline.section_line(s, heading)
+            lines.append(printed)
+            sections.append((number, heading))
         forms.append(scheme)
         if scheme == "table":
             _table(rng, units, lines, tasks, forms, titles)
@@ -330,11 +408,16 @@ def generate(seed: int) -> Plan:
         for k in range(n_items):
             if scheme == "section_items":
                 number, printed_number = f"（{CN[s]}）", f"（{CN[s]}）"
+            elif scheme == "1." and outline.close_only:
+                running += 1
+                number, printed_number = f"{running}）", outline.digits(f"{running}）")
             elif scheme in ("1.", "1、"):
                 running += 1
-                number, printed_number = str(running), f"{running}{scheme[-1]}"
+                number, printed_number = str(running), outline.digits(f"{running}{scheme[-1]}")
+            elif scheme == "（1）" and outline.close_only:
+                number, printed_number = f"{k + 1}）", outline.digits(f"{k + 1}）")
             elif scheme == "（1）":
-                number = printed_number = f"（{k + 1}）"
+                number, printed_number = f"（{k + 1}）", outline.digits(f"（{k + 1}）")
             elif scheme == "①":
                 number = printed_number = CIRCLED[k]
             elif scheme == "一是":
@@ -413,7 +496,7 @@ def generate(seed: int) -> Plan:
             for t in section_tasks:
                 t.lead, t.support = lead, sup
             tasks.extend(section_tasks)
-    lines.append("三、保障措施")
+    chapter(2, "保障措施")
     numbered = rng.random() < 0.3
     for k, p in enumerate(rng.sample(PLAIN, 3)):
         lines.append(f"（{CN[k]}）{p}" if numbered else p)
@@ -421,7 +504,8 @@ def generate(seed: int) -> Plan:
         lines.append(blanket_all)
     for t in tasks:     # a unit the task names itself is not implied
         t.implied = [u for u in implied if u not in t.lead + t.support]
-    return Plan(seed=seed, text="\n".join(lines) + "\n", tasks=tasks, forms=forms, bold=bold)
+    return Plan(seed=seed, text="\n".join(lines) + "\n", tasks=tasks, forms=forms, bold=bold,
+                chapters=chapters, sections=sections if layout != "items" else [], notice=issued)
 
 
 TABLE_HEADERS = [

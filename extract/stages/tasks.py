@@ -30,7 +30,7 @@ from ..responsibility import (Responsibility, closing_parenthesis, deadline_text
                               standing_deadline, looks_like_unit)
 from ..state import State
 from ..lexicon.brackets import depth_after, split_top_level
-from ..lexicon.folds import fold_brackets
+from ..lexicon.folds import fold_brackets, fold_width
 from ..lexicon.numbering import heading_number_length, match_heading_number, starts_like_heading
 
 # The former API, still read by the case table tests/cases/responsible.yaml.
@@ -181,7 +181,8 @@ def _blocks(state: State) -> list[_Block]:
                 number = h.number
                 numlen = numlen or 0
             elif numlen:
-                number = fold_brackets("".join(text[:numlen].split()).rstrip("、.．"))
+                # in ASCII digits, as the outline gives heading numbers (１． → 1, （２） → （2）)
+                number = fold_brackets(fold_width("".join(text[:numlen].split()))).rstrip("、.．")
             else:
                 lead_ws = len(text) - len(text.lstrip())
                 numlen = lead_ws + sub.end()
