@@ -9,7 +9,8 @@ Every document combines, independently and by a fixed seed:
   责任单位： line (or two label lines) after the item, a closing sentence (由X组织实施。 · X负责。),
   units after a dash (——X、Y), one sentence for the items above it (以上任务由X牵头，Y配合。), or a
   column of a task table (序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限, or 责任单位 cells with
-  their own （牵头）);
+  their own （牵头）), now and then two tables with the same header, each under a numbered
+  sub-heading (1.政务服务) and the sentence that introduces it;
 - where the responsibility breaks: a line break inside a unit name, a page number between lead and
   support;
 - deadlines: 2025年底前 / 2024年6月底前 inside the parenthesis, as a label, in the item's text,
@@ -381,7 +382,7 @@ def generate(seed: int) -> Plan:
             sections.append((number, heading))
         forms.append(scheme)
         if scheme == "table":
-            _table(rng, units, lines, tasks, forms, titles)
+            _table(rng, units, lines, tasks, forms, titles, split=random.Random(seed * 7919 + 11))
             continue
         if scheme == "duties":        # 县教育局：负责……。 (a department table printed as prose)
             for _ in range(rng.randint(2, 4)):
@@ -519,14 +520,19 @@ TABLE_HEADERS = [
 GROUPS = ["综合协调组", "督导评估组", "宣传引导组", "专家指导组", "要素保障组"]
 
 
-def _table(rng, units, lines, tasks, forms, titles) -> None:
-    """A task table as tab-separated rows (the renderings make a Word or HTML table of it)."""
+SPLIT_HEADINGS = ["政务服务", "市场环境", "要素保障", "法治保障", "民生服务", "基层治理"]
+
+
+def _table(rng, units, lines, tasks, forms, titles, split: Optional[random.Random] = None) -> None:
+    """A task table as tab-separated rows (the renderings make a Word or HTML table of it); now
+    and then (split, a stream of its own) printed as two tables with the same header, each under
+    a numbered sub-heading of its own and the sentence that introduces it (two rows or more each)."""
     header, kind = rng.choice(TABLE_HEADERS)
     forms.append("table:" + kind)
-    lines.append(rng.choice(["各项任务分工如下表。", "具体分工见下表。"]))
-    rows = [header]
+    intro = rng.choice(["各项任务分工如下表。", "具体分工见下表。"])
     numbered = header[0] == "序号"
-    for k in range(rng.randint(2, 4)):
+
+    def row(rng: random.Random, units: _Units) -> tuple[list[str], Task]:
         title = titles.pop()
         task_cell = title + rng.choice(["", "。" + rng.choice(BODIES)])
         dl_printed, dl = _deadline(rng)
@@ -547,12 +553,32 @@ def _table(rng, units, lines, tasks, forms, titles) -> None:
             lead, sup = units.some(1), units.some(rng.choice([1, 2]))
             cells = [task_cell, f"{lead[0]}（牵头）、" + "、".join(sup)]
             dl = None
-        if numbered:
-            cells = [str(k + 1)] + cells
-        rows.append(cells)
-        tasks.append(Task(start=title[:6], number=str(k + 1) if numbered else None, title=title,
-                          lead=lead, support=sup, deadline_text=dl, table=True, form="table/" + kind))
-    lines.extend("\t".join(r) for r in rows)
+        return cells, Task(start=title[:6], number=None, title=title, lead=lead, support=sup,
+                           deadline_text=dl, table=True, form="table/" + kind)
+
+    made = [row(rng, units) for _ in range(rng.randint(2, 4))]
+    parts = [made]
+    if split is not None and split.random() < 0.4:
+        forms.append("table:split")
+        more = _Units(split, units.level)
+        more.used = units.used
+        made += [row(split, more) for _ in range(max(0, 4 - len(made)) + split.randint(0, 1))]
+        cut = split.randint(2, len(made) - 2)
+        parts = [made[:cut], made[cut:]]
+        areas = split.sample(SPLIT_HEADINGS, 2)
+    for n, part in enumerate(parts):
+        if len(parts) > 1:
+            lines.append(f"{n + 1}.{areas[n]}")
+            lines.append(intro if n == 0 else f"{areas[n]}{split.choice(['任务分工如下表。', '重点任务见下表。'])}")
+        else:
+            lines.append(intro)
+        lines.append("\t".join(header))
+        for k, (cells, task) in enumerate(part):
+            if numbered:     # each table numbers its own rows
+                cells = [str(k + 1)] + cells
+                task.number = str(k + 1)
+            lines.append("\t".join(cells))
+            tasks.append(task)
     lines.append("")
 
 
