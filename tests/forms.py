@@ -13,6 +13,8 @@ printed inside a small invented plan as:
 - key:value records, one row per line (`序号：1 类别：健康水平 指标：… 2020年：76.46 …`);
 - whitespace words, one row per line (a category repeated on every row, an empty cell left out);
 - a Markdown pipe table; an HTML table (the category merged with rowspan);
+- pandoc's grid, simple and multiline tables (tests/synth_tables.pandoc: columns padded to
+  display width, long names wrapped inside their cells in grid and multiline);
 - a DOCX table and a ruled PDF table (tests/fixtures/make_fixtures.py: merged category cells,
   the PDF's header repeated on each page).
 """
@@ -27,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 ANNOTATIONS = ROOT / "corpus" / "annotations"
 sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
 
-TEXT_FORMS = ("tabs", "cells", "records", "words", "markdown", "html")
+TEXT_FORMS = ("tabs", "cells", "records", "words", "markdown", "html", "grid", "simple", "multiline")
 FORMS = TEXT_FORMS + ("docx", "pdf")
 SUFFIX = {"markdown": ".md", "html": ".html", "docx": ".docx", "pdf": ".pdf"}
 BEFORE = ["某市卫生健康事业发展规划", "一、发展目标", "全面推进健康城市建设，持续提升居民健康水平。", "表1 主要发展指标"]
@@ -99,6 +101,11 @@ def body(form: str, header: list[str], rows: list[list[str]], cat: int | None) -
     elif form == "markdown":
         lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         lines += ["| " + " | ".join(r) + " |" for r in rows]
+    elif form in ("grid", "simple", "multiline"):
+        import random
+        import synth_tables
+        lines = synth_tables.pandoc(form, [header], rows, header.index("指标"), lambda r: False,
+                                    random.Random(len(rows)))
     else:
         raise ValueError(form)
     return lines

@@ -445,18 +445,23 @@ def _wrap(text: str, width: int) -> list[str]:
 
 
 def _pandoc(t: Table, form: str, rows: list[list[str]], rng: random.Random) -> list[str]:
-    """A pandoc plain-text table: grid, simple or multiline (pandoc's Markdown writer)."""
-    name_col = t.roles.index("name")
     head = t.header_rows()
     if form == "simple" or (len(head) == 2 and any(not c for c in head[0])):
         head = [t.header]      # one header line (a word over two columns has no grid or simple form)
+    return pandoc(form, head, rows, t.roles.index("name"), t.is_group_row, rng)
+
+
+def pandoc(form: str, head: list[list[str]], rows: list[list[str]], name_col: int, is_group, rng: random.Random) -> list[str]:
+    """A table as pandoc's Markdown writer prints it in plain text: grid, simple or multiline.
+    head: the header's lines (cells of one line joined give the header); is_group: whether a
+    row is a sub-heading (its text in the first cell)."""
     header = ["".join(parts) for parts in zip(*head)]
     merged = form == "grid" and rng.random() < 0.5   # a sub-heading merged across the row (pandoc 3)
-    widths = [max(_width(c) for c in [h] + [r[j] for r in rows if not (merged and _is_group_row(t, r))])
+    widths = [max(_width(c) for c in [h] + [r[j] for r in rows if not (merged and is_group(r))])
               for j, h in enumerate(header)]
     widths = [max(w, max(_width(h) for h in col), 2) for w, col in zip(widths, zip(*head))]
     if form != "simple":       # a long name wraps inside its column (a sub-heading in it does not)
-        groups = [_width(r[0]) for r in rows if _is_group_row(t, r) and name_col == 0 and not merged]
+        groups = [_width(r[0]) for r in rows if is_group(r) and name_col == 0 and not merged]
         widths[name_col] = min(widths[name_col], max([rng.choice([14, 16, 18, 20, 24])] + groups))
 
     def cell_lines(r: list[str]) -> list[list[str]]:
@@ -474,7 +479,7 @@ def _pandoc(t: Table, form: str, rows: list[list[str]], rng: random.Random) -> l
         lines.append(rule.replace("-", "="))
         total = sum(widths) + 3 * (len(widths) - 1)
         for r in rows:
-            if _is_group_row(t, r) and merged:
+            if is_group(r) and merged:
                 lines += ["| " + _pad(r[0], total) + " |", rule]
                 continue
             lines += block(cell_lines(r), " | ", "| ", " |") + [rule]
@@ -491,10 +496,6 @@ def _pandoc(t: Table, form: str, rows: list[list[str]], rng: random.Random) -> l
             lines.append("")
         lines += [x.rstrip() for x in block(cell_lines(r), " ", "  ", "")]
     return lines + [full]
-
-
-def _is_group_row(t: Table, r: list[str]) -> bool:
-    return t.is_group_row(r)
 
 
 def render(t: Table, form: str) -> tuple[str, str]:

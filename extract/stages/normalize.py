@@ -112,7 +112,9 @@ def grammar(p: NormalizePatterns) -> _Compiled:
 
 
 _SENTENCE_PUNCT = regex_cache.compile(r"[，。；！？、：]")
-_IN_BRACKETS = regex_cache.compile(r"（[^（）\s]*）|\([^()\s]*\)")
+# a word's brackets, closed or (a name wrapped inside its table cell: 以乡（镇、街道 / ）为单位…)
+# left open at the word's end
+_IN_BRACKETS = regex_cache.compile(r"（[^（）\s]*(?:）|(?=\s|$))|\([^()\s]*(?:\)|(?=\s|$))")
 _CLAUSE_PUNCT = regex_cache.compile(r"[，,：:、]")
 _RUN_ON = regex_cache.compile(r"[：:。]")
 
