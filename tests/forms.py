@@ -104,8 +104,8 @@ def body(form: str, header: list[str], rows: list[list[str]], cat: int | None) -
     elif form in ("grid", "simple", "multiline"):
         import random
         import synth_tables
-        lines = synth_tables.pandoc(form, [header], rows, header.index("指标"), lambda r: False,
-                                    random.Random(len(rows)))
+        widest = max(range(len(header)), key=lambda j: max([len(r[j]) for r in rows] + [0]))   # wraps
+        lines = synth_tables.pandoc(form, [header], rows, widest, lambda r: False, random.Random(len(rows)))
     else:
         raise ValueError(form)
     return lines

@@ -14,9 +14,10 @@ writes one file; nothing is committed, everything is generated in the test run.
   toolbar, 相关解读, footer);
 - crawler: Markdown with front matter that repeats what the document prints (发布日期 / 发布机构
   / 原文链接, then ---, then 政策全文);
-- tables_tabs, tables_cells, tables_markdown: the document with every table it prints flattened
-  again (tests/forms.py): tab-separated rows; one cell per line (spaced-out header words, a
-  blank line after each row); Markdown pipes;
+- tables_tabs, tables_cells, tables_markdown, tables_grid, tables_simple, tables_multiline: the
+  document with every table it prints flattened again (tests/forms.py): tab-separated rows; one
+  cell per line (spaced-out header words, a blank line after each row); Markdown pipes; pandoc's
+  grid, simple and multiline tables (the first row its header, as pandoc takes one);
 - pdf: a ruled PDF (reportlab, tests/fixtures/make_fixtures.py): every line a body paragraph, no
   bookmarks, no larger heading type; tables as ruled tables, the header repeated on each page;
   page numbers at the foot and a running header.

@@ -90,10 +90,8 @@ def rebuild_pipe(state: State, paras: list[int]) -> Optional[Grid]:
         open_row = grid
     if not rows:
         return None
-    # a header printed over two rows puts its second row under the delimiter (2025 年 / 目标值);
-    # a grid table prints every header row above its ===== border
-    if not (grid and header_rows):
-        header_rows = max(header_rows, find_header_rows(rows))
+    # a header printed over two rows puts its second row under the delimiter (2025 年 / 目标值)
+    header_rows = max(header_rows, find_header_rows(rows))
     return Grid(rows=rows, paras=(paras[0], paras[-1] + 1), header_rows=header_rows or None)
 
 
