@@ -12,11 +12,11 @@ What the extractor does to a table, and how each is undone:
 from __future__ import annotations
 
 from dataclasses import dataclass
-import unicodedata
 from typing import Optional
 
 import regex
 
+from ..lexicon.layout import display_width
 from ..raw import RawLine
 from ..state import State
 from . import assign, classify, records
@@ -118,7 +118,7 @@ def _columns(text: str) -> list[tuple[int, str]]:
     for m in regex.finditer(r"\S+|\s+", text):
         if not m.group().isspace():
             out.append((col, m.group()))
-        col += sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in m.group())
+        col += display_width(m.group())
     return out
 
 
