@@ -12,8 +12,12 @@ does not leak into other users of jieba.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import logging
+import os
+import sys
 import threading
+import types
 from typing import Optional
 
 
@@ -67,13 +71,59 @@ def catalogue(cat: Catalogue) -> Catalogue:
     return cat
 
 
+class _HmmOnFirstUse(types.ModuleType):
+    """Stands for jieba.finalseg (jieba's HMM for words outside the dictionary: a 1.3 MB table of
+    emission probabilities, 60% of importing jieba) until something reads from it, which this
+    package never does (it cuts with HMM=False). The first read runs the real module and copies
+    its names in, so any other user of jieba in the process gets the whole HMM."""
+
+    def __init__(self, name: str, init_file: str):
+        super().__init__(name)
+        self.__file__ = init_file
+        self.__path__ = [os.path.dirname(init_file)]
+        self.__spec__ = importlib.util.spec_from_file_location(
+            name, init_file, submodule_search_locations=self.__path__)
+
+    def __getattr__(self, attr: str):
+        if attr.startswith("__"):
+            raise AttributeError(attr)
+        with _lock_hmm:
+            if "_real" not in self.__dict__:
+                spec = importlib.util.spec_from_file_location(
+                    self.__name__, self.__file__, submodule_search_locations=self.__path__)
+                real = importlib.util.module_from_spec(spec)
+                sys.modules[self.__name__] = real   # the real module while it runs (relative imports)
+                try:
+                    spec.loader.exec_module(real)
+                finally:
+                    sys.modules[self.__name__] = self
+                self.__dict__.update({k: v for k, v in vars(real).items() if not k.startswith("__")})
+                self.__dict__["_real"] = real
+        return getattr(self.__dict__["_real"], attr)
+
+
+_lock_hmm = threading.RLock()
+
+
+def _import_jieba():
+    """`import jieba`, its HMM module standing in until used (see _HmmOnFirstUse)."""
+    if "jieba" not in sys.modules and "jieba.finalseg" not in sys.modules:
+        found = importlib.util.find_spec("jieba")
+        init_file = found and found.submodule_search_locations and os.path.join(
+            list(found.submodule_search_locations)[0], "finalseg", "__init__.py")
+        if init_file and os.path.isfile(init_file):
+            sys.modules["jieba.finalseg"] = _HmmOnFirstUse("jieba.finalseg", init_file)
+    import jieba
+    return jieba
+
+
 @functools.lru_cache(maxsize=1)
 def _tokenizer():
     """jieba with the domain dictionary as its whole dictionary: indicator names only need their
     domain words kept whole (the general dictionary takes seconds to load and adds nothing
     here); the words normalization replaces or drops are added to it."""
     with _lock:
-        import jieba
+        jieba = _import_jieba()
         jieba.setLogLevel(logging.WARNING)
         tok = jieba.Tokenizer(dictionary=str(patterns.patterns_dir() / "jieba_userdict.txt"))
         tok.initialize()
@@ -127,7 +177,7 @@ def _index() -> dict[str, str]:
     segmenting every name costs a short document more than the rest of its matching; the key
     is the pattern folder (the catalogue, the dictionary, the units a name may end with) and
     jieba's version; the code is in the cache's name."""
-    import jieba
+    jieba = _import_jieba()
     return built_cache.get(("catalogue-index", jieba.__version__, patterns.folder_digest()),
                            _build_index)
 

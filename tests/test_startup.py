@@ -86,3 +86,25 @@ def test_every_regex_of_the_package_is_compiled_through_the_cache():
               for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
               if "regex.compile(" in line and not line.lstrip().startswith("#")]
     assert direct == [], direct
+
+
+def test_jiebas_hmm_is_loaded_only_when_used():
+    """The catalogue cuts with HMM=False, so jieba's HMM tables (jieba.finalseg) are not loaded
+    for it; a later user of jieba with HMM in the same process cuts as in a process of its own
+    (an invented sentence with a name outside jieba's dictionary, which only the HMM joins)."""
+    sentence = "小明到了杭研大楼"
+    plain = subprocess.run([sys.executable, "-c", f"import jieba; jieba.setLogLevel(60); print(jieba.lcut({sentence!r}))"],
+                           capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"}, timeout=120)
+    probe = f"""
+import sys
+from extract import catalogue
+catalogue.match("人均预期寿命")
+print("jieba.finalseg.prob_emit" in sys.modules)
+import jieba; jieba.setLogLevel(60)
+print(jieba.lcut({sentence!r}))
+"""
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT,
+                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, timeout=120)
+    loaded_for_the_catalogue, cut = done.stdout.strip().splitlines()[-2:]
+    assert loaded_for_the_catalogue == "False", done.stderr[-2000:]
+    assert cut == plain.stdout.strip().splitlines()[-1]
