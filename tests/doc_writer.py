@@ -16,6 +16,7 @@ Headings get the built-in heading styles (sti 1–9), as Word writes them.
 from __future__ import annotations
 
 import struct
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Optional
 
@@ -25,8 +26,10 @@ ENDOFCHAIN, FREESECT, FATSECT, NOSTREAM = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0x
 
 # ---- compound file ----------------------------------------------------------------------
 
-def compound_file(streams: dict[str, bytes]) -> bytes:
-    """An OLE compound file holding these streams under the root storage."""
+def compound_file(streams: dict[str, bytes], scattered: bool = False) -> bytes:
+    """An OLE compound file holding these streams under the root storage. scattered=True
+    stores the streams' sectors in reverse order, so that every stream's chain runs backwards
+    through the file, one sector at a time (a reader must follow the FAT, not read on)."""
     names = sorted(streams, key=lambda n: (len(n), n.upper()))
     body = b""
     fat: list[int] = []
@@ -42,6 +45,12 @@ def compound_file(streams: dict[str, bytes]) -> bytes:
         starts[name] = first
         fat += [first + k + 1 for k in range(count - 1)] + [ENDOFCHAIN]
         body += data
+    if scattered:
+        last = len(fat) - 1
+        fat = [fat[last - k] if fat[last - k] == ENDOFCHAIN else last - fat[last - k]
+               for k in range(len(fat))]
+        starts = {name: last - first for name, first in starts.items()}
+        body = b"".join(body[k:k + SECTOR] for k in range(len(body) - SECTOR, -1, -SECTOR))
     # directory: root + one entry per stream, as a chain of right siblings (ascending order)
     entries = [_dir_entry("Root Entry", 5, ENDOFCHAIN, 0, child=1 if names else NOSTREAM)]
     for i, name in enumerate(names):
@@ -169,7 +178,7 @@ def _fkp_pages(marks: list[tuple[int, bytes]], text_start: int) -> list[tuple[in
 
 
 def build_doc(paragraphs: list[Paragraph], *, fast_saved: bool = False, encrypted: bool = False,
-              piece_chars: int = 700) -> bytes:
+              piece_chars: int = 700, scattered: bool = False) -> bytes:
     text = "".join(p.text for p in paragraphs)
     # pieces: runs of ASCII text are stored 8-bit, the rest UTF-16
     pieces: list[tuple[int, int, bool]] = []  # (cp from, cp to, compressed)
@@ -193,9 +202,10 @@ def build_doc(paragraphs: list[Paragraph], *, fast_saved: bool = False, encrypte
     # paragraph properties, keyed by the file offset just past each paragraph mark
     marks = []
     cp = 0
+    ends = [b for _, b, _ in pieces]
     for p in paragraphs:
         cp += len(p.text)
-        k = next(i for i, (a, b, _) in enumerate(pieces) if a < cp <= b)
+        k = bisect_left(ends, cp)  # the piece holding the mark: a < cp <= b
         cp0, _, compressed = pieces[k]
         marks.append((offsets[k] + (cp - cp0) * (1 if compressed else 2), _papx(p)))
     marks.sort()  # by file offset: with fast-saved pieces out of order, runs still cover the file
@@ -213,10 +223,9 @@ def build_doc(paragraphs: list[Paragraph], *, fast_saved: bool = False, encrypte
     stsh = _style_sheet()
     fc_stsh = len(table)
     table += stsh
-    plc = struct.pack(f"<{len(pieces) + 1}I", *([a for a, _, _ in pieces] + [len(text)]))
-    for k, (_, _, compressed) in enumerate(pieces):
-        fc = offsets[k] * 2 | 0x40000000 if compressed else offsets[k]
-        plc += struct.pack("<HIH", 0, fc, 0)
+    plc = struct.pack(f"<{len(pieces) + 1}I", *([a for a, _, _ in pieces] + [len(text)])) + b"".join(
+        struct.pack("<HIH", 0, offsets[k] * 2 | 0x40000000 if compressed else offsets[k], 0)
+        for k, (_, _, compressed) in enumerate(pieces))
     clx = b""
     if fast_saved:
         prl = struct.pack("<HB", 0x2416, 0)  # a Prc, as fast saves leave them
@@ -242,7 +251,7 @@ def build_doc(paragraphs: list[Paragraph], *, fast_saved: bool = False, encrypte
     fib += struct.pack("<H", 93) + struct.pack(f"<{93 * 2}I", *fclcb) + struct.pack("<H", 0)
     assert len(fib) <= fib_size
     word[:len(fib)] = fib
-    return compound_file({"WordDocument": bytes(word), "1Table": bytes(table)})
+    return compound_file({"WordDocument": bytes(word), "1Table": bytes(table)}, scattered)
 
 
 def _style_sheet() -> bytes:

@@ -1,12 +1,17 @@
 """Peak memory of each reader per input byte, each measured in a fresh process.
 
-    python tests/reader_memory.py [--mb 20] [--pipeline]
+    python tests/reader_memory.py [--mb 20] [--pipeline] [--fit]
 
 Generates the same plan text as plain text, one-line text, HTML (a <p> per line, and all of it
 on one line), a DOCX and (smaller, reportlab is slow) a PDF, then reads each in a subprocess
-and prints the peak RSS (VmHWM; ru_maxrss would carry the parent's over exec) above an empty interpreter's, per input byte. With
---pipeline the whole pipeline runs instead of the reader alone. The aim (issue #14): no reader
-costs more per byte than the text reader.
+and prints the peak RSS (VmHWM; ru_maxrss would carry the parent's over exec) above an empty
+interpreter's, per input byte. With --pipeline the whole pipeline runs instead of the reader
+alone. The aim (issue #14): no reader costs more per byte than the text reader.
+
+--fit measures every reader (text, HTML, DOCX, DOC, OFD, PDF) at several sizes and fits
+peak = fixed + slope × size by least squares, the slope per input byte and per byte of the
+text the reader gives (UTF-8): a reader with a large fixed cost (PDFium's) is judged by its
+slope, not by one small file.
 """
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,13 +34,18 @@ if sys.argv[2] == "pipeline":
 else:
     from extract.readers import read as work
 import extract.readers.html, extract.readers.docx, extract.readers.text  # imports are not the document
-import lxml.etree, lxml.html
+import extract.readers.doc, extract.readers.ofd, extract.readers.pdf, extract.readers.pdf_ruled
+import extract.readers.common  # the code-point layer every reader ends in (its lexicon, pydantic)
+import lxml.etree, lxml.html, olefile, pypdfium2
 with open("/proc/self/statm") as f:  # resident now, after the imports
     before = int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-work(sys.argv[1])
+result = work(sys.argv[1])
 with open("/proc/self/status") as f:  # VmHWM, not ru_maxrss: that one survives exec from the parent
     peak = next(int(line.split()[1]) * 1024 for line in f if line.startswith("VmHWM:"))
-print(peak - before)
+blocks = getattr(result, "blocks", [])  # the reader's: the text it gives, in UTF-8 bytes
+text = sum(len(b.text.encode()) if hasattr(b, "text") else
+           sum(len(c.encode()) for row in b.rows for c in row) for b in blocks)
+print(peak - before, text)
 """
 
 
@@ -43,13 +54,33 @@ def _docx(lines: list[str]) -> bytes:
     return minimal_docx([f"<w:p><w:r><w:t>{t}</w:t></w:r></w:p>".encode() for t in lines])
 
 
-def _pdf(lines: list[str], path: Path) -> None:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    c = canvas.Canvas(str(path), pagesize=A4)
+def _doc(lines: list[str]) -> bytes:
+    """The plan as Word 97-2003 stores it (tests/doc_writer.py: a piece per run of ASCII or
+    CJK text, a PAPX run per paragraph)."""
+    import doc_writer
+    return doc_writer.build_doc([doc_writer.Paragraph(t + "\r") for t in lines])
+
+
+def _ofd(lines: list[str], path: Path, one_page: bool = False) -> None:
+    """The plan as an OFD: a TextObject per line, a Content.xml per page (tests/ruled_tables.py),
+    or all of it on one page (one Content.xml as large as the plan)."""
+    from ruled_tables import _OfdCanvas
+    canvas = _OfdCanvas(path)
+    if not one_page:
+        return _pdf(lines, path, canvas)
+    for k, t in enumerate(lines):  # a line every 14 points down a very long page
+        canvas.drawString(40, 800 - 14 * k, t)
+    canvas.save()
+
+
+def _pdf(lines: list[str], path: Path, c=None) -> None:
+    if c is None:
+        from reportlab.lib.pagesizes import A4
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+        from reportlab.pdfgen import canvas
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+        c = canvas.Canvas(str(path), pagesize=A4)
     y = 800
     for t in lines:
         c.setFont("STSong-Light", 10)
@@ -64,11 +95,17 @@ def _pdf(lines: list[str], path: Path) -> None:
 def peak(path: Path, mode: str = "reader") -> int:
     """Peak RSS (bytes) of a fresh process reading `path` (mode "reader") or converting it
     ("pipeline"), above what the same process held after its imports."""
+    return measure(path, mode)[0]
+
+
+def measure(path: Path, mode: str = "reader") -> tuple[int, int]:
+    """(peak RSS above the imports, bytes of text the reader gave) of a fresh process."""
     proc = subprocess.run([sys.executable, "-c", PROBE, str(path), mode], capture_output=True, text=True,
                           cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
     if proc.returncode:
         raise RuntimeError(proc.stderr.strip().splitlines()[-1:])
-    return int(proc.stdout.strip().splitlines()[-1])
+    used, text = proc.stdout.strip().splitlines()[-1].split()
+    return int(used), int(text)
 
 
 def plan_lines(mb: float) -> list[str]:
@@ -84,13 +121,119 @@ def html_page(lines: list[str], sep: str = "\n") -> bytes:
             + "".join(f"<p>{t}</p>{sep}" for t in lines) + "</body></html>").encode()
 
 
+# Sizes (MB of plan text) each reader is fitted over: the DOC writer's compound file stops
+# near 7 MB (no DIFAT sectors) and reportlab writes a PDF slowly.
+FIT_SIZES = {"text": (5, 10, 20), "HTML": (5, 10, 20), "DOCX": (5, 10, 20), "DOC": (1, 2, 4),
+             "OFD": (2, 4, 8), "OFD1": (2, 4, 8), "PDF": (1, 2, 4)}
+FORMAT_NAMES = {"OFD1": "OFD, all on one page"}
+
+
+def write(fmt: str, lines: list[str], folder: Path) -> Path:
+    """The plan `lines` in format `fmt`, written into `folder`."""
+    name = {"text": "plan.txt", "HTML": "plan.html", "DOCX": "plan.docx", "DOC": "plan.doc",
+            "OFD": "plan.ofd", "OFD1": "page.ofd", "PDF": "plan.pdf"}[fmt]
+    path = folder / name
+    if fmt == "text":
+        path.write_bytes(text_file(lines))
+    elif fmt == "HTML":
+        path.write_bytes(html_page(lines))
+    elif fmt == "DOCX":
+        path.write_bytes(_docx(lines))
+    elif fmt == "DOC":
+        path.write_bytes(_doc(lines))
+    elif fmt in ("OFD", "OFD1"):
+        _ofd(lines, path, one_page=fmt == "OFD1")
+    else:
+        _pdf(lines, path)
+    return path
+
+
+def unpacked_size(path: Path) -> int | None:
+    """For a ZIP of XML (DOCX, OFD), the bytes of XML it unpacks to: what its reader parses
+    (the packed size says little: XML packs 5-50×)."""
+    if path.suffix not in (".docx", ".ofd"):
+        return None
+    with zipfile.ZipFile(path) as z:
+        return sum(i.file_size for i in z.infolist() if i.filename.endswith(".xml"))
+
+
+@dataclass
+class Fit:
+    """peak = fixed + slope × size, by least squares over the measured sizes."""
+    fixed: float
+    slope: float
+
+    @classmethod
+    def of(cls, xs: list[float], ys: list[float]) -> "Fit":
+        mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+        slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+        return cls(my - slope * mx, slope)
+
+
+@dataclass
+class Point:
+    file: int              # bytes of the input file
+    unpacked: int | None   # bytes of XML a DOCX or OFD unpacks to
+    text: int              # bytes (UTF-8) of the text the reader gave
+    peak: int              # peak RSS above the interpreter after its imports
+
+
+@dataclass
+class ReaderFit:
+    points: list[Point]
+
+    def by(self, size: str) -> Fit:
+        """The fit against `size`: "file", "unpacked" or "text"."""
+        return Fit.of([getattr(p, size) for p in self.points], [p.peak for p in self.points])
+
+
+def fit(fmt: str, sizes: tuple[float, ...], folder: Path) -> ReaderFit:
+    """The reader of `fmt` measured on the plan at each size (MB of plan text), each in a fresh
+    process."""
+    points = []
+    for mb in sizes:
+        path = write(fmt, plan_lines(mb), folder)
+        used, text = measure(path)
+        points.append(Point(path.stat().st_size, unpacked_size(path), text, used))
+        path.unlink()
+    return ReaderFit(points)
+
+
+def fit_table(formats: list[str], scale: float = 1.0) -> None:
+    print("Each reader: peak RSS = fixed + slope × size, over the sizes, each a fresh process "
+          "(peak above the interpreter after its imports)")
+    print(f"  {'reader':22s} {'file MB':>15s} {'text MB':>15s} {'fixed MB':>9s} "
+          f"{'B/file B':>9s} {'B/XML B':>8s} {'B/text B':>9s}")
+    with tempfile.TemporaryDirectory(prefix="plan-extract-memory-") as tmp:
+        for fmt in formats:
+            sizes = tuple(mb * scale for mb in FIT_SIZES[fmt])
+            name = FORMAT_NAMES.get(fmt, fmt)
+            try:
+                found = fit(fmt, sizes, Path(tmp))
+            except RuntimeError as e:
+                print(f"  {name:22s} failed: {e}")
+                continue
+            files = "/".join(f"{p.file / 1e6:.1f}" for p in found.points)
+            texts = "/".join(f"{p.text / 1e6:.1f}" for p in found.points)
+            by_xml = f"{found.by('unpacked').slope:8.2f}" if found.points[0].unpacked else f"{'':8s}"
+            print(f"  {name:22s} {files:>15s} {texts:>15s} {found.by('text').fixed / 1e6:9.1f} "
+                  f"{found.by('file').slope:9.2f} {by_xml} {found.by('text').slope:9.2f}")
+    print("  fixed: the fit's peak at no text; B/XML B: per byte of the XML a DOCX or OFD unpacks to")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=20.0)
     ap.add_argument("--pdf-mb", type=float, default=2.0)
     ap.add_argument("--pipeline", action="store_true")
+    ap.add_argument("--fit", nargs="*", metavar="READER",
+                    help=f"fit fixed + slope per reader ({', '.join(FIT_SIZES)}; all when none named)")
+    ap.add_argument("--scale", type=float, default=1.0, help="multiply the --fit sizes")
     args = ap.parse_args()
     sys.path.insert(0, str(Path(__file__).resolve().parent))
+    if args.fit is not None:
+        fit_table(args.fit or list(FIT_SIZES), args.scale)
+        return
     lines = plan_lines(args.mb)
     with tempfile.TemporaryDirectory(prefix="plan-extract-memory-") as tmp:
         folder = Path(tmp)
