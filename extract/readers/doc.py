@@ -19,14 +19,22 @@ their result and lose their code (HYPERLINK, PAGE, TOC …); a field with no res
 Pictures, footnote anchors and other special characters are removed. Only the main text is
 read (headers, footers, footnotes and comments are not part of the plan's body); the text of
 text boxes follows the body, with a warning saying so.
+
+Memory stays in proportion to the text, not to Word's bookkeeping (issue #14): the WordDocument
+and Data streams are read where they lie in the file's bytes (their sector chains, _Stream),
+never copied whole; the piece table is read from its bytes a piece at a time and each piece's
+text decoded only when its turn comes; the paragraph properties are three arrays (fc from, fc
+to, the properties' bytes, one object per distinct value).
 """
 from __future__ import annotations
 
 import io
 import re
 import struct
+from array import array
+from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Union
 
 from ..errors import DocDamaged, DocEncrypted, EmptyInput, NotWordDocument
 from ..raw import Block, RawDocument, RawLine, RawTable
@@ -66,7 +74,7 @@ def read_doc(path: str, data: bytes, sha256: str) -> RawDocument:
         raise DocDamaged(f"has no {fib.table_name} stream (a damaged Word document)", path)
     pieces = _pieces(word, table, fib, path)
     chars = _Text(word, pieces)
-    props = _ParagraphProps(word, table, fib, table_stream.get("Data", b""))
+    props = _ParagraphProps(word, table, fib, table_stream.get("Data") or b"")
     warnings: list[tuple[str, str]] = []
     blocks = _blocks(chars, 0, fib.ccp_text, props)
     if fib.ccp_txbx > 0:
@@ -86,7 +94,9 @@ def read_doc(path: str, data: bytes, sha256: str) -> RawDocument:
                        warnings=warnings)
 
 
-def _open(path: str, data: bytes) -> tuple[bytes, dict[str, bytes]]:
+def _open(path: str, data: bytes) -> tuple[StreamBytes, dict[str, StreamBytes]]:
+    """The WordDocument stream and the table streams (0Table, 1Table, Data), in place in
+    `data` where they can be (_in_place)."""
     import olefile
 
     try:
@@ -107,8 +117,8 @@ def _open(path: str, data: bytes) -> tuple[bytes, dict[str, bytes]]:
             raise NotWordDocument(f"is {kind}, not a Word document (no WordDocument stream)",
                                   path)
         try:
-            word = ole.openstream("WordDocument").read()
-            tables = {name: ole.openstream(name).read()
+            word = _in_place(ole, data, "WordDocument")
+            tables = {name: _in_place(ole, data, name, sliced=name == "Data")
                       for name in ("0Table", "1Table", "Data") if name in streams}
         except Exception as e:
             raise DocDamaged(f"is a damaged Word document; a stream cannot be read "
@@ -118,22 +128,98 @@ def _open(path: str, data: bytes) -> tuple[bytes, dict[str, bytes]]:
     return word, tables
 
 
+def _in_place(ole, data: bytes, name: str, sliced: bool = True) -> StreamBytes:
+    """A stream of the root storage read in place, as olefile would read it: a view of the
+    file's bytes where its sectors follow each other (as writers nearly always store them),
+    else a _Stream over its runs of sectors (only sliced), or for a stream read with struct at
+    any offset (sliced=False: the table stream) a copy; a stream under the mini-stream cutoff
+    is small (olefile copies it)."""
+    import olefile
+
+    entry = next((kid for kid in ole.root.kids if kid.name.lower() == name.lower()), None)
+    if entry is None or entry.entry_type != olefile.STGTY_STREAM or entry.size < ole.minisectorcutoff:
+        return ole.openstream(name).read()
+    stream = _Stream(data, ole.fat, entry.isectStart, entry.size, ole.sectorsize)
+    if len(stream.at) == 1:
+        return stream.view[stream.file[0]:stream.file[0] + stream.size]
+    return stream if sliced else stream[0:len(stream)]
+
+
+class _Stream:
+    """An OLE stream read where its sectors lie in the file, not copied whole: its bytes come by
+    slices (text pieces, 512-byte property pages). The sector chain is followed as olefile's
+    OleStream follows it, with its tolerance: the chain stops at an index outside the FAT, a
+    sector cut by the end of the file gives what it has, the stream ends at its declared size
+    or where the bytes run out."""
+
+    def __init__(self, data: bytes, fat, start: int, size: int, sector_size: int):
+        self.view = memoryview(data)
+        # runs of consecutive sectors: (offset in the stream, offset in the file, length)
+        self.at: array = array("q")
+        self.file: array = array("q")
+        self.length: array = array("q")
+        total, sect = 0, start
+        for _ in range((size + sector_size - 1) // sector_size):
+            if not 0 <= sect < len(fat):
+                break
+            offset = sector_size * (sect + 1)  # the header fills sector -1
+            got = max(0, min(sector_size, len(data) - offset))
+            if got and self.length and self.length[-1] % sector_size == 0 \
+                    and self.file[-1] + self.length[-1] == offset:
+                self.length[-1] += got
+            elif got:
+                self.at.append(total)
+                self.file.append(offset)
+                self.length.append(got)
+            total += got
+            sect = fat[sect] & 0xFFFFFFFF
+        self.size = min(total, size)
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __getitem__(self, key: slice) -> bytes:
+        start, stop, _ = key.indices(self.size)
+        k = bisect_right(self.at, start) - 1
+        if start >= stop or k < 0:
+            return b""
+        if stop - self.at[k] <= self.length[k]:  # within one run of sectors (nearly always)
+            offset = self.file[k] - self.at[k]
+            return bytes(self.view[offset + start:offset + stop])
+        out = []
+        while start < stop and k < len(self.at):
+            lo = start - self.at[k]
+            hi = min(stop - self.at[k], self.length[k])
+            out.append(self.view[self.file[k] + lo:self.file[k] + hi])
+            start = self.at[k] + hi
+            k += 1
+        return b"".join(out)
+
+
+StreamBytes = Union[memoryview, _Stream, bytes]  # a stream as the reader reads it: by slices
+
+
+def _unpack_at(fmt: str, stream: StreamBytes, pos: int) -> tuple:
+    """struct.unpack_from on a _Stream or bytes (struct.error when the bytes run out)."""
+    return struct.unpack(fmt, stream[pos:pos + struct.calcsize(fmt)])
+
+
 class _Fib:
-    def __init__(self, word: bytes, path: str):
-        if len(word) < 0x20 or struct.unpack_from("<H", word, 0)[0] != WORD_IDENT:
+    def __init__(self, word, path: str):
+        if len(word) < 0x20 or _unpack_at("<H", word, 0)[0] != WORD_IDENT:
             raise NotWordDocument("has a WordDocument stream that does not start with a Word "
                                   "header (not a Word 97-2003 document)", path)
-        self.flags = struct.unpack_from("<H", word, FIB_FLAGS)[0]
+        self.flags = _unpack_at("<H", word, FIB_FLAGS)[0]
         self.table_name = "1Table" if self.flags & F_WHICH_TBL else "0Table"
         try:
             pos = 0x20
-            csw = struct.unpack_from("<H", word, pos)[0]
+            csw = _unpack_at("<H", word, pos)[0]
             pos += 2 + 2 * csw
-            cslw = struct.unpack_from("<H", word, pos)[0]
-            lw = struct.unpack_from(f"<{cslw}i", word, pos + 2)
+            cslw = _unpack_at("<H", word, pos)[0]
+            lw = _unpack_at(f"<{cslw}i", word, pos + 2)
             pos += 2 + 4 * cslw
-            cb_fclcb = struct.unpack_from("<H", word, pos)[0]
-            self.fclcb = struct.unpack_from(f"<{2 * cb_fclcb}I", word, pos + 2)
+            cb_fclcb = _unpack_at("<H", word, pos)[0]
+            self.fclcb = _unpack_at(f"<{2 * cb_fclcb}I", word, pos + 2)
         except struct.error:
             if self.flags & (F_ENCRYPTED | F_OBFUSCATED):
                 self.fclcb, lw = (), (0,) * 11
@@ -150,13 +236,13 @@ class _Fib:
         return self.fclcb[2 * index], self.fclcb[2 * index + 1]
 
 
-def _pieces(word: bytes, table: bytes, fib: _Fib, path: str) -> list[tuple[int, int, int, bool]]:
+def _pieces(word, table: bytes, fib: _Fib, path: str) -> "_Pieces":
     """The piece table: (first cp, last cp, byte offset in WordDocument, 8-bit) per piece."""
     fc, lcb = fib.fc_lcb(FCLCB_CLX)
     if lcb == 0 or fc + lcb > len(table):
         raise DocDamaged("has no readable piece table (Clx); the file is damaged or truncated",
                          path)
-    clx = table[fc:fc + lcb]
+    clx = memoryview(table)[fc:fc + lcb]  # views, not copies: the piece table can be large
     pos = 0
     while pos < len(clx) and clx[pos] == 0x01:  # Prc: property modifiers of a fast-saved file
         if pos + 3 > len(clx):
@@ -169,28 +255,41 @@ def _pieces(word: bytes, table: bytes, fib: _Fib, path: str) -> list[tuple[int, 
     n = (len(plc) - 4) // 12
     if n <= 0 or n > MAX_PIECES:
         raise DocDamaged("has an empty or damaged piece table", path)
-    cps = struct.unpack_from(f"<{n + 1}I", plc, 0)
-    pieces = []
-    for k in range(n):
-        fc_raw = struct.unpack_from("<I", plc, 4 * (n + 1) + 8 * k + 2)[0]
-        compressed = bool(fc_raw & 0x40000000)
-        offset = (fc_raw & 0x3FFFFFFF) // 2 if compressed else fc_raw & 0x3FFFFFFF
-        if cps[k + 1] > cps[k]:
-            pieces.append((cps[k], cps[k + 1], offset, compressed))
-    return pieces
+    return _Pieces(plc, n)
+
+
+class _Pieces:
+    """The piece table's entries, read from its bytes as they are visited (a document cut into
+    many pieces costs 12 bytes a piece, not a tuple of four numbers)."""
+
+    def __init__(self, plc: bytes, n: int):
+        self.plc, self.n = plc, n
+
+    def __iter__(self):
+        plc, n = self.plc, self.n
+        cps = struct.iter_unpack("<I", plc[:4 * (n + 1)])
+        (cp1,) = next(cps)
+        pcds = struct.iter_unpack("<HIH", plc[4 * (n + 1):4 * (n + 1) + 8 * n])  # flags, fc, prm
+        for (following,), (_, fc_raw, _) in zip(cps, pcds):
+            cp0, cp1 = cp1, following
+            if cp1 <= cp0:
+                continue
+            compressed = bool(fc_raw & 0x40000000)
+            offset = (fc_raw & 0x3FFFFFFF) // 2 if compressed else fc_raw & 0x3FFFFFFF
+            yield cp0, cp1, offset, compressed
 
 
 class _Text:
     """Characters by position, with the file offset (FC) of each, through the piece table."""
 
-    def __init__(self, word: bytes, pieces: list):
+    def __init__(self, word, pieces: "_Pieces"):
         self.word = word
         self.pieces = pieces
         self.missing = 0
 
-    def span(self, start: int, end: int) -> list[tuple[str, int]]:
-        """(text, fc of its first byte, bytes per char) for the pieces covering [start, end)."""
-        out = []
+    def span(self, start: int, end: int):
+        """(text, fc of its first byte, bytes per char) for the pieces covering [start, end),
+        one piece at a time."""
         for cp0, cp1, offset, compressed in self.pieces:
             lo, hi = max(cp0, start), min(cp1, end)
             if lo >= hi:
@@ -201,18 +300,19 @@ class _Text:
             if len(raw) < (hi - lo) * width:
                 self.missing += hi - lo - len(raw) // width
                 raw = raw[:len(raw) // width * width]
-            text = raw.decode("cp1252", errors="replace") if compressed \
-                else raw.decode("utf-16-le", errors="replace")
-            out.append((text, first, width))
-        return out
+            text = str(raw, "cp1252" if compressed else "utf-16-le", "replace")
+            yield text, first, width
 
 
 class _ParagraphProps:
     """Paragraph properties at a paragraph mark's file offset: in a table, row end, heading."""
 
-    def __init__(self, word: bytes, table: bytes, fib: _Fib, data: bytes = b""):
+    def __init__(self, word, table: bytes, fib: _Fib, data=b""):
         self.data = data  # the Data stream: large paragraph properties (sprmPHugePapx)
-        self.runs: list[tuple[int, int, bytes]] = []  # (fc from, fc to, istd + grpprl)
+        # the runs of paragraph properties: fc from, fc to, istd + grpprl (one bytes object
+        # per distinct value: most paragraphs of a document share their properties)
+        self._starts, self._ends = array("q"), array("q")
+        self._papx: list[bytes] = []
         self.styles: dict[int, Optional[int]] = {}
         try:
             self._read_fkps(word, table, fib)
@@ -220,21 +320,31 @@ class _ParagraphProps:
         except (struct.error, IndexError, ValueError):
             pass  # without properties: tables found from the marks alone, headings by numbering
         self.lists = _Lists(table, fib)
-        self.runs.sort()
-        self._starts = [r[0] for r in self.runs]
+        self._sort_runs()
+
+    def _sort_runs(self) -> None:
+        """Runs in the order of (fc from, fc to, properties), as FKP pages nearly always are."""
+        keys = list(zip(self._starts, self._ends, self._papx))
+        if all(a <= b for a, b in zip(keys, keys[1:])):
+            return
+        keys.sort()
+        self._starts = array("q", (k[0] for k in keys))
+        self._ends = array("q", (k[1] for k in keys))
+        self._papx = [k[2] for k in keys]
 
     @property
     def known(self) -> bool:
-        return bool(self.runs)
+        return bool(self._starts)
 
     def _read_fkps(self, word: bytes, table: bytes, fib: _Fib) -> None:
         fc, lcb = fib.fc_lcb(FCLCB_BTE_PAPX)
         if lcb < 8 or fc + lcb > len(table):
             return
         n = (lcb - 4) // 8
+        shared: dict[bytes, bytes] = {}
         for k in range(n):
             pn = struct.unpack_from("<I", table, fc + 4 * (n + 1) + 4 * k)[0] & 0x3FFFFF
-            page = word[pn * 512:(pn + 1) * 512]
+            page = bytes(word[pn * 512:(pn + 1) * 512])
             if len(page) < 512:
                 continue
             crun = page[511]
@@ -249,7 +359,9 @@ class _ParagraphProps:
                     else:
                         cb = page[b_offset + 1]
                         papx = page[b_offset + 2:b_offset + 2 + 2 * cb]
-                self.runs.append((fcs[i], fcs[i + 1], papx))
+                self._starts.append(fcs[i])
+                self._ends.append(fcs[i + 1])
+                self._papx.append(shared.setdefault(papx, papx))
 
     def _read_styles(self, table: bytes, fib: _Fib) -> None:
         """istd → heading level, from built-in heading styles (sti 1–9) or their names."""
@@ -272,20 +384,18 @@ class _ParagraphProps:
             level = sti if 1 <= sti <= 9 else None
             if level is None and len(std) >= cb_base + 2:
                 cch = struct.unpack_from("<H", std, cb_base)[0]
-                name = std[cb_base + 2:cb_base + 2 + 2 * cch].decode("utf-16-le", errors="replace")
+                name = str(std[cb_base + 2:cb_base + 2 + 2 * cch], "utf-16-le", "replace")
                 match = HEADING_NAME.match(name.strip())
                 level = int(match.group(1)) if match else None
             self.styles[istd] = level
 
     def at(self, fc: int) -> "_Para":
         """The properties of the paragraph whose mark is at file offset fc."""
-        from bisect import bisect_right
-
         para = _Para()
         k = bisect_right(self._starts, fc) - 1
-        if k < 0 or not self.runs[k][0] <= fc < self.runs[k][1]:
+        if k < 0 or not self._starts[k] <= fc < self._ends[k]:
             return para
-        papx = self.runs[k][2]
+        papx = self._papx[k]
         if len(papx) < 2:
             return para
         para.level = self.styles.get(struct.unpack_from("<H", papx, 0)[0])
@@ -294,8 +404,8 @@ class _ParagraphProps:
             if sprm == SPRM_P_HUGE_PAPX and len(operand) == 4:  # the rest lies in the Data stream
                 at = struct.unpack("<I", operand)[0]
                 if at + 2 <= len(self.data):
-                    size = struct.unpack_from("<H", self.data, at)[0]
-                    grpprl = grpprl + self.data[at + 2:at + 2 + size]
+                    size = struct.unpack("<H", self.data[at:at + 2])[0]
+                    grpprl = grpprl + bytes(self.data[at + 2:at + 2 + size])
         for sprm, operand in _sprms(grpprl):
             if sprm == SPRM_P_IN_TABLE:
                 para.in_table = bool(operand[:1] and operand[0])
@@ -516,7 +626,7 @@ class _Lists:
                 cb_chpx, cb_papx = table[pos + 24], table[pos + 25]
                 pos += 28 + cb_papx + cb_chpx
                 cch = struct.unpack_from("<H", table, pos)[0]
-                xst = table[pos + 2:pos + 2 + 2 * cch].decode("utf-16-le", errors="replace")
+                xst = str(table[pos + 2:pos + 2 + 2 * cch], "utf-16-le", "replace")
                 pos += 2 + 2 * cch
                 levels.append((start, _NFC.get(nfc, ""), xst, {0: "\t", 1: " "}.get(follow, ""),
                                bool(flags & 4)))
