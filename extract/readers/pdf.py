@@ -111,7 +111,7 @@ def _open(path: str, data: bytes):
 
 # ---- one page ---------------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)  # a page (an OFD page can be a whole plan) holds one per piece of text
 class PlacedLine:
     """A line of text placed on a page, in reading coordinates: what group_rows orders into rows
     (the PDF, OFD and OCR readers all place their text this way)."""
@@ -193,7 +193,7 @@ def _read_page(pdf, index: int, finder: "_TableFinder", bookmarks: list) -> _Pag
     return result
 
 
-@dataclass
+@dataclass(slots=True)
 class _Row:
     parts: list[PlacedLine]
     top: float
