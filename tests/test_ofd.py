@@ -127,3 +127,31 @@ def test_bad_ofd_raises_a_clear_error(tmp_path, monkeypatch, name, make, error, 
         read(path)
     assert str(caught.value).startswith(f"{error.code} {path}")
     assert words in str(caught.value)
+
+
+def test_a_page_read_from_the_parsers_events_is_the_page_read_whole(tmp_path, monkeypatch):
+    """A page part over STREAM_PART bytes is read from the parser's events, its tree never whole
+    (issue #14): it gives what the page's tree gives. Pages with text out of order, a code per
+    character, bold, objects nested in objects, a page box of its own, an image-only page, a
+    damaged page (left out with its warning), and ruled tables of the table generator."""
+    import ruled_tables
+    from extract.readers import ofd
+
+    nested = _page([f'<ofd:PathObject ID="7" Boundary="20 20 100 20"><ofd:AbbreviatedData>M 0 0 L 100 0'
+                    f'</ofd:AbbreviatedData>{_text_object(8, 25, 22, "框内的字")}</ofd:PathObject>',
+                    _text_object(9, 25, 50, "框外的字", weight=700).replace(
+                        "</ofd:TextObject>", f'{_text_object(10, 60, 80, "套在字里的字")}</ofd:TextObject>')])
+    boxed = _page([_text_object(1, 25, 30, "三、保障措施")]).replace(
+        "<ofd:Content>", "<ofd:Area><ofd:PhysicalBox>0 0 297 210</ofd:PhysicalBox></ofd:Area><ofd:Content>")
+    scan = _page([]).replace("</ofd:PageBlock>", '<ofd:ImageObject ID="5" ResourceID="7"/></ofd:PageBlock>')
+    pages = [_page([_text_object(3, 25, 60, "（一）指导思想"),
+                    _text_object(1, 40, 30, "某市养老服务体系规划", size=6, weight=700, per_char=True),
+                    _text_object(2, 25, 45, "一、总体要求")]),
+             nested, boxed, scan, _page([_text_object(1, 25, 30, "二、主要任务")])[:-20]]
+    files = [tmp_path / "pages.ofd"]
+    files[0].write_bytes(write_ofd(pages))
+    files += [ruled_tables.write_ofd(ruled_tables.spec(seed), tmp_path / f"ruled{seed}.ofd") for seed in (0, 1, 2, 3)]
+    whole = [read(path) for path in files]
+    assert any(code == "reader.ofd_page" for code, _ in whole[0].warnings)
+    monkeypatch.setattr(ofd, "STREAM_PART", 0)
+    assert [read(path) for path in files] == whole

@@ -20,11 +20,17 @@ the PDF's are (readers/pdf.stitch_tables: page numbers and a running head betwee
 The ZIP is read within bounds (readers/archive.py, shared with DOCX: the declared unpacked sizes
 checked before anything is unpacked, E403), at most MAX_MEMBERS parts and MAX_PART bytes a part,
 and every part's XML is parsed without entities or network access (E404 past libxml2's limits).
+
+A page's Content.xml over STREAM_PART bytes is read from the parser's events as it is unpacked,
+never as a whole tree (issue #14: a page as large as a whole plan cost 22 bytes of memory per
+byte of its text): each outermost object (a TextObject, PathObject, ImageObject, PhysicalBox and
+what it holds) is read when it closes and then dropped, as the DOCX reader drops each paragraph.
 """
 from __future__ import annotations
 
 import posixpath
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -37,6 +43,9 @@ OFD_NS = "http://www.ofdspec.org/2016"
 MAX_MEMBERS = 20_000
 MAX_UNPACKED = 1024 * 1024 * 1024  # bytes read from all XML parts together
 MAX_PART = 64 * 1024 * 1024       # bytes, one XML part
+# A page part over this size is read from the parser's events, never whole; a smaller one (a
+# printed page: tens of KB) as a tree, which is faster and costs a bounded few MB.
+STREAM_PART = 1024 * 1024         # bytes
 BOLD_WEIGHT = 600
 A4_HEIGHT = 297.0        # mm: a page whose size is given nowhere
 PT_PER_MM = 72 / 25.4    # pdfplumber's table finder has its tolerances in points
@@ -62,6 +71,7 @@ def read_ofd(path: str, data: bytes, sha256: str) -> RawDocument:
             raise OfdBroken("is an encrypted OFD; decrypt it first", path)
         document = _xml(archive, doc_path, path, budget)
         base = posixpath.dirname(doc_path)
+        document_height = _height(document)
         for page in document.iter(f"{{{OFD_NS}}}Page"):
             loc = page.get("BaseLoc")
             if not loc:
@@ -70,16 +80,16 @@ def read_ofd(path: str, data: bytes, sha256: str) -> RawDocument:
             part = loc.lstrip("/") if loc.startswith("/") else posixpath.normpath(
                 posixpath.join(base, loc))
             try:
-                content = _xml(archive, part, path, budget)
+                drawing = _drawing(archive, part, path, budget)
             except OfdBroken as e:
                 if "over the size limit" in e.message:
                     raise
                 warnings.append(("reader.ofd_page", f"page {page_number} cannot be read "
                                  f"({e.message}); it is left out"))
                 continue
-            height = _height(content) or _height(document) or A4_HEIGHT
-            page_blocks = _page_lines(content, page_number, height)
-            if not page_blocks.items and next(content.iter(f"{{{OFD_NS}}}ImageObject"), None) is not None:
+            height = drawing.height or document_height or A4_HEIGHT
+            page_blocks = _page_lines(drawing, page_number, height)
+            if not page_blocks.items and drawing.images:
                 image_pages.append(page_number)
             pages.append(page_blocks)
     if image_pages and len(image_pages) < page_number:
@@ -119,6 +129,10 @@ def _member(archive: zipfile.ZipFile, name: str) -> Optional[zipfile.ZipInfo]:
 
 
 def _xml(archive: zipfile.ZipFile, name: str, path: str, budget: list[int]):
+    return parse_xml(_part_bytes(archive, name, path, budget), path, name, OfdBroken)
+
+
+def _part_bytes(archive: zipfile.ZipFile, name: str, path: str, budget: list[int]) -> bytes:
     info = _member(archive, name)
     if info is None:
         raise OfdBroken(f"lacks its part {name}", path)
@@ -126,7 +140,7 @@ def _xml(archive: zipfile.ZipFile, name: str, path: str, budget: list[int]):
         raise OfdBroken(f"has a part {name} over the size limit", path)
     raw = read_member(archive, info.filename, path, OfdBroken)
     budget[0] -= len(raw)
-    return parse_xml(raw, path, name, OfdBroken)
+    return raw
 
 
 def _local(tag) -> str:
@@ -154,31 +168,102 @@ class _Page:
 
 def _height(part) -> Optional[float]:
     """The page height (mm) a PhysicalBox (“x y w h”) in the part gives, if any."""
-    box = next(part.iter(f"{{{OFD_NS}}}PhysicalBox"), None)
+    return _box_height(next(part.iter(_BOX), None))
+
+
+def _box_height(box) -> Optional[float]:
     dims = _numbers(box.text) if box is not None else []
     return dims[3] if len(dims) >= 4 and dims[3] > 0 else None
 
 
-def _page_lines(content, page_number: int, height: float) -> _Page:
-    """The page's lines and ruled tables, top to bottom."""
-    from .pdf import PlacedLine, group_rows
+_TEXT, _PATH, _IMAGE, _BOX = (f"{{{OFD_NS}}}{name}" for name in
+                              ("TextObject", "PathObject", "ImageObject", "PhysicalBox"))
+_OBJECTS = frozenset((_TEXT, _PATH, _IMAGE, _BOX))
 
-    pieces: list[PlacedLine] = []
-    for obj in content.iter(f"{{{OFD_NS}}}TextObject"):
-        box = _numbers(obj.get("Boundary"))
-        x0, y0 = (box[0], box[1]) if len(box) >= 2 else (0.0, 0.0)
-        size = (_numbers(obj.get("Size")) or [3.5])[0]
-        bold = (_numbers(obj.get("Weight")) or [400])[0] >= BOLD_WEIGHT
-        x = y = 0.0
-        for code in obj.iter(f"{{{OFD_NS}}}TextCode"):
-            text = "".join(code.itertext())
-            x = (_numbers(code.get("X")) or [x])[0]
-            y = (_numbers(code.get("Y")) or [y])[0]
-            if text.strip():
-                baseline = y0 + y
-                pieces.append(PlacedLine(text.strip(), x0 + x, baseline - size, baseline, bold))
+
+@dataclass
+class _Drawing:
+    """What a page's Content.xml draws: its text pieces (one per TextCode, in document order),
+    its paths (Stroke, Fill, Boundary, AbbreviatedData, read into edges by _edges), the height
+    its first PhysicalBox gives, whether it holds an image."""
+    pieces: list = field(default_factory=list)
+    paths: list[tuple] = field(default_factory=list)
+    height: Optional[float] = None
+    boxed: bool = False
+    images: bool = False
+
+    def take(self, el) -> None:
+        """Read what `el` and everything inside it draw (`el`: an outermost object, or a tree)."""
+        from .pdf import PlacedLine
+
+        for obj in el.iter(*_OBJECTS):  # in document order
+            if obj.tag == _TEXT:
+                box = _numbers(obj.get("Boundary"))
+                x0, y0 = (box[0], box[1]) if len(box) >= 2 else (0.0, 0.0)
+                size = (_numbers(obj.get("Size")) or [3.5])[0]
+                bold = (_numbers(obj.get("Weight")) or [400])[0] >= BOLD_WEIGHT
+                x = y = 0.0
+                for code in obj.iter(f"{{{OFD_NS}}}TextCode"):
+                    text = "".join(code.itertext())
+                    x = (_numbers(code.get("X")) or [x])[0]
+                    y = (_numbers(code.get("Y")) or [y])[0]
+                    if text.strip():
+                        baseline = y0 + y
+                        self.pieces.append(PlacedLine(text.strip(), x0 + x, baseline - size, baseline, bold))
+            elif obj.tag == _PATH:
+                data = next((child.text for child in obj if _local(child.tag) == "AbbreviatedData"), None)
+                self.paths.append((obj.get("Stroke", "true"), obj.get("Fill", "false"),
+                                   obj.get("Boundary"), data))
+            elif obj.tag == _IMAGE:
+                self.images = True
+            elif not self.boxed:
+                self.boxed, self.height = True, _box_height(obj)
+
+
+def _drawing(archive: zipfile.ZipFile, part: str, path: str, budget: list[int]) -> _Drawing:
+    """The page's drawing. A large part is read from the parser's events as it is unpacked:
+    each outermost object is read when it closes, then cleared with what came before it, so
+    neither the page's tree nor its XML ever exists whole."""
+    from lxml import etree
+
+    info = _member(archive, part)
+    if info is None or info.file_size <= STREAM_PART or info.file_size > MAX_PART \
+            or info.file_size > budget[0]:
+        return _drawing_of_tree(archive, part, path, budget)  # a page as printed; or its error
+    drawing = _Drawing()
     try:
-        tables = _tables(content, pieces, page_number)
+        with archive.open(info) as stream:
+            for _, el in etree.iterparse(stream, tag=_OBJECTS, resolve_entities=False,
+                                         no_network=True, huge_tree=False, remove_blank_text=False):
+                if next(el.iterancestors(*_OBJECTS), None) is not None:
+                    continue  # read with the object around it
+                drawing.take(el)
+                el.clear()
+                while el.getprevious() is not None:
+                    del el.getparent()[0]
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, NotImplementedError, ValueError,
+            OSError, EOFError):
+        # a damaged page: read whole, for the verdict the tree parser and read_member give
+        # (their messages, E404 past libxml2's limits), or the page from its tree should the
+        # tree parser read what the event parser would not
+        return _drawing_of_tree(archive, part, path, budget)
+    budget[0] -= info.file_size  # all of it was unpacked: zipfile stops at the declared size
+    return drawing
+
+
+def _drawing_of_tree(archive: zipfile.ZipFile, part: str, path: str, budget: list[int]) -> _Drawing:
+    drawing = _Drawing()
+    drawing.take(_xml(archive, part, path, budget))
+    return drawing
+
+
+def _page_lines(drawing: _Drawing, page_number: int, height: float) -> _Page:
+    """The page's lines and ruled tables, top to bottom."""
+    from .pdf import group_rows
+
+    pieces = drawing.pieces
+    try:
+        tables = _tables(drawing.paths, pieces, page_number)
     except Exception:  # a drawing the table finder cannot read: the page keeps its text as lines
         tables = []
     inside = {id(p) for _, _, taken, _ in tables for p in taken}
@@ -193,16 +278,15 @@ def _page_lines(content, page_number: int, height: float) -> _Page:
                  {id(table): edges for _, table, _, edges in tables})
 
 
-def _edges(content) -> list[dict]:
+def _edges(paths: list[tuple]) -> list[dict]:
     """The straight sides of the page's drawn paths, as pdfplumber's edges (in points)."""
     out: list[dict] = []
-    for obj in content.iter(f"{{{OFD_NS}}}PathObject"):
-        if obj.get("Stroke", "true") == "false" and obj.get("Fill", "false") == "false":
+    for stroke, fill, boundary, data in paths:
+        if stroke == "false" and fill == "false":
             continue
-        box = _numbers(obj.get("Boundary"))
+        box = _numbers(boundary)
         x0, y0 = (box[0], box[1]) if len(box) >= 2 else (0.0, 0.0)
-        data = next((el.text for el in obj if _local(el.tag) == "AbbreviatedData"), None) or ""
-        tokens = data.split()
+        tokens = (data or "").split()
         points: list[tuple[float, float]] = []
         start: Optional[tuple[float, float]] = None
         k = 0
@@ -238,9 +322,9 @@ def _edge(kind: str, x0: float, top: float, x1: float, bottom: float, orientatio
             "width": x1 - x0, "height": bottom - top, "orientation": orientation}
 
 
-def _tables(content, pieces: list, page_number: int) -> list[tuple[float, RawTable, list, list[float]]]:
+def _tables(paths: list[tuple], pieces: list, page_number: int) -> list[tuple[float, RawTable, list, list[float]]]:
     """The page's ruled tables: (top in mm, the table, the text pieces it took, its column edges)."""
-    edges = _edges(content)
+    edges = _edges(paths)
     if len(edges) < 4:
         return []
     from pdfplumber.table import TableFinder
