@@ -565,6 +565,32 @@ def test_docx_reader_memory_in_the_text_readers_proportion(tmp_path):
                 "docx": reader_memory.peak(docx) / xml_size}
     assert per_byte["docx"] <= per_byte["text"], per_byte
 
+@pytest.fixture(scope="module")
+def text_reader_slope(tmp_path_factory) -> float:
+    """The text reader's peak RSS per byte of the text it gives, from a 0.5 MB and a 1.5 MB
+    plan read in fresh processes: the proportion every other reader is held to (~4.8 B)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import reader_memory
+    return reader_memory.fit("text", (0.5, 1.5), tmp_path_factory.mktemp("text")).by("text").slope
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt, sizes, share", [
+    ("DOC", (0.5, 1.5), 1.0),   # 3.8 B per text byte; was 22.6 (the streams copied, the pieces as tuples)
+    ("OFD", (0.5, 1.5), 1.0),   # 4.2, a page at a time
+    ("OFD1", (1, 2), 1.6),      # one page holding the whole plan (over STREAM_PART): 6.5; was 21.9
+    ("PDF", (0.3, 1.0), 1.0),   # 3.7; PDFium's fixed cost (~8 MB) is left out by the slope
+], ids=["DOC", "OFD", "OFD one page", "PDF"])
+def test_reader_memory_slope_in_the_text_readers_proportion(tmp_path, text_reader_slope, fmt, sizes, share):
+    """Peak RSS of a reader grows with the text it reads no faster than the text reader's does
+    (issue #14): the slope between two sizes of the same generated plan, each read in a fresh
+    process (tests/reader_memory.py), per byte of the text the reader gives. The slope, not
+    the ratio at one size, so that a fixed cost (PDFium's) does not count as a proportion."""
+    import reader_memory
+    slope = reader_memory.fit(fmt, sizes, tmp_path).by("text").slope
+    assert slope <= share * text_reader_slope, (fmt, slope, text_reader_slope)
+
+
 def test_html_nul_bytes_are_removed_with_a_warning(tmp_path):
     src = _html(tmp_path, "nul.html", "<p>一、总体\x00要求</p><p>推进工作。</p>")
     texts, raw = _raw_lines(src)
