@@ -19,8 +19,10 @@ import ctypes
 import functools
 import io
 import logging
+import operator
 import re
 from dataclasses import dataclass, field
+from itertools import compress, repeat
 from typing import Optional
 
 from ..errors import PdfDamaged, PdfEncrypted, PdfNoTextLayer
@@ -386,8 +388,10 @@ def _scan_objects(page, textpage, to_display: _ToDisplay, max_depth: int = 8) ->
     (a paragraph's last “变” or “。” alone on its line). Such pages are read by pdfplumber.
 
     A page holds hundreds of text objects (LibreOffice and reportlab print one or a few
-    characters each), so a text object costs two calls: fetch it, ask its font (PDFium has a
-    font for text objects only); other objects are asked their type.
+    characters each), so a text object costs two calls, made by `map` with no Python between
+    them: fetch it, ask its font (PDFium has a font for text objects only). Only the fonts that
+    are not embedded send their objects to the lost-text test; other objects are asked their
+    type, in page order.
     """
     import pypdfium2.raw as pdfium_c
 
@@ -413,16 +417,11 @@ def _scan_objects(page, textpage, to_display: _ToDisplay, max_depth: int = 8) ->
         form, count, outer, depth = stack.pop()
         get, parent = ((fast.Page_GetObject, page_handle) if form is None
                        else (fast.FormObj_GetObject, form))
-        for k in range(count):
-            obj = get(parent, k)
-            font = get_font(obj)
-            if font:   # a text object
-                if not lost_text:
-                    is_embedded = embedded.get(font)
-                    if is_embedded is None:
-                        is_embedded = embedded[font] = bool(fast.Font_GetIsEmbedded(font))
-                    lost_text = not is_embedded and fast.TextObj_GetText(obj, tp, None, 0) <= 2
-                continue
+        objects = list(map(get, repeat(parent, count), range(count)))
+        fonts = list(map(get_font, objects))
+        if not lost_text:
+            lost_text = _lost_text(fast, tp, objects, fonts, embedded)
+        for obj in compress(objects, map(operator.not_, fonts)):   # the objects that are not text
             kind = get_type(obj)
             if kind == path_kind:
                 paths.append((obj, outer))
@@ -446,6 +445,22 @@ def _scan_objects(page, textpage, to_display: _ToDisplay, max_depth: int = 8) ->
                               _pdfium.multiply(_pdfium.object_matrix(obj), outer), depth + 1))
     has_grid = len(verticals) >= MIN_VERTICAL_RULES and len(horizontals) >= MIN_HORIZONTAL_RULES
     return _Scan(has_grid, lost_text, images, paths)
+
+
+def _lost_text(fast, tp: int, objects: list, fonts: list, embedded: dict[int, bool]) -> bool:
+    """Is there a text object of two characters or fewer in a font that is not embedded (which
+    PDFium drops when no such font is installed)? fonts: each object's font, None for the
+    objects that are not text."""
+    suspects = set()
+    for font in set(fonts):
+        if font:
+            is_embedded = embedded.get(font)
+            if is_embedded is None:
+                is_embedded = embedded[font] = bool(fast.Font_GetIsEmbedded(font))
+            if not is_embedded:
+                suspects.add(font)
+    return bool(suspects) and any(font in suspects and fast.TextObj_GetText(obj, tp, None, 0) <= 2
+                                  for obj, font in zip(objects, fonts))
 
 
 def _stroked_rules(fast, obj: int, verticals: set, horizontals: set) -> None:
