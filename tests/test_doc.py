@@ -159,6 +159,24 @@ def test_wps_suffix_and_docx_named_doc(docs, tmp_path):
     assert read(disguised).format == "docx"
 
 
+def test_plain_text_named_doc_or_wps_is_read_as_text(tmp_path):
+    """A system's “export to Word” that wrote text (UTF-8 or GBK) under .doc/.wps: read as text,
+    with a warning naming the suffix; binary bytes that are no Word file stay E303."""
+    from extract.errors import DocDamaged
+    text = "某县实施方案\n一、总体要求\n（一）加强领导。（县卫生健康局负责）\n"
+    for name, encoding in (("方案.doc", "utf-8"), ("方案.wps", "gb18030")):
+        path = tmp_path / name
+        path.write_bytes(text.encode(encoding))
+        raw = read(path)
+        assert raw.format == "txt" and raw.encoding == encoding
+        assert ("input.plain_text", f"a plain text file named {path.suffix}: read as text") in raw.warnings
+        assert "一、总体要求" in [b.text for b in raw.blocks]
+    junk = tmp_path / "junk.doc"
+    junk.write_bytes(bytes(range(256)) * 8)
+    with pytest.raises(DocDamaged):
+        read(junk)
+
+
 def _ole_without_word() -> bytes:
     return doc_writer.compound_file({"Workbook": b"\x09\x08" + b"\0" * 100})
 

@@ -98,9 +98,26 @@ def detect_format(path: Path, data: bytes) -> str:
         if head.startswith(b"{\\rtf"):
             raise UnsupportedFormat("is an RTF file named .doc; RTF is not read: open it in Word "
                                     "or WPS and save it as .docx", printable(path))
+        if _plain_text(data):
+            return "txt"   # a system's “export to Word” that wrote text (warned: input.plain_text)
     if fmt is None:
         raise UnsupportedFormat(unsupported_message(path), printable(path))
     return fmt
+
+
+def _plain_text(data: bytes) -> bool:
+    """Bytes that are text (UTF-8 or GB18030, no NUL), not a binary Word file."""
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return False
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            sample.decode(encoding)
+            return True
+        except UnicodeDecodeError as e:
+            if e.start >= len(sample) - 4:   # a character cut by the sample's end
+                return True
+    return False
 
 
 def read(path: str | os.PathLike, max_bytes: int | None = None, ocr: str = "auto") -> RawDocument:
@@ -123,7 +140,10 @@ def _read_format(path: str | os.PathLike, max_bytes: int | None = None,
     sha = hashlib.sha256(data).hexdigest()
     if fmt in ("txt", "md"):
         from .text import read_text
-        return read_text(shown, data, sha, fmt)
+        raw = read_text(shown, data, sha, fmt)
+        if SUFFIX_FORMAT.get(p.suffix.lower()) in ("doc", "docx"):
+            raw.warnings.append(("input.plain_text", f"a plain text file named {p.suffix}: read as text"))
+        return raw
     if fmt == "html":
         from .html import read_html
         return read_html(shown, data, sha)
