@@ -44,11 +44,12 @@ GAPS: dict[tuple[str, str], str] = {
                             "indicators; project table rows 0 of 9, projects 2 of 11)",
     ("002", "tables_grid"): "the 专栏 box printed as a pandoc grid table: 9 of 18 box items right (13 output), projects "
                             "17 of 26 (21 output); the indicator table reads right",
-    ("002", "tables_simple"): "indicator table as a pandoc simple table whose header's second row (年值 目标值 属性) "
-                              "is printed as the first body row (pandoc takes one header row): no second header row in "
-                              "whitespace words — 24 of 32 found (31 output), category 9, nature 0",
-    ("002", "tables_multiline"): "as tables_simple, in a multiline table: 24 of 32 found (32 output), category 9, nature 0",
-    ("004", "tables_simple"): "the project table as a pandoc simple table (whitespace words): 0 of 9 project table rows, "
+    ("002", "tables_simple"): "indicator table as a pandoc simple table: the last row's category, cut over two rows "
+                              "in the source (健康 / 产业), keeps only 健康 — a short line after the last row is "
+                              "dropped as trailing text (category 31 of 32)",
+    ("002", "tables_multiline"): "as tables_simple, in a multiline table (category 31 of 32)",
+    ("004", "tables_simple"): "the project table as a pandoc simple table: no table region (its rows print prose, "
+                              "主要建设内容 with ，。, so none reads as a flattened row): 0 of 9 project table rows, "
                               "projects 2 of 11 (9 output; read as prose)",
     ("004", "tables_multiline"): "the project table as a pandoc multiline table: 0 of 9 project table rows, projects 2 of "
                                  "11 (2 output)",

@@ -16,6 +16,7 @@ from typing import Optional
 
 import regex
 
+from .. import regex_cache
 from ..lexicon.layout import display_width
 from ..raw import RawLine
 from ..state import State
@@ -38,6 +39,11 @@ def _is_stack_word(text: str) -> bool:
 
 
 def rebuild(state: State, paras: list[int]) -> Optional[Grid]:
+    ruled = _rule_columns(state, paras)
+    if ruled is not None:
+        grid = _rebuild_by_columns(state, paras, *ruled)
+        if grid is not None:
+            return grid
     norm = state.norm
     items = [_Line(norm.para_text(norm.paras[i]), (norm.paras[i].start, norm.paras[i].end),
                    norm.paras[i].page, norm.paras[i].blank_before) for i in paras]
@@ -102,6 +108,88 @@ def rebuild(state: State, paras: list[int]) -> Optional[Grid]:
         columns = ["类别"] + columns
     return Grid(rows=rows, paras=(paras[0], paras[-1] + 1), columns=columns, notes=notes,
                 header_rows=0)
+
+
+# the rule of dash groups a plain-text table prints under its header (pandoc's simple and
+# multiline tables): each group spans one column
+_DASH_RULE = regex_cache.compile(r"^\s*-{2,}(?:[ ]+-{2,})+\s*$")
+_DASHES = regex_cache.compile(r"-+")
+_RULE = regex_cache.compile(r"^\s*[-=—]{3,}(?:\s+[-=—]{3,})*\s*$")
+
+
+def _rule_columns(state: State, paras: list[int]) -> Optional[tuple[int, list[int]]]:
+    """The dash rule under the header (its line printed right after the header's one or two
+    lines): its paragraph, and the display column each column starts at."""
+    norm = state.norm
+    for k in range(paras[0] + 1, min(paras[0] + 3, len(norm.paras))):
+        raw = _raw_line(state, k)
+        if raw is not None and _DASH_RULE.match(raw):
+            return k, [display_width(raw[:m.start()]) for m in _DASHES.finditer(raw)]
+    return None
+
+
+def _cut(text: str, starts: list[int]) -> list[str]:
+    """A line cut into the columns by where each character is printed: it belongs to the
+    column whose start is the last at or before it."""
+    cells = [""] * len(starts)
+    col = 0
+    for ch in text:
+        j = max((j for j, s in enumerate(starts) if s <= col), default=0)
+        cells[j] += ch
+        col += display_width(ch)
+    return [c.strip() for c in cells]
+
+
+def _rebuild_by_columns(state: State, paras: list[int], rule: int, starts: list[int]) -> Optional[Grid]:
+    """A table whose dash rule gives its columns: header words (wrapped over a second line, or
+    with a space inside: `2025 年`), names with spaces, empty cells and cells wrapped onto the
+    lines under their row are read by position, not word by word. Rows stand apart by blank
+    lines (multiline) or one a line (simple); a line of header words right under the rule is the
+    header's second row (a converter that takes one header row prints the second as a body row)."""
+    norm = state.norm
+    head_lines = [_raw_line(state, k) for k in range(paras[0], rule)]
+    if any(line is None for line in head_lines):
+        return None
+    header = ["".join(parts) for parts in zip(*(_cut(line, starts) for line in head_lines))]
+    header = ["".join(h.split()) for h in header]
+    if not _is_header([h for h in header if h]) or not all(header):
+        return None
+    body = [i for i in paras if i > rule and not _DASH_RULE.match(norm.para_text(norm.paras[i]).strip())]
+    apart = any(norm.paras[i].blank_before for i in body[1:])   # rows apart by blank lines
+    running = running_heads(state)
+    rows: list[GridRow] = []
+    for n, i in enumerate(body):
+        para = norm.paras[i]
+        if is_page_furniture(norm.para_text(para), running):
+            continue
+        span = (para.start, para.end)
+        lines = [t for t in _raw_lines(state, i) if not _RULE.match(t)]   # not the rules around the rows
+        for m, text in enumerate(lines):
+            cells = _cut(text, starts)
+            if not rows and n == 0 and m == 0 and all(not c or (classify.is_header_cell(c) and not classify.is_group_text(c))
+                                                      for c in cells) and not any(classify.is_value(c) for c in cells):
+                header = [h + c for h, c in zip(header, cells)]   # the header's second row under the rule
+                continue
+            if rows and apart and (m or not para.blank_before):
+                for cell, more in zip(rows[-1].cells, cells):
+                    if more:
+                        cell.add(Cell([more], span))   # a cell wrapped onto the line under its row
+                continue
+            rows.append(GridRow([Cell([c], span) if c else Cell() for c in cells], page=para.page))
+    if not rows:
+        return None
+    return Grid(rows=rows, paras=(paras[0], paras[-1] + 1), columns=header, notes=[], header_rows=0)
+
+
+def _raw_lines(state: State, i: int) -> list[str]:
+    """Paragraph i's lines as the reader printed them, leading spaces kept (the normalizer may
+    have joined a wrapped cell's line to its row)."""
+    paras, blocks = state.norm.paras, state.raw.blocks
+    first = paras[i].block
+    if first is None:
+        return [state.norm.para_text(paras[i])]
+    last = next((paras[k].block for k in range(i + 1, len(paras)) if paras[k].block is not None), len(blocks))
+    return [b.text.rstrip() for b in blocks[first:last] if isinstance(b, RawLine) and b.text.strip()]
 
 
 def _raw_line(state: State, i: int) -> Optional[str]:
