@@ -120,7 +120,7 @@ class Plan:
 @dataclass
 class Outline:
     """How a plan numbers its headings, drawn from a stream of its own (the tasks stay the same):
-    chapters 一、 or 第一部分 or 第一章 (spaced 第一章　总体要求 or not); under 第X部分/章 the sections
+    chapters 一、 or 第一部分 or 第一章 or 第1章 / 第１章 (spaced 第一章　总体要求 or not); under 第X部分/章 the sections
     一、 or （一）; items （1） and 1. printed 1） (an Arabic number closed by a bracket only); the
     Arabic item numbers full-width (１． １、 （１）), which read as ASCII."""
     chapter: str = "一、"
@@ -128,6 +128,7 @@ class Outline:
     close_only: bool = False
     full_width: bool = False
     gap: str = ""
+    arabic_chapter: bool = False   # 第3章 (第３章 when full_width) rather than 第三章
 
     @staticmethod
     def draw(seed: int) -> "Outline":
@@ -138,6 +139,7 @@ class Outline:
             o.gap = rng.choice([" ", "　", ""])
         o.close_only = rng.random() < 0.25
         o.full_width = rng.random() < 0.2
+        o.arabic_chapter = o.chapter == "第一章" and rng.random() < 0.5
         return o
 
     def chapter_line(self, k: int, title: str) -> tuple[str, str]:
@@ -145,6 +147,8 @@ class Outline:
         if self.chapter == "一、":
             return f"{CN[k]}、{title}", CN[k]
         word = self.chapter[2:]
+        if self.arabic_chapter:
+            return f"第{self.digits(str(k + 1))}{word}{self.gap}{title}", f"第{k + 1}{word}"
         return f"第{CN[k]}{word}{self.gap}{title}", f"第{CN[k]}{word}"
 
     def section_line(self, k: int, title: str) -> tuple[str, str]:
