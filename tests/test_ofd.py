@@ -155,3 +155,30 @@ def test_a_page_read_from_the_parsers_events_is_the_page_read_whole(tmp_path, mo
     assert any(code == "reader.ofd_page" for code, _ in whole[0].warnings)
     monkeypatch.setattr(ofd, "STREAM_PART", 0)
     assert [read(path) for path in files] == whole
+
+
+def _damage(archive: bytes, member: str) -> bytes:
+    """The archive with `member`'s compressed bytes made to start with a deflate block of the
+    reserved type 3 (zlib: "invalid block type"), as a damaged download or disk leaves them."""
+    info = zipfile.ZipFile(io.BytesIO(archive)).getinfo(member)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    return archive[:start] + b"\x07" + archive[start + 1:]
+
+
+def test_a_page_whose_compressed_bytes_do_not_inflate_is_left_out_with_a_warning(tmp_path):
+    path = tmp_path / "damaged.ofd"
+    path.write_bytes(_damage(write_ofd([_page([_text_object(1, 25, 30, "一、总体要求")]),
+                                        _page([_text_object(1, 25, 30, "二、主要任务")])]),
+                             "Doc_0/Pages/Page_1/Content.xml"))
+    raw = read(path)
+    assert [b.text for b in raw.blocks] == ["一、总体要求"]
+    assert [code for code, _ in raw.warnings] == ["reader.ofd_page"]
+    assert "page 2 cannot be read" in raw.warnings[0][1] and "invalid block type" in raw.warnings[0][1]
+
+
+def test_an_ofd_whose_main_part_does_not_inflate_is_one_clear_error(tmp_path):
+    path = tmp_path / "damaged.ofd"
+    path.write_bytes(_damage(write_ofd([_page([_text_object(1, 25, 30, "一、总体要求")])]), "Doc_0/Document.xml"))
+    with pytest.raises(OfdBroken) as caught:
+        read(path)
+    assert "damaged or missing part 'Doc_0/Document.xml'" in str(caught.value)

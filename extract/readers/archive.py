@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from typing import Optional
 
 from ..errors import ArchiveTooLarge, NestingTooDeep, PlanExtractError
@@ -68,7 +69,8 @@ def read_member(zf: zipfile.ZipFile, name: str, path: str,
     member that lies fails its CRC). Missing or damaged members raise `broken` if given."""
     try:
         return zf.read(name)
-    except (KeyError, zipfile.BadZipFile, NotImplementedError, ValueError, OSError, EOFError) as e:
+    except (KeyError, zipfile.BadZipFile, NotImplementedError, ValueError, OSError, EOFError,
+            zlib.error) as e:  # zlib.error: compressed bytes that do not inflate
         if broken is None:
             raise
         raise broken(f"has a damaged or missing part {name!r} ({e})", path) from None
