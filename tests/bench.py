@@ -346,6 +346,25 @@ def bench_memory(quick: bool, tmp: Path) -> None:
     per_byte = run.rss_mb * 2 ** 20 / size
     row(f"a 50 MB plan ({size / 1e6:.1f} MB)", f"{run.rss_mb:.0f} MB = {per_byte:.1f} B/input byte",
         f"{size / 1024 / run.cpu:,.0f} KB/CPU-s ({timing(run)})", meets(per_byte, 8, more_is_better=False))
+    bench_reader_memory(tmp)
+
+
+def bench_reader_memory(tmp: Path) -> None:
+    """Each reader's peak RSS as fixed + slope × size (tests/reader_memory.py: the same generated
+    plan at two sizes, a fresh process each), the slope per byte of text against the text reader's."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import reader_memory
+    print("memory per reader (peak above the imports = fixed + slope × text; 1 and 3 MB plans, PDF 0.5 and 1.5)")
+    text = None
+    for fmt in ("text", "HTML", "DOCX", "DOC", "OFD", "OFD1", "PDF"):
+        found = reader_memory.fit(fmt, (0.5, 1.5) if fmt == "PDF" else (1, 3), tmp).by("text")
+        text = text or found.slope
+        ratio = found.slope / text
+        row(f"  {reader_memory.FORMAT_NAMES.get(fmt, fmt)}",
+            f"{found.slope:.1f} B/text byte, fixed {max(found.fixed, 0) / 1e6:.0f} MB",
+            "" if fmt == "text" else f"text reader: {text:.1f} B/text byte",
+            "" if fmt == "text" else
+            f"{ratio:.2f}× — " + meets(ratio, 1.6 if fmt == "OFD1" else 1.0, more_is_better=False))
 
 
 def main() -> None:

@@ -125,7 +125,7 @@ def html_page(lines: list[str], sep: str = "\n") -> bytes:
 # near 7 MB (no DIFAT sectors) and reportlab writes a PDF slowly.
 FIT_SIZES = {"text": (5, 10, 20), "HTML": (5, 10, 20), "DOCX": (5, 10, 20), "DOC": (1, 2, 4),
              "OFD": (2, 4, 8), "OFD1": (2, 4, 8), "PDF": (1, 2, 4)}
-FORMAT_NAMES = {"OFD1": "OFD, all on one page"}
+FORMAT_NAMES = {"OFD1": "OFD, one page"}
 
 
 def write(fmt: str, lines: list[str], folder: Path) -> Path:
