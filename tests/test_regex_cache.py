@@ -80,3 +80,24 @@ def test_an_unwritable_cache_folder_is_no_error(fresh, monkeypatch, tmp_path):
     monkeypatch.setenv("PLAN_EXTRACT_CACHE", str(blocker))
     assert regex_cache.compile(r"\d+万元").match("500万元")
     regex_cache.save()   # cannot write under a file: silently nothing
+
+
+def test_only_the_patterns_asked_for_are_built_from_the_file(fresh, monkeypatch):
+    """Each entry is unpickled when a process asks for its pattern: a bad entry costs only its
+    own pattern (compiled again), the others still come from the file."""
+    class Anything:
+        def __reduce__(self):
+            return (print, ("this must not run",))
+    good = regex_cache.compile(r"(?P<year>\d{4})年", regex.V1)
+    regex_cache.save()
+    _forget(monkeypatch)
+    path = regex_cache.cache_file()
+    entries = regex_cache._read(path)
+    entries[("到(?P<year>\\d{4})年", int(regex.V1))] = pickle.dumps(Anything())
+    path.write_bytes(pickle.dumps(entries))
+    monkeypatch.setattr(regex_cache.regex, "compile", _must_not_compile)
+    loaded = regex_cache.compile(r"(?P<year>\d{4})年", regex.V1)
+    assert loaded is not good and loaded.search("2025年").group("year") == "2025"
+    monkeypatch.undo()
+    monkeypatch.setattr(regex_cache, "_used", {})
+    assert regex_cache.compile("到(?P<year>\\d{4})年", regex.V1).search("到2030年").group("year") == "2030"
