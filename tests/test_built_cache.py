@@ -111,23 +111,35 @@ def test_a_damaged_or_foreign_cache_file_is_built_around(fresh, monkeypatch):
     assert built_cache.get(("example",), lambda: "built again") == "built again"
 
 
-@pytest.mark.parametrize("where", ["under a file", "no home"])
-def test_a_cache_that_cannot_be_written_does_not_fail_the_run(tmp_path, where):
-    """A whole process: read-only or missing cache folder, the same JSON as with a cache."""
-    one = tmp_path / "one.txt"
+def _extract_one(folder, env) -> tuple[bytes, str]:
+    """Convert an invented one-line plan in a whole process: (the JSON, stderr)."""
+    one = folder / "one.txt"
     one.write_text("规划目标：到2025年，森林覆盖率达到25%。\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "extract.cli", "extract", one.name, "-o",
+                           str(folder / "out"), "-q"], capture_output=True, text=True,
+                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", **env}, cwd=folder, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return (folder / "out" / "one.json").read_bytes(), done.stderr
+
+
+@pytest.fixture(scope="module")
+def with_a_cache(tmp_path_factory):
+    """The JSON of a cold run (empty cache folder) and of a warm one (the folder it filled)."""
+    folder = tmp_path_factory.mktemp("cached")
+    env = {"PLAN_EXTRACT_CACHE": str(folder / "cache"), "HOME": str(folder)}
+    cold, warm = _extract_one(folder, env), _extract_one(folder, env)
+    assert list((folder / "cache" / "built").glob("*.pickle"))   # the cold run did keep it
+    return cold, warm
+
+
+@pytest.mark.parametrize("where", ["under a file", "no home"])
+def test_a_cache_that_cannot_be_written_does_not_fail_the_run(tmp_path, with_a_cache, where):
+    """A whole process with its cache folder impossible to make: the same JSON as with a cache,
+    cold or warm, and nothing on stderr."""
     blocker = tmp_path / "a-file"
     blocker.write_text("")
-    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
-    unwritable = {"under a file": {**env, "PLAN_EXTRACT_CACHE": str(blocker / "cache"), "HOME": str(tmp_path)},
-                  "no home": {**env, "HOME": str(blocker / "home"), "XDG_CACHE_HOME": str(blocker / "xdg")}}[where]
-    cached = {**env, "PLAN_EXTRACT_CACHE": str(tmp_path / "cache")}
-    outputs = []
-    for name, run_env in (("cold", cached), ("warm", cached), ("unwritable", unwritable)):
-        done = subprocess.run([sys.executable, "-m", "extract.cli", "extract", str(one), "-o",
-                               str(tmp_path / name), "-q"], capture_output=True, text=True,
-                              env=run_env, cwd=tmp_path, timeout=120)
-        assert done.returncode == 0 and done.stderr == "", done.stderr[-2000:]
-        outputs.append((tmp_path / name / "one.json").read_bytes())
-    assert outputs[0] == outputs[1] == outputs[2]
-    assert list((tmp_path / "cache" / "built").glob("*.pickle"))   # the cached runs did keep it
+    env = {"under a file": {"PLAN_EXTRACT_CACHE": str(blocker / "cache"), "HOME": str(tmp_path)},
+           "no home": {"HOME": str(blocker / "home"), "XDG_CACHE_HOME": str(blocker / "xdg")}}[where]
+    (cold, _), (warm, _) = with_a_cache
+    output, stderr = _extract_one(tmp_path, env)
+    assert output == cold == warm and stderr == ""
