@@ -5,7 +5,9 @@ A key is a header word (the table vocabulary: 领域, 指标, 单位, a year, �
 colon at the start of a line or after a space; the value runs to the next key. The header is
 the keys in the order they first appear; a record starts again where its first key comes back
 (or a key it already has). Keys are read on the reader's own line (spaces kept), since the
-normalized text may have closed the spaces between a value and the next key.
+normalized text may have closed the spaces between a value and the next key. Cutting is all
+this module does: the keys are the header block and each record a block whose cells name their
+columns by key, assembled by the shared rules (tables/stream.py).
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from .. import regex_cache
 from ..raw import RawLine
 from ..lexicon.dates import ARABIC_YEAR
 from ..state import State
-from . import classify
+from . import classify, stream
 from .grid import Cell, Grid, GridRow, clean_text, is_page_furniture, running_heads
 
 MIN_KEYS = 2              # a line with this many header keys opens (or is) a record
@@ -189,10 +191,16 @@ def rebuild(state: State, a: int, b: int) -> Optional[Grid]:
             rows[-1] = (current, (min(s, span[0]), max(e, span[1])), rows[-1][2])
     if len(rows) < 2 or len(header) < 2:
         return None
-    grid_rows = [GridRow([Cell([h], (norm.paras[a].start, norm.paras[a].end)) for h in header])]
+    # the keys are the header; each record's values name their columns by their keys
+    head = (norm.paras[a].start, norm.paras[a].end)
+    blocks = [stream.Block([Cell([h], head) for h in header])]
     for record, span, page in rows:
-        if _GROUP in record:   # its text in the first cell, as grid.finish reads sub-headings
-            grid_rows.append(GridRow([Cell([record[_GROUP]], span)] + [Cell() for _ in header[1:]], page=page))
+        if _GROUP in record:   # a sub-heading: one cell, read as a row merged across the table
+            blocks.append(stream.Block([Cell([record[_GROUP]], span)], page=page))
             continue
-        grid_rows.append(GridRow([Cell([record[h]], span) if record.get(h) else Cell() for h in header], page=page))
-    return Grid(rows=grid_rows, paras=(a, b), header_rows=1)
+        blocks.append(stream.Block([Cell([v], span) if v else Cell() for v in record.values()], page=page,
+                                   keys=list(record)))
+    got = stream.assemble(blocks, ends=False, header=1)
+    if got is None:
+        return None
+    return Grid(rows=got.rows, paras=(a, b), header_rows=got.header_rows)

@@ -11,6 +11,7 @@ of spaces or an empty tab cell. What the blocks mean is decided here, the same f
 - the header's first block gives the width; its words (both rows joined) the column roles;
 - a block of the width is a row as printed (a spacer row too: grid.finish folds its pieces into
   the rows around it); a block of a multiple of the width, rows printed without row breaks;
+- a block whose cells carry their keys (key:value records) puts each in the column its key heads;
 - any other block is placed by what its cells are (assign.py); one that fits no placement is
   kept as printed, with a warning — or, where the form cannot tell where the table ends
   (untabbed cells), it ends the table unless a block that fits follows it.
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from . import assign, classify
-from .grid import Cell, GridRow, find_header_rows, is_header_row, merge_header
+from .grid import Cell, GridRow, clean_text, find_header_rows, is_header_row, merge_header
 
 MAX_LEFT_OUT = 2    # empty cells a row may leave out (a category printed once above it)
 UNPLACED = ("table.unplaced_row", "its cells fit no placement on the columns; kept in printed order")
@@ -32,6 +33,7 @@ class Block:
     cells: list[Cell]
     page: Optional[int] = None
     paras: list[int] = field(default_factory=list)   # the paragraphs its lines belong to
+    keys: Optional[list[str]] = None   # the header word each cell was printed after (key:value records)
 
     @property
     def texts(self) -> list[str]:
@@ -92,11 +94,13 @@ def fits_as_printed(cells: list[Cell], roles: list[Optional[str]]) -> bool:
     return len(cells) == len(roles) and all(assign.fits(r, c.text) for c, r in zip(cells, roles))
 
 
-def assemble(blocks: list[Block], ends: bool) -> Optional[Assembled]:
+def assemble(blocks: list[Block], ends: bool, header: Optional[int] = None) -> Optional[Assembled]:
     """The grid rows of a table printed as blocks (see the module doc). ends: an unplaceable
-    block followed by another ends the table (the form does not know where it ends)."""
+    block followed by another ends the table (the form does not know where it ends). header:
+    the number of header blocks when the form prints where its header ends (the keys of
+    key:value records), else found from the header words."""
     blocks = [b for b in blocks if b.cells]
-    h = header_blocks(blocks)
+    h = header_blocks(blocks) if header is None else header
     if h == 0 and blocks:
         cut = split_header(blocks[0])
         if cut is None:
@@ -121,7 +125,7 @@ def assemble(blocks: list[Block], ends: bool) -> Optional[Assembled]:
             rows.append(GridRow(b.cells, page=b.page))   # the header printed again after a page break
             used = n + 1
             continue
-        got = _rows_of(b, roles, width, ends)
+        got = _rows_of(b, roles, width, ends, printed_header)
         if got is None:
             if ends and (b.filled() < 2 or not _fits_next(blocks[n + 1:], roles, width, printed_header)):
                 break
@@ -136,12 +140,26 @@ def assemble(blocks: list[Block], ends: bool) -> Optional[Assembled]:
 def _fits_next(after: list[Block], roles: list[Optional[str]], width: int, header: list[tuple]) -> bool:
     """The next block is a row of the table (or its header printed again)."""
     nxt = next((b for b in after if b.filled()), None)
-    return nxt is not None and (tuple(nxt.texts) in header or _rows_of(nxt, roles, width, True) is not None)
+    return nxt is not None and (tuple(nxt.texts) in header or _rows_of(nxt, roles, width, True, header) is not None)
 
 
-def _rows_of(b: Block, roles: list[Optional[str]], width: int, ends: bool) -> Optional[list[GridRow]]:
+def _by_key(b: Block, keys: tuple, width: int) -> Optional[list[GridRow]]:
+    """A block whose cells name their columns (key:value records): each in the column its key
+    heads; None when a key heads no column."""
+    cells = [Cell() for _ in range(width)]
+    for key, cell in zip(b.keys or [], b.cells):
+        if clean_text(key) not in keys:
+            return None
+        cells[keys.index(clean_text(key))] = cell
+    return [GridRow(cells, page=b.page)]
+
+
+def _rows_of(b: Block, roles: list[Optional[str]], width: int, ends: bool,
+             header: Optional[list[tuple]] = None) -> Optional[list[GridRow]]:
     """The rows one block prints, or None when its cells fit no placement."""
     n = len(b.cells)
+    if b.keys is not None:
+        return _by_key(b, header[0], width) if header else None
     if n == width:
         return [GridRow(list(b.cells), page=b.page)]
     if n < width and b.filled() == 1 and not b.cells[0].empty() and classify.is_group_text(b.cells[0].text):
