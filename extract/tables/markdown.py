@@ -6,6 +6,9 @@ split on unescaped `|` (the `|---|` delimiter row marks the header above it); in
 (`+-----+----+` borders between rows) the pipe lines between two borders are one row whose cells
 wrap over those lines, and the `+=====+` border marks the header above it; an HTML table is read
 with lxml and its rowspan/colspan cells are repeated over the rows and columns they cover.
+Each printed row is then one block of the shared assembly (tables/stream.py), the delimiter
+row or the <th> rows saying where the header ends: a row that prints fewer or more cells
+than the header is placed by what its cells are, or kept with a warning.
 """
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ import regex
 
 from .. import regex_cache
 from ..state import State
+from . import stream
 from .grid import Cell, Grid, GridRow, find_header_rows
 
 PIPE_ROW = regex_cache.compile(r"^\s*\|.*\|\s*$")
@@ -92,7 +96,8 @@ def rebuild_pipe(state: State, paras: list[int]) -> Optional[Grid]:
         return None
     # a header printed over two rows puts its second row under the delimiter (2025 年 / 目标值)
     header_rows = max(header_rows, find_header_rows(rows))
-    return Grid(rows=rows, paras=(paras[0], paras[-1] + 1), header_rows=header_rows or None)
+    return stream.to_grid([stream.Block(r.cells, page=r.page) for r in rows], (paras[0], paras[-1] + 1),
+                          header=header_rows or None, rows_printed=True)
 
 
 def rebuild_html(state: State, a: int, b: int) -> Optional[Grid]:
@@ -131,13 +136,13 @@ def rebuild_html(state: State, a: int, b: int) -> Optional[Grid]:
     if not grid:
         return None
     width = max(c for _, c in grid) + 1
-    rows: list[GridRow] = []
+    blocks: list[stream.Block] = []
     for r in range(len(trs)):
         s = tr_starts[r] if r < len(tr_starts) else start
         e = tr_starts[r + 1] if r + 1 < len(tr_starts) else start + close.start()
         cells = [Cell([grid.get((r, c), "")] if grid.get((r, c)) else [], (s, e)) for c in range(width)]
-        rows.append(GridRow(cells, page=norm.paras[a].page))
-    return Grid(rows=rows, paras=(a, b), header_rows=header_rows or None)
+        blocks.append(stream.Block(cells, page=norm.paras[a].page))
+    return stream.to_grid(blocks, (a, b), header=header_rows or None, rows_printed=True)
 
 
 def _int(value: Optional[str]) -> int:

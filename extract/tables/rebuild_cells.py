@@ -99,10 +99,7 @@ def _cells_grid(state: State, lines: list[PrintedLine], paras: tuple[int, int]) 
             current.cells[-1].add(Cell([ln.text], _span(state, ln.para)))
         if ln.para is not None and current.page is None:
             current.page = state.norm.paras[ln.para].page
-    got = stream.assemble(blocks, ends=False)
-    if got is None:
-        return Grid(rows=[GridRow(b.cells, page=b.page) for b in blocks], paras=paras)
-    return Grid(rows=got.rows, paras=paras, header_rows=got.header_rows)
+    return stream.to_grid(blocks, paras)
 
 
 def _rows_grid(state: State, lines: list[PrintedLine], paras: tuple[int, int]) -> Grid:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from . import assign, classify
-from .grid import Cell, GridRow, clean_text, find_header_rows, is_header_row, merge_header
+from .grid import Cell, Grid, GridRow, clean_text, find_header_rows, is_header_row, merge_header
 
 MAX_LEFT_OUT = 2    # empty cells a row may leave out (a category printed once above it)
 UNPLACED = ("table.unplaced_row", "its cells fit no placement on the columns; kept in printed order")
@@ -94,14 +94,16 @@ def fits_as_printed(cells: list[Cell], roles: list[Optional[str]]) -> bool:
     return len(cells) == len(roles) and all(assign.fits(r, c.text) for c, r in zip(cells, roles))
 
 
-def assemble(blocks: list[Block], ends: bool, header: Optional[int] = None) -> Optional[Assembled]:
+def assemble(blocks: list[Block], ends: bool, header: Optional[int] = None,
+             rows_printed: bool = False) -> Optional[Assembled]:
     """The grid rows of a table printed as blocks (see the module doc). ends: an unplaceable
     block followed by another ends the table (the form does not know where it ends). header:
     the number of header blocks when the form prints where its header ends (the keys of
-    key:value records), else found from the header words."""
+    key:value records, a Markdown delimiter row), else found from the header words.
+    rows_printed: each block is one printed row (a pipe row, an HTML <tr>), never several."""
     blocks = [b for b in blocks if b.cells]
     h = header_blocks(blocks) if header is None else header
-    if h == 0 and blocks:
+    if h == 0 and blocks and not rows_printed:
         cut = split_header(blocks[0])
         if cut is None:
             return None
@@ -125,7 +127,7 @@ def assemble(blocks: list[Block], ends: bool, header: Optional[int] = None) -> O
             rows.append(GridRow(b.cells, page=b.page))   # the header printed again after a page break
             used = n + 1
             continue
-        got = _rows_of(b, roles, width, ends, printed_header)
+        got = _rows_of(b, roles, width, ends, printed_header, rows_printed)
         if got is None:
             if ends and (b.filled() < 2 or not _fits_next(blocks[n + 1:], roles, width, printed_header)):
                 break
@@ -135,6 +137,17 @@ def assemble(blocks: list[Block], ends: bool, header: Optional[int] = None) -> O
     if used == h:
         return None
     return Assembled(rows=rows, header_rows=h, used=used, roles=roles)
+
+
+def to_grid(blocks: list[Block], paras: tuple[int, int], header: Optional[int] = None,
+            rows_printed: bool = False) -> Grid:
+    """The grid of a table printed as blocks, for a form that knows where the table ends: the
+    assembled rows, or the blocks as printed when no header is found (a table of other things:
+    grid.finish reads it as it is)."""
+    got = assemble(blocks, ends=False, header=header, rows_printed=rows_printed)
+    if got is None:
+        return Grid(rows=[GridRow(b.cells, page=b.page) for b in blocks], paras=paras)
+    return Grid(rows=got.rows, paras=paras, header_rows=got.header_rows)
 
 
 def _fits_next(after: list[Block], roles: list[Optional[str]], width: int, header: list[tuple]) -> bool:
@@ -155,7 +168,7 @@ def _by_key(b: Block, keys: tuple, width: int) -> Optional[list[GridRow]]:
 
 
 def _rows_of(b: Block, roles: list[Optional[str]], width: int, ends: bool,
-             header: Optional[list[tuple]] = None) -> Optional[list[GridRow]]:
+             header: Optional[list[tuple]] = None, one_row: bool = False) -> Optional[list[GridRow]]:
     """The rows one block prints, or None when its cells fit no placement."""
     n = len(b.cells)
     if b.keys is not None:
@@ -165,7 +178,7 @@ def _rows_of(b: Block, roles: list[Optional[str]], width: int, ends: bool,
     if n < width and b.filled() == 1 and not b.cells[0].empty() and classify.is_group_text(b.cells[0].text):
         # a sub-heading row merged across the table (结果性指标), printed as one cell
         return [GridRow(list(b.cells) + [Cell() for _ in range(width - n)], page=b.page)]
-    if n >= 2 * width and n % width == 0:
+    if n >= 2 * width and n % width == 0 and not one_row:
         chunks = [b.cells[s:s + width] for s in range(0, n, width)]
         if not ends or all(fits_as_printed(c, roles) for c in chunks):
             return [GridRow(list(c), page=b.page) for c in chunks]
