@@ -149,7 +149,7 @@ def _rows_grid(state: State, lines: list[PrintedLine], paras: tuple[int, int]) -
         rows.append(GridRow(cells, page=page))
         width = max(width, len(cells))
     _join_split_names(rows)
-    return Grid(rows=rows, paras=paras)
+    return stream.to_grid([stream.Block(r.cells, page=r.page) for r in rows], paras, rows_printed=True)
 
 
 def _filled_width(row: GridRow) -> int:
