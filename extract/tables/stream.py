@@ -175,6 +175,12 @@ def _rows_of(b: Block, roles: list[Optional[str]], width: int, ends: bool,
         return _by_key(b, header[0], width) if header else None
     if n == width:
         return [GridRow(list(b.cells), page=b.page)]
+    if one_row and n < width:
+        # a printed row that lost its trailing empty cells (`⇥保障⇥⇥⇥⇥维持在85%左右`), when
+        # its cells fit their columns as printed; one that left out a cell inside is placed below
+        padded = list(b.cells) + [Cell() for _ in range(width - n)]
+        if fits_as_printed(padded, roles):
+            return [GridRow(padded, page=b.page)]
     if n < width and b.filled() == 1 and not b.cells[0].empty() and classify.is_group_text(b.cells[0].text):
         # a sub-heading row merged across the table (结果性指标), printed as one cell
         return [GridRow(list(b.cells) + [Cell() for _ in range(width - n)], page=b.page)]
