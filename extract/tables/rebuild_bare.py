@@ -9,9 +9,9 @@ spaces is an empty cell and a blank line ends a row:
   words, spaced out or not — `指 标`, `2020 年`; spacer rows; rows placed by what their cells
   are; the table ends at a block that fits no placement with none that fits after it);
 - rows printed without blank lines: the header is the run of header words at the top, its
-  length the row width; the rows are cut by the width, re-synchronised on the 序号 column when
-  there is one (a row whose number is missing or wraps would otherwise shift every row after
-  it), and one that prints fewer or more cells is placed by what its cells are (assign.py).
+  length the row width; the cells after it are one run that the shared assembly cuts by the
+  width (stream.cut_by_width: the rows count on in the 序号 column when there is one), a row
+  whose cells do not fit their columns placed by what they are.
 """
 from __future__ import annotations
 
@@ -22,8 +22,8 @@ import regex
 from .. import regex_cache
 from ..raw import RawLine
 from ..state import State
-from . import assign, classify, stream
-from .grid import Cell, Grid, GridRow, clean_text, is_page_furniture, running_heads
+from . import classify, stream
+from .grid import Cell, Grid, clean_text, is_page_furniture, running_heads
 
 MAX_CELL_CHARS = 60
 MAX_HEADER_WORD_CHARS = 12   # one header word on a line of its own
@@ -159,90 +159,21 @@ def _blocks_grid(state: State, a: int, groups: list[list[_Line]]) -> Optional[Gr
 
 
 def _cut_grid(state: State, a: int, body_lines: list[_Line], width: int) -> Optional[Grid]:
-    """Rows printed without blank lines between them: cut by the header's width."""
+    """Rows printed without blank lines between them: the header's words, then one run of cells
+    that the shared assembly cuts by the header's width (stream.cut_by_width)."""
     paras = state.norm.paras
     header = [ln for ln in body_lines if ln[0]][:width]
     if len(header) < width:
         return None
     k = body_lines.index(header[-1]) + 1
-    roles = [classify.header_role(h) for h, _ in header]
-    printed_header = [t for t, _ in header]
 
     def span(p):
         return (paras[p].start, paras[p].end) if p is not None else None
 
-    groups = _cut_by_width(body_lines[k:], width, roles, printed_header)
-    rows: list[GridRow] = []
-    for n, group in enumerate(groups):
-        if [t for t, _ in group if t] == printed_header:
-            continue   # the header printed again after a page break
-        as_printed = classify.is_group_text(group[0][0]) and not any(t for t, _ in group[1:])
-        if _category_row(group, roles):
-            as_printed = True   # a category row of its own: grid.finish carries it down
-        if sum(1 for t, _ in group if t) < 2 and not as_printed:
-            break   # one printed line is no row: what follows the table
-        cells = group if as_printed else _place(group, roles, width)
-        notes = []
-        if cells is None:
-            after = groups[n + 1] if n + 1 < len(groups) else None
-            if after is None or _place(after, roles, width) is None:
-                break   # the table ends here
-            # a row between rows that fit: kept as printed, with a warning
-            cells = (group + [("", None)] * width)[:width]
-            notes.append(stream.UNPLACED)
-        first = next((p for _, p in group if p is not None), None)
-        rows.append(GridRow([Cell([t], span(p)) if t else Cell() for t, p in cells],
-                            page=paras[first].page if first is not None else None, notes=notes))
-    if len(rows) < 2:
+    head = stream.Block([Cell([t], span(p)) for t, p in header])
+    run = stream.Block([Cell([t], span(p)) if t else Cell() for t, p in body_lines[k:]], unbroken=True,
+                       where=[(p, paras[p].page if p is not None else None) for _, p in body_lines[k:]])
+    got = stream.assemble([head, run], ends=True, header=1)
+    if got is None or len(got.rows) - got.header_rows < 2:
         return None
-    last = max(p for row in groups[:len(rows)] for _, p in row if p is not None)
-    head = GridRow([Cell([t], span(p)) for t, p in header])
-    return Grid(rows=[head] + rows, paras=(a, last + 1), header_rows=1)
-
-
-def _place(group: list[_Line], roles: list[Optional[str]], width: int) -> Optional[list[_Line]]:
-    """One row's cells in column order: as printed when the row has the width and each cell fits
-    its column, else placed by what they are."""
-    if len(group) == width and all(assign.fits(r, t) for (t, _), r in zip(group, roles)) \
-            and any(t for t, p in group):
-        return group
-    printed = [ln for ln in group if ln[0]]
-    placed = assign.assign([t for t, _ in printed], roles)
-    if placed is None or ("name" in roles and not placed[roles.index("name")]):
-        return None   # no placement fits, or the row has no name: not a row of this table
-    return [("".join(printed[i][0] for i in ks), printed[ks[0]][1]) if ks else ("", None) for ks in placed]
-
-
-def _category_row(chunk: list[_Line], roles: list[Optional[str]]) -> bool:
-    """A row that prints only its category (a category in a row of its own above its rows)."""
-    return "category" in roles and len(chunk) == len(roles) and bool(chunk[roles.index("category")][0]) \
-        and not any(t for j, (t, _) in enumerate(chunk) if j != roles.index("category"))
-
-
-def _cut_by_width(lines: list[_Line], width: int, roles: list[Optional[str]],
-                  header: list[str]) -> list[list[_Line]]:
-    seq = roles.index("seq") if "seq" in roles else None
-    out = []
-    k = 0
-    expected = 1
-    while k + width <= len(lines):
-        chunk = lines[k:k + width]
-        if [t for t, _ in chunk] == header:
-            k += width   # the header printed again after a page break
-            continue
-        if classify.is_group_text(chunk[0][0]):
-            # a sub-heading row (结果性指标): merged across (one line) or with its empty cells
-            taken = width if not any(t for t, _ in chunk[1:]) else 1
-            out.append([chunk[0]] + [("", None)] * (width - 1))
-            k += taken
-            continue
-        if _category_row(chunk, roles):
-            out.append(chunk)   # a category printed in a row of its own: no 序号
-            k += width
-            continue
-        if seq is not None and chunk[seq][0] != str(expected):
-            break
-        out.append(chunk)
-        expected += 1
-        k += width
-    return out
+    return Grid(rows=got.rows, paras=(a, max(got.paras) + 1), header_rows=1)

@@ -34,6 +34,11 @@ class Block:
     page: Optional[int] = None
     paras: list[int] = field(default_factory=list)   # the paragraphs its lines belong to
     keys: Optional[list[str]] = None   # the header word each cell was printed after (key:value records)
+    # cells printed without row breaks (one cell per line, no blank line between rows): cut into
+    # rows by the header's width; where: each cell's (paragraph, page)
+    unbroken: bool = False
+    where: list[tuple[Optional[int], Optional[int]]] = field(default_factory=list)
+    cut: bool = False   # a row cut by the width from an unbroken run: its cells must fit their columns
 
     @property
     def texts(self) -> list[str]:
@@ -49,6 +54,7 @@ class Assembled:
     header_rows: int
     used: int               # blocks read (the table ends after them)
     roles: list[Optional[str]]
+    paras: list[int] = field(default_factory=list)   # the paragraphs of the blocks read
 
 
 def header_blocks(blocks: list[Block]) -> int:
@@ -116,10 +122,14 @@ def assemble(blocks: list[Block], ends: bool, header: Optional[int] = None,
             for b in blocks[:h]]
     roles = [classify.header_role(t) for t in merge_header(head)]
     printed_header = [tuple(b.texts) for b in blocks[:h]]
+    blocks = blocks[:h] + [r for b in blocks[h:]
+                           for r in (cut_by_width(b, width, roles, printed_header) if b.unbroken else [b])]
     rows: list[GridRow] = list(head)
     used = h
     for n in range(h, len(blocks)):
         b = blocks[n]
+        if not b.filled() and b.cut:
+            break   # a row of empty cells cut from the run: what follows the table
         if not b.filled():
             used = n + 1
             continue   # a spacer row with nothing in it
@@ -136,7 +146,8 @@ def assemble(blocks: list[Block], ends: bool, header: Optional[int] = None,
         used = n + 1
     if used == h:
         return None
-    return Assembled(rows=rows, header_rows=h, used=used, roles=roles)
+    return Assembled(rows=rows, header_rows=h, used=used, roles=roles,
+                     paras=[p for b in blocks[:used] for p in b.paras])
 
 
 def to_grid(blocks: list[Block], paras: tuple[int, int], header: Optional[int] = None,
@@ -156,6 +167,52 @@ def _fits_next(after: list[Block], roles: list[Optional[str]], width: int, heade
     return nxt is not None and (tuple(nxt.texts) in header or _rows_of(nxt, roles, width, True, header) is not None)
 
 
+def _category_only(b: Block, roles: list[Optional[str]]) -> bool:
+    """A row that prints only its category (a category in a row of its own above its rows)."""
+    return "category" in roles and len(b.cells) == len(roles) and not b.cells[roles.index("category")].empty() \
+        and b.filled() == 1
+
+
+def cut_by_width(run: Block, width: int, roles: list[Optional[str]], header: list[tuple]) -> list[Block]:
+    """Cells printed without row breaks, cut into rows of the header's width: the header printed
+    again after a page break is skipped; a sub-heading (结果性指标) is a row of its own, printed
+    as one line or with its empty cells; under a 序号 column the rows must count 1, 2, 3 …
+    (the table ends where they do not: a row whose number is missing would shift every row
+    after it)."""
+    seq = roles.index("seq") if "seq" in roles else None
+    cells, where = run.cells, run.where
+    texts = [c.text for c in cells]
+    out: list[Block] = []
+
+    def row(a: int, b: int, pad: int = 0) -> Block:
+        ps = [p for p, _ in where[a:b] if p is not None]
+        page = next((pg for p, pg in where[a:b] if p is not None), None)
+        return Block(cells[a:b] + [Cell() for _ in range(pad)], page=page, paras=ps, cut=True)
+
+    k, expected = 0, 1
+    while k + width <= len(cells):
+        chunk = texts[k:k + width]
+        if any(tuple(chunk) == h for h in header):
+            k += width
+            continue
+        if classify.is_group_text(chunk[0]):
+            taken = width if not any(chunk[1:]) else 1
+            out.append(row(k, k + 1, width - 1))
+            k += taken
+            continue
+        if "category" in roles and chunk[roles.index("category")] \
+                and not any(t for j, t in enumerate(chunk) if j != roles.index("category")):
+            out.append(row(k, k + width))   # a category printed in a row of its own: no 序号
+            k += width
+            continue
+        if seq is not None and chunk[seq] != str(expected):
+            break
+        out.append(row(k, k + width))
+        expected += 1
+        k += width
+    return out
+
+
 def _by_key(b: Block, keys: tuple, width: int) -> Optional[list[GridRow]]:
     """A block whose cells name their columns (key:value records): each in the column its key
     heads; None when a key heads no column."""
@@ -171,6 +228,16 @@ def _rows_of(b: Block, roles: list[Optional[str]], width: int, ends: bool,
              header: Optional[list[tuple]] = None, one_row: bool = False) -> Optional[list[GridRow]]:
     """The rows one block prints, or None when its cells fit no placement."""
     n = len(b.cells)
+    if b.cut:
+        # a row cut from cells printed without row breaks: as printed when its cells fit their
+        # columns (a sub-heading alone in the first cell, a category alone in its column too)
+        lone = b.filled() == 1 and not b.cells[0].empty()
+        if lone and classify.is_group_text(b.cells[0].text):
+            return [GridRow(list(b.cells), page=b.page)]
+        if fits_as_printed(b.cells, roles) and (b.filled() >= 2 or _category_only(b, roles)):
+            return [GridRow(list(b.cells), page=b.page)]
+        placed = place([c for c in b.cells if not c.empty()], roles)
+        return [GridRow(placed, page=b.page)] if placed is not None else None
     if b.keys is not None:
         return _by_key(b, header[0], width) if header else None
     if n == width:
