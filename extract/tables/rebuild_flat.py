@@ -20,7 +20,7 @@ from .. import regex_cache
 from ..lexicon.layout import display_width
 from ..raw import RawLine
 from ..state import State
-from . import assign, classify, records
+from . import assign, classify, records, stream
 from .grid import Cell, Grid, GridRow, is_page_furniture, join_spans, running_heads
 
 _MAX_STACK_WORD = 3   # a vertically written label prints one to three characters a line
@@ -57,7 +57,7 @@ def rebuild(state: State, paras: list[int]) -> Optional[Grid]:
     roles = [classify.header_role(h) for h in columns]
     width = len(columns)
     rows: list[GridRow] = []
-    notes: list = []
+    labels: list[Optional[list[str]]] = []   # a category label written vertically, by row
     pending: list[_Line] = []
     has_stack = False
     running = running_heads(state)
@@ -69,8 +69,9 @@ def rebuild(state: State, paras: list[int]) -> Optional[Grid]:
             continue   # a page number, the running head or the header printed again at a page break
         tokens = item.text.split()
         if not pending and len(tokens) == 1 and classify.is_group_text(tokens[0]):
-            # a sub-heading row (结果性指标): its text in the first cell, the category slot empty
-            rows.append(GridRow([Cell(tokens, item.span)] + [Cell() for _ in range(width)], page=item.page))
+            # a sub-heading row (结果性指标): its text in the first cell
+            rows.append(GridRow([Cell(tokens, item.span)], page=item.page))
+            labels.append(None)
             continue
         if len(tokens) < 2 or not any(classify.is_value(t) or classify.is_nature(t) for t in tokens):
             if _rest_of_row_above(items, k, rows, pending) and "name" in roles:
@@ -84,29 +85,29 @@ def rebuild(state: State, paras: list[int]) -> Optional[Grid]:
         block_rows, pending = _leading_block(pending, roles, missing)
         if block_rows:
             rows += block_rows
-            if label is not None:
-                block_rows[0].cells[-1].lines = label  # placed in the category slot below
-                label = None
-        row = _fit(tokens, item, pending, roles, width)
-        if label is not None:
-            row.cells.append(Cell(label))
-        rows.append(row)
+            labels += [label] + [None] * (len(block_rows) - 1)
+            label = None
+        rows.append(_fit(tokens, item, pending, roles, width))
+        labels.append(label)
         pending = []
     if pending:
         label, pending = _take_stack(pending, missing=0)
         block_rows = _column_major(pending, roles)
         if block_rows:
             rows += block_rows
-    for r in rows:
-        # the category slot rides at the end while rows are read; it becomes the first column
-        cat = r.cells.pop() if len(r.cells) > width else Cell()
-        r.cells.insert(0, cat)
-    if "category" in roles or not has_stack:
-        for r in rows:
-            r.cells.pop(0)
-    else:
+            labels += [None] * len(block_rows)
+    # a category written vertically labels its rows in a column of its own (grid.finish carries
+    # it down), unless the header has a category column
+    with_labels = "category" not in roles and has_stack
+    if with_labels:
         columns = ["类别"] + columns
-    return Grid(rows=rows, paras=(paras[0], paras[-1] + 1), columns=columns, notes=notes,
+    head = stream.Block([Cell([c]) for c in columns])
+    blocks = [stream.Block(([Cell(label or [])] if with_labels else []) + r.cells, page=r.page, notes=r.notes,
+                           extra_span=r.extra_span) for r, label in zip(rows, labels)]
+    got = stream.assemble([head] + blocks, ends=False, header=1, rows_printed=True)
+    if got is None:
+        return None
+    return Grid(rows=got.rows[got.header_rows:], paras=(paras[0], paras[-1] + 1), columns=columns,
                 header_rows=0)
 
 
@@ -272,12 +273,6 @@ def _fit(tokens: list[str], item: _Line, pending: list[_Line], roles: list, widt
         k = len(tokens) - width
         tokens = tokens[:name_col] + ["".join(tokens[name_col:name_col + k + 1])] + tokens[name_col + k + 1:]
     missing = width - len(tokens)
-    if missing > 0 and not pending:
-        # no wrapped lines to supply the missing cells: place the words by what they are
-        placed = assign.assign(tokens, roles)
-        if placed is not None:
-            return GridRow([Cell(["".join(tokens[k] for k in ks)], item.span) if ks else Cell() for ks in placed],
-                           page=item.page)
     if missing > 0 and len(pending) == 1 and "category" in roles:
         # a row that prints every column but the category, under a line of its own: that line is
         # the category (printed in a row of its own above its rows), wherever its column stands
@@ -287,6 +282,10 @@ def _fit(tokens: list[str], item: _Line, pending: list[_Line], roles: list, widt
             cells = [Cell(["".join(tokens[k] for k in ks)], item.span) if ks else Cell() for ks in placed]
             cells[cat] = Cell([pending[0].text.strip()], pending[0].span)
             return GridRow(cells, page=item.page)
+    if missing > 0 and not pending:
+        # no wrapped lines to supply the missing cells: the shared assembly places the words
+        # by what they are (stream.assemble)
+        return GridRow([Cell([t], item.span) for t in tokens], page=item.page)
     if missing > 0:
         lead = _leading_cells(pending, missing, roles)
         cells += lead
@@ -300,11 +299,7 @@ def _fit(tokens: list[str], item: _Line, pending: list[_Line], roles: list, widt
         cells[name_col] = Cell([ln.text.strip() for ln in pending] + cells[name_col].lines, item.span)
         for ln in pending:
             extra = join_spans(extra, ln.span)
-    row = GridRow(cells, page=item.page, extra_span=extra)
-    if missing > 0 and not pending:
-        row.notes.append(("table.missing_cells",
-                          f"the row prints {len(tokens)} of {width} cells; the first ones are left empty"))
-    return row
+    return GridRow(cells, page=item.page, extra_span=extra)
 
 
 def _leading_cells(lines: list[_Line], missing: int, roles: list) -> list[Cell]:
@@ -367,7 +362,6 @@ def _column_major(lines: list[_Line], roles: list) -> Optional[list[GridRow]]:
     rows = []
     for i in range(m):
         cells = [Cell([cols[j][i]], lines[j * m + i].span) for j in range(width)]
-        cells.append(Cell())   # category slot
         row = GridRow(cells, page=lines[0].page, extra_span=span)
         if m > 1:
             row.notes.append(("table.interleaved_rows",

@@ -39,6 +39,12 @@ class Block:
     unbroken: bool = False
     where: list[tuple[Optional[int], Optional[int]]] = field(default_factory=list)
     cut: bool = False   # a row cut by the width from an unbroken run: its cells must fit their columns
+    notes: list[tuple[str, str]] = field(default_factory=list)   # what its form noticed (warnings)
+    extra_span: Optional[tuple[int, int]] = None   # printed lines of the row that are in no cell
+
+    def row(self, cells: list[Cell], notes: Optional[list[tuple[str, str]]] = None) -> GridRow:
+        """A grid row of the table from this block's cells."""
+        return GridRow(cells, page=self.page, notes=list(self.notes) + (notes or []), extra_span=self.extra_span)
 
     @property
     def texts(self) -> list[str]:
@@ -134,14 +140,14 @@ def assemble(blocks: list[Block], ends: bool, header: Optional[int] = None,
             used = n + 1
             continue   # a spacer row with nothing in it
         if tuple(b.texts) in printed_header or (h > 1 and header_blocks(blocks[n:n + h]) == h):
-            rows.append(GridRow(b.cells, page=b.page))   # the header printed again after a page break
+            rows.append(b.row(b.cells))   # the header printed again after a page break
             used = n + 1
             continue
         got = _rows_of(b, roles, width, ends, printed_header, rows_printed)
         if got is None:
             if ends and (b.filled() < 2 or not _fits_next(blocks[n + 1:], roles, width, printed_header)):
                 break
-            got = [GridRow(list(b.cells), page=b.page, notes=[UNPLACED])]
+            got = [b.row(list(b.cells), [UNPLACED])]
         rows += got
         used = n + 1
     if used == h:
@@ -157,7 +163,7 @@ def to_grid(blocks: list[Block], paras: tuple[int, int], header: Optional[int] =
     grid.finish reads it as it is)."""
     got = assemble(blocks, ends=False, header=header, rows_printed=rows_printed)
     if got is None:
-        return Grid(rows=[GridRow(b.cells, page=b.page) for b in blocks], paras=paras)
+        return Grid(rows=[b.row(b.cells) for b in blocks], paras=paras)
     return Grid(rows=got.rows, paras=paras, header_rows=got.header_rows)
 
 
@@ -221,7 +227,7 @@ def _by_key(b: Block, keys: tuple, width: int) -> Optional[list[GridRow]]:
         if clean_text(key) not in keys:
             return None
         cells[keys.index(clean_text(key))] = cell
-    return [GridRow(cells, page=b.page)]
+    return [b.row(cells)]
 
 
 def _rows_of(b: Block, roles: list[Optional[str]], width: int, ends: bool,
@@ -233,29 +239,29 @@ def _rows_of(b: Block, roles: list[Optional[str]], width: int, ends: bool,
         # columns (a sub-heading alone in the first cell, a category alone in its column too)
         lone = b.filled() == 1 and not b.cells[0].empty()
         if lone and classify.is_group_text(b.cells[0].text):
-            return [GridRow(list(b.cells), page=b.page)]
+            return [b.row(list(b.cells))]
         if fits_as_printed(b.cells, roles) and (b.filled() >= 2 or _category_only(b, roles)):
-            return [GridRow(list(b.cells), page=b.page)]
+            return [b.row(list(b.cells))]
         placed = place([c for c in b.cells if not c.empty()], roles)
-        return [GridRow(placed, page=b.page)] if placed is not None else None
+        return [b.row(placed)] if placed is not None else None
     if b.keys is not None:
         return _by_key(b, header[0], width) if header else None
     if n == width:
-        return [GridRow(list(b.cells), page=b.page)]
+        return [b.row(list(b.cells))]
     if one_row and n < width:
         # a printed row that lost its trailing empty cells (`⇥保障⇥⇥⇥⇥维持在85%左右`), when
         # its cells fit their columns as printed; one that left out a cell inside is placed below
         padded = list(b.cells) + [Cell() for _ in range(width - n)]
         if fits_as_printed(padded, roles):
-            return [GridRow(padded, page=b.page)]
+            return [b.row(padded)]
     if n < width and b.filled() == 1 and not b.cells[0].empty() and classify.is_group_text(b.cells[0].text):
         # a sub-heading row merged across the table (结果性指标), printed as one cell
-        return [GridRow(list(b.cells) + [Cell() for _ in range(width - n)], page=b.page)]
+        return [b.row(list(b.cells) + [Cell() for _ in range(width - n)])]
     if n >= 2 * width and n % width == 0 and not one_row:
         chunks = [b.cells[s:s + width] for s in range(0, n, width)]
         if not ends or all(fits_as_printed(c, roles) for c in chunks):
-            return [GridRow(list(c), page=b.page) for c in chunks]
+            return [b.row(list(c)) for c in chunks]
     placed = place(b.cells, roles)
     if placed is None:
         return None
-    return [GridRow(placed, page=b.page)]
+    return [b.row(placed)]
