@@ -25,8 +25,8 @@ from .. import regex_cache
 from ..raw import RawLine
 from ..state import State
 from ..lexicon.numbering import starts_like_heading
-from . import classify
-from .grid import Cell, Grid, GridRow
+from . import classify, stream
+from .grid import Cell, Grid
 
 NUMBERED = regex_cache.compile(r"^\s*\d{1,3}[.．](?!\d)\s*\S")
 _CATEGORY = regex_cache.compile(r"^\p{Han}{2,8}$")
@@ -156,20 +156,23 @@ def rebuild(state: State, a: int) -> Optional[Grid]:
         return None
     name_word = lines[0][0].strip()
     roles = [classify.header_role(c) for c in columns]
-    rows: list[GridRow] = []
+    columns = ["类别", _fold(name_word)] + columns
+    blocks = [stream.Block([Cell([c]) for c in columns])]
     for cat, names, cells in raw_rows:
         page = norm.paras[names[0][1]].page if names[0][1] is not None else None
         for sub, values in _split(names, cells, width, roles):
             name = _NUMBER.sub("", sub[0].strip())
             row = [Cell([cat[0]], span(cat[1])) if cat else Cell(), Cell([name], span(sub[1]))]
             row += [Cell([t] if t.strip() else [], span(p) if t.strip() else None) for t, p in values]
-            grow = GridRow(row, page=page)
-            if len(values) != width:
-                grow.notes.append(("table.missing_cells",
-                                   f"the row prints {len(values)} of {width} cells; read in order"))
-            rows.append(grow)
-    return Grid(rows=rows, paras=(a, end_para + 1), columns=["类别", _fold(name_word)] + columns,
-                header_rows=0)
+            # a row of fewer cells than the header: read in order when its cells fit their
+            # columns, else placed by what they are (the shared assembly)
+            short = [(stream.SHORT_ROW, f"the row prints {len(values)} of {width} cells; read in order")] \
+                if len(values) != width else []
+            blocks.append(stream.Block(row, page=page, notes=short))
+    got = stream.assemble(blocks, ends=False, header=1, rows_printed=True)
+    if got is None:
+        return None
+    return Grid(rows=got.rows[1:], paras=(a, end_para + 1), columns=columns, header_rows=0)
 
 
 def _in_order(cells, width: int):

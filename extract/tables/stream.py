@@ -25,6 +25,7 @@ from . import assign, classify
 from .grid import Cell, Grid, GridRow, clean_text, find_header_rows, is_header_row, merge_header
 
 MAX_LEFT_OUT = 2    # empty cells a row may leave out (a category printed once above it)
+SHORT_ROW = "table.missing_cells"
 UNPLACED = ("table.unplaced_row", "its cells fit no placement on the columns; kept in printed order")
 
 
@@ -39,12 +40,15 @@ class Block:
     unbroken: bool = False
     where: list[tuple[Optional[int], Optional[int]]] = field(default_factory=list)
     cut: bool = False   # a row cut by the width from an unbroken run: its cells must fit their columns
-    notes: list[tuple[str, str]] = field(default_factory=list)   # what its form noticed (warnings)
+    # what its form noticed (warnings); a SHORT_ROW note (`prints 3 of 5 cells; read in order`)
+    # holds only while the row is read as printed, not once its cells are placed by what they are
+    notes: list[tuple[str, str]] = field(default_factory=list)
     extra_span: Optional[tuple[int, int]] = None   # printed lines of the row that are in no cell
 
-    def row(self, cells: list[Cell], notes: Optional[list[tuple[str, str]]] = None) -> GridRow:
+    def row(self, cells: list[Cell], placed: bool = False) -> GridRow:
         """A grid row of the table from this block's cells."""
-        return GridRow(cells, page=self.page, notes=list(self.notes) + (notes or []), extra_span=self.extra_span)
+        notes = [n for n in self.notes if not (placed and n[0] == SHORT_ROW)]
+        return GridRow(cells, page=self.page, notes=notes, extra_span=self.extra_span)
 
     @property
     def texts(self) -> list[str]:
@@ -147,7 +151,8 @@ def assemble(blocks: list[Block], ends: bool, header: Optional[int] = None,
         if got is None:
             if ends and (b.filled() < 2 or not _fits_next(blocks[n + 1:], roles, width, printed_header)):
                 break
-            got = [b.row(list(b.cells), [UNPLACED])]
+            got = [b.row(list(b.cells))]
+            got[0].notes.append(UNPLACED)
         rows += got
         used = n + 1
     if used == h:
@@ -243,7 +248,7 @@ def _rows_of(b: Block, roles: list[Optional[str]], width: int, ends: bool,
         if fits_as_printed(b.cells, roles) and (b.filled() >= 2 or _category_only(b, roles)):
             return [b.row(list(b.cells))]
         placed = place([c for c in b.cells if not c.empty()], roles)
-        return [b.row(placed)] if placed is not None else None
+        return [b.row(placed, placed=True)] if placed is not None else None
     if b.keys is not None:
         return _by_key(b, header[0], width) if header else None
     if n == width:
@@ -264,4 +269,4 @@ def _rows_of(b: Block, roles: list[Optional[str]], width: int, ends: bool,
     placed = place(b.cells, roles)
     if placed is None:
         return None
-    return [b.row(placed)]
+    return [b.row(placed, placed=True)]
