@@ -40,6 +40,8 @@ def test_case(tmp_path, case):
         text = result.state.norm.text
         for row, span in zip(got.rows, got.row_spans):
             assert 0 <= span[0] < span[1] <= len(text)
+    if "outline" in case:   # a line the table owns (a sub-heading row) is no heading of the outline
+        assert [h.title for h in result.state.outline] == case["outline"]
     codes = sorted(w.code for w in result.state.warnings if w.code.startswith("table."))
     assert codes == sorted(case.get("warnings", []))
     for table in tables:   # every row knows its page and its sub-heading

@@ -151,6 +151,7 @@ def normalize(blocks: list) -> NormText:
     _repair_lost_brackets(lines)
     lines = _drop_page_furniture(lines, c)
     _mark_cell_regions(lines)
+    _mark_row_sub_headings(lines, c)
     width = wrap_width(lines)
     paras = _rejoin_wrapped_lines(lines, width, c)
     return _assemble(paras)
@@ -487,6 +488,32 @@ def _mark_cell_regions(lines: list[_Line]) -> None:
                 line.kind = "cell"
         else:
             header = squeeze_spaces(lines[b].text)   # the cells after the gap are a table of their own
+
+
+_SENTENCE_MARK = regex_cache.compile(r"[，。；！？]")
+
+
+def _mark_row_sub_headings(lines: list[_Line], c: _Compiled) -> None:
+    """A numbered sub-heading on a line of its own between two rows of words (`2 一般公共预算收入
+    亿元 12.5 16 预期性` / `二、民生福祉` / `3 城镇调查失业率 % 4.8 <5.5 预期性`) is a line of the
+    table, as the short lines between tab-led cells are: kind row, so the outline never takes it
+    (the table reads it as the sub-heading of the rows below). Not when the row after it is a
+    header (two years and no other value: a heading between two tables)."""
+    for i in range(1, len(lines) - 1):
+        line, before, after = lines[i], lines[i - 1], lines[i + 1]
+        if line.kind != "text" or before.kind != "row" or after.kind != "row":
+            continue
+        text = line.text.strip()
+        if not starts_like_heading(text) or display_width(text) > MAX_CELL_WRAP_WIDTH \
+                or _SENTENCE_MARK.search(text) or _header_words(after.text, c):
+            continue
+        line.kind = "row"
+
+
+def _header_words(text: str, c: _Compiled) -> bool:
+    """A row of words whose only values are years: a header (`指标 2020年 2025年 属性`)."""
+    values = [t for t in text.split() if c.row_value.match(t)]
+    return all(YEAR_TOKEN.match(t) for t in values)
 
 
 # --- rejoining wrapped lines ------------------------------------------------------------------
