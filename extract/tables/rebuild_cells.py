@@ -148,47 +148,7 @@ def _rows_grid(state: State, lines: list[PrintedLine], paras: tuple[int, int]) -
         prefix = []
         rows.append(GridRow(cells, page=page))
         width = max(width, len(cells))
-    _join_split_names(rows)
     return stream.to_grid([stream.Block(r.cells, page=r.page) for r in rows], paras, rows_printed=True)
-
-
-def _filled_width(row: GridRow) -> int:
-    n = len(row.cells)
-    while n and row.cells[n - 1].empty():
-        n -= 1
-    return n
-
-
-def _join_split_names(rows: list[GridRow]) -> None:
-    """Rows one cell wider than the header under a name header that spans two columns: a group
-    printed once (`工业投资`, empty below) and an item (`年度数` / `累计数`). Both go into the
-    name cell, the group carried down: `工业投资年度数`, `工业投资累计数`."""
-    from .grid import is_header_row
-    if len(rows) < 2 or not is_header_row([c.text for c in rows[0].cells], first=True):
-        return
-    header = [c.text for c in rows[0].cells]
-    h = _filled_width(rows[0])
-    roles = [classify.header_role(t) for t in header[:h]]
-    if "name" not in roles:
-        return
-    j = roles.index("name")
-    wide = [r for r in rows[1:] if _filled_width(r) == h + 1 and len(r.cells) > j + 1
-            and not r.cells[j + 1].empty() and not classify.is_value(r.cells[j + 1].text)]
-    if not wide:
-        return
-    group: Optional[Cell] = None
-    for r in rows[1:]:
-        if _filled_width(r) != h + 1 or r not in wide:
-            group = None
-            continue
-        if not r.cells[j].empty():
-            group = Cell(list(r.cells[j].lines), r.cells[j].span)
-            r.cells[j].add(r.cells[j + 1])
-        elif group is not None:
-            r.cells[j] = Cell(group.lines + r.cells[j + 1].lines, r.cells[j + 1].span)
-        else:
-            r.cells[j] = r.cells[j + 1]
-        del r.cells[j + 1]
 
 
 _SEQ = regex_cache.compile(r"^\s*(?:\d{1,4}|[一二三四五六七八九十]{1,3})\s*$")

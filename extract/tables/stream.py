@@ -134,6 +134,8 @@ def assemble(blocks: list[Block], ends: bool, header: Optional[int] = None,
     printed_header = [tuple(b.texts) for b in blocks[:h]]
     blocks = blocks[:h] + [r for b in blocks[h:]
                            for r in (cut_by_width(b, width, roles, printed_header) if b.unbroken else [b])]
+    if rows_printed:
+        join_split_names(blocks[h:], blocks[0], roles)
     rows: list[GridRow] = list(head)
     used = h
     for n in range(h, len(blocks)):
@@ -176,6 +178,42 @@ def _fits_next(after: list[Block], roles: list[Optional[str]], width: int, heade
     """The next block is a row of the table (or its header printed again)."""
     nxt = next((b for b in after if b.filled()), None)
     return nxt is not None and (tuple(nxt.texts) in header or _rows_of(nxt, roles, width, True, header) is not None)
+
+
+def _filled_width(cells: list[Cell]) -> int:
+    n = len(cells)
+    while n and cells[n - 1].empty():
+        n -= 1
+    return n
+
+
+def join_split_names(rows: list[Block], header: Block, roles: list[Optional[str]]) -> None:
+    """Printed rows one cell wider than the header under a name header that spans two columns: a
+    group printed once (`工业投资`, empty below) and an item (`年度数` / `累计数`). Both go into
+    the name cell, the group carried down: `工业投资年度数`, `工业投资累计数`."""
+    h = _filled_width(header.cells)
+    if "name" not in roles[:h]:
+        return
+    j = roles.index("name")
+
+    def split(b: Block) -> bool:
+        return _filled_width(b.cells) == h + 1 and len(b.cells) > j + 1 and not b.cells[j + 1].empty() \
+            and not classify.is_value(b.cells[j + 1].text)
+
+    group: Optional[Cell] = None
+    for b in rows:
+        if not split(b):
+            group = None
+            continue
+        cells = b.cells
+        if not cells[j].empty():
+            group = Cell(list(cells[j].lines), cells[j].span)
+            cells[j].add(cells[j + 1])
+        elif group is not None:
+            cells[j] = Cell(group.lines + cells[j + 1].lines, cells[j + 1].span)
+        else:
+            cells[j] = cells[j + 1]
+        del cells[j + 1]
 
 
 def _category_only(b: Block, roles: list[Optional[str]]) -> bool:
