@@ -20,8 +20,7 @@ from ..lexicon.folds import squeeze_spaces
 from ..lexicon.dates import DATE, DATE_LINE, YEAR_TOKEN
 from ..lexicon.layout import HAS_SPACE, display_width, remove_layout_spaces
 from ..lexicon import site
-from ..lexicon.numbering import (DOC_NUMBER, bracketed_number, heading_number_length, lost_opening_bracket,
-                                 match_heading_number, ordinal,
+from ..lexicon.numbering import (DOC_NUMBER, bracketed_number, heading_number_length, lost_opening_bracket, ordinal,
                                  separates_tables, starts_like_heading)
 from ..raw import RawLine, RawTable
 from ..state import NormText, Para, State
@@ -293,17 +292,9 @@ def _label_and_text(raw: str) -> str:
     rest = rest.lstrip("\t")
     if not _LABELLED_TEXT.match(rest) or "\t" in rest.rstrip() or not label.strip():
         return raw      # a value after the tab (（十一五）⇥26000) is a table's cell
-    if heading_number_length(label) != len(label.rstrip()) or not _counts(label.rstrip()):
+    if heading_number_length(label) != len(label.rstrip()):
         return raw
     return f"{indent}{label.rstrip()} {rest}"
-
-
-def _counts(label: str) -> bool:
-    """A list label's number has a value: `（十三五）` (a plan period, the wrapped rest of a
-    table cell: `（十三五）⇥预期性`) reads like one but counts nothing."""
-    found = match_heading_number(label)
-    n = found[1].groupdict().get("n") if found else None
-    return n is None or ordinal(n) is not None
 
 
 def _shift_for_strip(raw: str, lead: int) -> int:
