@@ -105,6 +105,46 @@ def find_regions(state: State) -> list[Region]:
     return out
 
 
+def cell_line_sub_headings(norm) -> set[int]:
+    """Paragraphs a table written one untabbed cell per line owns although they read as headings:
+    a numbered sub-heading (`一、经济发展`, `（二）民生福祉`) between the header and a row, or between
+    two rows — the tables stage reads it as the group of the rows below, so the outline must not
+    take it. A line counts only where a row follows it: a full row's cells, one a line, holding a
+    value and not the table's header again (a heading after the table is followed by prose, a
+    heading of its own, or another table's header)."""
+    paras = norm.paras
+    n = len(paras)
+    out: set[int] = set()
+
+    def text(k: int) -> str:
+        return norm.para_text(paras[k]).strip()
+
+    def cell(k: int) -> bool:
+        return paras[k].kind == "text" and not paras[k].heading_level and rebuild_bare.is_cell_line(text(k))
+
+    i = 0
+    while i < n:
+        if paras[i].kind != "text" or paras[i].end - paras[i].start > MAX_HEADER_WORD_CHARS \
+                or not classify.is_header_cell(text(i)):
+            i += 1
+            continue
+        width = rebuild_bare.header_run([text(k) for k in range(i, min(n, i + 40))], 0)
+        if not width:
+            i += 1
+            continue
+        j = i + width
+        while j < n and cell(j):
+            if classify.is_group_text(text(j)):
+                row = list(range(j + 1, min(n, j + 1 + width)))
+                if len(row) == width and all(cell(k) and not classify.is_group_text(text(k)) for k in row) \
+                        and any(classify.is_value(text(k)) for k in row) \
+                        and not rebuild_bare.header_run([text(k) for k in row], 0):
+                    out.add(j)
+            j += 1
+        i = max(j, i + 1)
+    return out
+
+
 def _words_header(state: State, i: int) -> bool:
     """A line of header words over whitespace-word rows: `指标 单位 基期值 2025年目标 属性` (one
     year or none, so the normalizer did not take it for a row; its spaces are read on the
