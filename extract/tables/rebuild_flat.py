@@ -104,7 +104,7 @@ def rebuild(state: State, paras: list[int]) -> Optional[Grid]:
     head = stream.Block([Cell([c]) for c in columns])
     blocks = [stream.Block(([Cell(label or [])] if with_labels else []) + r.cells, page=r.page, notes=r.notes,
                            extra_span=r.extra_span) for r, label in zip(rows, labels)]
-    got = stream.assemble([head] + blocks, ends=False, header=1, rows_printed=True)
+    got = stream.assemble([head] + blocks, ends=False, header=1, rows_printed=True, empties_printed=False)
     if got is None:
         return None
     return Grid(rows=got.rows[got.header_rows:], paras=(paras[0], paras[-1] + 1), columns=columns,
@@ -283,9 +283,11 @@ def _fit(tokens: list[str], item: _Line, pending: list[_Line], roles: list, widt
             cells[cat] = Cell([pending[0].text.strip()], pending[0].span)
             return GridRow(cells, page=item.page)
     if missing > 0 and not pending:
-        # no wrapped lines to supply the missing cells: the shared assembly places the words
-        # by what they are (stream.assemble)
-        return GridRow([Cell([t], item.span) for t in tokens], page=item.page)
+        # no wrapped lines to supply the missing cells: the words are placed by what they are
+        # (the assembly's placement, now: a wrapped name under the row joins its name cell);
+        # a row no placement fits stays as printed and the assembly keeps it with a warning
+        printed = [Cell([t], item.span) for t in tokens]
+        return GridRow(stream.place(printed, roles) or printed, page=item.page)
     if missing > 0:
         lead = _leading_cells(pending, missing, roles)
         cells += lead

@@ -111,12 +111,14 @@ def fits_as_printed(cells: list[Cell], roles: list[Optional[str]]) -> bool:
 
 
 def assemble(blocks: list[Block], ends: bool, header: Optional[int] = None,
-             rows_printed: bool = False) -> Optional[Assembled]:
+             rows_printed: bool = False, empties_printed: bool = True) -> Optional[Assembled]:
     """The grid rows of a table printed as blocks (see the module doc). ends: an unplaceable
     block followed by another ends the table (the form does not know where it ends). header:
     the number of header blocks when the form prints where its header ends (the keys of
     key:value records, a Markdown delimiter row), else found from the header words.
-    rows_printed: each block is one printed row (a pipe row, an HTML <tr>), never several."""
+    rows_printed: each block is one printed row (a pipe row, an HTML <tr>), never several.
+    empties_printed: the form prints a row's empty cells (a tab, a pipe, a line of spaces), so a
+    printed row short of cells lost only its trailing ones; whitespace words print none."""
     blocks = [b for b in blocks if b.cells]
     h = header_blocks(blocks) if header is None else header
     if h == 0 and blocks and not rows_printed:
@@ -149,7 +151,7 @@ def assemble(blocks: list[Block], ends: bool, header: Optional[int] = None,
             rows.append(b.row(b.cells))   # the header printed again after a page break
             used = n + 1
             continue
-        got = _rows_of(b, roles, width, ends, printed_header, rows_printed)
+        got = _rows_of(b, roles, width, ends, printed_header, rows_printed, rows_printed and empties_printed)
         if got is None:
             if ends and (b.filled() < 2 or not _fits_next(blocks[n + 1:], roles, width, printed_header)):
                 break
@@ -274,7 +276,8 @@ def _by_key(b: Block, keys: tuple, width: int) -> Optional[list[GridRow]]:
 
 
 def _rows_of(b: Block, roles: list[Optional[str]], width: int, ends: bool,
-             header: Optional[list[tuple]] = None, one_row: bool = False) -> Optional[list[GridRow]]:
+             header: Optional[list[tuple]] = None, one_row: bool = False,
+             pad: bool = False) -> Optional[list[GridRow]]:
     """The rows one block prints, or None when its cells fit no placement."""
     n = len(b.cells)
     if b.cut:
@@ -291,7 +294,7 @@ def _rows_of(b: Block, roles: list[Optional[str]], width: int, ends: bool,
         return _by_key(b, header[0], width) if header else None
     if n == width:
         return [b.row(list(b.cells))]
-    if one_row and n < width:
+    if pad and n < width:
         # a printed row that lost its trailing empty cells (`⇥保障⇥⇥⇥⇥维持在85%左右`), when
         # its cells fit their columns as printed; one that left out a cell inside is placed below
         padded = list(b.cells) + [Cell() for _ in range(width - n)]
