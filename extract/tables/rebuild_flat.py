@@ -179,7 +179,12 @@ def _rebuild_by_columns(state: State, paras: list[int], rule: int, starts: list[
             rows.append(GridRow([Cell([c], span) if c else Cell() for c in cells], page=para.page))
     if not rows:
         return None
-    return Grid(rows=rows, paras=(paras[0], paras[-1] + 1), columns=header, notes=[], header_rows=0)
+    # cut by position, every row prints every cell: the shared assembly reads them as printed
+    blocks = [stream.Block([Cell([h]) for h in header])] + [stream.Block(r.cells, page=r.page) for r in rows]
+    got = stream.assemble(blocks, ends=False, header=1, rows_printed=True)
+    if got is None:
+        return None
+    return Grid(rows=got.rows[1:], paras=(paras[0], paras[-1] + 1), columns=header, notes=[], header_rows=0)
 
 
 def _raw_lines(state: State, i: int) -> list[str]:
