@@ -98,8 +98,8 @@ def detect_format(path: Path, data: bytes) -> str:
         if head.startswith(b"{\\rtf"):
             raise UnsupportedFormat("is an RTF file named .doc; RTF is not read: open it in Word "
                                     "or WPS and save it as .docx", printable(path))
-        if _plain_text(data):
-            return "txt"   # a system's “export to Word” that wrote text (warned: input.plain_text)
+        if fmt == "doc" and _plain_text(data):
+            return "txt"   # a system's “export to Word” that wrote text under .doc (input.plain_text)
     if fmt is None:
         raise UnsupportedFormat(unsupported_message(path), printable(path))
     return fmt
@@ -141,7 +141,7 @@ def _read_format(path: str | os.PathLike, max_bytes: int | None = None,
     if fmt in ("txt", "md"):
         from .text import read_text
         raw = read_text(shown, data, sha, fmt)
-        if SUFFIX_FORMAT.get(p.suffix.lower()) in ("doc", "docx"):
+        if SUFFIX_FORMAT.get(p.suffix.lower()) == "doc":
             raw.warnings.append(("input.plain_text", f"a plain text file named {p.suffix}: read as text"))
         return raw
     if fmt == "html":
