@@ -20,7 +20,7 @@ from .. import regex_cache
 from ..lexicon.layout import display_width
 from ..raw import RawLine
 from ..state import State
-from . import assign, classify, records, stream
+from . import classify, records, stream
 from .grid import Cell, Grid, GridRow, is_page_furniture, join_spans, running_heads
 
 _MAX_STACK_WORD = 3   # a vertically written label prints one to three characters a line
@@ -281,12 +281,11 @@ def _fit(tokens: list[str], item: _Line, pending: list[_Line], roles: list, widt
     if missing > 0 and len(pending) == 1 and "category" in roles:
         # a row that prints every column but the category, under a line of its own: that line is
         # the category (printed in a row of its own above its rows), wherever its column stands
-        placed = assign.assign(tokens, roles)
+        placed = stream.place([Cell([t], item.span) for t in tokens], roles)
         cat = roles.index("category")
-        if placed is not None and not placed[cat] and all(ks for j, ks in enumerate(placed) if j != cat):
-            cells = [Cell(["".join(tokens[k] for k in ks)], item.span) if ks else Cell() for ks in placed]
-            cells[cat] = Cell([pending[0].text.strip()], pending[0].span)
-            return GridRow(cells, page=item.page)
+        if placed is not None and placed[cat].empty() and all(not c.empty() for j, c in enumerate(placed) if j != cat):
+            placed[cat] = Cell([pending[0].text.strip()], pending[0].span)
+            return GridRow(placed, page=item.page)
     if missing > 0 and not pending:
         # no wrapped lines to supply the missing cells: the words are placed by what they are
         # (the assembly's placement, now: a wrapped name under the row joins its name cell);
