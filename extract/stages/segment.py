@@ -193,13 +193,16 @@ def build_outline(norm: NormText, cands: list[Candidate]) -> tuple[list[Heading]
     stack: list[tuple[Candidate, Heading]] = []
     outline: list[Heading] = []
     index: dict[str, int] = {}
-    for c in cands:
-        style = _continued_style(c, stack)
+    nested: set[tuple[str, str]] = set()    # (style, the style of its parent) seen so far
+    for k, c in enumerate(cands):
+        style = _continued_style(c, stack, nested, cands[k + 1:])
         if style is UNNUMBERED:
             stack.clear()
         while stack and stack[-1][0].style.rank >= style.rank:
             stack.pop()
         parent = stack[-1][1] if stack else None
+        if stack:
+            nested.add((style.name, stack[-1][0].style.name))
         para = norm.paras[c.para]
         h = Heading(id=f"s{len(outline) + 1}", level=len(stack) + 1, number=c.number, title=c.title,
                     parent=parent.id if parent else None, span=(para.start, para.start + c.title_end),
@@ -212,11 +215,17 @@ def build_outline(norm: NormText, cands: list[Candidate]) -> tuple[list[Heading]
     return outline, index
 
 
-def _continued_style(c: Candidate, stack) -> Style:
+def _continued_style(c: Candidate, stack, nested: set[tuple[str, str]] = frozenset(),
+                     later: list[Candidate] = ()) -> Style:
     """A converter's renumbering (（八） then （9）) continues the open sibling's style.
 
     Only the heading that would be the candidate's sibling counts: the innermost open heading
-    of a higher rank, of the same family, numbered one less.
+    of a higher rank, of the same family, numbered one less. The document's own print says
+    when it is no renumbering but an item under that sibling:
+    - its style has already nested under the sibling's style (1） 2） 3） under （一）, so 4）
+      under （三） is an item too);
+    - the sibling's style goes on to print the number itself before their parent closes
+      (一、 / 2、 3、 / 二、: the 1、 before 2、 was a paragraph, not a heading).
     """
     if c.ordinal is None:
         return c.style
@@ -226,6 +235,13 @@ def _continued_style(c: Candidate, stack) -> Style:
     if open_:
         top = open_[-1]
         if top.style.family == c.style.family and top.ordinal == c.ordinal - 1:
+            if (c.style.name, top.style.name) in nested:
+                return c.style
+            for d in later:
+                if d.style.rank < top.style.rank or d.style is UNNUMBERED:
+                    break
+                if d.style.name == top.style.name and d.ordinal == c.ordinal:
+                    return c.style
             return top.style
     return c.style
 
