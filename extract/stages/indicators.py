@@ -187,7 +187,9 @@ def _prose() -> _Prose:
     return _Prose(
         year=patterns.compile(p.target_year),
         clause=patterns.compile(rf"^(?P<subject>[^，,；;。]*?)(?P<verb>{verbs})\s*(?P<q>{qty})(?![\d.])"),
-        change=patterns.compile(rf"^(?P<subject>[^，,；;。]*?)(?P<q>(?:{p.change_lead})?\s*"
+        # (no \s* before the verb: with the lazy subject it made the pattern quadratic on a
+        # long run of spaces; prose reaches here with its layout spaces removed)
+        change=patterns.compile(rf"^(?P<subject>[^，,；;。]*?)(?P<q>(?:{p.change_lead})?"
                                 rf"(?:{patterns.alternation(p.change_verbs)})\s*{qty})(?![\d.])"),
         build=patterns.compile(rf"(?P<verb>{patterns.alternation(p.build_verbs)})\s*"
                                rf"(?P<q>(?:{patterns.alternation(p.build_qualifiers)})?{_NUM}(?:\s*[-—–~～至]\s*{_NUM})?"
