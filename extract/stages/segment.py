@@ -22,7 +22,7 @@ from ..lexicon.numbering import (CIRCLED, DOC_NUMBER, HeadingPatterns, Style, bo
 from ..model import Box, Heading
 from ..state import FrontMatter, NormText, Para, State
 from ..tables.grid import Cell, GridRow, find_header_rows
-from ..tables.regions import cell_line_sub_headings
+from ..tables.regions import owned_sub_headings
 
 # Front matter: how far from the top (and the foot) each part of it is looked for.
 FRONT_LINES = 60            # the notice and the site's metadata block are among the first lines
@@ -63,7 +63,7 @@ def run(state: State) -> None:
                   if c is not None]
     boxes, box_ranges = find_boxes(norm, front.body_start, candidates)
     in_box = {i for a, b in box_ranges for i in range(a, b)}
-    in_table = cell_line_sub_headings(norm)   # a table's sub-heading rows (一、经济发展) are no headings
+    in_table = owned_sub_headings(state)   # a table's sub-heading rows (一、经济发展) are no headings
     headings = [c for c in candidates if c.para not in in_box and c.para not in in_table
                 and c.para < (front.tail_start or 1 << 30)]
     headings = _confirmed(norm, headings)

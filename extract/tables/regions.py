@@ -105,13 +105,28 @@ def find_regions(state: State) -> list[Region]:
     return out
 
 
+def owned_sub_headings(state: State) -> set[int]:
+    """Paragraphs a table owns although they read as headings: a numbered sub-heading (`一、经济发展`,
+    `（二）民生福祉`) between the header and a row, or between two rows — the tables stage reads it
+    as the group of the rows below, so the outline must not take it. In whitespace words the
+    normalizer marks those between two rows (kind row); the one under a header line it read as
+    text (one year or none) is found here, as are those of a table written one untabbed cell per
+    line, where every cell is a text line (cell_line_sub_headings)."""
+    norm = state.norm
+    paras = norm.paras
+    out = cell_line_sub_headings(norm)
+    for i in range(2, len(paras)):
+        if paras[i].kind == "row" and paras[i - 1].kind == "text" and paras[i - 2].kind == "text" \
+                and classify.is_group_text(norm.para_text(paras[i - 1]).strip()) and _words_header(state, i - 2):
+            out.add(i - 1)
+    return out
+
+
 def cell_line_sub_headings(norm) -> set[int]:
-    """Paragraphs a table written one untabbed cell per line owns although they read as headings:
-    a numbered sub-heading (`一、经济发展`, `（二）民生福祉`) between the header and a row, or between
-    two rows — the tables stage reads it as the group of the rows below, so the outline must not
-    take it. A line counts only where a row follows it: a full row's cells, one a line, holding a
-    value and not the table's header again (a heading after the table is followed by prose, a
-    heading of its own, or another table's header)."""
+    """The sub-headings a table written one untabbed cell per line owns. A line counts only where
+    a row follows it: a full row's cells, one a line, holding a value and not the table's header
+    again (a heading after the table is followed by prose, a heading of its own, or another
+    table's header)."""
     paras = norm.paras
     n = len(paras)
     out: set[int] = set()
