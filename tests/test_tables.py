@@ -108,12 +108,12 @@ def _reader_tables(table):
     return _reader_state(table).tables
 
 
-def _reader_state(table):
+def _reader_state(table, before=()):
     from extract.raw import RawDocument, RawLine
     from extract.stages import indicators, normalize, projects, segment, tables
     from extract.state import State
     blocks = [RawLine("某市卫生健康发展规划", page=1), RawLine("一、主要任务", page=1),
-              RawLine("加强协同，推动各项工作落实到位。", page=1), table,
+              RawLine("加强协同，推动各项工作落实到位。", page=1)] + [RawLine(t, page=1) for t in before] + [table,
               RawLine("二、保障措施", page=3), RawLine("加强组织领导。", page=3)]
     state = State(raw=RawDocument(path="x.pdf", format="pdf", sha256="0", blocks=blocks, pages=3))
     for stage in (normalize.run, segment.run, tables.run, indicators.run, projects.run):
@@ -235,9 +235,9 @@ def check_indicators(indicators, wants):
 @pytest.mark.parametrize("case", RULED, ids=[c["name"] for c in RULED])
 def test_ruled_case(case):
     from extract.raw import RawTable
-    table = RawTable(rows=case["rows"], pages=case.get("pages", [1]), header_rows=1,
+    table = RawTable(rows=case["rows"], pages=case.get("pages", [1]), header_rows=1, title=case.get("title"),
                      wide={(r, c): n for r, c, n in case.get("wide", [])}, row_pages=case.get("row_pages", []))
-    state = _reader_state(table)
+    state = _reader_state(table, case.get("before", ()))
     check_indicators([i for i in state.indicators if i.source.kind == "table"], case["indicators"])
     if "warnings" in case:
         assert sorted(w.code for w in state.warnings) == sorted(case["warnings"])

@@ -57,13 +57,14 @@ def from_table(state: State, table: Table) -> None:
     data = [row for row, f in zip(table.rows, facts) if not f.is_group]
     roles = classify.column_roles(table.columns, data)
     sides = classify.year_roles(table.columns, roles)
-    col = {r: roles.index(r) for r in ("seq", "name", "unit", "category", "nature") if r in roles}
+    col = {r: roles.index(r) for r in ("seq", "name", "unit", "category", "nature", "note") if r in roles}
     if "name" not in col:
         return
     base = next((j for j, (side, _) in sides.items() if side == "baseline"), None)
     targets = [(j, y) for j, (side, y) in sides.items() if side == "target"]
     achieved = [(j, y) for j, (side, y) in sides.items() if side == "achieved"]
     changes = [j for j, r in enumerate(roles) if r == "change"]
+    printed_unit = _header_unit(table.columns, col, sides) or _caption_unit(state, table)
     for k, row in enumerate(table.rows):
         fact = facts[k] if k < len(facts) else TableRow()
         if fact.is_group:
@@ -72,9 +73,12 @@ def from_table(state: State, table: Table) -> None:
         name, note = classify.split_note(cell(col["name"]))
         if not name:
             continue
+        if cell(col.get("note")):   # a 说明/备注 column
+            note = f"{note}；{cell(col['note'])}" if note else cell(col["note"])
         unit = cell(col.get("unit")) or None
         if unit is None:
             name, unit = classify.split_unit_suffix(name)
+        unit = unit or printed_unit
         nature = classify.nature_of(cell(col.get("nature"))) or (
             classify.nature_of(fact.group) if fact.group else None)
         baseline = _cell_quantity(cell(base), sides[base][1]) if base is not None else None
@@ -104,6 +108,38 @@ def from_table(state: State, table: Table) -> None:
                     state.warn("indicator.unreadable_value",
                                f"indicator {ind.id} ({name}): the {what} cell {q.raw!r} holds no value that can be read",
                                span)
+
+
+def _header_unit(columns: list[str], col: dict[str, int], sides: dict) -> Optional[str]:
+    """The unit the header prints for rows that print none: in the name column's header
+    (`指标（单位：%）`), the unit column's (`单位：%`), or one unit every value column's header
+    prints (`2020年（%）` | `2025年（%）`; a 年均增长（%） column is about the change, not the level)."""
+    for role in ("name", "unit"):
+        if role in col:
+            unit = classify.header_unit(columns[col[role]])[1]
+            if unit:
+                return unit
+    units = {classify.header_unit(columns[j])[1] for j in sides}
+    return units.pop() if len(units) == 1 and None not in units else None
+
+
+def _caption_unit(state: State, table: Table) -> Optional[str]:
+    """The unit printed for the whole table: `单位：%` on the line right above it, in a row of its
+    own across the table's top, or in its caption (`表1 主要指标（单位：%）`)."""
+    a, _ = state.table_paras.get(table.id, (0, 0))
+    texts = [table.title or ""]
+    if a > 0 and state.norm.paras[a - 1].kind == "text":
+        texts.append(state.norm.para_text(state.norm.paras[a - 1]).strip())
+    if a < len(state.norm.paras) and state.norm.paras[a].table is not None:
+        texts.append(state.norm.paras[a].table.title or "")
+    for text in texts:
+        head, unit = classify.header_unit(text) if _UNIT_LABEL.search(text) else ("", None)
+        if unit:
+            return unit
+    return None
+
+
+_UNIT_LABEL = regex_cache.compile(r"(?:计量)?单位\s*[:：]")
 
 
 def _change_as_target(goals: list[Quantity], changes: list[str]) -> list[Quantity]:

@@ -29,6 +29,7 @@ class TablePatterns(patterns.PatternModel):
     target_words: list[str]
     baseline_words: list[str]
     achieved_words: list[str]
+    year_heads: list[str]
     header_fragments: list[str]
     natures: list[str]
     nature_forms: dict[str, str]
@@ -108,12 +109,15 @@ def header_role(header: str) -> Optional[Role]:
         return None
     if h in v.exact:
         return v.exact[h]
+    head, unit = header_unit(h)
+    if unit is not None:   # 指标（单位：%）, 单位：万元, 2020年（%）: the header without its unit
+        return header_role(head) if head else "unit"
     if parse_year(h) is not None and regex.match(rf"^{YEAR}", h):
         return "year"
     d = vocab().data
     if parse_year(h) is not None and regex.search(rf"{ARABIC_YEAR}年", h) and any(
-            w in h for w in d.target_words + d.baseline_words + d.achieved_words):
-        return "year"   # 目标值2022年: a two-row header, the word above the year
+            w in h for w in d.target_words + d.baseline_words + d.achieved_words + d.year_heads):
+        return "year"   # 目标值2022年, 指标值2020年: a two-row header, the word above the year
     for word, role in v.contains:
         if word in h:
             return role
@@ -196,6 +200,20 @@ def split_unit_suffix(name: str) -> tuple[str, Optional[str]]:
         return name, None
     head = s[:open_at].rstrip()
     return (head, unit) if head else (name, None)
+
+
+_UNIT_LABEL = regex_cache.compile(r"^(?P<head>.*?)[（(]?(?:计量)?单位[:：](?P<unit>[^（）()]+?)[）)]?$")
+
+
+def header_unit(header: str) -> tuple[str, Optional[str]]:
+    """A unit a header cell prints for its column: `指标（单位：%）` → (`指标`, `%`), `单位：万元`
+    → (``, `万元`), `2020年（%）` → (`2020年`, `%`); a header without one → (header, None)."""
+    h = fold_header(header)
+    m = _UNIT_LABEL.match(h)
+    if m and is_unit(m.group("unit")):
+        return m.group("head"), m.group("unit")
+    head, unit = split_unit_suffix(h)
+    return (head, unit) if unit is not None else (header, None)
 
 
 def column_roles(columns: list[str], rows: list[list[str]]) -> list[Optional[Role]]:
