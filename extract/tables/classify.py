@@ -220,9 +220,12 @@ def column_roles(columns: list[str], rows: list[list[str]]) -> list[Optional[Rol
     """Role of every column: from the header, else from the cells (unnamed category, 属性 …)."""
     roles = [header_role(c) for c in columns]
     for j, role in enumerate(roles):
+        cells = [r[j].strip() for r in rows if j < len(r) and r[j].strip()]
+        if role == "category" and cells and all(is_nature(c) for c in cells) and "nature" not in roles:
+            roles[j] = "nature"   # 指标类型 over 预期性 | 约束性: the natures, not categories
+            continue
         if role is not None:
             continue
-        cells = [r[j].strip() for r in rows if j < len(r) and r[j].strip()]
         if not cells:
             continue
         if all(is_nature(c) for c in cells):
@@ -295,6 +298,16 @@ def year_roles(columns: list[str], roles: list[Optional[Role]]) -> dict[int, tup
     bases = [j for j, (side, _) in out.items() if side == "baseline"]
     for j in bases[:-1]:   # one baseline: the last printed
         del out[j]
+    if not bases and years:
+        # a result reached before every year still to come, with no baseline column, is the
+        # baseline (2020年实际值 | 2025年目标值); one for a year the table also targets is a result
+        # (2020年目标 | 2020年完成情况)
+        early = [j for j, (side, y) in out.items() if side == "achieved" and y is not None
+                 and y < min(y2 for _, y2 in years)]
+        if early:
+            j = max(early, key=lambda k: (out[k][1], k))
+            out[j] = ("baseline", out[j][1])
+            bases = [j]
     marked = [(j, y) for j, y in years if any(w in columns[j] for w in v.target_words)]
     if marked:
         first = min(y for _, y in marked)

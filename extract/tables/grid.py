@@ -366,6 +366,8 @@ def is_header_row(cells: list[str], first: bool) -> bool:
     filled = [c for c in cells if c]
     if not filled:
         return False
+    if not first and len(filled) >= 2 and all(classify.is_unit(c) for c in filled):
+        return True   # the units of the columns above (2020年 | 2025年 over % | %)
     vocab = sum(1 for c in filled if classify.is_header_cell(c))
     for c in filled:
         if not first and classify.is_nature(c):
@@ -388,6 +390,9 @@ def merge_header(rows: list[GridRow]) -> list[str]:
     out = []
     for j in range(width):
         texts = [r.cells[j].text for r in rows]
+        # a unit printed under its column's header reads as the header's bracketed unit (2020年（%）)
+        texts = [f"（{t}）" if k and t and t != texts[k - 1] and classify.is_unit(t) and not classify.is_header_cell(t)
+                 else t for k, t in enumerate(texts)]
         out.append(clean_text("".join(t for k, t in enumerate(texts) if k == 0 or t != texts[k - 1]))
                    .replace(" ", ""))
     return out
