@@ -24,6 +24,9 @@ A table (one `Spec` per seed) has, each by the seed's choice:
 - names whose unit opens with a magnitude (耕地保有量（万亩）, 森林蓄积量（亿立方米）, 万套, 万千瓦);
 - baseline cells that print their own year in more spellings (`2018年底为21.3`, `2019年：21.3`,
   `21.3（2019年末）`, `21.3(2019年)`);
+- a 说明/备注 column with a note on some rows (the row's note, after one in its name cell);
+- a table of one unit that prints it once for all its rows: in the name column's header
+  (`指标（单位：%）`), after every year's header (`2020年（%）`), or on a line above the table;
 - a 属性 column whose natures are printed short or long (约束, 预期性指标, 倡导性), a row or
   two with none.
 Some seeds break the table over two pages (the PDF: the header repeated on the second page or
@@ -33,8 +36,9 @@ category cut by the break (in the PDF a long label printed one character a line 
 one page to the next).
 
 Expected values come from the generator's own data (`Spec.indicators`), never from the program.
-The later forms (three years, change column, magnitudes, baseline spellings) draw from a stream
-of their own, so a seed that has none of them prints the table it always did.
+The later forms (three years, change column, magnitudes, baseline spellings; then the 说明 column
+and the unit printed once) draw from streams of their own, so a seed that has none of them
+prints the table it always did.
 """
 from __future__ import annotations
 
@@ -76,6 +80,12 @@ CHANGE_HEADS = [("年均增长（%）", "%"), ("年均增长", None), ("五年�
 # a baseline cell that prints its own year, beyond `2018年为21.3` and `21.3（2019年）`
 YEAR_FIRST = ["{y}年为{v}", "{y}年底为{v}", "{y}年：{v}", "{y}年末{v}"]
 YEAR_AFTER = ["{v}（{y}年）", "{v}（{y}年末）", "{v}({y}年)"]
+# a 说明/备注 column: a note on some rows, each the row's note (after a note in its name cell)
+NOTE_HEADS = ["说明", "备注"]
+COLUMN_NOTES = ["按常住人口计算", "含民营医疗机构", "以乡镇为单位统计", "不含驻地单位", "国家监测口径", "当年末数据"]
+# a table of one unit that prints it once: in the name column's header (指标（单位：%）), after every
+# year's header (2020年（%）), or on a line right above the table (单位：%)
+HEADER_UNIT_FORMS = ["name", "years", "line"]
 
 Quantity = tuple[str, Optional[int], Optional[float]]   # raw, year, value
 
@@ -101,6 +111,10 @@ class Spec:
     running_head: list[str] = field(default_factory=list)
     group_merged: bool = True              # a sub-heading merged across the row, else in its first cell
     change_unit: Optional[str] = None      # the unit a change column (年均增长（%）) is in
+    before: list[str] = field(default_factory=list)   # the lines printed above the table
+
+    def __post_init__(self) -> None:
+        self.before = self.before or list(BEFORE)
 
     @property
     def width(self) -> int:
@@ -129,22 +143,30 @@ def spec(seed: int) -> Spec:
     if two_targets and more.random() < 0.3:   # three target years
         ys = sorted(ys + [more.choice([y for y in (2022, 2025, 2030, 2035) if y not in ys])])
     change = more.choice(CHANGE_HEADS) if more.random() < 0.3 else None
+    # the forms added after those (a 说明 column, a unit printed once for the table): a third stream
+    later = random.Random(f"later-{seed}")
+    note_head = later.choice(NOTE_HEADS) if later.random() < 0.25 else None
+    header_unit = later.choice(HEADER_UNIT_FORMS) if not unit_col and later.random() < 0.25 else None
     base_year = rng.choice([2019, 2020])
     base_head = rng.choice(["基期", "基期水平", "基期值", "现状值", "现状", f"{base_year}年", f"{base_year}年基期值"])
     header_year = base_year if base_head.startswith(str(base_year)) else None
 
     roles = (["seq"] if has_seq else []) + (["category"] if has_cat else []) + ["name"] + \
         (["unit"] if unit_col else []) + ["baseline"] + [f"target{k}" for k in range(len(ys))] + \
-        (["change"] if change else []) + (["nature"] if has_nature else [])
+        (["change"] if change else []) + (["nature"] if has_nature else []) + (["note"] if note_head else [])
     words = {"seq": "序号", "category": rng.choice(["类别", "领域", "指标类别"]),
              "name": rng.choice(["指标", "指标名称", "主要指标"]), "unit": rng.choice(["单位", "计量单位"]),
              "baseline": base_head, "nature": rng.choice(["属性", "指标属性", "指标性质", "性质"]),
-             "change": change[0] if change else ""}
+             "change": change[0] if change else "", "note": note_head or ""}
+    if header_unit == "name":
+        words["name"] += "（单位：%）"
+    elif header_unit == "years":
+        base_head = words["baseline"] = base_head + "（%）"
     style = rng.choice(["年目标值", "年", "年目标", "年预期值"]) if not two_row_header else "年"
     if style == "年" and header_year is not None and not two_targets:
         style = "年目标值"   # 2020年 | 2025年 reads the same; kept apart from 2020年基期值 | 2025年
     for k, y in enumerate(ys):
-        words[f"target{k}"] = f"{y}{style}"
+        words[f"target{k}"] = f"{y}{style}" + ("（%）" if header_unit == "years" else "")
     header_wide: dict[tuple[int, int], int] = {}
     if two_row_header:
         first = [("目标值" if r == "target0" else "" if r.startswith("target") else words[r]) for r in roles]
@@ -162,6 +184,8 @@ def spec(seed: int) -> Spec:
     if more.random() < 0.3:
         for k, named in zip(more.sample(range(len(names)), 2), more.sample(MAGNITUDE_NAMES, 2)):
             names[k] = named
+    if header_unit:   # a table of one unit
+        names = later.sample([n for n in NAMES if n[1] == "%"], len(names))
     per_group = _partition(rng, len(names), len(groups))
     rows: list[Row] = []
     indicators: list[dict] = []
@@ -178,8 +202,12 @@ def spec(seed: int) -> Spec:
                 name, unit = names[at]
                 at += 1
                 seq += 1
-                row, ind = _data_row(rng, more, name, unit, ys, header_year, unit_col, has_nature, g,
-                                     change[1] if change else False)
+                # the names print bare when the header prints their unit (as with a unit column)
+                row, ind = _data_row(rng, more, name, unit, ys, header_year, unit_col or bool(header_unit),
+                                     has_nature, g, change[1] if change else False)
+                if note_head and later.random() < 0.5:
+                    row.cells["note"] = later.choice(COLUMN_NOTES)
+                    ind["note"] = f"{ind['note']}；{row.cells['note']}" if ind["note"] else row.cells["note"]
                 if has_seq:
                     row.cells["seq"] = str(seq)
                     ind["seq"] = str(seq)
@@ -198,7 +226,8 @@ def spec(seed: int) -> Spec:
     s = Spec(seed=seed, roles=roles, header=header, header_wide=header_wide, rows=rows, indicators=indicators,
              vertical=has_cat and rng.random() < 0.5, split=split, repeat_header=rng.random() < 0.6,
              running_head=rng.choice([[], ["某市卫生健康事业发展规划"], ["某市卫生健康事业发展规划", "（2021—2025年）"]]),
-             group_merged=rng.random() < 0.7, change_unit=change[1] if change else None)
+             group_merged=rng.random() < 0.7, change_unit=change[1] if change else None,
+             before=BEFORE + (["单位：%"] if header_unit == "line" else []))
     data_rows = [k for k, r in enumerate(rows) if r.group is None]
     for k, ind in zip(data_rows, indicators):
         ind["page"] = 2 if split is not None and k >= split else 1   # in the PDF
@@ -365,7 +394,7 @@ def _docx_part(document, s: Spec, rows: list[Row], header: bool) -> None:
 def write_docx(s: Spec, path: Path) -> Path:
     import docx
     document = docx.Document()
-    for line in BEFORE:
+    for line in s.before:
         document.add_paragraph(line)
     if s.split is None:
         _docx_part(document, s, s.rows, True)
@@ -390,7 +419,7 @@ PAGE = (595.0, 842.0)
 LEFT = 50.0
 TABLE_WIDTH = 495.0
 SHARE = {"seq": 0.6, "category": 0.9, "name": 3.2, "unit": 0.9, "baseline": 1.3, "target0": 1.2, "target1": 1.2,
-         "target2": 1.2, "change": 1.1,
+         "target2": 1.2, "change": 1.1, "note": 1.6,
          "nature": 1.0}
 
 
@@ -446,7 +475,7 @@ def write_pdf(s: Spec, path: Path, ofd: bool = False) -> Path:
     tops: dict[int, tuple[int, float]] = {}
     header_top: dict[int, float] = {}
     for p, body in enumerate(pages):
-        y = PAGE[1] - 70 - 22 * len(BEFORE) if p == 0 else PAGE[1] - 40 - 14 * len(s.running_head) - 10
+        y = PAGE[1] - 70 - 22 * len(s.before) if p == 0 else PAGE[1] - 40 - 14 * len(s.running_head) - 10
         if p == 0 or s.repeat_header:
             header_top[p] = y
             y -= sum(head_heights)
@@ -479,7 +508,7 @@ def write_pdf(s: Spec, path: Path, ofd: bool = False) -> Path:
     for p, body in enumerate(pages):
         if p == 0:
             c.setFont(FONT, 12)
-            for n, line in enumerate(BEFORE):
+            for n, line in enumerate(s.before):
                 c.drawString(LEFT, PAGE[1] - 70 - 22 * n, line)
         else:
             c.setFont(FONT, 10)
@@ -654,7 +683,7 @@ def write_doc(s: Spec, path: Path) -> Path:
     spec breaks, as two tables, the header printed again or not."""
     import doc_writer as dw
     widths = [round(w * TWIPS) for w in _widths(s)]
-    paras: list = [dw.Paragraph(line + "\r") for line in BEFORE]
+    paras: list = [dw.Paragraph(line + "\r") for line in s.before]
 
     def row(cells: list[tuple[str, int, int]], header: bool = False) -> None:   # (text, width, vertical merge)
         for text, _, _ in cells:

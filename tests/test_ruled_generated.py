@@ -16,8 +16,11 @@ import ruled_tables as gen
 # 70 and 118: the page after the break merges every row's target cells (no rule between them);
 # 1, 3, 7, 8: three target years; 0, 1, 5, 6, 10, 21, 118: a 年均增长/累计 column giving the
 # target of a row whose latest year prints `—` (6: a 年均增长（%） column gives none to a row in
-# another unit); 3, 5, 195: a unit with a magnitude in brackets after the name (森林蓄积量（亿立方米）)
-SEEDS = list(range(24)) + [44, 70, 118, 141, 195]
+# another unit); 3, 5, 195: a unit with a magnitude in brackets after the name (森林蓄积量（亿立方米）);
+# 2, 13, 20, 118, 141: a 说明/备注 column; a table of one unit printed once: after every year's
+# header (8, 13: 2020年（%）), on the line above the table (20, 195: 单位：%), in the name column's
+# header (26: 指标（单位：%）)
+SEEDS = list(range(24)) + [26, 44, 70, 118, 141, 195]
 FORMATS = ("docx", "doc", "pdf", "ofd")
 FAST_SEEDS = 8   # the inner loop (make test-fast) reads these; make test reads all
 WRITE = {"docx": gen.write_docx, "doc": gen.write_doc, "pdf": gen.write_pdf, "ofd": gen.write_ofd}
