@@ -121,6 +121,8 @@ def header_role(header: str) -> Optional[Role]:
     for word, role in v.contains:
         if word in h:
             return role
+    if period_year(h) is not None:
+        return "year"   # “十三五”末, “十四五”目标: the plan period's last year
     # 主要指标名称, 预期性指标 … : a header that ends in a name word
     if regex.search(r"(?:指标|名称)$", h) and len(h) <= MAX_NAME_HEADER_CHARS:
         return "name"
@@ -200,6 +202,33 @@ def split_unit_suffix(name: str) -> tuple[str, Optional[str]]:
         return name, None
     head = s[:open_at].rstrip()
     return (head, unit) if head else (name, None)
+
+
+PERIOD_END_WORDS = ("", "末", "期末", "末期")   # “十三五”末: the period's last year
+
+
+@functools.lru_cache(maxsize=4096)
+def period_year(header: str) -> Optional[int]:
+    """The year a header that names a five-year plan period stands for, its last: `“十三五”末`
+    → 2020, `“十四五”目标` → 2025 (the header is the period and an end or target/baseline word)."""
+    from ..lexicon.front import front_grammar
+    from ..stages.meta import period_of   # the plan-period arithmetic (十四五 → 2021–2025)
+    h = fold_header(header)
+    m = front_grammar().period_name.search(h)
+    if m is None:
+        return None
+    rest = (h[:m.start()] + h[m.end():]).strip("“”\"")
+    d = vocab().data
+    if rest not in PERIOD_END_WORDS and rest not in d.target_words and \
+            vocab().exact.get(rest) not in ("target", "baseline"):
+        return None
+    period = period_of(m.group())
+    return period.end if period is not None else None
+
+
+def header_year(header: str) -> Optional[int]:
+    """The year a year column's header names: printed (2025年目标值) or a plan period's last."""
+    return parse_year(header) or period_year(header)
 
 
 _UNIT_LABEL = regex_cache.compile(r"^(?P<head>.*?)[（(]?(?:计量)?单位[:：](?P<unit>[^（）()]+?)[）)]?$")
@@ -288,7 +317,7 @@ def year_roles(columns: list[str], roles: list[Optional[Role]]) -> dict[int, tup
     years: list[tuple[int, int]] = []
     for j, r in enumerate(roles):
         h = fold_header(columns[j]) if j < len(columns) else ""
-        y = parse_year(h) if r == "year" else None
+        y = header_year(h) if r == "year" else None
         if r == "achieved" or (r == "year" and any(w in h for w in v.achieved_words)):
             out[j] = ("achieved", y)
         elif r == "baseline" or (r == "year" and any(w in h for w in v.baseline_words)):
