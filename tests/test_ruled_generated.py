@@ -12,7 +12,8 @@ import ruled_tables as gen
 # 3 and 4: a category label one character a line cut by the page break, a single character on
 # one side (`医疗资` | `源`); 44 and 141: cut into two pieces of two (`健康` | `生活`, `医疗` |
 # `资源`: the first fills its cell to the foot of the page, the second starts at the top of its
-# cell, in 141 a cell over two rows); 195: a single character at the foot (`疾` | `病防控`);
+# cell, in 141 a cell over two rows); 195: a single character at the foot (`疾` | `病防控`); 75:
+# a single character and the rest, each on one row under a 类别 header (`健` | `康水平`);
 # 70 and 118: the page after the break merges every row's target cells (no rule between them);
 # 1, 3, 7, 8: three target years; 0, 1, 5, 6, 10, 21, 118: a 年均增长/累计 column giving the
 # target of a row whose latest year prints `—` (6: a 年均增长（%） column gives none to a row in
@@ -20,7 +21,7 @@ import ruled_tables as gen
 # 2, 13, 20, 118, 141: a 说明/备注 column; a table of one unit printed once: after every year's
 # header (8, 13: 2020年（%）), on the line above the table (20, 195: 单位：%), in the name column's
 # header (26: 指标（单位：%）)
-SEEDS = list(range(24)) + [26, 44, 70, 118, 141, 195]
+SEEDS = list(range(24)) + [26, 44, 70, 75, 118, 141, 195]
 FORMATS = ("docx", "doc", "pdf", "ofd")
 FAST_SEEDS = 8   # the inner loop (make test-fast) reads these; make test reads all
 WRITE = {"docx": gen.write_docx, "doc": gen.write_doc, "pdf": gen.write_pdf, "ofd": gen.write_ofd}
@@ -130,14 +131,29 @@ CUT_CASES = [
      ["疾病", "疾病", "防控", "防控"]),
     ("a single character at the foot, no geometry", ["健", "健"], ["康服务"], False, False, ["健康服务"] * 3),
     ("one row on the foot side, the rest over two rows", ["医疗"], ["资源", "资源"], True, True, ["医疗资源"] * 3),
+    ("a single character, one row on each side", ["健"], ["康水平"], False, False, ["健康水平"] * 2),
+]
+# a column with no header: only a label merged over two rows or more on one side runs on
+NAMELESS_CASES = [
+    ("a single character, one row on each side", ["健"], ["康水平"], False, False, ["健", "康水平"]),
+    ("a single character, two rows at the foot", ["健", "健"], ["康水平"], False, False, ["健康水平"] * 3),
+]
+# the same in a column headed 单位: units are never a label cut in two (`人`, `人` | `张`)
+UNIT_CASES = [
+    ("a single character on each side", ["人", "人"], ["张"], False, False, ["人", "人", "张"]),
+    ("filled and from the top", ["万人", "万人"], ["千瓦", "千瓦"], True, True, ["万人", "万人", "千瓦", "千瓦"]),
 ]
 
 
-@pytest.mark.parametrize("name,foot,head,fills,from_top,want", CUT_CASES, ids=[c[0] for c in CUT_CASES])
-def test_a_label_cut_by_the_page_break(name, foot, head, fills, from_top, want):
+@pytest.mark.parametrize("name,foot,head,fills,from_top,want,header",
+                         [c + (["类别", "指标", "2025年"],) for c in CUT_CASES] +
+                         [c + (["单位", "指标", "2025年"],) for c in UNIT_CASES] +
+                         [c + (["", "指标", "2025年"],) for c in NAMELESS_CASES],
+                         ids=[c[0] for c in CUT_CASES] + ["单位: " + c[0] for c in UNIT_CASES] +
+                         ["no header: " + c[0] for c in NAMELESS_CASES])
+def test_a_label_cut_by_the_page_break(name, foot, head, fills, from_top, want, header):
     from extract.raw import RawTable
     from extract.readers.grid import continue_table
-    header = ["类别", "指标", "2025年"]
     first = RawTable(rows=[header] + [[c, f"指标{k}", "1"] for k, c in enumerate(foot)], pages=[3],
                      full_at_foot={0} if fills else set())
     part = RawTable(rows=[header] + [[c, f"指标{k + 9}", "2"] for k, c in enumerate(head)], pages=[4],

@@ -185,12 +185,17 @@ def join_cut_labels(first: RawTable, rows: list[list[str]], cut: set[int] = froz
     from a new label at the head of the page by where the text sits (`cut`: the columns whose
     piece fills its cell to the foot of the page before and whose next piece starts at the top
     of this one) or, with no geometry, by a piece of a single character (a category is two
-    characters or more: `健` | `康生活`). Only in a column whose label spans two rows or more on
-    one side."""
+    characters or more: `健` | `康生活`). Only in a column headed as the category (类别, 领域 …),
+    or not named but whose label spans two rows or more on one side; never in a column its
+    header names as something else (单位: `人`, `人` | `张` are two units)."""
+    from ..tables.classify import header_role   # the header vocabulary (patterns/tables.yaml)
     last = len(first.rows) - 1
     for c in range(min(len(first.rows[last]), len(rows[0]))):
         a, b = first.rows[last][c].strip(), rows[0][c].strip()
         if not a or not b or a == b or not _HAN.match(a + b) or (min(len(a), len(b)) != 1 and c not in cut):
+            continue
+        role = header_role(first.rows[0][c]) if c < len(first.rows[0]) else None
+        if role not in (None, "category"):
             continue
         above = []
         for r in range(last, first.header_rows - 1, -1):
@@ -202,8 +207,8 @@ def join_cut_labels(first: RawTable, rows: list[list[str]], cut: set[int] = froz
             if rows[r][c].strip() != b:
                 break
             below.append(r)
-        if len(above) < 2 and len(below) < 2:
-            continue
+        if len(above) < 2 and len(below) < 2 and role != "category":
+            continue   # a column its header does not name: only one whose labels are merged
         label = a + b
         for r in above:
             first.rows[r][c] = label
