@@ -236,7 +236,8 @@ def finish(grid: Grid) -> Optional[Rebuilt]:
         label = None
         if head is not None:
             label = groups[id(head)]
-            printed = next(c for c in head.cells if not c.empty())
+            filled = [c for c in head.cells if not c.empty()]
+            printed = next((c for c in filled if label and label in c.text), filled[0])
             head.cells = [Cell(list(printed.lines), printed.span)] + [Cell() for _ in head.cells[1:]]
             out.append(head)
             row_groups.append(None)
@@ -264,6 +265,7 @@ def finish(grid: Grid) -> Optional[Rebuilt]:
 
 
 _SEQ_NUMBER = regex_cache.compile(r"^\s*(?:\d{1,4}|[一二三四五六七八九十]{1,3})[.、．]?\s*$")
+_CN_SEQ = regex_cache.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]?|[（(][一二三四五六七八九十]{1,3}[）)])\s*$")
 _NOT_GROUP = regex_cache.compile(r"^(?:注|说明|备注|资料来源|数据来源)")
 
 
@@ -278,6 +280,14 @@ def group_rows(rows: list[GridRow], roles: list[Optional[str]], ruled: bool) -> 
             continue
         filled = [(j, c.text) for j, c in enumerate(r.cells) if not c.empty()]
         texts = {t for _, t in filled}
+        if len(filled) == 2 and _CN_SEQ.match(filled[0][1]) and filled[0][0] < len(roles) \
+                and roles[filled[0][0]] == "seq" and filled[1][0] == filled[0][0] + 1:
+            # 一 | 健康水平 in the 序号 and the next column: the sub-heading, numbered as a group
+            t = filled[1][1]
+            if len(t) <= classify.MAX_HEADER_CHARS and not classify.is_value(t) and not classify.is_unit(t) \
+                    and not _NOT_GROUP.match(t):
+                out[id(r)] = classify.group_label(t) or t
+            continue
         if len(texts) != 1:
             continue
         t = next(iter(texts))
