@@ -37,6 +37,7 @@ class Normalize(patterns.PatternModel):
     synonyms: dict[str, str]
     drop: list[str]
     optional_suffixes: list[str] = []
+    footnote_marks: str = ""
 
 
 class Prose(patterns.PatternModel):
@@ -143,7 +144,7 @@ def normalize(name: str) -> str:
     """The comparable form of an indicator name."""
     from .tables.classify import split_unit_suffix
     cat = catalogue()
-    s = fold_name(name).strip("：:，,。 ")
+    s = fold_name(name).strip("：:，,。 ").rstrip(cat.normalize.footnote_marks + " ")
     s, _ = split_unit_suffix(s)
     changed = True
     while changed:
