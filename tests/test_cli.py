@@ -354,3 +354,24 @@ def test_an_output_that_cannot_be_written_is_E503_not_a_bug(tmp_path):
     assert result.exit_code == 1
     [line] = [ln for ln in _stderr(result).splitlines() if ln.startswith("error:")]
     assert "E503" in line and "plan.txt" in line and "E900" not in line
+
+
+def test_console_script_exits_quickly_with_everything_written(tmp_path):
+    """`python -m extract.cli` (and the plan-extract script) ends without the interpreter's
+    teardown: its output is still whole (stdout flushed), its exit code kept, and the atexit
+    handlers run (the regex cache file is written)."""
+    import json
+    import os
+    import subprocess
+    import sys
+    src = tmp_path / "plan.txt"
+    src.write_text("某县实施方案\n一、总体要求\n到2025年，人均预期寿命达到80岁。\n", encoding="utf-8")
+    env = {**os.environ, "PLAN_EXTRACT_CACHE": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, "-m", "extract.cli", "extract", str(src), "-o", "-"],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["indicators"][0]["target"]["raw"] == "80岁"
+    assert any((tmp_path / "cache").rglob("*.pickle")), "atexit handlers did not run: no regex cache"
+    missing = subprocess.run([sys.executable, "-m", "extract.cli", "extract", str(tmp_path / "none.txt"),
+                              "-o", str(tmp_path / "out")], capture_output=True, text=True, env=env, timeout=120)
+    assert missing.returncode == 1 and "E101" in missing.stderr
