@@ -350,6 +350,8 @@ def run() -> None:
     if code is not None and not isinstance(code, int):
         print(code, file=sys.stderr)
         code = 1
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        sys.exit(code)      # a profiler or coverage writes its results at the normal exit
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()

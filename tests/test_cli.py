@@ -375,3 +375,16 @@ def test_console_script_exits_quickly_with_everything_written(tmp_path):
     missing = subprocess.run([sys.executable, "-m", "extract.cli", "extract", str(tmp_path / "none.txt"),
                               "-o", str(tmp_path / "out")], capture_output=True, text=True, env=env, timeout=120)
     assert missing.returncode == 1 and "E101" in missing.stderr
+
+
+def test_a_profiled_run_still_writes_its_profile(tmp_path):
+    """Under a profiler (or coverage) the console script exits the normal way, so the profile
+    is written: the quick exit would skip it."""
+    import os
+    import subprocess
+    import sys
+    out = tmp_path / "run.prof"
+    done = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "extract.cli", "--version"],
+                          capture_output=True, text=True, timeout=120, env={**os.environ})
+    assert done.returncode == 0, done.stderr
+    assert out.exists() and out.stat().st_size > 0
