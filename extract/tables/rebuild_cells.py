@@ -83,10 +83,15 @@ def _cells_grid(state: State, lines: list[PrintedLine], paras: tuple[int, int]) 
     blocks: list[stream.Block] = []
     current: Optional[stream.Block] = None
     running = running_heads(state)
+    gap = _row_gap(lines)
+    blanks = 0
     for ln in lines:
         if ln.blank:
-            current = None
+            blanks += 1
+            if blanks >= gap:
+                current = None
             continue
+        blanks = 0
         if not ln.tabbed and is_page_furniture(ln.text, running):
             continue   # a page number or running head between two rows at a page break
         if current is None:
@@ -100,6 +105,24 @@ def _cells_grid(state: State, lines: list[PrintedLine], paras: tuple[int, int]) 
         if ln.para is not None and current.page is None:
             current.page = state.norm.paras[ln.para].page
     return stream.to_grid(blocks, paras)
+
+
+def _row_gap(lines: list[PrintedLine]) -> int:
+    """How many blank lines part two rows: one, unless the converter put a blank line after
+    every line (then the cells of a row stand one blank line apart, and a longer run of blank
+    lines parts the rows)."""
+    runs: list[int] = []
+    blanks, seen = 0, False
+    for ln in lines:
+        if ln.blank:
+            blanks += 1
+            continue
+        if seen and ln.tabbed:
+            runs.append(blanks)
+        seen, blanks = seen or ln.tabbed, 0
+    if runs and min(runs) >= 1 and max(runs) > min(runs):
+        return min(runs) + 1
+    return 1
 
 
 def _rows_grid(state: State, lines: list[PrintedLine], paras: tuple[int, int]) -> Grid:
