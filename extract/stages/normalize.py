@@ -457,7 +457,20 @@ def _between_prose(lines: list[_Line], i: int) -> bool:
 
     def prose(line: Optional[_Line]) -> bool:
         return line is None or (line.kind == "text" and display_width(line.text) >= MIN_PROSE_WIDTH)
+    if prev is not None and nxt is not None and _counts_on(prev.text, nxt.text):
+        return False  # 选择 / 3 / 个县域内…: a digit a converter split off its sentence
     return prose(prev) and prose(nxt)
+
+
+def _counts_on(before: str, after: str) -> bool:
+    """The line before stops mid-sentence and the line after opens with what a count is
+    followed by (a measure word, 万/亿, %): the number between them is the sentence's."""
+    from ..catalogue import catalogue
+    from ..quantity import unit_magnitudes
+    if not before.rstrip() or before.rstrip()[-1] in "。！？；;!?：:":
+        return False
+    words = catalogue().prose.measure_words + list(unit_magnitudes()) + ["%", "％", "‰"]
+    return after.lstrip().startswith(tuple(words))
 
 
 # --- table-cell regions -----------------------------------------------------------------------
