@@ -37,10 +37,6 @@ SLOW |= {(stem, v) for stem in STEMS for v in ("tables_grid", "tables_simple", "
 
 # (document, rendering) pairs that lose answers today, each with the exact gap (strict xfails).
 GAPS: dict[tuple[str, str], str] = {
-    ("002", "blank_lines"): "with a blank line after every line, the lone `)` that closes the box whose caption lost "
-                            "its 专栏 mark (提高医疗卫生服务质量重大项目) is joined onto the line above (…王家沟村）)), so "
-                            "that box is not found: box items 9 of 18 right (13 output), projects 17 of 26 (21 "
-                            "output); the tables read right",
     ("002", "tables_grid"): "the 专栏 box printed as a pandoc grid table: 9 of 18 box items right (13 output), projects "
                             "17 of 26 (21 output); the indicator table reads right",
     ("002", "tables_simple"): "indicator table as a pandoc simple table: the last row's category, cut over two rows "

@@ -606,7 +606,9 @@ def _continues(prev: _Line, line: _Line, width: Optional[int], c: _Compiled) -> 
         return bool(_CLAUSE_PUNCT.search(last))
     # one paragraph per line: only a page break cuts a paragraph, and it leaves a long line
     # and a blank line marks the break
-    return last_width >= MIN_PAGE_CUT_WIDTH and line.blank_before
+    # (a line that opens by closing a bracket the paragraph never opened — a box's lone `)`
+    # — is no page's continuation)
+    return last_width >= MIN_PAGE_CUT_WIDTH and line.blank_before and not _closes_first(line.text)
 
 
 # a line of table markup: a pipe row or a grid table's border (`| a | b |`, `+----+----+`)
