@@ -39,10 +39,8 @@ SLOW |= {(stem, v) for stem in STEMS for v in ("tables_grid", "tables_simple", "
 GAPS: dict[tuple[str, str], str] = {
     ("002", "tables_grid"): "the 专栏 box printed as a pandoc grid table: 9 of 18 box items right (13 output), projects "
                             "17 of 26 (21 output); the indicator table reads right",
-    ("002", "tables_simple"): "indicator table as a pandoc simple table: the last row's category, cut over two rows "
-                              "in the source (健康 / 产业), keeps only 健康 — a short line after the last row is "
-                              "dropped as trailing text (category 31 of 32)",
-    ("002", "tables_multiline"): "as tables_simple, in a multiline table (category 31 of 32)",
+    ("002", "tables_multiline"): "indicator table as a pandoc multiline table: the last row's category, cut over two "
+                                 "rows in the source (健康 / 产业), keeps only 健康 (category 31 of 32)",
     ("004", "tables_simple"): "the project table as a pandoc simple table: no table region (its rows print prose, "
                               "主要建设内容 with ，。, so none reads as a flattened row): 0 of 9 project table rows, "
                               "projects 2 of 11 (9 output; read as prose)",

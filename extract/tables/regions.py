@@ -11,7 +11,7 @@ import regex
 
 from .. import regex_cache
 from ..lexicon.folds import squeeze_spaces
-from ..lexicon.numbering import separates_tables
+from ..lexicon.numbering import separates_tables, starts_like_heading
 from ..state import State
 from . import classify, grid, markdown, rebuild_bare, rebuild_numbered, records
 
@@ -268,19 +268,23 @@ def _flat_run(paras, texts: list[str], i: int) -> tuple[int, list[int]]:
     # column by column); otherwise they are whatever follows it
     tail = [k for k in members if k > last_row]
     if tail and not any(classify.is_value(texts[k].strip()) for k in tail):
-        members = [k for k in members if k <= last_row] + _wrapped_last_row(paras, members, last_row, tail)
+        members = [k for k in members if k <= last_row] + _wrapped_last_row(paras, texts, members, last_row, tail)
     end = members[-1] + 1
     return end, members
 
 
-def _wrapped_last_row(paras, members: list[int], last_row: int, tail: list[int]) -> list[int]:
-    """In a table whose rows stand apart by blank lines (pandoc's multiline tables), the short
-    lines right under the last row, up to a blank line, are the rest of its wrapped name."""
-    if not any(paras[k].blank_before for k in members[1:] if paras[k].kind == "row"):
+def _wrapped_last_row(paras, texts: list[str], members: list[int], last_row: int, tail: list[int]) -> list[int]:
+    """In a table whose rows stand apart by blank lines (pandoc's multiline tables), or whose
+    rows already wrap onto short lines of their own (a simple table's `健康` / `环境`), the
+    short lines right under the last row, up to a blank line, are the rest of its wrapped cells."""
+    apart = any(paras[k].blank_before for k in members[1:] if paras[k].kind == "row")
+    wraps = any(paras[k].kind != "row" for k in members[1:] if k < last_row)
+    if not apart and not wraps:
         return []
     wrap = []
     for k in tail:
-        if paras[k].blank_before or k != last_row + 1 + len(wrap):
+        if paras[k].blank_before or k != last_row + 1 + len(wrap) or paras[k].heading_level \
+                or starts_like_heading(texts[k].strip()):
             break
         wrap.append(k)
     return wrap
