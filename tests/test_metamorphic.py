@@ -37,8 +37,6 @@ SLOW |= {(stem, v) for stem in STEMS for v in ("tables_grid", "tables_simple", "
 
 # (document, rendering) pairs that lose answers today, each with the exact gap (strict xfails).
 GAPS: dict[tuple[str, str], str] = {
-    ("002", "tables_grid"): "the 专栏 box printed as a pandoc grid table: 9 of 18 box items right (13 output), projects "
-                            "17 of 26 (21 output); the indicator table reads right",
     ("002", "tables_multiline"): "indicator table as a pandoc multiline table: the last row's category, cut over two "
                                  "rows in the source (健康 / 产业), keeps only 健康 (category 31 of 32)",
     ("004", "tables_simple"): "the project table as a pandoc simple table: no table region (its rows print prose, "

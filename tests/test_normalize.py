@@ -104,3 +104,22 @@ def test_a_paragraph_running_over_a_page_break_knows_where_the_page_turns():
     assert text.endswith(first + second)
     turn = para.start + text.index(second)
     assert (norm.page_at(turn - 1), norm.page_at(turn)) == (1, 2)
+
+
+def test_grid_table_rows_make_no_wrap_width_and_a_lone_bracket_joins_nothing():
+    """A pandoc grid table's rows are all one width: they are no prose that sets a hard-wrap
+    width, and a lone `)` (a box's, its caption lost its 专栏 mark) closes no line above it."""
+    rows = ["+" + "-" * 30 + "+" + "-" * 30 + "+"]
+    for name, value in [("人均预期寿命", "80"), ("婴儿死亡率", "5"), ("孕产妇死亡率", "12"),
+                        ("每千人口床位数", "7"), ("每千人口执业（助理）医师数", "3.2"), ("每万人口全科医生数", "4"),
+                        ("居民健康素养水平", "30"), ("经常参加体育锻炼人数比例", "40"), ("孕产妇系统管理率", "95"),
+                        ("三岁以下儿童系统管理率", "95"), ("国家卫生乡镇占比", "50")]:
+        rows += ["| " + name + " " * (29 - 2 * len(name)) + "| " + value + " " * (29 - len(value)) + "|",
+                 "+" + "-" * 30 + "+" + "-" * 30 + "+"]
+    text = "\n".join(rows) + ("\n\n提高医疗卫生服务质量重大项目\n"
+                              "村卫生室标准化建设项目：新建标准化村卫生室（黄渠桥镇西润村、灵沙乡西灵村）\n)\n"
+                              "（五）促进中医药事业发展\n")
+    norm = _norm(text, "md")
+    paras = [norm.para_text(p) for p in norm.paras if p.kind == "text" and not p.table]
+    assert paras[-3:] == ["村卫生室标准化建设项目：新建标准化村卫生室（黄渠桥镇西润村、灵沙乡西灵村）", ")",
+                          "（五）促进中医药事业发展"]

@@ -528,7 +528,8 @@ def wrap_width(lines: list[_Line]) -> Optional[int]:
     A hard-wrapped document has many lines of (nearly) the same width; a document with one
     paragraph per line has widths spread over hundreds of columns.
     """
-    widths = [display_width(line.text) for line in lines if line.kind == "text"]
+    widths = [display_width(line.text) for line in lines
+              if line.kind == "text" and not _TABLE_MARKUP.match(line.text.strip())]   # `| … |` rows are no prose
     long = [w for w in widths if w >= MIN_WRAPPED_WIDTH]
     if len(long) < MIN_WRAPPED_LINES:
         return None
@@ -588,6 +589,9 @@ def _continues(prev: _Line, line: _Line, width: Optional[int], c: _Compiled) -> 
         return True  # a paragraph does not end inside brackets: （社 / 区卫生服务中心）
     if prev.ends_paragraph:
         return False  # the container's paragraph (DOCX): no wrap or page-break guess crosses it
+    if _closes_first(line.text):
+        return False  # it closes a bracket the paragraph never opened (a box's lone `)`): no
+        #               wrap or page break left it there
     last = prev.text if prev.last is None else prev.last
     last_width = display_width(last)
     if width is not None:
@@ -606,9 +610,7 @@ def _continues(prev: _Line, line: _Line, width: Optional[int], c: _Compiled) -> 
         return bool(_CLAUSE_PUNCT.search(last))
     # one paragraph per line: only a page break cuts a paragraph, and it leaves a long line
     # and a blank line marks the break
-    # (a line that opens by closing a bracket the paragraph never opened — a box's lone `)`
-    # — is no page's continuation)
-    return last_width >= MIN_PAGE_CUT_WIDTH and line.blank_before and not _closes_first(line.text)
+    return last_width >= MIN_PAGE_CUT_WIDTH and line.blank_before
 
 
 # a line of table markup: a pipe row or a grid table's border (`| a | b |`, `+----+----+`)
