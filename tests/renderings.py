@@ -238,23 +238,16 @@ def crawled(text: str, meta: dict, path: Path) -> Path:
     return path
 
 
+# Renderings that rewrite the text and keep it a text file.
+TEXT_RENDERINGS = {"radicals": radicals, "lost_brackets": lost_brackets, "pdftotext": pdftotext,
+                   "label_tabs": label_tabs, "blank_lines": blank_lines}
+
+
 def write(variant: str, text: str, meta: dict, folder: Path) -> Path:
     """The file of one rendering of text (meta: the clean text's, for the crawler's front matter)."""
-    if variant == "radicals":
+    if variant in TEXT_RENDERINGS:
         path = folder / "doc.txt"
-        path.write_text(radicals(text), encoding="utf-8")
-    elif variant == "lost_brackets":
-        path = folder / "doc.txt"
-        path.write_text(lost_brackets(text), encoding="utf-8")
-    elif variant == "pdftotext":
-        path = folder / "doc.txt"
-        path.write_text(pdftotext(text), encoding="utf-8")
-    elif variant == "label_tabs":
-        path = folder / "doc.txt"
-        path.write_text(label_tabs(text), encoding="utf-8")
-    elif variant == "blank_lines":
-        path = folder / "doc.txt"
-        path.write_text(blank_lines(text), encoding="utf-8")
+        path.write_text(TEXT_RENDERINGS[variant](text), encoding="utf-8")
     elif variant.startswith("tables_"):
         path = folder / "doc.txt"
         path.write_text(reflatten(text, variant[len("tables_"):]), encoding="utf-8")

@@ -184,9 +184,7 @@ def _clean_lines(blocks: list, c: _Compiled) -> list[_Line]:
         line.block = k
         blank = False
         if line.kind == "cell" and "\t" in block.text:
-            raw = block.text.replace("\r", "")
-            if not _NOISE_CHARS.isdisjoint(raw):
-                raw = c.noise.sub("", raw)      # （6）⇥[bookmark: page56]实施…
+            raw = _printed(block, c)      # （6）⇥[bookmark: page56]实施…: the noise is no text
             joined = _label_and_text(raw)
             if joined != raw:
                 labelled[len(out)] = (block, joined)
@@ -241,13 +239,17 @@ def _clean_cell(text: str, c: _Compiled) -> str:
 _NOISE_CHARS = frozenset("[{<!")  # every noise pattern starts with one of these
 
 
-def _clean_line(block: RawLine, c: _Compiled) -> Optional[_Line]:
+def _printed(block: RawLine, c: _Compiled) -> str:
+    """The line as printed, without carriage returns and converter noise (bookmarks, anchors)."""
     raw = block.text.replace("\r", "")
-    if not raw.strip():
+    # the cheap character test skips the regex pass that cannot match (most lines are prose)
+    return c.noise.sub("", raw) if not _NOISE_CHARS.isdisjoint(raw) else raw
+
+
+def _clean_line(block: RawLine, c: _Compiled) -> Optional[_Line]:
+    if not block.text.strip():   # a carriage return is whitespace too
         return None
-    # the cheap character tests skip regex passes that cannot match (most lines are prose)
-    if not _NOISE_CHARS.isdisjoint(raw):
-        raw = c.noise.sub("", raw)
+    raw = _printed(block, c)
     is_cell = "\t" in raw.rstrip()
     heading_level = block.heading_level
     first = raw.lstrip()[:1]
