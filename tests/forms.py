@@ -113,24 +113,10 @@ def body(form: str, header: list[str], rows: list[list[str]], cat: int | None) -
 
 def render(form: str, header: list[str], rows: list[list[str]], cat: int | None) -> str:
     if form == "html":
-        out = ["<table>", "<tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in header) + "</tr>"]
-        for k, r in enumerate(rows):
-            cells = []
-            for j, c in enumerate(r):
-                if j == cat:
-                    if not c:
-                        continue
-                    span = 1
-                    while k + span < len(rows) and not rows[k + span][cat]:
-                        span += 1
-                    cells.append(f'<td rowspan="{span}">{html.escape(c)}</td>')
-                else:
-                    cells.append(f"<td>{html.escape(c)}</td>")
-            out.append("<tr>" + "".join(cells) + "</tr>")
-        out.append("</table>")
-        text = "".join(f"<p>{html.escape(t)}</p>" for t in BEFORE) + "\n".join(out) + \
-            "".join(f"<p>{html.escape(t)}</p>" for t in AFTER)
-        return f"<html><body>{text}</body></html>\n"
+        import synth_tables
+        out = ["<table>", "<tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in header) + "</tr>"] + \
+            synth_tables.html_rows(rows, cat) + ["</table>"]
+        return synth_tables.html_document(BEFORE, out, AFTER)
     return "\n".join(BEFORE + [""] + body(form, header, rows, cat) + [""] + AFTER) + "\n"
 
 

@@ -498,34 +498,43 @@ def pandoc(form: str, head: list[list[str]], rows: list[list[str]], name_col: in
     return lines + [full]
 
 
+def html_rows(rows: list[list[str]], cat: Optional[int], is_group=lambda r: False) -> list[str]:
+    """The rows as <tr> lines: a category cell merged down (rowspan) over the empty cells below
+    it, a sub-heading row (is_group) merged across the table."""
+    out = []
+    for k, r in enumerate(rows):
+        if is_group(r):
+            out.append(f'<tr><td colspan="{len(r)}">{html.escape(r[0])}</td></tr>')
+            continue
+        cells = []
+        for j, c in enumerate(r):
+            if j == cat:
+                if not c:
+                    continue
+                span = 1
+                while k + span < len(rows) and not rows[k + span][cat] and not is_group(rows[k + span]):
+                    span += 1
+                cells.append(f'<td rowspan="{span}">{html.escape(c)}</td>')
+            else:
+                cells.append(f"<td>{html.escape(c)}</td>")
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    return out
+
+
+def html_document(before: list[str], table: list[str], after: list[str]) -> str:
+    """A web page: the paragraphs before, the table's lines, the paragraphs after."""
+    text = "".join(f"<p>{html.escape(x)}</p>" for x in before) + "\n".join(table) + \
+        "".join(f"<p>{html.escape(x)}</p>" for x in after)
+    return f"<html><body>{text}</body></html>\n"
+
+
 def render(t: Table, form: str) -> tuple[str, str]:
     """(file suffix, text) of a small plan that prints the table in this form."""
     if form == "html":
         rows = t.printed_rows()
         cat = t.roles.index("category") if "category" in t.roles else None
-        out = ["<table>"] + _html_header(t)
-        def is_group(r):
-            return t.is_group_row(r)
-        for k, r in enumerate(rows):
-            cells = []
-            if is_group(r):   # a sub-heading row merged across the table
-                out.append(f'<tr><td colspan="{len(r)}">{html.escape(r[0])}</td></tr>')
-                continue
-            for j, c in enumerate(r):
-                if j == cat:
-                    if not c:
-                        continue
-                    span = 1
-                    while k + span < len(rows) and not rows[k + span][cat] and not is_group(rows[k + span]):
-                        span += 1
-                    cells.append(f'<td rowspan="{span}">{html.escape(c)}</td>')
-                else:
-                    cells.append(f"<td>{html.escape(c)}</td>")
-            out.append("<tr>" + "".join(cells) + "</tr>")
-        out.append("</table>")
-        text = "".join(f"<p>{html.escape(x)}</p>" for x in BEFORE) + "\n".join(out) + \
-            "".join(f"<p>{html.escape(x)}</p>" for x in AFTER)
-        return ".html", f"<html><body>{text}</body></html>\n"
+        out = ["<table>"] + _html_header(t) + html_rows(rows, cat, t.is_group_row) + ["</table>"]
+        return ".html", html_document(BEFORE, out, AFTER)
     suffix = ".md" if form == "markdown" else ".txt"
     return suffix, "\n".join(BEFORE + [""] + body(t, form) + [""] + AFTER) + "\n"
 
