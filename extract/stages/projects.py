@@ -139,6 +139,7 @@ class _Grammar:
     task_marker: "regex.Pattern[str]"
     task_section: "regex.Pattern[str]"
     record_line: "regex.Pattern[str]"
+    name_record: "regex.Pattern[str]"
 
 
 @patterns.compiled("projects", ProjectPatterns)
@@ -181,6 +182,7 @@ def grammar(data: ProjectPatterns) -> _Grammar:
         task_marker=patterns.compile(alt(n.task_markers)),
         task_section=patterns.compile(alt(data.task_section_words)),
         record_line=patterns.compile(rf"^\s*(?:{alt(data.record_keys)})\s*[：:]"),
+        name_record=patterns.compile(rf"^\s*(?:{alt(data.name_keys)})\s*[：:]\s*\S"),
     )
 
 
@@ -410,7 +412,13 @@ def box_projects(state: State, box_id: str) -> list[Project]:
         return []  # 发展重点, 布局, 方向, 目标 …: whatever its items are, they are not projects
     g = grammar()
     out, named_any = [], False
+    tables = [(t.span, t.kind == "projects") for t in state.tables if t.span]
+    in_table = False
     for where, piece, lead in _box_pieces(state, box, a, b, lists):
+        held = [read for t, read in tables if t[0] <= where[0] and where[1] <= t[1]]
+        in_table = in_table or bool(held)
+        if any(held):
+            continue  # a row of the project table the box holds: read as the table's
         for name, content, named in _item_projects(piece, lead):
             if name in g.data.record_keys:
                 if out:  # 总投资：3亿元 under the project above: part of its record
@@ -426,7 +434,7 @@ def box_projects(state: State, box_id: str) -> list[Project]:
             if not names_a_work(name) and g.task_marker.search(piece):
                 continue  # 推进医保支付方式改革（牵头单位：…）: a task with its units
             out.append(_box_project(state, box, name, content, where))
-    if not out and not named_any and box.items and names_a_project(box.title) \
+    if not out and not named_any and not in_table and box.items and names_a_project(box.title) \
             and is_project_name(box.title) and not g.not_a_name.match(box.title):
         # 专栏：XX产业基地建设 over one unnamed paragraph: the box is that one project
         content = "".join(box.items).strip() or None
@@ -505,7 +513,7 @@ def split_run_together(item: str) -> list[tuple[int, str]]:
     text = item
     opening = grammar().run_together_mark.match(text.lstrip())
     if not opening:
-        return [(0, item)]
+        return _semicolon_items(item)
     lead = len(text) - len(text.lstrip())
     cuts = [lead]
     mark = opening.group()
@@ -521,6 +529,27 @@ def split_run_together(item: str) -> list[tuple[int, str]]:
                 n += 1
     cuts.append(len(text))
     return [(a, text[a:b].strip()) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+
+
+_NOT_IN_NAME = regex_cache.compile(r"[。．！？!?：:、]")
+
+
+def _semicolon_items(item: str) -> list[tuple[int, str]]:
+    """`A改造，投资1500万元；B中心建设，投资2000万元。` → one item per part, when every part opens
+    with a clause that names a work (a sentence of tasks or targets parted by ；stays whole)."""
+    parts = _split_top_level(item, "；;")
+    if len(parts) < 2:
+        return [(0, item)]
+    out, at = [], 0
+    for part in parts:
+        at = item.index(part, at)
+        clause, after = _first_clause(part.strip())
+        if not (after and len(clause) <= MAX_LEAD_CHARS and not _NOT_IN_NAME.search(clause)
+                and names_a_work(clause) and is_project_name(clause)):
+            return [(0, item)]
+        out.append((at, part.strip()))
+        at += len(part)
+    return out
 
 
 def _after_break(text: str, at: int) -> bool:
@@ -607,7 +636,8 @@ def _item_projects(item: str, bold_lead: int = 0) -> list[tuple[str, Optional[st
     if parts:
         return [(p, None, True) for p in parts]
     clause, after = _first_clause(first)
-    if after and names_a_project(clause):  # 为老服务项能力提升建设项目，鼓励…
+    if after and (names_a_project(clause) or names_a_work(clause) and not grammar().leading_verbs.match(clause)):
+        # 为老服务项能力提升建设项目，鼓励… / 疾控中心实验室改造，投资… (实施X防治，… is a sentence)
         return [(clean_name(clause), after, True)]
     label = len(first) <= MAX_LEAD_CHARS and not regex.search(r"[，,、；;]", first)  # 退耕还林: a bare name
     return [(clean_name(first), rest or None, label)]
@@ -687,6 +717,7 @@ def programme_projects(state: State) -> Iterator[tuple[Project, list[int]]]:
         children.setdefault(h.parent, []).append(h.id)
     by_id = {h.id: h for h in state.outline}
     stops = _stops(state)
+    listings = {a for a, _ in state.box_paras.values()} | {a for a, _ in state.table_paras.values()}
     para_heading = {p: hid for hid, p in state.heading_para.items()}
     for h in state.outline:
         if not g.programme_section.search(h.title) or (h.parent and _in_programme(h.parent, by_id)):
@@ -718,6 +749,19 @@ def programme_projects(state: State) -> Iterator[tuple[Project, list[int]]]:
                     (q not in stops or para_heading.get(q) in inner):
                 paras.append(q)
                 q += 1
+            own = [norm.para_text(norm.paras[k]) for k in paras[1:]]
+            if not lead_rest and q in listings and not any(regex.search(r"[。；;]", t) for t in own):
+                continue  # 一、文化设施建设工程 over a 专栏 or table of its projects (and its caption)
+            enumerated = [list(_paragraph_items(state, k)) for k in paras[1:]]
+            if any(len(found) > 1 for found in enumerated) and not lead_rest:
+                # 第一节 交通工程 / 重点建设A高速公路、B铁路等项目: the projects it enumerates
+                for found in enumerated:
+                    yield from found
+                continue
+            if any(g.name_record.match(t) for t in own):
+                # 一、防洪减灾项目 over records `项目名称：…` / `总投资：…`: a group of them
+                yield from _paragraph_programmes(state, p + 1, stops)
+                continue
             end = norm.paras[paras[-1]].end
             rest = norm.text[item.span[1]:end].strip(" \t\n。.．：:")
             content = "\n".join(x for x in (lead_rest, rest) if x) or None

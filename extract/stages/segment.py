@@ -531,6 +531,8 @@ def _box_items(norm: NormText, j: int, by_para: dict[int, Candidate], opened: bo
         elif not opened and not continuation and items:
             if form == "lead" and not (_has_lead(text) or _names_a_project(text)):
                 break
+            if form == "sentence" and not _sentence_lead(text):
+                break  # 加强组织领导。…: body text again after `name。content` items
             if form is None:
                 break
         # in a box of `name：content` items, unnamed text belongs to the item above
@@ -541,7 +543,8 @@ def _box_items(norm: NormText, j: int, by_para: dict[int, Candidate], opened: bo
             items[-1] += text
         else:
             if not items:
-                form = "numbered" if cand is not None else ("lead" if _has_lead(text) else None)
+                form = "numbered" if cand is not None else \
+                    "lead" if _has_lead(text) else "sentence" if _sentence_lead(text) else None
                 if item_style is None:
                     # a first item the outline did not take for a heading (`1.G312国道…`) still
                     # sets the items' numbering: `2.…` after it is the next item, not a heading
@@ -555,6 +558,17 @@ def _box_items(norm: NormText, j: int, by_para: dict[int, Candidate], opened: bo
 def _has_lead(text: str) -> bool:
     """`现代化疾病预防控制体系建设项目：…` or `【名称】…` — a named item."""
     return heading_grammar().box_item_lead.match(text) is not None
+
+
+def _sentence_lead(text: str) -> bool:
+    """`远程医疗系统。建设覆盖全县的…`: an item named by a short first sentence that names a work,
+    its content after it — the form an unclosed box's items share (加强组织领导。… is no such item)."""
+    from .projects import is_project_name, names_a_work
+    m = _SENTENCE_LEAD.match(text)
+    return m is not None and names_a_work(m.group(1)) and is_project_name(m.group(1))
+
+
+_SENTENCE_LEAD = regex_cache.compile(rf"^([^，,。；;：:、]{{2,{MAX_ITEM_NAME_CHARS}}})[。．]\s*\S")
 
 
 def _names_a_project(text: str) -> bool:
