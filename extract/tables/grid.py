@@ -264,6 +264,10 @@ def finish(grid: Grid) -> Optional[Rebuilt]:
                    paras=grid.paras, notes=notes, row_groups=row_groups, group_rows=is_group)
 
 
+# a row that opens with a group's list number or a total word is a row of its own, never the
+# wrapped rest of the row above
+_GROUP_OR_TOTAL = regex_cache.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|[合总小共]\s*计\s*$)")
 _SEQ_NUMBER = regex_cache.compile(r"^\s*(?:\d{1,4}|[一二三四五六七八九十]{1,3})[.、．]?\s*$")
 _CN_SEQ = regex_cache.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]?|[（(][一二三四五六七八九十]{1,3}[）)])\s*$")
 _NOT_GROUP = regex_cache.compile(r"^(?:注|说明|备注|资料来源|数据来源)")
@@ -412,9 +416,11 @@ def _complete(row: GridRow, roles: list[Optional[str]]) -> bool:
     """A row that prints a name and something about it, or its own 序号 and more, as opposed
     to a spacer's leftovers (a task row whose merged 牵头单位 cell is printed on the row above
     is still a row)."""
-    if "seq" in roles and _SEQ_NUMBER.match(row.cells[roles.index("seq")].text) \
-            and sum(1 for c in row.cells if not c.empty()) >= 2:
+    filled = [c.text for c in row.cells if not c.empty()]
+    if "seq" in roles and _SEQ_NUMBER.match(row.cells[roles.index("seq")].text) and len(filled) >= 2:
         return True
+    if len(filled) >= 2 and _GROUP_OR_TOTAL.match(filled[0]):
+        return True  # 一、交通（2项） | … | 25.3 or 合计 | … | 28.5: a group's or a total's own row
     names = [j for j, r in enumerate(roles) if r in ("name", "project_name")]
     others = [j for j, r in enumerate(roles) if r in VALUE_ROLES]
     has_name = any(not row.cells[j].empty() for j in names) if names else True
