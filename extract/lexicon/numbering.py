@@ -35,7 +35,8 @@ class HeadingPatterns(patterns.PatternModel):
     unmarked_box_caption: patterns.Regex
     box_item_lead: patterns.Regex
     box_item_project: patterns.Regex
-    lost_opening_bracket: patterns.RegexWith("n", "stand")
+    lost_opening_bracket: patterns.RegexWith("n", "stand", "close")
+    dash_for_one: patterns.RegexWith("bare", "paren")
     bracketed_number: patterns.RegexWith("n")
     unnumbered_titles: list[str]
     note_marker: patterns.Regex
@@ -59,6 +60,7 @@ class HeadingGrammar:
     any_start: regex.Pattern      # any style's number, or 专栏, at a line start (no groups)
     box_start: regex.Pattern
     lost_opening_bracket: regex.Pattern
+    dash_for_one: regex.Pattern
     bracketed_number: regex.Pattern
     unmarked_box_caption: regex.Pattern
     box_item_lead: regex.Pattern
@@ -81,7 +83,7 @@ def heading_grammar(p: HeadingPatterns) -> HeadingGrammar:
     return HeadingGrammar(
         data=p, styles=styles, any_start=patterns.compile(any_start),
         **{name: patterns.compile(getattr(p, name)) for name in (
-            "box_start", "lost_opening_bracket", "bracketed_number", "unmarked_box_caption",
+            "box_start", "lost_opening_bracket", "dash_for_one", "bracketed_number", "unmarked_box_caption",
             "box_item_lead", "box_item_project", "note_marker", "toc_caption", "toc_line")})
 
 
@@ -100,6 +102,11 @@ def starts_like_heading(text: str) -> bool:
     """Does a line begin with heading numbering or a 专栏 caption? (used to stop line joins)"""
     return bool(heading_grammar().any_start.match(text))
 
+
+# After a heading's number: a title of words with no punctuation, a space, then a sentence (a
+# comma in it, a full stop at its end) — `指导思想 以…为指导，…。`. Two phrases parted by a space
+# (`优化空间布局　构建绿色发展新格局`) are one title.
+TITLE_THEN_TEXT = regex_cache.compile(r"^(?P<title>[^\s，,。；;：:、]{2,})[ \u3000\t]+(?=[^\n]*[，,][^\n]*。\s*$)")
 
 SENTENCE_ENDS = ("。", "：", ":")
 
@@ -123,8 +130,14 @@ def match_heading_number(text: str) -> Optional[tuple[Style, regex.Match]]:
 
 
 def lost_opening_bracket() -> regex.Pattern:
-    """`一）`, ` 2）`, `《三）` at a line start: a bracketed number that lost its opening `（`."""
+    """`一）`, ` 2）`, `《三）`, `（三〉` at a line start: a bracketed number with a bracket lost or
+    printed as another mark (groups n, stand, close)."""
     return heading_grammar().lost_opening_bracket
+
+
+def dash_for_one() -> regex.Pattern:
+    """`—、`, `（—）` at a line start: 一 printed as a dash (groups bare, paren)."""
+    return heading_grammar().dash_for_one
 
 
 def bracketed_number() -> regex.Pattern:

@@ -20,7 +20,7 @@ from ..lexicon.folds import squeeze_spaces
 from ..lexicon.dates import DATE, DATE_LINE, YEAR_TOKEN
 from ..lexicon.layout import HAS_SPACE, display_width, remove_layout_spaces
 from ..lexicon import site
-from ..lexicon.numbering import (DOC_NUMBER, bracketed_number, heading_number_length, lost_opening_bracket, ordinal,
+from ..lexicon.numbering import (DOC_NUMBER, TITLE_THEN_TEXT, bracketed_number, dash_for_one, heading_number_length, lost_opening_bracket, ordinal,
                                  separates_tables, starts_like_heading)
 from ..raw import RawLine, RawTable
 from ..state import NormText, Para, State
@@ -35,6 +35,7 @@ LONG_ROW_TOKENS = 4            # … or one value among at least this many words
 MIN_HEADER_YEARS = 2           # a header row names at least two years (2020年 2025年)
 # Headings and numbers
 MAX_SPACED_HEADING_CHARS = 45  # a heading this short keeps the space between its two phrases
+MAX_TITLE_TAIL_CHARS = 30     # the rest of a wrapped numbered title on the next line is at most this long
 NUMBER_HEAD_CHARS = 8          # a bracketed item number's closing bracket stands within these
 # Page furniture
 MAX_CHROME_LINE_CHARS = 200    # a website's menu, toolbar or footer line is no longer than this
@@ -148,6 +149,7 @@ def normalize(blocks: list) -> NormText:
     c = grammar()
     lines = _clean_lines(blocks, c)
     _repair_lost_brackets(lines)
+    _repair_dash_for_one(lines)
     lines = _drop_page_furniture(lines, c)
     _mark_cell_regions(lines)
     _mark_row_sub_headings(lines, c)
@@ -347,7 +349,12 @@ def _remove_spaces(text: str) -> str:
     (`第七节 维护重点人群健康 促进人口长期均衡发展`): there it is punctuation, not layout."""
     if not HAS_SPACE.search(text):
         return text
-    if len(text) > MAX_SPACED_HEADING_CHARS or not starts_like_heading(text):
+    number = heading_number_length(text)
+    spaced = TITLE_THEN_TEXT.match(text[number:]) if number else None
+    if spaced:   # `一、指导思想 以…为指导，…。`: the space parts the title from its text
+        title = remove_layout_spaces(text[:number + spaced.end("title")])
+        return title + " " + remove_layout_spaces(text[number + spaced.end():])
+    if len(text) > MAX_SPACED_HEADING_CHARS or not number:
         return remove_layout_spaces(text)
     marked = _PHRASE_GAP.sub("\ue000", text)
     return remove_layout_spaces(marked).replace("\ue000", " ")
@@ -380,15 +387,16 @@ def _repair_lost_brackets(lines: list[_Line]) -> None:
         if line.kind != "text":
             continue
         head = line.text[:NUMBER_HEAD_CHARS]
-        if "）" not in head and ")" not in head:
+        if not _CLOSING_MARK.search(head):
             continue
         m = bracketed_number().match(line.text)
         if m:
             whole[m.group("n").isdigit()].add(ordinal(m.group("n")) or 0)
             continue
         m = lost.match(line.text)
-        if m and line.text[m.end():].strip():
-            damaged.append((line, m, ordinal(m.group("n"))))
+        if m and line.text[m.end():].strip() and \
+                (m.group("close") in "）)") != (m.group("stand") is not None and m.group("stand") in "（("):
+            damaged.append((line, m, ordinal(m.group("n"))))  # one bracket damaged, the other round
     found: dict[bool, set[Optional[int]]] = {True: set(), False: set()}
     for _, m, k in damaged:
         found[m.group("n").isdigit()].add(k)
@@ -409,6 +417,30 @@ def _repair_lost_brackets(lines: list[_Line]) -> None:
         line.text = number + line.text[m.end():]
         if line.bold_lead:
             line.bold_lead = max(0, line.bold_lead + delta)
+
+
+_CLOSING_MARK = regex_cache.compile(r"[）)〉>」］\]】]")
+
+
+def _repair_dash_for_one(lines: list[_Line]) -> None:
+    """`—、发展基础` → `一、发展基础`, `（—）` → `（一）`: a font whose mapping printed 一 as a dash.
+    Only where the document numbers on with 二 in the same style (`二、`, `（二）`)."""
+    dash = dash_for_one()
+    found = [(line, m) for line in lines if line.kind == "text" and (m := dash.match(line.text))]
+    if not found:
+        return
+    bare = any(_SECOND_BARE.match(line.text) for line in lines if line.kind == "text")
+    paren = any(_SECOND_PAREN.match(line.text) for line in lines if line.kind == "text")
+    for line, m in found:
+        group = "bare" if m.group("bare") else "paren"
+        if not line.text[m.end():].strip() or not (bare if group == "bare" else paren):
+            continue
+        at = m.start(group)
+        line.text = line.text[:at] + "一" + line.text[at + 1:]   # one code point for one
+
+
+_SECOND_BARE = regex_cache.compile(r"^[ \u3000]*二\s*、")
+_SECOND_PAREN = regex_cache.compile(r"^[ \u3000]*[（(]\s*二\s*[）)]")
 
 
 # --- page furniture ---------------------------------------------------------------------------
@@ -577,6 +609,8 @@ def _rejoin_wrapped_lines(lines: list[_Line], width: Optional[int], c: _Compiled
 def _continues(prev: _Line, line: _Line, width: Optional[int], c: _Compiled) -> bool:
     if prev.kind != "text" or line.kind != "text":
         return False
+    if _wrapped_title(prev, line):
+        return True
     if line.heading_level or prev.heading_level or line.bold or prev.bold or line.bold_lead:
         return False
     if _depth(prev) > 0 and _closes_first(line.text):
@@ -613,6 +647,21 @@ def _continues(prev: _Line, line: _Line, width: Optional[int], c: _Compiled) -> 
     # one paragraph per line: only a page break cuts a paragraph, and it leaves a long line
     # and a blank line marks the break
     return last_width >= MIN_PAGE_CUT_WIDTH and line.blank_before
+
+
+def _wrapped_title(prev: _Line, line: _Line) -> bool:
+    """`二、…加快建设人与自然和谐共生的` / `现代化美丽城市`: a numbered title cut after a word no title
+    ends with (的, 和, 与 …) goes on with the next line, when that line is short and no sentence."""
+    if prev.last is not None or prev.ends_paragraph or prev.heading_level or line.heading_level \
+            or prev.bold != line.bold or line.bold_lead:
+        return False
+    t = line.text.strip()
+    return bool(heading_number_length(prev.text)) and bool(_DANGLING_END.search(prev.text)) \
+        and 0 < len(t) <= MAX_TITLE_TAIL_CHARS and not _SENTENCE_MARK.search(t) and not starts_like_heading(t)
+
+
+_DANGLING_END = regex_cache.compile(r"[的和与及、，,并或之]\s*$")
+_SENTENCE_MARK = regex_cache.compile(r"[。；;！？!?：:]")
 
 
 # a line of table markup: a pipe row or a grid table's border (`| a | b |`, `+----+----+`)

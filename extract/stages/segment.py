@@ -17,7 +17,7 @@ from ..lexicon.dates import DATE_LINE
 from ..lexicon.folds import fold_brackets, fold_width
 from ..lexicon.front import front_grammar
 from ..lexicon.layout import clean_text as clean_cell
-from ..lexicon.numbering import (CIRCLED, DOC_NUMBER, HeadingPatterns, Style, box_start, heading_grammar,
+from ..lexicon.numbering import (CIRCLED, DOC_NUMBER, TITLE_THEN_TEXT, HeadingPatterns, Style, box_start, heading_grammar,
                                  match_heading_number, ordinal, starts_like_heading)
 from ..model import Box, Heading
 from ..state import FrontMatter, NormText, Para, State
@@ -176,6 +176,10 @@ def _title(text: str, start: int, rest: str, para: Para, p: HeadingPatterns):
     stripped = rest.strip()
     if not stripped:
         return None, 0, False
+    spaced = TITLE_THEN_TEXT.match(stripped)
+    if spaced and len(spaced.group("title")) <= p.max_title_chars:
+        # `一、指导思想 以…为指导，…。`: the title, then its text after a space on the same line
+        return spaced.group("title"), start + (len(rest) - len(rest.lstrip())) + spaced.end("title"), True
     cut = stripped.find(p.run_in_end)
     if cut == -1 or cut == len(stripped) - 1:
         title = stripped.rstrip(p.run_in_end)
