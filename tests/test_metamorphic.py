@@ -37,13 +37,6 @@ SLOW |= {(stem, v) for stem in STEMS for v in ("tables_grid", "tables_simple", "
 
 # (document, rendering) pairs that lose answers today, each with the exact gap (strict xfails).
 GAPS: dict[tuple[str, str], str] = {
-    ("002", "tables_multiline"): "indicator table as a pandoc multiline table: the last row's category, cut over two "
-                                 "rows in the source (健康 / 产业), keeps only 健康 (category 31 of 32)",
-    ("004", "tables_simple"): "the project table as a pandoc simple table: no table region (its rows print prose, "
-                              "主要建设内容 with ，。, so none reads as a flattened row): 0 of 9 project table rows, "
-                              "projects 2 of 11 (9 output; read as prose)",
-    ("004", "tables_multiline"): "the project table as a pandoc multiline table: 0 of 9 project table rows, projects 2 of "
-                                 "11 (2 output)",
 }
 
 

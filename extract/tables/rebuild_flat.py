@@ -118,15 +118,69 @@ _DASHES = regex_cache.compile(r"-+")
 _RULE = regex_cache.compile(r"^\s*[-=—]{3,}(?:\s+[-=—]{3,})*\s*$")
 
 
-def _rule_columns(state: State, paras: list[int]) -> Optional[tuple[int, list[int]]]:
-    """The dash rule under the header (its line printed right after the header's one or two
-    lines): its paragraph, and the display column each column starts at."""
-    norm = state.norm
-    for k in range(paras[0] + 1, min(paras[0] + 3, len(norm.paras))):
+_FULL_RULE = regex_cache.compile(r"^\s*-{3,}\s*$")
+MAX_DASHED_HEADER_LINES = 3   # a header wrapped inside its columns prints at most this many lines
+MAX_DASHED_LINES = 5000       # a multiline table's closing rule is looked for this far
+
+
+def _rule_under(state: State, i: int) -> Optional[int]:
+    """The paragraph of the dash rule under a header that opens at paragraph i (its one to
+    three lines printed right above the rule, with no blank line between)."""
+    paras = state.norm.paras
+    for k in range(i + 1, min(i + 1 + MAX_DASHED_HEADER_LINES, len(paras))):
+        if paras[k].blank_before:
+            return None
         raw = _raw_line(state, k)
         if raw is not None and _DASH_RULE.match(raw):
-            return k, [display_width(raw[:m.start()]) for m in _DASHES.finditer(raw)]
+            return k
     return None
+
+
+def dashed_run(state: State, i: int) -> Optional[tuple[int, list[int]]]:
+    """A table whose dash rules delimit it (pandoc's simple and multiline tables): its header's
+    lines open at paragraph i, right under a blank line or a full dash line, and a rule of dash
+    groups (one a column) stands under them. A table opened by a full dash line (multiline) runs
+    to the full dash line that closes it, whatever its rows print (prose with ，。, lines of a
+    wrapped cell apart by blank lines); one without (simple) to its first blank line. Returns the
+    paragraph after the table and its paragraphs, or None."""
+    norm, blocks = state.norm, state.raw.blocks
+    paras = norm.paras
+    top = paras[i].block
+    if top is None or paras[i].heading_level or paras[i].kind not in ("text", "row"):
+        return None
+    rule = _rule_under(state, i)
+    if rule is None:
+        return None
+    above = blocks[top - 1] if top > 0 else None
+    above_text = above.text.strip() if isinstance(above, RawLine) else ""
+    if above_text and not _FULL_RULE.match(above_text):
+        return None   # the header's first line is not the line i opens with
+    multiline = bool(above_text)
+    k = paras[rule].block + 1
+    limit = min(len(blocks), k + MAX_DASHED_LINES)
+    while k < limit and isinstance(blocks[k], RawLine):
+        t = blocks[k].text.strip()
+        if _FULL_RULE.match(t) or (not multiline and not t):
+            break
+        k += 1
+    if multiline and (k == limit or not isinstance(blocks[k], RawLine) or not _FULL_RULE.match(blocks[k].text)):
+        return None   # no closing rule: not a table the rules delimit
+    end = rule + 1
+    while end < len(paras) and paras[end].block is not None and paras[end].block < k:
+        end += 1
+    if end == rule + 1:
+        return None   # no row
+    return end, list(range(i, end))
+
+
+def _rule_columns(state: State, paras: list[int]) -> Optional[tuple[int, list[int]]]:
+    """The dash rule under the header (its line printed right after the header's one to three
+    lines): its paragraph, and the display column each column starts at."""
+    k = _rule_under(state, paras[0])
+    if k is None:
+        return None
+    raw = _raw_line(state, k)
+    return k, [display_width(raw[:m.start()]) for m in _DASHES.finditer(raw)]
 
 
 def _cut(text: str, starts: list[int]) -> list[str]:
@@ -148,8 +202,12 @@ def _rebuild_by_columns(state: State, paras: list[int], rule: int, starts: list[
     lines (multiline) or one a line (simple); a line of header words right under the rule is the
     header's second row (a converter that takes one header row prints the second as a body row)."""
     norm = state.norm
-    head_lines = [_raw_line(state, k) for k in range(paras[0], rule)]
-    if any(line is None for line in head_lines):
+    first, last = norm.paras[paras[0]].block, norm.paras[rule].block
+    if first is None or last is None:
+        return None
+    # the header's lines as printed (the normalizer may have joined them into one paragraph)
+    head_lines = [b.text.rstrip() for b in state.raw.blocks[first:last] if isinstance(b, RawLine) and b.text.strip()]
+    if not head_lines:
         return None
     header = ["".join(parts) for parts in zip(*(_cut(line, starts) for line in head_lines))]
     header = ["".join(h.split()) for h in header]

@@ -13,7 +13,7 @@ from .. import regex_cache
 from ..lexicon.folds import squeeze_spaces
 from ..lexicon.numbering import separates_tables, starts_like_heading
 from ..state import State
-from . import classify, grid, markdown, rebuild_bare, rebuild_numbered, records
+from . import classify, grid, markdown, rebuild_bare, rebuild_flat, rebuild_numbered, records
 
 _SENTENCE = regex_cache.compile(r"[，。；！？：:;]")
 MAX_GAP_LINES = 4          # untabbed lines tolerated between two cell lines (wrapped cells)
@@ -77,6 +77,12 @@ def find_regions(state: State) -> list[Region]:
                 out.append(Region("cells", i, j, list(range(i, j))))
             i = j
             continue
+        if any(t.startswith("--") for t in texts[i + 1:i + 1 + rebuild_flat.MAX_DASHED_HEADER_LINES]):
+            dashed = rebuild_flat.dashed_run(state, i)
+            if dashed is not None:
+                out.append(Region("flat", i, dashed[0], dashed[1]))
+                i = dashed[0]
+                continue
         if (p.kind == "row" or _words_header(state, i)) and not markdown.is_pipe_row(text):
             j, members = _flat_run(paras, texts, i)
             if sum(1 for k in members if paras[k].kind == "row") >= 2:
