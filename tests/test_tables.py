@@ -18,7 +18,7 @@ def _cases():
 def run_text(tmp_path, text: str, suffix: str = ".txt", stop_after: str = "tables"):
     from extract.pipeline import run
     path = tmp_path / f"case{suffix}"
-    path.write_text(text.replace("⇥", "\t"), encoding="utf-8")
+    path.write_text(text.replace("⇥", "\t").replace("␌", "\f"), encoding="utf-8")   # ␌: a form feed
     return run(path, stop_after=stop_after)
 
 

@@ -22,7 +22,7 @@ import regex
 from .. import regex_cache
 from ..raw import RawLine
 from ..state import State
-from . import classify, stream
+from . import classify, rebuild_cells, stream
 from .grid import Cell, Grid, clean_text, is_page_furniture, running_heads
 
 MAX_CELL_CHARS = 60
@@ -49,6 +49,7 @@ def is_cell_line(text: str) -> bool:
 # 表1 主要指标 (a caption), 三、主要指标 (a heading): the line above the header, not a header word
 _CAPTION = regex_cache.compile(r"^(?:(?:专栏|附表|表)\s*[0-9一二三四五六七八九十]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])")
 _Line = tuple[str, Optional[int]]    # (text, its paragraph) — "" and None for an empty cell
+_PAGE: _Line = ("\x01", None)       # where a page number or running head was left out
 
 
 def _lines(state: State, a: int) -> list[Optional[_Line]]:
@@ -74,6 +75,7 @@ def _lines(state: State, a: int) -> list[Optional[_Line]]:
         if not isinstance(block, RawLine):
             break
         if block.text.strip() and k > start and is_page_furniture(block.text, running):
+            out.append(_PAGE)
             continue   # a page number or running head where the table runs over a page break
         if block.text == "" or block.text.strip("\r\n") == "":
             out.append(None)
@@ -101,45 +103,56 @@ def _lines(state: State, a: int) -> list[Optional[_Line]]:
 def rebuild(state: State, a: int, width: int) -> Optional[Grid]:
     """Rows after the `width` header lines starting at paragraph a; None if they do not fit."""
     lines = _lines(state, a)
-    groups = _groups(lines)
+    groups, cuts = _groups(lines)
     # blank lines end rows only where they stand between rows, not after every line
     if len(groups) >= 2 and sum(1 for g in groups if len(g) == 1) <= len(groups) / 2:
-        grid = _blocks_grid(state, a, groups)
+        grid = _blocks_grid(state, a, groups, cuts)
         if grid is not None:
             return grid
-    return _cut_grid(state, a, [ln for ln in lines if ln is not None and ln[0] != _LONG], width)
+    return _cut_grid(state, a, [ln for ln in lines if ln is not None and ln is not _PAGE and ln[0] != _LONG], width)
 
 
 _LONG = "\0"   # marks a line too long for a cell unless the row it stands in is a row of the table
 
 
-def _groups(lines: list[Optional[_Line]]) -> list[list[_Line]]:
-    """The lines between blank lines. A line too long for a cell (100–200 characters of a
-    project's content) is kept only inside a group about as wide as the header (the first group);
-    the lines end before any other group that holds one (prose after the table)."""
+def _groups(lines: list[Optional[_Line]]) -> tuple[list[list[_Line]], set[int]]:
+    """The lines between blank lines, and the groups a page break ended (a page number or
+    running head between blank lines after them: their row may go on after it). A line too long
+    for a cell (100–200 characters of a project's content) is kept only inside a group about as
+    wide as the header (the first group); the lines end before any other group that holds one
+    (prose after the table)."""
     groups: list[list[_Line]] = []
     current: list[_Line] = []
+    cuts: set[int] = set()
+    page = False
     for ln in lines + [None]:
-        if ln is None:
+        if ln is _PAGE:
+            page = True
+        elif ln is None:
             if any(t for t, _ in current):
                 groups.append(current)
             current = []
         else:
+            if page and not current and groups:
+                cuts.add(len(groups) - 1)
+            page = False
             current.append(ln)
     if not groups:
-        return groups
+        return groups, cuts
     width = len(groups[0])
+    if 0 in cuts and len(groups) > 1 and all(classify.is_header_cell(t) for t, _ in groups[1]):
+        width += len(groups[1])   # the header cut in two by a page break
     for n, g in enumerate(groups):
         long = [k for k, (t, _) in enumerate(g) if t.startswith(_LONG)]
         if not long:
             continue
         if n == 0 or not width - stream.MAX_LEFT_OUT <= len(g) <= width:
-            return groups[:n]   # prose after the table
+            return groups[:n], cuts   # prose after the table
         groups[n] = [(t[len(_LONG):] if t.startswith(_LONG) else t, p) for t, p in g]
-    return groups
+    return groups, cuts
 
 
-def _blocks_grid(state: State, a: int, groups: list[list[_Line]]) -> Optional[Grid]:
+def _blocks_grid(state: State, a: int, groups: list[list[_Line]], cuts: set[int]) -> Optional[Grid]:
     """Rows between blank lines: the shared assembly of the cell stream (tables/stream.py)."""
     paras = state.norm.paras
 
@@ -151,6 +164,7 @@ def _blocks_grid(state: State, a: int, groups: list[list[_Line]]) -> Optional[Gr
         ps = [p for _, p in g if p is not None]
         blocks.append(stream.Block([Cell([t], span(p)) if t else Cell() for t, p in g],
                                    page=paras[ps[0]].page if ps else None, paras=ps))
+    blocks = rebuild_cells.join_page_cuts(blocks, cuts)
     got = stream.assemble(blocks, ends=True)
     if got is None or len(got.rows) - got.header_rows < 2:
         return None

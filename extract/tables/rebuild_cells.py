@@ -16,7 +16,7 @@ from .. import regex_cache
 from ..raw import RawLine
 from ..state import State
 from . import classify, stream
-from .grid import Cell, Grid, GridRow, is_page_furniture, running_heads
+from .grid import Cell, Grid, GridRow, is_header_row, is_page_furniture, running_heads
 
 
 @dataclass
@@ -85,6 +85,8 @@ def _cells_grid(state: State, lines: list[PrintedLine], paras: tuple[int, int]) 
     running = running_heads(state)
     gap = _row_gap(lines)
     blanks = 0
+    at_page_break = False   # page furniture since the last cell: the blank lines around it may cut a row
+    page_cuts: set[int] = set()   # blocks a page break ends (their row may go on after it)
     for ln in lines:
         if ln.blank:
             blanks += 1
@@ -93,10 +95,14 @@ def _cells_grid(state: State, lines: list[PrintedLine], paras: tuple[int, int]) 
             continue
         blanks = 0
         if not ln.tabbed and is_page_furniture(ln.text, running):
+            at_page_break = at_page_break or bool(blocks)
             continue   # a page number or running head between two rows at a page break
         if current is None:
+            if at_page_break:
+                page_cuts.add(len(blocks) - 1)
             current = stream.Block([])
             blocks.append(current)
+        at_page_break = False
         if ln.tabbed or not current.cells:
             text = ln.text.split("\t", 1)[1] if ln.tabbed else ln.text
             current.cells.append(Cell([text] if text.strip() else [], _span(state, ln.para)))
@@ -104,7 +110,35 @@ def _cells_grid(state: State, lines: list[PrintedLine], paras: tuple[int, int]) 
             current.cells[-1].add(Cell([ln.text], _span(state, ln.para)))
         if ln.para is not None and current.page is None:
             current.page = state.norm.paras[ln.para].page
-    return stream.to_grid(blocks, paras)
+    return stream.to_grid(join_page_cuts(blocks, page_cuts), paras)
+
+
+def join_page_cuts(blocks: list[stream.Block], cuts: set[int]) -> list[stream.Block]:
+    """Blocks a page break ended (blank lines around a page number or a running head) that the
+    block after it completes: a header cut in two (the part after the break header words too,
+    not the header printed again), or a row short of the header's width whose rest, after the
+    break, fills it no further than the width. A row that ends at the page break is left alone."""
+    if not cuts:
+        return blocks
+    out: list[stream.Block] = []
+    width = 0
+    for k, b in enumerate(blocks):
+        prev = out[-1] if out else None
+        if prev is not None and k - 1 in cuts and _completes(prev, b, blocks[k + 1:], width):
+            prev.cells += b.cells
+            prev.paras += b.paras
+            continue
+        if prev is not None and not width and stream.header_blocks(out) == len(out):
+            width = len(out[0].cells)   # the header is read: the rows are as wide as it
+        out.append(b)
+    return out
+
+
+def _completes(a: stream.Block, b: stream.Block, after: list[stream.Block], width: int) -> bool:
+    if not width:   # the header cut in two: the rows after it are wider than its first part
+        return a.texts != b.texts and stream.header_blocks([a]) == 1 and is_header_row(b.texts, first=False) \
+            and max((len(x.cells) for x in after), default=0) > len(a.cells)
+    return 0 < len(a.cells) < width and len(a.cells) + len(b.cells) <= width
 
 
 def _row_gap(lines: list[PrintedLine]) -> int:
