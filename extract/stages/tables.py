@@ -29,6 +29,7 @@ from ..tables.regions import Region, find_regions
 MIN_HEADER_TABLE_ROWS = 3      # a first row is read as a caption or a label header only above this many
 MAX_LABEL_CHARS = 12           # a header label of a reader's table (部门, 政策开发重点领域)
 LONGER_BODY_RATIO = 1.5        # body cells longer than the labels by this factor: the labels are a header
+MIN_KNOWN_HEADER_COLUMNS = 2   # a header naming this many columns the vocabulary knows makes one row a table
 TOC_ROW_SHARE = 0.6            # rows that read as `heading … page` making a table a table of contents
 
 
@@ -136,9 +137,12 @@ def _reads_as_header(rows: list[list[str]]) -> bool:
 
 
 def _is_table(t: Rebuilt, state: State) -> bool:
-    """At least two rows of two filled columns, and not a table of contents."""
+    """At least two rows of two filled columns — or one under a header of two columns or more
+    that the vocabulary knows (序号 | 任务 | 牵头单位 | 配合单位 over a single task) — and not a
+    table of contents."""
     filled = [r for r in t.rows if sum(1 for c in r if c) >= 2]
-    if len(filled) < 2:
+    known = sum(1 for c in t.columns if c and classify.header_role(c) is not None)
+    if len(filled) < (1 if known >= MIN_KNOWN_HEADER_COLUMNS else 2):
         return False
     if t.kind == "other" and not any(t.columns):
         from ..lexicon.numbering import starts_like_heading
