@@ -18,6 +18,11 @@ writes one file; nothing is committed, everything is generated in the test run.
   document with every table it prints flattened again (tests/forms.py): tab-separated rows; one
   cell per line (spaced-out header words, a blank line after each row); Markdown pipes; pandoc's
   grid, simple and multiline tables (the first row its header, as pandoc takes one);
+- tables_word_text, tables_html2text, tables_page_break: Word's "save as plain text" (each cell
+  a line, rows not marked, an empty cell an empty line, a merged category printed once);
+  html2text's Markdown of an HTML table (no outer pipes, a `---|---` rule; a row under a merged
+  category prints the cells it has); one tab-led cell per line over a page break after the
+  table's first half (page number, running head, the header printed again);
 - pdf: a ruled PDF (reportlab, tests/fixtures/make_fixtures.py): every line a body paragraph, no
   bookmarks, no larger heading type; tables as ruled tables, the header repeated on each page;
   page numbers at the foot and a running header.
@@ -158,12 +163,74 @@ def has_tables(text: str) -> bool:
     return any(isinstance(s, mf.Table) for s in segments(text))
 
 
+# Header words of a column whose cells a table merges down over the rows of one group (a
+# category printed once, the empty cells under it covered by the merged cell)
+MERGED_HEADS = {"类别", "领域", "分类", "类型", "指标类别"}
+
+
+def _merged(header: list[str], rows: list[list[str]]) -> list[list[bool]]:
+    """For each cell, whether a merged cell above it covers it (an empty cell under a filled
+    one in a column headed as a category)."""
+    cols = [j for j, h in enumerate(header) if "".join(h.split()) in MERGED_HEADS]
+    out, above = [], {j: False for j in cols}
+    for r in rows:
+        flags = [False] * len(r)
+        for j in cols:
+            flags[j] = not r[j] and above[j]
+            above[j] = above[j] or bool(r[j])
+        out.append(flags)
+    return out
+
+
+def word_text(header: list[str], rows: list[list[str]]) -> list[str]:
+    """Word's "save as plain text" of a table: each cell a line of its own, rows not marked,
+    an empty cell an empty line, a merged cell printed once (the cells it covers not at all)."""
+    lines = list(header)
+    for r, covered in zip(rows, _merged(header, rows)):
+        lines += [c for c, cov in zip(r, covered) if not cov]
+    return lines
+
+
+def html2text_rows(header: list[str], rows: list[list[str]]) -> list[str]:
+    """html2text's Markdown for an HTML table whose category cells are merged down (rowspan): pipes
+    between the cells and none outside, a `---|---` rule under the header; a row under a merged
+    cell prints the cells it has, so the rest move one column left."""
+    lines = [" | ".join(header), "|".join("---" for _ in header)]
+    for r, covered in zip(rows, _merged(header, rows)):
+        lines.append(" | ".join(c for c, cov in zip(r, covered) if not cov))
+    return lines
+
+
+def page_break_cells(header: list[str], rows: list[list[str]], head: str) -> list[str]:
+    """One tab-led cell per line (a blank line after each row) over a page break after the
+    table's first half: the page number between blank lines, the running head (the document's
+    first line), then the header printed again."""
+    def cells(r: list[str]) -> list[str]:
+        return ["\t" + c for c in r] + [""]
+    half = max(1, len(rows) // 2)
+    lines = cells(header)
+    for r in rows[:half]:
+        lines += cells(r)
+    lines += ["- 7 -", "", head, ""] + cells(header)
+    for r in rows[half:]:
+        lines += cells(r)
+    return lines
+
+
 def reflatten(text: str, form: str) -> str:
-    """The document with every table it prints flattened as form (forms.TEXT_FORMS)."""
+    """The document with every table it prints flattened as form (forms.TEXT_FORMS, or one of
+    word_text, html2text, page_break)."""
     out: list[str] = []
+    head = next((line for line in text.split("\n") if line.strip()), "").strip()
     for s in segments(text):
         if isinstance(s, str):
             out.append(s)
+        elif form == "word_text":
+            out += [""] + word_text(s.rows[0], s.rows[1:]) + [""]
+        elif form == "html2text":
+            out += [""] + html2text_rows(s.rows[0], s.rows[1:]) + [""]
+        elif form == "page_break":
+            out += [""] + page_break_cells(s.rows[0], s.rows[1:], head) + [""]
         else:
             out += [""] + forms.body(form, s.rows[0], s.rows[1:], None) + [""]
     return "\n".join(out)

@@ -4,7 +4,10 @@ after every list label (a word processor's text export), pdftotext's plain text 
 hard-wrapped at a fixed width, a page number and a form feed at each page's end), DOCX
 without heading styles, HTML in site chrome, crawler Markdown, a blank line after every line,
 its tables flattened again as tab rows / one cell per line / Markdown pipes / pandoc's grid,
-simple and multiline tables, a ruled PDF — 003 and 004 always, the others marked slow) must give
+simple and multiline tables / Word's plain text (one cell a line, rows not marked, a merged
+category printed once) / html2text's pipes (no outer pipes, a row under a merged category one
+cell short) / one cell per line over a page break (page number, running head, the header
+again), a ruled PDF — 003 and 004 always, the others marked slow) must give
 
 - the same outline (top two levels) and meta as the clean text;
 - the same `plan-extract evaluate` figures as the clean text — right / output / annotated for
@@ -28,7 +31,8 @@ from extract.pipeline import run
 STEMS = sorted(p.stem for p in ANNOTATIONS.glob("*.json"))
 OUTLINE_VARIANTS = ["radicals", "lost_brackets", "label_tabs", "pdftotext", "docx", "html", "crawler",
                     "blank_lines"]
-TABLE_VARIANTS = ["tables_tabs", "tables_cells", "tables_markdown", "tables_grid", "tables_simple", "tables_multiline"]
+TABLE_VARIANTS = ["tables_tabs", "tables_cells", "tables_markdown", "tables_grid", "tables_simple", "tables_multiline",
+                  "tables_word_text", "tables_html2text", "tables_page_break"]
 PDF_STEMS = {"003_1304af9ec45eb322", "004_4b3f00f85f69e56b"}   # a ruled PDF costs ~1 s a document;
 SLOW = {(stem, "pdf") for stem in STEMS if stem not in PDF_STEMS}  # the others only in the full run
 # pandoc's table forms: 004 (an indicator and a project table) in the inner loop, the others in the full run
@@ -37,6 +41,14 @@ SLOW |= {(stem, v) for stem in STEMS for v in ("tables_grid", "tables_simple", "
 
 # (document, rendering) pairs that lose answers today, each with the exact gap (strict xfails).
 GAPS: dict[tuple[str, str], str] = {
+    ("002", "tables_word_text"): "indicator table as Word's plain text (one cell a line, rows not marked, the merged 领域 "
+                                 "printed once): rows cut by the header's width drift after the first row that prints no "
+                                 "领域 (indicators found 6 of 32)",
+    ("002", "tables_html2text"): "indicator table as html2text's pipes, the merged 领域 left out under its first row: a "
+                                 "spacer row that prints only a wrapped name (` | 执业（助理）医师数 |  |  |  | `) is one cell "
+                                 "short too, and its name is placed as the 领域 (category 20 of 32)",
+    ("004", "tables_word_text"): "indicator table as Word's plain text, the merged 类别 printed once, no 序号: no rows "
+                                 "(indicators 0 of 27 output)",
 }
 
 

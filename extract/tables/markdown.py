@@ -61,6 +61,9 @@ def rebuild_pipe(state: State, paras: list[int]) -> Optional[Grid]:
     header_rows = 0
     grid = any(is_grid_border(norm.para_text(norm.paras[i])) for i in paras)
     open_row = False   # in a grid table: the pipe lines since the last border are one row
+    # a table whose header prints no outer pipes (html2text) prints none on its rows either: a
+    # pipe at a row's start or end bounds an empty first or last cell there
+    outer = grid or is_pipe_row(norm.para_text(norm.paras[paras[0]]))
     for i in paras:
         para = norm.paras[i]
         text = norm.para_text(para)
@@ -73,8 +76,9 @@ def rebuild_pipe(state: State, paras: list[int]) -> Optional[Grid]:
             header_rows = len(rows)
             continue
         inner = text.strip()   # outer pipes, when printed, are no cell bounds
-        body_start = text.index("|") + 1 if inner.startswith("|") else len(text) - len(text.lstrip())
-        body_end = text.rindex("|") if inner.endswith("|") and not inner.endswith("\\|") else len(text.rstrip())
+        body_start = text.index("|") + 1 if inner.startswith("|") and outer else len(text) - len(text.lstrip())
+        body_end = text.rindex("|") if inner.endswith("|") and not inner.endswith("\\|") and outer \
+            else len(text.rstrip())
         cells: list[Cell] = []
         pos = body_start
         for part in _SPLIT.split(text[body_start:body_end]):
