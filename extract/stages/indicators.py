@@ -144,16 +144,16 @@ _UNIT_LABEL = regex_cache.compile(r"(?:计量)?单位\s*[:：]")
 
 def _change_as_target(goals: list[Quantity], changes: list[str]) -> list[Quantity]:
     """A row whose target year prints no level (`—`) but whose 年均增长/累计 column prints one
-    (`地区生产总值增长（%）` | 3.6 | — | 6左右; `城镇新增就业人数（万人）` | — | — | 175): that change
-    is the row's target for that year. Only columns in the row's unit are given (a 年均增长（%）
+    (`地区生产总值增长（%）` | 3.6 | — | 6左右; `城镇新增就业人数（万人）` | — | — | 175), or a goal
+    in words (`〔完成省下达任务〕`): that is the row's target for that year. Only columns in the row's unit are given (a 年均增长（%）
     column is no target of 固定资产投资（万亿元）); a level printed in the target column wins, and
     so does a target printed in words (实现, 持续提高: the row's goal, the change beside it no level)."""
     if not goals or goals[-1].op != "none" or not _none_mark(goals[-1].raw):
         return goals
     for text in changes:
         q = _quantity(text, goals[-1].year)
-        if q is not None and q.op != "none":
-            return goals[:-1] + [q]
+        if q is not None and (q.op != "none" or not _none_mark(q.raw)):
+            return goals[:-1] + [q]   # a level, or a goal in words (〔完成省下达任务〕)
     return goals
 
 
