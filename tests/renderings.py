@@ -67,6 +67,12 @@ _LIST_LABEL = regex.compile(r"(?m)^([ \u3000]*(?:第[一二三四五六七八九
                             r"|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]))[ \u3000]*(?=\S)(?![^\n]*\t)")
 
 
+def dash_one(text: str) -> str:
+    """A PDF whose font maps 一 to a dash: `—、发展基础`, `（—）主要成效` in every list label 一."""
+    return regex.sub(r"(?m)^([ \u3000]*)(?:一(?=、)|(?<=[（(])一(?=[)）]))|^([ \u3000]*[（(])一(?=[)）])",
+                     lambda m: (m.group(1) or m.group(2) or "") + "—", text)
+
+
 def label_tabs(text: str) -> str:
     """A word processor's text export: a tab between each list label and its text
     (`一、⇥指导思想`, `1.⇥加强…`); lines of a table (already tabbed) are left alone."""
@@ -307,7 +313,7 @@ def crawled(text: str, meta: dict, path: Path) -> Path:
 
 # Renderings that rewrite the text and keep it a text file.
 TEXT_RENDERINGS = {"radicals": radicals, "lost_brackets": lost_brackets, "pdftotext": pdftotext,
-                   "label_tabs": label_tabs, "blank_lines": blank_lines}
+                   "label_tabs": label_tabs, "blank_lines": blank_lines, "dash_one": dash_one}
 
 
 def write(variant: str, text: str, meta: dict, folder: Path) -> Path:
