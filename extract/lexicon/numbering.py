@@ -79,7 +79,7 @@ def heading_grammar(p: HeadingPatterns) -> HeadingGrammar:
         for rank, s in enumerate(p.styles)
     ]
     unnamed = [regex.sub(r"\(\?P<n>", "(?:", s.pattern) for s in p.styles]
-    any_start = r"^\s*(?:" + "|".join(f"(?:{a})" for a in unnamed) + r"|专栏)"
+    any_start = r"^\s*(?:" + "|".join(f"(?:{a})" for a in unnamed) + r"|[【\[［]?\s*专栏)"
     return HeadingGrammar(
         data=p, styles=styles, any_start=patterns.compile(any_start),
         **{name: patterns.compile(getattr(p, name)) for name in (
@@ -88,7 +88,8 @@ def heading_grammar(p: HeadingPatterns) -> HeadingGrammar:
 
 
 def box_start() -> regex.Pattern:
-    """A 专栏 caption: `专栏 1 标题`, `专栏1：标题`, `专栏一 标题` (groups n, title)."""
+    """A 专栏 caption: `专栏 1 标题`, `专栏1：标题`, `专栏一 标题`, `【专栏1】标题`, `专栏2-1 标题`
+    (groups n, title)."""
     return heading_grammar().box_start
 
 

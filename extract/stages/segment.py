@@ -381,10 +381,15 @@ def _find_toc(norm: NormText, texts: list[str], start: int) -> list[int]:
 # --- 专栏 boxes ---------------------------------------------------------------------------------
 
 def box_number(number: Optional[str]) -> Optional[str]:
-    """`3`, `03`, `三`, `十二` → "3", "3", "3", "12"; a numeral that does not read as one
+    """`3`, `03`, `三`, `十二`, `2-1` → "3", "3", "3", "12", "2-1"; a numeral that does not read as one
     (`十十`) → None rather than a guess."""
+    if number and _SUB_NUMBER.fullmatch(number):
+        return "-".join(_SUB_NUMBER.fullmatch(number).group("a", "b"))   # 2-1: box 1 of chapter 2
     value = ordinal(number) if number else None
     return str(value) if value is not None else None
+
+
+_SUB_NUMBER = regex_cache.compile(r"(?P<a>\d{1,3})\s*[-－—–]\s*(?P<b>\d{1,3})")
 
 
 def reader_table_box(norm: NormText, i: int) -> Optional[Box]:
