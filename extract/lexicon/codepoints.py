@@ -20,6 +20,9 @@ from ..patterns import patterns_dir
 
 PRIVATE_USE = regex_cache.compile(r"[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
 CID = regex_cache.compile(r"\(cid:\d+\)")
+# characters with no glyph that web pages and word processors leave inside words and before list
+# numbers: zero-width space/joiners, word joiner, a byte-order mark mid-text, a soft hyphen
+INVISIBLE = regex_cache.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 REPLACEMENT = "\ufffd"
 # a page is unreadable when this share of its visible characters is cid codes, private use or U+FFFD
 UNREADABLE_SHARE = 0.3

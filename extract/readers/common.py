@@ -8,13 +8,15 @@ OCR adds), so no stage ever sees a Kangxi radical or an icon-font glyph:
    OCR hooks on (`page_unreadable` decides it for one page's text);
 2. radical and compatibility ideographs fold to unified ideographs, one code point for one
    (lexicon.codepoints), so offsets in the text stay offsets in what was printed;
-3. private-use glyphs and `(cid:NN)` codes are removed, with one warning saying how many.
+3. private-use glyphs and `(cid:NN)` codes are removed, with one warning saying how many;
+4. characters with no glyph (zero-width spaces and joiners, a mid-text byte-order mark, a soft
+   hyphen) are removed: a web page's `\u200b一、发展基础` is a heading like any other.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 
-from ..lexicon.codepoints import CID, FOLDABLE, PRIVATE_USE, fold_code_points, strip_private_use, unreadable
+from ..lexicon.codepoints import CID, FOLDABLE, INVISIBLE, PRIVATE_USE, fold_code_points, strip_private_use, unreadable
 from ..raw import RawDocument, RawLine, RawTable
 
 page_unreadable = unreadable
@@ -56,11 +58,13 @@ def _needs_cleaning(doc: RawDocument) -> bool:
             parts.extend(cell for row in block.rows for cell in row)
             parts.append(block.title or "")
     text = "\n".join(parts)
-    return "(cid:" in text or bool(FOLDABLE.search(text)) or bool(PRIVATE_USE.search(text))
+    return "(cid:" in text or bool(FOLDABLE.search(text)) or bool(PRIVATE_USE.search(text)) \
+        or bool(INVISIBLE.search(text))
 
 
 def _clean(text: str) -> tuple[str, int, int]:
     text = fold_code_points(text)
+    text = INVISIBLE.sub("", text)   # no glyph, no meaning: `\u200b一、` is `一、`
     text, n = strip_private_use(text)
     c = 0
     if "(cid:" in text:
