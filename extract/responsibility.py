@@ -13,7 +13,7 @@ from typing import Literal, Optional
 import regex
 
 from . import patterns, regex_cache
-from .lexicon.brackets import CLOSING, OPENING, matching_open, split_top_level
+from .lexicon.brackets import CLOSING, OPENING, depth_after, matching_open, split_top_level
 from .lexicon.dates import YEAR, year_value
 
 Role = Literal["lead", "support", "responsible"]
@@ -33,6 +33,7 @@ class _TableColumns(patterns.PatternModel):
     responsible: list[str]
     support: list[str]
     deadline: list[str]
+    groups: list[str]
 
 
 class TaskPatterns(patterns.PatternModel):
@@ -45,6 +46,7 @@ class TaskPatterns(patterns.PatternModel):
     unit_conjunctions: list[str]
     unit_prefixes: list[str]
     unit_suffixes: list[str]
+    shared_names: list[str]
     unit_ends: list[str]
     unit_collectives: list[str]
     area_ends: list[str]
@@ -90,6 +92,7 @@ class _Grammar:
     deadline_phrase: "regex.Pattern[str]"
     time_piece: "regex.Pattern[str]"
     spaced: "regex.Pattern[str]"        # a space between two units (市发展改革委 市财政局)
+    role_run: "regex.Pattern[str]"      # a role phrase run into the next unit (X牵头Y配合: a lost space)
     standing: "regex.Pattern[str]"
     deadline_year: list["regex.Pattern[str]"]
     organ: "regex.Pattern[str]"         # a named organ: 市卫生健康委, 教育部 (not 科研院所)
@@ -156,7 +159,10 @@ def grammar() -> _Grammar:
         concatenated=patterns.compile(rf"(?<=.(?:{org_ends}))(?=(?:{opener}).)"),
         deadline_phrase=patterns.compile("|".join(f"(?:{p})" for p in d.deadline_phrases)),
         time_piece=patterns.compile(d.time_piece),
-        spaced=patterns.compile(rf"(?<=.(?:{org_ends}))\s+(?=(?:{alt(_longest_first(d.organ_openers))}).)"),
+        spaced=patterns.compile(rf"(?<=.(?:{org_ends})|(?:{alt(_longest_first(list(trailing_role)))}))\s+"
+                                rf"(?=(?:{alt(_longest_first(d.organ_openers))}).)"),
+        role_run=patterns.compile(rf"(?<=(?:{ends}|[）)])(?:{alt(_longest_first(list(trailing_role)))}))"
+                                  rf"(?=(?:{alt(_longest_first(d.organ_openers))}).)"),
         standing=patterns.compile(rf"^(?:{alt(_longest_first(d.standing_deadlines))})$"),
         deadline_year=[patterns.compile(p) for p in d.deadline],
         organ=patterns.compile(rf"^(?:{alt(_longest_first(d.organ_openers))})|(?:{alt(_longest_first(d.organ_ends))})$"),
@@ -251,6 +257,48 @@ def read_dash(text: str) -> Optional[tuple[int, Responsibility]]:
     return m.start(), who
 
 
+def read_bare_units(text: str) -> Optional[Responsibility]:
+    """Units listed without a role word (市工业和信息化局、市科技局，2024年底前), each a named
+    organ, as a responsibility of neutral roles; None for anything else (含妇幼保健院, 2024—2026年,
+    科研院所、行业协会)."""
+    who = read_units(text, need_role=False)
+    if who is None or not who.units or not all(is_organ(u) for u in who.responsible):
+        return None
+    return who
+
+
+def read_duty(text: str) -> Optional[tuple[int, Responsibility]]:
+    """A unit's duty paragraph, the department table printed as prose: `县教育局：负责学校卫生
+    工作` · `区住房城乡建设局、区自然资源局：保障配套幼儿园用地` → (where the text after the
+    colon starts, the units). A role word after the colon (负责 牵头 配合 …: unit_duty) gives the
+    units their role; without one the units must be government bodies (ending like one, or 各…),
+    so a run-in lead such as 综合组： or 中心城区： is none."""
+    g = grammar()
+    m = _UNIT_COLON.match(text)
+    if m is None or g.label.match(text):
+        return None
+    units: list[str] = []
+    for piece in split_top_level(m["units"], "、，,"):
+        units.extend(split_units(piece))
+    if not units or not all(looks_like_unit(u) for u in units):
+        return None
+    duty = g.unit_duty.match(text[m.end():].lstrip())
+    if duty is None and not all(_is_body(u) for u in units):
+        return None
+    role = g.trailing_role.get(duty["role"], "responsible") if duty else "responsible"
+    return m.end(), Responsibility(units=[(u, role) for u in _unique(units)])   # type: ignore[misc]
+
+
+_UNIT_COLON = regex_cache.compile(r"^[ \t]*(?P<units>[^。；;：:\n]{2,80}?)[：:]")
+
+
+def _is_body(name: str) -> bool:
+    """A government body by its name: it ends like one (委 局 厅 办 部 府 …) or opens with 各."""
+    d = grammar().data
+    outer = regex.sub(r"[（(][^（()）]*[)）]", "", name)
+    return outer.startswith("各") or outer.endswith(tuple(d.organ_ends))
+
+
 def read_covering(sentence: str) -> Optional[Responsibility]:
     """以上任务由市发展改革委牵头，市财政局配合。 → the units it gives every item above it."""
     m = grammar().covering.match(sentence.strip())
@@ -265,10 +313,25 @@ def split_units(piece: str) -> list[str]:
     市卫生健康委市财政局) cut where one ends like an organisation and the next opens like a unit."""
     g = grammar()
     out = []
-    for part in g.conjunction.split(piece):
+    for part in _split_joined(piece):
         part = g.prefix.sub("", g.suffix.sub("", part))
         out.extend(u for u in cut_run_together(part) if u)
     return out
+
+
+def _split_joined(piece: str) -> list[str]:
+    """A piece cut at its joining words (及/和/与) after a unit name, except before a name the
+    units share (各区县党委和政府: 政府 is no unit of its own)."""
+    g = grammar()
+    parts, begin, cut = [], 0, 0
+    cuts = [(m.start(), m.end()) for m in g.conjunction.finditer(piece)] + [(len(piece), len(piece))]
+    for k, (a, b) in enumerate(cuts[:-1]):
+        if piece[b:cuts[k + 1][0]] in g.data.shared_names:
+            continue
+        parts.append(piece[begin:a])
+        begin = b
+    parts.append(piece[begin:])
+    return parts
 
 
 def cut_run_together(name: str) -> list[str]:
@@ -276,12 +339,16 @@ def cut_run_together(name: str) -> list[str]:
     before it: each cut starts the search again on the rest)."""
     g = grammar()
     out = []
+    pos = 0
     while True:
-        m = g.concatenated.search(name)
+        m = g.concatenated.search(name, pos)
         if m is None:
             break
+        if depth_after(name[:m.start()]):     # 各村（社区）: never inside a bracket
+            pos = m.start() + 1
+            continue
         out.append(name[:m.start()])
-        name = name[m.start():]
+        name, pos = name[m.start():], 0
     return out + [name]
 
 
@@ -313,7 +380,7 @@ def read_units(text: str, *, need_role: bool = True) -> Optional[Responsibility]
     d = g.data
     # a space between two units separates them (责任单位：市发展改革委 市财政局); any other is
     # layout (市人力资源 社会保障局)
-    text = "".join(g.spaced.sub("、", text.strip()).split())
+    text = g.role_run.sub("，", "".join(g.spaced.sub("、", text.strip()).split()))
     if not text or (need_role and not g.role_word.search(text)):
         return None
     seps = "".join(s for s in d.unit_separators if len(s) == 1)
@@ -456,7 +523,7 @@ def _deadline_piece(piece: str) -> Optional[str]:
 
 def _labelled_deadline(piece: str) -> Optional[str]:
     """What a deadline label (完成时限：) gives: a deadline phrase, else the piece as printed."""
-    piece = "".join(piece.split())
+    piece = "".join(piece.split()).rstrip("。；;，,")
     if not piece:
         return None
     return _deadline_piece(piece) or (piece if len(piece) <= grammar().data.max_deadline_chars
@@ -564,7 +631,7 @@ def parentheses(text: str):
 _BRACKET = regex_cache.compile("[" + regex.escape(OPENING + CLOSING) + "]")
 
 
-__all__ = ["Responsibility", "read_units", "read_sentence", "read_dash", "read_covering", "read_deadline_line",
+__all__ = ["Responsibility", "read_units", "read_bare_units", "read_duty", "read_sentence", "read_dash", "read_covering", "read_deadline_line",
            "read_time", "is_organ", "separate_cell_lines", "split_units", "split_cell_units", "looks_like_unit",
            "closing_parenthesis", "parentheses", "deadline_text", "standing_deadline", "deadline_year",
            "grammar", "TaskPatterns"]

@@ -18,6 +18,17 @@ Every document combines, independently and by a fixed seed:
 - units: 省/市/区/县 levels mixed, names with parentheses (市卫生健康委（市中医药局）, 各县（市、区）
   人民政府) and 、 lists; blanket rules (以下各项任务的责任单位均含各区县政府，不再一一列出) → implied.
 
+More forms, drawn from a stream of their own (`Extra`, so the forms above print as before): a
+closing parenthesis of bare units (……。（A、B、C）, the roles by a note `以下各项任务排在第一位的为
+牵头单位` or by the rules below), `牵头单位：X  配合单位：Y` on one line after the item, a space for
+the comma after a role phrase, units a plan shares out (各级党委和政府, 各村（社区）, 各镇街, 市广播
+电视台, 北岸大学), duty paragraphs without a role word (`区教育局：统筹推进……`, `A、B：负责……`),
+several tasks in one paragraph each closed by its own parenthesis, a heading whose line names the
+units above sub-items `1.` `2.` that name nobody (the heading is the task, the sub-items its text),
+and task tables of many columns: 重点任务 merged over the rows of its 具体措施 (printed once), 牵头
+单位 merged over rows, a header of two rows (责任单位 over 牵头单位 | 配合单位), the header printed
+again after a page break, a 责任单位 cell that prints its own labels.
+
 The expected tasks follow from what was printed, by the rules the README states (a unit named alone
 without a role leads; several units without a lead all support; 牵头 units lead and the others
 support), never from the program's output. Text-level items that name nobody are printed too, as
@@ -90,6 +101,39 @@ PLAIN = [
 
 
 PEOPLE = ["王建国", "李明华", "张晓东", "刘海燕", "陈志强"]   # invented leaders' names
+
+# units the Extra forms name now and then: bodies (a level or 各 first) and others (a role phrase only)
+EXTRA_BODIES = ["{level}广播电视台", "各村（社区）", "各镇街", "各级党委和政府", "{level}住房公积金管理中心",
+                "{level}委政法委", "{level}中级人民法院"]
+EXTRA_OTHERS = ["北岸大学", "北岸职业技术学院", "国网北岸供电公司"]
+# measures of a task table's 具体措施 column
+MEASURES = ["开展工业炉窑综合治理", "加强扬尘污染管控", "实施入河排污口整治", "推进城镇污水管网建设",
+            "建设社区卫生服务中心", "推进区人民医院扩建", "新建5G基站", "培育数字经济龙头企业",
+            "完善农村寄递物流体系", "建设标准化茶园", "推进中小学校舍改造", "开展消防安全专项整治"]
+
+
+@dataclass
+class Extra:
+    """The forms added to the generator after its first version, from a stream of their own."""
+    rng: random.Random
+    first_lead: Optional[str] = None      # where the plan notes that the first unit leads: top / end
+    item_share: float = 0.0               # share of items printed in a new form
+    duties_free: bool = False
+    runon: bool = False                   # several tasks in one paragraph, each closed by its parenthesis
+    heading_subitems: bool = False        # （一）Title（X牵头） above 1. 2. that name nobody
+    table: Optional[str] = None           # measures | two_rows | labels_cell (with repeats and merges)
+
+    @staticmethod
+    def draw(seed: int) -> "Extra":
+        rng = random.Random(seed * 7919 + 17)
+        x = Extra(rng=rng)
+        x.first_lead = rng.choice([None] * 6 + ["top", "end"])
+        x.item_share = rng.choice([0.0, 0.3, 0.5])
+        x.duties_free = rng.random() < 0.5
+        x.runon = rng.random() < 0.6
+        x.heading_subitems = rng.random() < 0.4
+        x.table = rng.choice([None, None, None, "measures", "two_rows", "labels_cell"])
+        return x
 
 
 @dataclass
@@ -184,8 +228,17 @@ class _Units:
     def __init__(self, rng: random.Random, level: str):
         self.rng, self.level, self.used = rng, level, set()
 
-    def one(self) -> str:
+    extra: float = 0.0        # share of EXTRA_BODIES names (the Extra stream's units)
+
+    def one(self, bodies: bool = True) -> str:
         while True:
+            if self.extra and self.rng.random() < self.extra:
+                pool = EXTRA_BODIES + ([] if bodies else EXTRA_OTHERS)
+                name = self.rng.choice(pool).format(level=self.level)
+                if name not in self.used:
+                    self.used.add(name)
+                    return name
+                continue
             if self.rng.random() < 0.08:
                 name = self.rng.choice(COLLECTIVE)
             elif self.rng.random() < 0.03:
@@ -315,6 +368,57 @@ def _responsibility(rng: random.Random, units: _Units, form: str):
     raise ValueError(form)
 
 
+EXTRA_ITEM_FORMS = ["bare", "one_line", "spaced_roles", "shared", "comma_joint"]
+
+
+def _is_body(name: str) -> bool:
+    """A government body by its name, as the README says duty paragraphs and bare lists need: it
+    ends like one (委 局 厅 办 部 府 …) or opens with 各."""
+    outer = name.split("（")[0] if not name.endswith("）") else name[:name.rfind("（")]
+    return name.startswith("各") or outer.endswith(("委", "局", "厅", "办", "部", "府", "署", "室", "处", "中心",
+                                                    "支队", "大队", "总队"))
+
+
+def _is_organ(name: str) -> bool:
+    """A named organ: a level or 各 first (市总工会, 各镇街), or a body by its end."""
+    return name.startswith(("省", "市", "区", "县", "各", "团")) or _is_body(name)
+
+
+def _extra_responsibility(x: Extra, units: "_Units", form: str):
+    """(printed, where, lead, support, deadline_text) of a form the Extra stream adds."""
+    rng = x.rng
+    dl_printed, dl = _deadline(rng) if rng.random() < 0.3 else (None, None)
+    if form == "bare":          # ……。（A、B、C）: named organs alone
+        us = [u for u in units.some(rng.choice([1, 2, 3, 4])) if _is_organ(u)] or [units.one()]
+        while not _is_organ(us[0]):
+            us = [units.one()]
+        lead, sup = _roles([], [], us)
+        return f"（{'、'.join(us)}" + (f"，{dl_printed}" if dl_printed else "") + "）", "paren", lead, sup, dl
+    if form == "one_line":      # 牵头单位：X  配合单位：Y on the line after the item
+        lead, sup = units.some(1), units.some(rng.choice([1, 2]))
+        sep = rng.choice(["  ", "　", "；", " "])
+        s = f"牵头单位：{lead[0]}{sep}配合单位：{'、'.join(sup)}"
+        if dl_printed:
+            dl_printed, dl = _deadline(rng, labelled=True)
+            s += f"{sep}完成时限：{dl_printed}"
+        return s, "line", lead, sup, dl
+    if form == "spaced_roles":  # （X牵头 Y、Z配合）: a space for the comma
+        lead, sup = units.some(1), units.some(rng.choice([1, 2]))
+        return f"（{lead[0]}牵头 {'、'.join(sup)}配合）", "paren", lead, sup, None
+    if form == "shared":        # units a plan shares out: 各级党委和政府, 北岸大学, 各村（社区）
+        lead = units.some(1)
+        sup = [units.one(bodies=False) for _ in range(rng.choice([1, 2]))]
+        s = f"{lead[0]}牵头，{'、'.join(sup)}{rng.choice(['配合', '参与', '按职责分工负责'])}"
+        if dl_printed:
+            s += "，" + dl_printed
+        return f"（{s}）", "paren", lead, sup, dl
+    if form == "comma_joint":   # （责任单位：A、B，C）: a comma among the units
+        us = units.some(3)
+        lead, sup = _roles([], [], us)
+        return f"（责任单位：{us[0]}、{us[1]}，{us[2]}）", "paren", lead, sup, None
+    raise ValueError(form)
+
+
 def _break(rng: random.Random, printed: str, page: int) -> str:
     """A responsibility cut by a line break inside a unit name, or by a page number between two
     of its clauses."""
@@ -341,6 +445,10 @@ def generate(seed: int) -> Plan:
     bold: list[str] = []
     place = {"省": "某省", "市": "某市", "区": "某区", "县": "某县"}[level]
     outline = Outline.draw(seed)
+    x = Extra.draw(seed)
+    xunits = _Units(x.rng, level)
+    xunits.used = units.used
+    xunits.extra = 0.2
     chapters: list[tuple[str, str]] = []
     sections: list[tuple[str, str]] = []
 
@@ -370,6 +478,10 @@ def generate(seed: int) -> Plan:
     chapter(1, "重点任务")
     if implied and blanket_all is None:
         lines.append(f"以下各项任务的责任单位均含{implied[0]}，不再一一列出。")
+    if x.first_lead == "top":
+        forms.append("first_lead")
+        lines.append(x.rng.choice(["（以下各项任务中，排在第一位的为牵头单位，其他为配合单位）",
+                                   "以下各项任务排在第一位的为牵头单位。"]))
 
     layout = rng.choice(["items", "sections", "sections", "sections"])
     n_sections = rng.randint(2, 3)
@@ -385,6 +497,9 @@ def generate(seed: int) -> Plan:
             lines.append(printed)
             sections.append((number, heading))
         forms.append(scheme)
+        if scheme == "table" and x.table:
+            _table_extra(x, xunits, lines, tasks, forms, titles)
+            continue
         if scheme == "table":
             _table(rng, units, lines, tasks, forms, titles, split=random.Random(seed * 7919 + 11))
             continue
@@ -392,7 +507,22 @@ def generate(seed: int) -> Plan:
             for _ in range(rng.randint(2, 4)):
                 unit, verb = units.one(), rng.choice(["负责", "负责", "牵头", "配合"])
                 title = verb + titles.pop()
-                lines.append(f"{unit}：{title}。{rng.choice(BODIES)}")
+                body = rng.choice(BODIES)
+                variant = x.rng.choice(["", "free", "several"]) if x.duties_free else ""
+                if variant == "free" and _is_body(unit):     # 区教育局：统筹推进…… (no role word)
+                    forms.append("duties:free")
+                    lines.append(f"{unit}：{title[len(verb):]}。{body}")
+                    tasks.append(Task(start=unit, number=None, title=title[len(verb):], lead=[unit], support=[],
+                                      form="duties/free"))
+                    continue
+                if variant == "several":                      # A、B：负责…… (a joint duty)
+                    forms.append("duties:several")
+                    us = [unit, xunits.one()]
+                    lines.append(f"{'、'.join(us)}：负责{title[len(verb):]}。{body}")
+                    tasks.append(Task(start=unit, number=None, title="负责" + title[len(verb):], lead=[],
+                                      support=us, form="duties/several"))
+                    continue
+                lines.append(f"{unit}：{title}。{body}")
                 lead, sup = ([], [unit]) if verb == "配合" else ([unit], [])
                 tasks.append(Task(start=unit, number=None, title=title, lead=lead, support=sup, form="duties"))
             continue
@@ -410,6 +540,7 @@ def generate(seed: int) -> Plan:
         n_items = rng.randint(2, 4) if scheme != "section_items" else 1
         section_tasks: list[Task] = []
         run_in: list[str] = []        # 一是……。二是……。 in one paragraph
+        first_line = len(lines)
         for k in range(n_items):
             if scheme == "section_items":
                 number, printed_number = f"（{CN[s]}）", f"（{CN[s]}）"
@@ -454,6 +585,12 @@ def generate(seed: int) -> Plan:
                 lines.append(item)
                 continue
             printed, where, lead, sup, dl = _responsibility(rng, units, form)
+            if x.item_share and scheme != "一是" and x.rng.random() < x.item_share:
+                pool = EXTRA_ITEM_FORMS if scheme not in ("none", "bold") else \
+                    [f for f in EXTRA_ITEM_FORMS if f != "one_line"]
+                form = x.rng.choice(pool)
+                forms.append("x:" + form)
+                printed, where, lead, sup, dl = _extra_responsibility(x, xunits, form)
             if rng.random() < 0.12 and where in ("paren", "line") and scheme != "一是":
                 printed = _break(rng, printed, rng.randint(2, 30))
                 forms.append("break")
@@ -461,11 +598,14 @@ def generate(seed: int) -> Plan:
                 body = "\n" + body       # the item's text goes on in a paragraph of its own
                 forms.append("paragraphs")
             if scheme == "section_items" and where == "paren" and body and "\n" not in printed \
-                    and rng.random() < 0.4:
-                # （一）推进老旧小区改造（X牵头，Y配合） / its text in the paragraphs below
+                    and rng.random() < 0.4 and not form.startswith("bare"):
+                # （一）推进老旧小区改造（X牵头，Y配合） / its text in the paragraphs below, now and
+                # then numbered 1. 2. (sub-items that name nobody: the heading is the task)
+                sub = x.heading_subitems
                 item = f"{printed_number}{title}{printed}\n" + "\n".join(
-                    x + "。" for x in body.strip("\n").split("。") if x)
-                forms.append("heading_units")
+                    (f"{j + 1}." + ("力争" if p[0].isdigit() else "") if sub else "") + p + "。"
+                    for j, p in enumerate(p for p in body.strip("\n").split("。") if p))
+                forms.append("heading_units" + (":subitems" if sub else ""))
             elif where == "inline":
                 item = f"{printed_number}{title}{printed}。{body}"
             elif where == "paren":
@@ -488,6 +628,11 @@ def generate(seed: int) -> Plan:
                 lines.append(item)
         if run_in:
             lines.append(f"{rng.choice(['着力', '全面', '持续'])}抓好{titles.pop()[:4]}工作。" + "".join(run_in))
+        if x.runon and scheme in ("none", "bold") and len(lines) - first_line >= 2 \
+                and all(line.endswith("）") and "（" in line for line in lines[first_line:]):
+            # several tasks in one paragraph, each closed by its own parenthesis after its 。
+            forms.append("runon")
+            lines[first_line:] = ["".join(lines[first_line:])]
         if covering:
             kind = rng.choice(["lead", "one", "joint"])
             if kind == "lead":
@@ -507,8 +652,13 @@ def generate(seed: int) -> Plan:
         lines.append(f"（{CN[k]}）{p}" if numbered else p)
     if blanket_all:
         lines.append(blanket_all)
+    if x.first_lead == "end":
+        forms.append("first_lead")
+        lines.append("注：以上各项任务中排在第一位的单位为牵头单位。")
     for t in tasks:     # a unit the task names itself is not implied
         t.implied = [u for u in implied if u not in t.lead + t.support]
+        if x.first_lead and not t.lead and t.support:   # the plan's rule: the first unit leads
+            t.lead, t.support = t.support[:1], t.support[1:]
     return Plan(seed=seed, text="\n".join(lines) + "\n", tasks=tasks, forms=forms, bold=bold,
                 chapters=chapters, sections=sections if layout != "items" else [], notice=issued)
 
@@ -583,6 +733,65 @@ def _table(rng, units, lines, tasks, forms, titles, split: Optional[random.Rando
                 task.number = str(k + 1)
             lines.append("\t".join(cells))
             tasks.append(task)
+    lines.append("")
+
+
+def _table_extra(x: Extra, units: _Units, lines, tasks, forms, titles) -> None:
+    """A task table of the Extra forms, as tab rows: measures (重点任务 merged over the rows of its
+    具体措施, printed on the first only, and now and then 牵头单位 too), two_rows (责任单位 over 牵头单位
+    | 配合单位), labels_cell (a 责任单位 cell printing 牵头单位：X；配合单位：Y or X牵头，Y配合); the
+    header printed again where a page breaks (after a page number now and then)."""
+    rng = x.rng
+    forms.append("table:" + x.table)
+    lines.append(rng.choice(["各项任务分工如下表。", "重点任务分工见下表。"]))
+    if x.table == "measures":
+        header = [["序号", "重点任务", "具体措施", "牵头单位", "配合单位", "完成时限"]]
+    elif x.table == "two_rows":
+        header = [["序号", "重点任务", "责任单位", "", "完成时限"], ["", "", "牵头单位", "配合单位", ""]]
+    else:
+        header = [["序号", "工作任务", "责任单位", "完成时限"]]
+    rows: list[tuple[list[str], Task]] = []
+    n = 0
+    measures = rng.sample(MEASURES, len(MEASURES))
+    for _ in range(rng.randint(2, 3)):
+        title = titles.pop()
+        group = rng.randint(1, 3) if x.table == "measures" else 1
+        merged_lead = units.some(1) if group > 1 and rng.random() < 0.5 else None
+        for g in range(group):
+            n += 1
+            dl_printed, dl = _deadline(rng)
+            if not dl_printed.startswith(dl):
+                dl = dl_printed
+            lead = merged_lead or units.some(rng.choice([1, 1, 2]))
+            sup = units.some(rng.choice([0, 1, 2]))
+            if x.table == "measures":
+                measure = measures.pop()
+                lead_cell = "、".join(lead) if merged_lead is None or g == 0 else ""
+                cells = [str(n), title if g == 0 else "", measure, lead_cell, "、".join(sup), dl_printed]
+                start = measure[:6]
+            elif x.table == "two_rows":
+                cells = [str(n), title, "、".join(lead), "、".join(sup), dl_printed]
+                start = title[:6]
+            else:
+                lead, sup = lead[:1], sup or units.some(1)
+                cell = rng.choice([f"牵头单位：{lead[0]}；配合单位：{'、'.join(sup)}",
+                                   f"{lead[0]}牵头，{'、'.join(sup)}配合"])
+                cells = [str(n), title, cell, dl_printed]
+                start = title[:6]
+            rows.append((cells, Task(start=start, number=str(n), title=title, lead=lead, support=sup,
+                                     deadline_text=dl, table=True, form="table/" + x.table)))
+    repeat = rng.randint(2, len(rows) - 1) if len(rows) >= 3 and rng.random() < 0.7 else None
+    for h in header:
+        lines.append("\t".join(h))
+    for k, (cells, task) in enumerate(rows):
+        if k == repeat:                 # a page break: the header again, after its page number
+            forms.append("table:repeat")
+            if rng.random() < 0.5:
+                lines.append(f"- {rng.randint(3, 20)} -")
+            for h in header:
+                lines.append("\t".join(h))
+        lines.append("\t".join(cells))
+        tasks.append(task)
     lines.append("")
 
 

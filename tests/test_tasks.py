@@ -132,7 +132,7 @@ def test_tasks_of_003_in_docx_and_pdf(suffix):
 
 # ---------------------------------------------------------------- the responsibility grammar
 
-from extract.responsibility import (read_covering, read_dash, read_sentence, read_units,  # noqa: E402
+from extract.responsibility import (read_bare_units, read_covering, read_dash, read_duty, read_sentence, read_units,  # noqa: E402
                                    split_cell_units)
 
 GRAMMAR = yaml.safe_load((Path(__file__).parent / "cases" / "tasks.yaml").read_text(encoding="utf-8"))
@@ -147,6 +147,11 @@ def test_responsibility_phrasings(case):
         who = found[1] if found else None
     elif case.get("covering"):
         who = read_covering(case["text"])
+    elif case.get("bare"):
+        who = read_bare_units(case["text"])
+    elif case.get("duty"):
+        found = read_duty(case["text"])
+        who = found[1] if found else None
     else:
         who = (read_sentence if case.get("sentence") else read_units)(case["text"])
     if case["lead"] is None:
@@ -480,3 +485,40 @@ def test_a_task_table_with_a_measures_column_keeps_each_rows_measure(tmp_path):
     assert got == [("1", "完善医疗服务体系", "推进区人民医院扩建", ["区卫生健康局"], ["区发展改革局"]),
                    ("2", "完善医疗服务体系", "建设社区卫生服务中心", ["区卫生健康局"], ["各街道办事处"]),
                    ("3", "强化公共卫生", "建设区疾控中心实验室", ["区疾控中心"], [])]
+
+
+def test_sub_items_under_a_heading_that_names_the_units_are_its_text(tmp_path):
+    """（一）Title（X牵头，Y配合） over 1. 2. that name nobody: the heading is the task, its
+    sub-items (numbers as printed) its text and deadline; sub-items that name units of their own
+    stay tasks of their own."""
+    text = ("某县健康县城建设方案\n\n三、重点任务\n"
+            "（一）完善医疗服务体系（县卫生健康局牵头，县发展改革局、县财政局配合）\n"
+            "1.推进县人民医院提标扩能，2025年底前达到三级医院水平。\n"
+            "2.加强乡镇卫生院建设。\n"
+            "（二）加强公共卫生能力\n"
+            "1.建设县疾控中心实验室。（县疾控中心负责）\n"
+            "四、保障措施\n加强组织领导。\n")
+    tasks = _tasks(tmp_path, text)
+    got = [(t.number, t.title, t.text, t.lead, t.support, t.deadline_text) for t in tasks]
+    assert got == [("（一）", "完善医疗服务体系", "1.推进县人民医院提标扩能，2025年底前达到三级医院水平。\n2.加强乡镇卫生院建设。",
+                    ["县卫生健康局"], ["县发展改革局", "县财政局"], "2025年底前"),
+                   ("1", "建设县疾控中心实验室", "", ["县疾控中心"], [], None)]
+
+
+def test_a_task_table_of_many_columns_in_tab_rows(tmp_path):
+    """A header of two rows (责任单位 over 牵头单位 | 配合单位), 重点任务 and 牵头单位 merged over the
+    rows of their measures (printed once, on the first), the header again after a page break."""
+    text = ("某市生态环境保护行动计划\n\n二、重点任务\n"
+            "序号\t重点任务\t具体措施\t责任单位\t\t完成时限\n"
+            "\t\t\t牵头单位\t配合单位\t\n"
+            "1\t推进大气污染防治\t开展工业炉窑综合治理\t市生态环境局\t市工业和信息化局\t2025年底前\n"
+            "2\t\t加强扬尘污染管控\t\t市住房城乡建设局\t长期坚持\n"
+            "- 7 -\n"
+            "序号\t重点任务\t具体措施\t责任单位\t\t完成时限\n"
+            "\t\t\t牵头单位\t配合单位\t\n"
+            "3\t推进水污染防治\t实施入河排污口整治\t市水务局\t\t2024年底前\n"
+            "三、保障措施\n加强组织领导。\n")
+    got = [(t.number, t.title, t.text, t.lead, t.support, t.deadline_text) for t in _tasks(tmp_path, text)]
+    assert got == [("1", "推进大气污染防治", "开展工业炉窑综合治理", ["市生态环境局"], ["市工业和信息化局"], "2025年底前"),
+                   ("2", "推进大气污染防治", "加强扬尘污染管控", ["市生态环境局"], ["市住房城乡建设局"], "长期坚持"),
+                   ("3", "推进水污染防治", "实施入河排污口整治", ["市水务局"], [], "2024年底前")]

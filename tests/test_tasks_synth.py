@@ -98,13 +98,11 @@ def starts_ok(plan: synth_tasks.Plan, result) -> list[str]:
     """The tasks whose span does not start where the task is printed (a table row: whose span
     does not hold its title)."""
     bad = []
-    by_title = {t.title: t for t in result.document.tasks}
-    for want in plan.tasks:
-        t = by_title.get(want.title)
-        if t is None:
+    for want, t in zip(plan.tasks, result.document.tasks):   # in order: rows may share a title
+        if t.title != want.title:
             continue
         printed = result.text[t.span[0]:t.span[1]]
-        ok = want.title[:6] in "".join(printed.split()) if want.table else printed.startswith(want.start)
+        ok = want.start in "".join(printed.split()) if want.table else printed.startswith(want.start)
         if not ok:
             bad.append(f"{want.start}… at {printed[:12]!r}")
     return bad

@@ -15,6 +15,7 @@ closed by its own units). Blanket rules (`以下各项任务的责任单位均�
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -23,7 +24,7 @@ import regex
 from .. import regex_cache
 from ..model import Heading, Table, Task, TaskSource
 from ..responsibility import (Responsibility, closing_parenthesis, deadline_text, deadline_year,
-                              grammar, parentheses, read_covering, read_dash, read_deadline_line, read_sentence,
+                              grammar, parentheses, read_bare_units, read_covering, read_duty, read_dash, read_deadline_line, read_sentence,
                               read_time, read_units,
                               separate_cell_lines,
                               split_cell_units, split_units,
@@ -31,7 +32,7 @@ from ..responsibility import (Responsibility, closing_parenthesis, deadline_text
 from ..state import State
 from ..lexicon.brackets import depth_after, split_top_level
 from ..lexicon.folds import fold_brackets, fold_width
-from ..lexicon.numbering import heading_number_length, match_heading_number, starts_like_heading
+from ..lexicon.numbering import heading_grammar, heading_number_length, match_heading_number, starts_like_heading
 
 # The former API, still read by the case table tests/cases/responsible.yaml.
 def responsible_units(inner: str) -> Optional[list[str]]:
@@ -66,6 +67,7 @@ class _Found:
     deadline_text: Optional[str] = None
     source: Optional[TaskSource] = None
     implied: list[str] = field(default_factory=list)
+    open_below: bool = False       # its units are on its first line: the sub-items below are its text
 
 
 def run(state: State) -> None:
@@ -118,10 +120,17 @@ class _Marker:
 def _text_tasks(state: State) -> list[_Found]:
     out: list[_Found] = []
     waiting: list[_Block] = []     # numbered items above that named nobody (what 以上任务由… covers)
+    owner: Optional[tuple[_Found, _Block]] = None   # an item whose first line names its units
     for block in _blocks(state):
         at = next((k for k, p in enumerate(block.parts) if read_covering(p.text) is not None), None)
         if at is None:
             found = _block_tasks(state, block)
+            if owner is not None and not found and _below(owner[1], block):
+                # （一）完善医疗服务体系（X牵头，Y配合） / 1.推进… / 2.加强…: the sub-items that
+                # name nobody are the text of the item above them
+                _take_below(state, owner[0], block)
+                continue
+            owner = (found[0], block) if len(found) == 1 and found[0].open_below else None
             if block.number is None or not block.style or (waiting and waiting[-1].style != block.style):
                 waiting = []       # a heading, a paragraph or another numbering: a new list of items
             if block.number is not None and block.style and not found and len(block.parts) == 1:
@@ -140,6 +149,26 @@ def _text_tasks(state: State) -> list[_Found]:
         if block.parts[at + 1:]:
             out.extend(_block_tasks(state, _Block(None, None, None, block.parts[at + 1:])))
     return out
+
+
+def _below(item: _Block, block: _Block) -> bool:
+    """The block is a sub-item of the item: numbered in another style, and no heading at the
+    item's level or above."""
+    if block.number is None or not block.style or not item.style or "是" in (block.style, item.style):
+        return False
+    if block.heading is not None and item.heading is not None and block.heading.level <= item.heading.level:
+        return False
+    rank = {s.name: s.rank for s in heading_grammar().styles}
+    return rank.get(block.style, -1) > rank.get(item.style, len(rank))
+
+
+def _take_below(state: State, item: _Found, block: _Block) -> None:
+    """The sub-item's paragraphs (numbers as printed) go to the item's text, its span and deadline."""
+    norm = state.norm
+    paras = [norm.para_text(norm.paras[p.para]).strip() for p in block.parts]
+    item.text = "\n".join(x for x in [item.text] + paras if x)
+    item.end = max(item.end, norm.paras[block.parts[-1].para].end)
+    item.deadline_text = item.deadline_text or deadline_text("\n".join(paras))
 
 
 def _covered(state: State, block: _Block, who: Responsibility) -> _Found:
@@ -261,6 +290,11 @@ def _markers(joined: str, numbered: bool) -> list[_Marker]:
     parens = list(parentheses(joined))
     for k, (s, e, inner) in enumerate(parens):
         who = read_units(inner)
+        if who is None and s > 0 and joined[s - 1] in "。；;！？":
+            # ……。（市工业和信息化局、市科技局）: a parenthesis of named organs alone, standing
+            # after a sentence of its own, is the units of the item it closes (the roles, if
+            # any, by a rule of the plan)
+            who = read_bare_units(inner)
         if who is None:
             continue
         if k + 1 < len(parens) and parens[k + 1][0] == e and read_time(parens[k + 1][2]):
@@ -299,15 +333,13 @@ def _markers(joined: str, numbered: bool) -> list[_Marker]:
             if any(a < e and s < b for a, b in taken):
                 continue
             core = sentence.strip().rstrip("。；;！？")
+            duty = read_duty(core) if k == 0 else None
+            if duty is not None:
+                # 市教育局：负责学校卫生工作。 — a unit's duty paragraph (a department table in prose)
+                found.append(_Marker(s, e, duty[1], False, False))
+                continue
             lead = g.run_in_lead.match(core)
             if lead and not g.label.match(core):
-                duty = g.unit_duty.match(core[lead.end():]) if k == 0 else None
-                if duty and looks_like_unit(lead["title"]):
-                    # 市教育局：负责学校卫生工作。 — a unit's duty paragraph (a department table in prose)
-                    role = g.trailing_role.get(duty["role"], "responsible")
-                    found.append(_Marker(s, e, Responsibility(units=[(lead["title"], role)]),  # type: ignore[list-item]
-                                         False, False))
-                    continue
                 core = core[lead.end():]
             # 由X牵头，会同Y，制定…: a responsibility that opens a sentence and goes on with the
             # work counts where an item states it, at its start (the first sentence, or the one
@@ -365,10 +397,11 @@ def _block_tasks(state: State, block: _Block) -> list[_Found]:
         if m.closing:
             cuts.append((begin, m.end, group))
             begin, group = m.end, []
+    first_line = block.number is not None and len(cuts) == 1 and not group \
+        and all(_part_at(starts, m.start) == 0 for m in cuts[0][2])
     if group:
         cuts.append((begin, len(joined), group))
-    elif cuts and (cuts[-1][2][-1].line or (block.number is not None and len(cuts) == 1
-                                            and all(_part_at(starts, m.start) == 0 for m in cuts[0][2]))):
+    elif cuts and (cuts[-1][2][-1].line or first_line):
         # 组长单位：X / 成员单位：Y / 主要职责：… — the lines after the label lines are its text;
         # so are the paragraphs under an item whose first line names its units
         # (（一）推进老旧小区改造（X牵头，Y配合） / 完善…。 / 2025年底前完成…。)
@@ -431,7 +464,8 @@ def _block_tasks(state: State, block: _Block) -> list[_Found]:
                 start += 1
         end = state.norm.paras[block.parts[i_b].para].end
         out.append(_Found(start=start, end=end, number=number, title=title, text=text, who=who,
-                          deadline_text=dl))
+                          deadline_text=dl, open_below=first_line and with_header
+                          and not regex.search("[。；;！？]", joined[:cuts[0][2][0].start])))
     return out
 
 
@@ -486,12 +520,12 @@ def _title(block: _Block, body: str, with_header: bool, bold: Optional[str] = No
         lead = block.heading.title if block.heading is not None else block.lead
     if lead is None:
         m = g.run_in_lead.match(body)
-        if m and not g.label.match(body):
-            if looks_like_unit(m["title"]) and g.unit_duty.match(body[m.end():].lstrip()):
-                # 市教育局：负责… — the unit is not the title (综合组：由…牵头 — the group is)
-                body = body[m.end():].lstrip()
-            else:
-                lead = m["title"]
+        duty = read_duty(body)
+        if duty is not None:
+            # 市教育局：负责… — the unit is not the title (综合组：由…牵头 — the group is)
+            body = body[duty[0]:].lstrip()
+        elif m and not g.label.match(body):
+            lead = m["title"]
     if lead is not None:
         lead = _without_responsibility(lead)
         at = body.find(lead)
@@ -533,7 +567,21 @@ def _column(columns: list[str], names: list[str]) -> Optional[int]:
         for i, c in enumerate(clean):
             if c.startswith((name + "（", name + "(")) and c.endswith(("）", ")")):
                 return i
+    # a header of two rows read as one (责任单位 over 牵头单位 | 配合单位 → 责任单位牵头单位): the
+    # lower row names the column, the upper one is a group header of the vocabulary
+    groups = _header_words()
+    for name in names:
+        for i, c in enumerate(clean):
+            if c.endswith(name) and c[:-len(name)] in groups:
+                return i
     return None
+
+
+@functools.cache
+def _header_words() -> frozenset[str]:
+    cols = grammar().data.table
+    return frozenset(cols.number + cols.task + cols.lead + cols.responsible + cols.support + cols.deadline
+                     + cols.groups)
 
 
 def _rows_of(table: Table) -> list[_Found]:
@@ -557,14 +605,19 @@ def _rows_of(table: Table) -> list[_Found]:
     c_dl = _column(columns, cols.deadline)
     out = []
     above: dict[int, str] = {}    # the lead and responsible cells of the row above
+    above_task = ""               # the task cell of the row above
     for r, row in enumerate(table.rows):
         if r < first:
             continue
         cell = lambda c: row[c].strip() if c is not None and c < len(row) else ""   # noqa: E731
         task = cell(c_task)
+        if not task and above_task and any(cell(c) for c in c_more):
+            # 重点任务 merged over the rows of its measures, printed once by a flattening
+            task = above_task
         if not task or len(set(x for x in row if x.strip())) <= 1:
-            above = {}
+            above, above_task = {}, ""
             continue      # an empty row or a group row printed across the table
+        above_task = task
         # every task has a lead: an empty cell of the column that names it (牵头单位, else
         # 责任单位) under a filled one is a cell merged over both rows that a flattening printed
         # once, on the first; beside a lead column, 责任单位 is a support column, empty when none
