@@ -49,6 +49,7 @@ MIN_WRAPPED_WIDTH = 30         # only lines at least this wide can be full lines
 MIN_WRAPPED_LINES = 10         # fewer such lines: no hard wrap to find
 WRAP_TOLERANCE = 4             # full lines fall within this many columns under the width
 MIN_WRAPPED_SHARE = 0.3        # and are at least this share of the long lines
+MAX_ENDED_FULL_SHARE = 0.5     # more full lines than this share ending a sentence: no hard wrap
 MAX_WRAP_WIDTH = 160           # a wider "width" is one paragraph per line
 # Rejoining wrapped lines
 MIN_OPEN_BRACKET_CHARS = 10    # a line this long that ends inside brackets continues
@@ -118,6 +119,7 @@ _SENTENCE_PUNCT = regex_cache.compile(r"[，。；！？、：]")
 _IN_BRACKETS = regex_cache.compile(r"（[^（）\s]*(?:）|(?=\s|$))|\([^()\s]*(?:\)|(?=\s|$))")
 _CLAUSE_PUNCT = regex_cache.compile(r"[，,：:、]")
 _RUN_ON = regex_cache.compile(r"[：:。]")
+_ANY_PUNCT = regex_cache.compile(r"[，,：:、。；;！？!?]")
 
 
 @dataclass(slots=True)
@@ -575,6 +577,12 @@ def wrap_width(lines: list[_Line]) -> Optional[int]:
             best, best_n = w, n
     if best is None or best_n < MIN_WRAPPED_SHARE * len(long) or best > MAX_WRAP_WIDTH:
         return None
+    # a wrap cuts sentences: full lines that mostly end one are short paragraphs of like length
+    c = grammar()
+    full = [line.text for line in lines if line.kind == "text" and
+            best - WRAP_TOLERANCE <= display_width(line.text) <= best]
+    if sum(1 for t in full if _ends_paragraph(t, c)) > MAX_ENDED_FULL_SHARE * len(full):
+        return None
     return best
 
 
@@ -630,6 +638,9 @@ def _continues(prev: _Line, line: _Line, width: Optional[int], c: _Compiled) -> 
         #               wrap or page break left it there
     last = prev.text if prev.last is None else prev.last
     last_width = display_width(last)
+    numbered = heading_number_length(last) if prev.last is None else 0
+    if line.blank_before and numbered and not _ANY_PUNCT.search(last, numbered):
+        return False   # a long numbered title with no clause in it (`二、坚持…的科技创新中心`), then a blank line
     if width is not None:
         # a hard-wrapped line fills the column (a few columns short when it ends in a digit run)
         if last_width >= width - FULL_LINE_SLACK:
