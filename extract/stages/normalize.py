@@ -119,6 +119,8 @@ _SENTENCE_PUNCT = regex_cache.compile(r"[，。；！？、：]")
 _IN_BRACKETS = regex_cache.compile(r"（[^（）\s]*(?:）|(?=\s|$))|\([^()\s]*(?:\)|(?=\s|$))")
 _CLAUSE_PUNCT = regex_cache.compile(r"[，,：:、]")
 _RUN_ON = regex_cache.compile(r"[：:。]")
+# a line that opens with a short label and a colon (项目名称：, 总投资：, 牵头单位：)
+_LABEL_LINE = regex_cache.compile(r"^\s*\p{Han}{2,8}\s*[：:]\s*\S")
 _ANY_PUNCT = regex_cache.compile(r"[，,：:、。；;！？!?]")
 
 
@@ -629,6 +631,8 @@ def _continues(prev: _Line, line: _Line, width: Optional[int], c: _Compiled) -> 
         return False  # a line of a web page's metadata block (发布日期：…) stands alone
     if _stands_alone(prev.text) or _stands_alone(line.text):
         return False  # a 文号, a date line (never the rest of a notice's title), a line of table markup
+    if _LABEL_LINE.match(line.text) and _LABEL_LINE.match(prev.text if prev.last is None else prev.last):
+        return False  # `总投资：4800万元` / `建设年限：…`: the lines of a record, one field each
     if len(prev.text) >= MIN_OPEN_BRACKET_CHARS and _depth(prev) > 0:
         return True  # a paragraph does not end inside brackets: （社 / 区卫生服务中心）
     if prev.ends_paragraph:

@@ -293,12 +293,26 @@ def split_enumeration(sentence: str) -> list[str]:
     if closer:
         body = body[:closer.start()]
     parts = [clean_name(p) for p in _split_top_level(body, "、，,；;")]
-    parts = [p for p in parts if p]
+    parts = [q for p in parts if p for q in _split_conjoined(p)]
     if len(parts) < 2:
         return []
     if closer or all(names_a_project(p) and is_project_name(p) for p in parts):
         return parts
     return []
+
+
+def _split_conjoined(name: str) -> list[str]:
+    """`A污水处理厂新建工程和B中医医院提质改造工程` → both, where each side names a project; `A和B
+    综合整治工程` (one work of two places) stays whole."""
+    for m in _CONJUNCTION.finditer(name):
+        a, b = name[:m.start()], name[m.end():]
+        if len(a) >= MIN_NAME_CHARS and len(b) >= MIN_NAME_CHARS and names_a_project(a) and names_a_project(b) \
+                and is_project_name(a) and is_project_name(b):
+            return [a, *_split_conjoined(b)]
+    return [name]
+
+
+_CONJUNCTION = regex_cache.compile(r"以及|和|及|与")
 
 
 def _split_top_level(text: str, separators: str) -> list[str]:

@@ -530,7 +530,7 @@ def _box_items(norm: NormText, j: int, by_para: dict[int, Candidate], opened: bo
             items.append(text[:-1].strip())
             return k + 1, items
         cand = by_para.get(k)
-        continuation = bool(items) and not _item_closed(items[-1])
+        continuation = bool(items) and not _item_closed(items[-1]) and not _record_line(text)
         if cand is not None:
             if item_style is None and not items:
                 item_style = cand.style.name
@@ -567,6 +567,14 @@ def _box_items(norm: NormText, j: int, by_para: dict[int, Candidate], opened: bo
 def _has_lead(text: str) -> bool:
     """`现代化疾病预防控制体系建设项目：…` or `【名称】…` — a named item."""
     return heading_grammar().box_item_lead.match(text) is not None
+
+
+def _record_line(text: str) -> bool:
+    """`项目名称：…`, `建设内容：…`, `总投资：1.2亿元`: a line of a project record is a line of its own,
+    never the rest of the unclosed line above it."""
+    from .projects import grammar as project_grammar
+    g = project_grammar()
+    return bool(g.record_line.match(text) or g.name_record.match(text))
 
 
 def _sentence_lead(text: str) -> bool:
