@@ -194,12 +194,17 @@ def _site_date(lines: list[str], name: str) -> Optional[str]:
 
 
 def _tail_issuer(state: State) -> Optional[str]:
-    """A plan without a notice may close with `西宁市人民政府办公室 2022年4月25日印发`."""
+    """A plan without a notice may close with `西宁市人民政府办公室 2022年4月25日印发`, on one line
+    or with the date line under the issuer's."""
     f = front_grammar()
-    for t in _tail_lines(state):
-        m = f.issuer_issued.match(t.strip())
+    lines = [t.strip() for t in _tail_lines(state)]
+    for k, t in enumerate(lines):
+        m = f.issuer_issued.match(t)
         if m and f.issuer_line.match(m.group("issuer")):
             return m.group("issuer")
+        date = DATE.match(regex.sub(r"\s+", "", t))
+        if k and date and f.issued_line.search(t) and f.issuer_line.match(regex.sub(r"\s+", "", lines[k - 1])):
+            return regex.sub(r"\s+", "", lines[k - 1])   # `西宁市人民政府办公室` / `2022年4月25日印发`
     return None
 
 

@@ -1,0 +1,21 @@
+"""The meta of invented plans whose front matter is printed every way documents print it
+(tests/synth_meta.py): title, issuer, 文号 and date as the generator wrote them."""
+import pytest
+
+import synth_meta
+from extract.pipeline import run
+
+SEEDS = range(60)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_meta_of_an_invented_plan(seed, tmp_path):
+    plan = synth_meta.generate(seed)
+    path = tmp_path / "plan.txt"
+    path.write_text(plan.text, encoding="utf-8")
+    m = run(path).document.meta
+    assert {"title": m.title, "issuer": m.issuer, "doc_number": m.doc_number, "date": m.date} == plan.meta, plan.shape
+
+
+def test_the_generator_prints_every_shape():
+    assert {synth_meta.generate(s).shape for s in SEEDS} == set(synth_meta.SHAPES)
