@@ -24,3 +24,17 @@ def test_outline_of_a_damaged_plan(seed, tmp_path):
 def test_the_generator_damages_headings_every_way():
     seen = set().union(*(synth_outline.generate(s).quirks for s in SEEDS))
     assert seen >= set(synth_outline.QUIRKS) - {"dash_one"} | {"page_number"}
+
+
+# the same plans as Word documents without heading styles and as web pages in a site's chrome
+# (tests/renderings.py); a ruled PDF is left out: its writer's wrapped titles meet PDFium's line
+# assembly (a wrapped title's last character and the next paragraph come out as one line)
+RENDERED = [(s, "docx") for s in SEEDS] + [(s, "html") for s in range(0, 60, 3)]
+
+
+@pytest.mark.parametrize("seed,variant", RENDERED)
+def test_outline_of_a_damaged_plan_rendered(seed, variant, tmp_path):
+    import renderings
+    plan = synth_outline.generate(seed)
+    doc = run(renderings.write(variant, plan.text, {}, tmp_path)).document
+    assert [(h.level, h.number, h.title) for h in doc.outline] == plan.outline, sorted(plan.quirks)

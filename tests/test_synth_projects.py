@@ -27,3 +27,16 @@ def test_projects_of_an_invented_plan(seed, tmp_path):
 
 def test_the_generator_prints_every_form():
     assert {f for s in SEEDS for f in synth_projects.generate(s).forms} == set(synth_projects.FORMS)
+
+
+# the same plans as Word documents (tables as Word tables, no heading styles) and as web pages in
+# a site's chrome (tests/renderings.py)
+RENDERED = [(s, v) for s in range(0, 60, 3) for v in ("docx", "html")]
+
+
+@pytest.mark.parametrize("seed,variant", RENDERED)
+def test_projects_of_an_invented_plan_rendered(seed, variant, tmp_path):
+    import renderings
+    plan = synth_projects.generate(seed)
+    got = [_fields(p) for p in run(renderings.write(variant, plan.text, {}, tmp_path)).document.projects]
+    assert got == plan.projects, plan.forms

@@ -643,8 +643,11 @@ def _continues(prev: _Line, line: _Line, width: Optional[int], c: _Compiled) -> 
     last = prev.text if prev.last is None else prev.last
     last_width = display_width(last)
     numbered = heading_number_length(last) if prev.last is None else 0
-    if line.blank_before and numbered and not _ANY_PUNCT.search(last, numbered):
-        return False   # a long numbered title with no clause in it (`二、坚持…的科技创新中心`), then a blank line
+    if numbered and not _ANY_PUNCT.search(last, numbered) and \
+            (line.blank_before or _ANY_PUNCT.search(line.text, 1) and not _ANY_PUNCT.match(line.text)):
+        # a long numbered title with no punctuation (`二、坚持…的科技创新中心`), then a blank line or a
+        # line of sentences: the title ends here (the rest of a wrapped title is words alone)
+        return False
     if width is not None:
         # a hard-wrapped line fills the column (a few columns short when it ends in a digit run)
         if last_width >= width - FULL_LINE_SLACK:
@@ -666,8 +669,9 @@ def _continues(prev: _Line, line: _Line, width: Optional[int], c: _Compiled) -> 
 
 def _wrapped_title(prev: _Line, line: _Line) -> bool:
     """`二、…加快建设人与自然和谐共生的` / `现代化美丽城市`: a numbered title cut after a word no title
-    ends with (的, 和, 与 …) goes on with the next line, when that line is short and no sentence."""
-    if prev.last is not None or prev.ends_paragraph or prev.heading_level or line.heading_level \
+    ends with (的, 和, 与 …) goes on with the next line, when that line is short and no sentence —
+    also across a DOCX paragraph end (a PDF-to-Word conversion makes every line a paragraph)."""
+    if prev.last is not None or prev.heading_level or line.heading_level \
             or prev.bold != line.bold or line.bold_lead:
         return False
     t = line.text.strip()
