@@ -19,3 +19,15 @@ def test_meta_of_an_invented_plan(seed, tmp_path):
 
 def test_the_generator_prints_every_shape():
     assert {synth_meta.generate(s).shape for s in SEEDS} == set(synth_meta.SHAPES)
+
+
+# the same front matter as a Word document and as a web page in a site's chrome (tests/renderings.py)
+RENDERED = [(s, v) for s in range(0, 60, 3) for v in ("docx", "html")]
+
+
+@pytest.mark.parametrize("seed,variant", RENDERED)
+def test_meta_of_an_invented_plan_rendered(seed, variant, tmp_path):
+    import renderings
+    plan = synth_meta.generate(seed)
+    m = run(renderings.write(variant, plan.text, {}, tmp_path)).document.meta
+    assert {"title": m.title, "issuer": m.issuer, "doc_number": m.doc_number, "date": m.date} == plan.meta, plan.shape
