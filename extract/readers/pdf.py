@@ -27,7 +27,7 @@ from typing import Optional
 
 from ..errors import PdfDamaged, PdfEncrypted, PdfNoTextLayer
 from ..raw import Block, RawDocument, RawLine, RawTable
-from . import _pdfium
+from . import _pdfium, columns
 from .grid import (Cell, build_table, cluster_edges, continue_table, ink_fit, join_cell_lines,
                    nearest_index, on_columns, table_width)
 
@@ -122,6 +122,9 @@ class PlacedLine:
     top: float      # display coordinates: points from the top-left of the shown page
     bottom: float
     bold: bool
+    x1: float = 0.0     # the right edge, where the reader measured it (columns.py needs it)
+    first: int = -1     # PDFium's character indices of the line (first..last), when known
+    last: int = -1
 
 
 @dataclass
@@ -201,9 +204,12 @@ class _Row:
     top: float
     bottom: float
     heading_level: Optional[int] = None
+    cells: Optional[list[str]] = None   # a row of a table printed without rules (columns.py)
 
     @property
     def text(self) -> str:
+        if self.cells is not None:
+            return "\t".join(self.cells)
         return " ".join(p.text for p in sorted(self.parts, key=lambda p: p.x0))
 
     @property
@@ -256,11 +262,71 @@ def _page_lines(textpage, to_display: _ToDisplay, exclude: list[tuple]) -> tuple
                 lead = len(span_text) - len(span_text.lstrip())
                 ink = range(first + lead, first + lead + len(stripped))
             samples = {ink[0], ink[len(ink) // 2], ink[-1]}
-            line = PlacedLine(stripped, box[0], box[1], box[3], all(bold_of(i) for i in samples))
+            line = PlacedLine(stripped, box[0], box[1], box[3], all(bold_of(i) for i in samples),
+                              box[2], first, last)
         if line is not None:
             lines.append(line)
     ink_text = re.sub(r"\s+", "", text)
-    return group_rows(lines), len(ink_text), len(_UNREADABLE.findall(ink_text))
+    return _unruled_tables(group_rows(lines), tp, text, to_display), len(ink_text), \
+        len(_UNREADABLE.findall(ink_text))
+
+
+WORD = re.compile(r"\S+")
+WORD_SPACE = 0.6   # words closer than this × the line height are one part of a row (not two cells)
+
+
+def _unruled_tables(rows: list[_Row], textpage: int, text: str, to_display: _ToDisplay) -> list[_Row]:
+    """Tables printed without rules (readers/columns.py): from the first row whose words are a
+    table header on, the lines are cut into words placed by PDFium (one text-box call per word,
+    only on such pages), regrouped into rows and parts, and each table found replaces the rows
+    it covers by its rows of cells. Other rows stay as they were."""
+    start = next((k for k, row in enumerate(rows) if _HAS_SPACE.search(row.text)
+                  and columns.header_words(row.text.split())), None)
+    if start is None:
+        return rows
+    words: list[PlacedLine] = []
+    for row in rows[start:]:
+        for line in row.parts:
+            if line.first < 0:
+                return rows   # a line without its characters' indices (the lost-text path)
+            span = text[line.first:line.last]
+            for m in WORD.finditer(span):
+                box = _pdfium.text_box(textpage, line.first + m.start(), m.end() - m.start(), True)
+                if box is None:
+                    continue
+                x0, top, x1, bottom = to_display.rect(*box)
+                words.append(PlacedLine(m.group(), x0, top, bottom, line.bold, x1))
+    placed = group_rows(words)
+    found = columns.find_tables([_parts(row) for row in placed])
+    if not found:
+        return rows
+    out = rows[:start]
+    rest = rows[start:]
+    for table in found:
+        first, last = placed[table.first], placed[table.end - 1]
+        top, bottom = first.top, last.bottom
+        out += [r for r in rest if (r.top + r.bottom) / 2 < top]
+        rest = [r for r in rest if (r.top + r.bottom) / 2 > bottom]
+        for cells, members in zip(table.rows, table.lines):
+            parts = [p for k in members for p in placed[k].parts]
+            out.append(_Row(parts, min(p.top for p in parts), max(p.bottom for p in parts), cells=cells))
+    return out + rest
+
+
+def _parts(row: _Row) -> "columns.Line":
+    """A row of words as a line of parts: words closer than a word space joined."""
+    parts: list[columns.Part] = []
+    last_x1 = None
+    height = row.bottom - row.top
+    for w in sorted(row.parts, key=lambda p: p.x0):
+        if parts and last_x1 is not None and w.x0 - last_x1 < WORD_SPACE * height:
+            parts[-1].text += " " + w.text
+            parts[-1].x1 = max(parts[-1].x1, w.x1)
+            parts[-1].top, parts[-1].bottom = min(parts[-1].top, w.top), max(parts[-1].bottom, w.bottom)
+        else:
+            parts.append(columns.Part(w.x0, w.x1, w.text, w.top, w.bottom))
+        last_x1 = max(last_x1 or w.x1, w.x1)
+    return columns.Line(parts, row.top, row.bottom)
 
 
 _HAS_SPACE = re.compile(r"\s")

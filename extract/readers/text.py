@@ -13,6 +13,7 @@ import codecs
 import functools
 import threading
 
+from .. import regex_cache
 from ..errors import BinaryInput, EmptyInput, UndecodableInput
 from ..raw import RawDocument, RawLine
 
@@ -325,5 +326,44 @@ def read_text(path: str, data: bytes, sha256: str, fmt: str) -> RawDocument:
                     lines.append(RawLine(part, page=page))
             continue
         lines.append(RawLine(line, page=page))
+    if fmt == "txt":
+        lines = aligned_tables(lines)
     return RawDocument(path=path, format=fmt, sha256=sha256, blocks=lines, encoding=encoding,
                        pages=None, size=len(data), warnings=notes)
+
+
+_COLUMN_GAP = regex_cache.compile(r"\S+(?: \S+)*")   # a part: words with single spaces between
+
+
+def aligned_tables(lines: list[RawLine]) -> list[RawLine]:
+    """Tables in layout text (`pdftotext -layout`: columns padded with runs of spaces, an
+    ideograph two columns wide, a wrapped cell on the next line with blanks in the others),
+    found by readers/columns.py from the display columns of each line's parts (text parted by
+    two spaces or more); each becomes tab-separated rows, the form the tables stage reads. A
+    file with no line of table header words set apart by runs of spaces is not looked at."""
+    from . import columns
+    from ..lexicon.layout import display_width
+
+    def parts(text: str) -> list:
+        return [columns.Part(display_width(text[:m.start()]), display_width(text[:m.end()]), m.group())
+                for m in _COLUMN_GAP.finditer(text)]
+
+    def candidate(text: str) -> bool:
+        return "  " in text and "\t" not in text and columns.header_words(text.split())
+
+    if not any(candidate(ln.text) for ln in lines):
+        return lines
+    placed = [(k, ln) for k, ln in enumerate(lines) if ln.text.strip() and "\t" not in ln.text]
+    found = columns.find_tables([columns.Line(parts(ln.text.replace("\u3000", "  ")), k, k + 1)
+                                 for k, ln in placed])
+    if not found:
+        return lines
+    out: list[RawLine] = []
+    done = 0
+    for table in found:
+        first, end = placed[table.first][0], placed[table.end - 1][0] + 1
+        out += lines[done:first]
+        for cells, members in zip(table.rows, table.lines):
+            out.append(RawLine("\t".join(cells), page=lines[placed[members[0]][0]].page))
+        done = end
+    return out + lines[done:]
