@@ -112,6 +112,15 @@ MEASURES = ["开展工业炉窑综合治理", "加强扬尘污染管控", "实�
             "完善农村寄递物流体系", "建设标准化茶园", "推进中小学校舍改造", "开展消防安全专项整治"]
 
 
+# the words a task table's header prints for each column (the Extra tables draw one)
+HEADER_WORDS = {"task": ["重点任务", "工作任务", "工作举措", "改革事项", "主要任务", "具体任务"],
+                "measure": ["具体措施", "工作措施", "主要举措", "具体内容"],
+                "lead": ["牵头单位", "牵头部门", "主责单位"],
+                "support": ["配合单位", "配合部门", "协同部门", "参与单位"],
+                "responsible": ["责任单位", "责任部门", "责任主体"],
+                "deadline": ["完成时限", "完成时间", "时间节点", "时间进度", "时限要求"]}
+
+
 @dataclass
 class Extra:
     """The forms added to the generator after its first version, from a stream of their own."""
@@ -122,6 +131,7 @@ class Extra:
     runon: bool = False                   # several tasks in one paragraph, each closed by its parenthesis
     heading_subitems: bool = False        # （一）Title（X牵头） above 1. 2. that name nobody
     table: Optional[str] = None           # measures | two_rows | labels_cell (with repeats and merges)
+    table_section: bool = False           # a section of its own for that table, after the others
 
     @staticmethod
     def draw(seed: int) -> "Extra":
@@ -133,6 +143,9 @@ class Extra:
         x.runon = rng.random() < 0.6
         x.heading_subitems = rng.random() < 0.4
         x.table = rng.choice([None, None, None, "measures", "two_rows", "labels_cell"])
+        x.table_section = rng.random() < 0.5
+        if x.table is None and rng.random() < 0.4:
+            x.table, x.table_section = rng.choice(["measures", "two_rows", "labels_cell"]), True
         return x
 
 
@@ -368,7 +381,7 @@ def _responsibility(rng: random.Random, units: _Units, form: str):
     raise ValueError(form)
 
 
-EXTRA_ITEM_FORMS = ["bare", "one_line", "spaced_roles", "shared", "comma_joint"]
+EXTRA_ITEM_FORMS = ["bare", "one_line", "spaced_roles", "shared", "comma_joint", "paren_line"]
 
 
 def _is_body(name: str) -> bool:
@@ -412,6 +425,12 @@ def _extra_responsibility(x: Extra, units: "_Units", form: str):
         if dl_printed:
             s += "，" + dl_printed
         return f"（{s}）", "paren", lead, sup, dl
+    if form == "paren_line":    # 1.推进医养结合 / （X牵头，Y配合） / its text below
+        lead, sup = units.some(1), units.some(rng.choice([0, 1, 2]))
+        s = f"{lead[0]}牵头" + (f"，{'、'.join(sup)}配合" if sup else "")
+        if rng.random() < 0.5:
+            s = f"牵头单位：{lead[0]}" + (f"；配合单位：{'、'.join(sup)}" if sup else "")
+        return f"（{s}）", "paren_line", lead, sup, None
     if form == "comma_joint":   # （责任单位：A、B，C）: a comma among the units
         us = units.some(3)
         lead, sup = _roles([], [], us)
@@ -587,7 +606,7 @@ def generate(seed: int) -> Plan:
             printed, where, lead, sup, dl = _responsibility(rng, units, form)
             if x.item_share and scheme != "一是" and x.rng.random() < x.item_share:
                 pool = EXTRA_ITEM_FORMS if scheme not in ("none", "bold") else \
-                    [f for f in EXTRA_ITEM_FORMS if f != "one_line"]
+                    [f for f in EXTRA_ITEM_FORMS if f not in ("one_line", "paren_line")]
                 form = x.rng.choice(pool)
                 forms.append("x:" + form)
                 printed, where, lead, sup, dl = _extra_responsibility(x, xunits, form)
@@ -608,6 +627,8 @@ def generate(seed: int) -> Plan:
                 forms.append("heading_units" + (":subitems" if sub else ""))
             elif where == "inline":
                 item = f"{printed_number}{title}{printed}。{body}"
+            elif where == "paren_line":      # the units on a line of their own, the text below
+                item = f"{printed_number}{title}\n{printed}" + (f"\n{body.strip()}" if body.strip() else "")
             elif where == "paren":
                 item = f"{printed_number}{title}。{body}{printed}" if scheme != "一是" else \
                     f"{printed_number}{title}{printed}。"
@@ -646,6 +667,12 @@ def generate(seed: int) -> Plan:
             for t in section_tasks:
                 t.lead, t.support = lead, sup
             tasks.extend(section_tasks)
+    if x.table and x.table_section and layout != "items" and not any(f.startswith("table:") for f in forms):
+        heading = x.rng.choice(["重点任务分工", "责任分工安排", "任务分工"])
+        printed, number = outline.section_line(n_sections, heading)
+        lines.append(printed)
+        sections.append((number, heading))
+        _table_extra(x, xunits, lines, tasks, forms, titles)
     chapter(2, "保障措施")
     numbered = rng.random() < 0.3
     for k, p in enumerate(rng.sample(PLAIN, 3)):
@@ -744,17 +771,19 @@ def _table_extra(x: Extra, units: _Units, lines, tasks, forms, titles) -> None:
     rng = x.rng
     forms.append("table:" + x.table)
     lines.append(rng.choice(["各项任务分工如下表。", "重点任务分工见下表。"]))
+    w = {k: rng.choice(v) for k, v in HEADER_WORDS.items()}
     if x.table == "measures":
-        header = [["序号", "重点任务", "具体措施", "牵头单位", "配合单位", "完成时限"]]
+        header = [["序号", w["task"], w["measure"], w["lead"], w["support"], w["deadline"]]]
     elif x.table == "two_rows":
-        header = [["序号", "重点任务", "责任单位", "", "完成时限"], ["", "", "牵头单位", "配合单位", ""]]
+        header = [["序号", w["task"], w["responsible"], "", w["deadline"]], ["", "", w["lead"], w["support"], ""]]
     else:
-        header = [["序号", "工作任务", "责任单位", "完成时限"]]
+        header = [["序号", w["task"], w["responsible"], w["deadline"]]]
+    wrapped = rng.random() < 0.4 and x.table != "measures"   # one row's task cell over two lines
     rows: list[tuple[list[str], Task]] = []
     n = 0
     measures = rng.sample(MEASURES, len(MEASURES))
-    for _ in range(rng.randint(2, 3)):
-        title = titles.pop()
+    for i in range(rng.randint(2, 3)):
+        title = titles.pop() if not (wrapped and i == 1) else rng.choice(LONG_TITLES)
         group = rng.randint(1, 3) if x.table == "measures" else 1
         merged_lead = units.some(1) if group > 1 and rng.random() < 0.5 else None
         for g in range(group):
@@ -790,7 +819,13 @@ def _table_extra(x: Extra, units: _Units, lines, tasks, forms, titles) -> None:
                 lines.append(f"- {rng.randint(3, 20)} -")
             for h in header:
                 lines.append("\t".join(h))
-        lines.append("\t".join(cells))
+        if wrapped and len(task.title) > 40:     # a flattening prints the cell's second line as a row
+            forms.append("table:wrapped")
+            cut = rng.randint(12, 30)
+            lines.append("\t".join(cells[:1] + [task.title[:cut]] + cells[2:]))
+            lines.append("\t".join(["", task.title[cut:]] + [""] * (len(cells) - 2)))
+        else:
+            lines.append("\t".join(cells))
         tasks.append(task)
     lines.append("")
 

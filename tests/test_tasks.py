@@ -522,3 +522,16 @@ def test_a_task_table_of_many_columns_in_tab_rows(tmp_path):
     assert got == [("1", "推进大气污染防治", "开展工业炉窑综合治理", ["市生态环境局"], ["市工业和信息化局"], "2025年底前"),
                    ("2", "推进大气污染防治", "加强扬尘污染管控", ["市生态环境局"], ["市住房城乡建设局"], "长期坚持"),
                    ("3", "推进水污染防治", "实施入河排污口整治", ["市水务局"], [], "2024年底前")]
+
+
+def test_units_in_a_paragraph_of_their_own_keep_the_text_below(tmp_path):
+    """1.推进医养结合 / （X牵头，Y配合） / 支持……: the parenthesis is a label line, the paragraphs
+    after it are the item's text (and give its deadline) — they were dropped."""
+    text = ("某市养老服务体系建设实施方案\n\n三、重点任务\n"
+            "1.推进医养结合\n（市卫生健康委牵头，市民政局配合）\n支持养老机构内设医疗机构。2025年底前实现全覆盖。\n"
+            "2.发展智慧养老服务。\n（牵头单位：市民政局；配合单位：市大数据局）\n建设智慧养老服务平台。\n"
+            "四、保障措施\n加强组织领导。\n")
+    got = [(t.number, t.title, t.text, t.lead, t.support, t.deadline_text) for t in _tasks(tmp_path, text)]
+    assert got == [("1", "推进医养结合", "支持养老机构内设医疗机构。2025年底前实现全覆盖。", ["市卫生健康委"], ["市民政局"],
+                    "2025年底前"),
+                   ("2", "发展智慧养老服务", "建设智慧养老服务平台。", ["市民政局"], ["市大数据局"], None)]

@@ -377,6 +377,13 @@ def _block_tasks(state: State, block: _Block) -> list[_Found]:
     markers = _markers(joined, block.number is not None)
     if not markers:
         return []
+    for m in markers:
+        # a parenthesis that is a paragraph of its own (1.推进医养结合 / （X牵头，Y配合） /
+        # 支持……) is a label line: the paragraphs after it are its item's text
+        i = _part_at(starts, m.start)
+        if starts[i] == m.start and i > 0:
+            end = starts[i + 1] if i + 1 < len(starts) else len(joined)
+            m.line = m.line or joined[m.end:end].strip() in ("", "。", "；", ";")
     # cut the block after each closing marker, and before a paragraph that names units of its
     # own while the task before it already has some (综合组：由…牵头 / 督导组：由…牵头)
     cuts: list[tuple[int, int, list[_Marker]]] = []
@@ -591,11 +598,16 @@ def _rows_of(table: Table) -> list[_Found]:
         # a header the tables stage did not know as one (部门 | 职责 in tab rows): its first row,
         # when that row names a task column and a unit column
         columns, first = table.rows[0], 1
-    c_task = _column(columns, cols.task)
-    # more columns of the work itself (重点任务 | 具体措施): the first gives the title, the
+    if len(table.rows) > first + 1 and _header_row(table.rows[first]):
+        # 责任单位 over 牵头单位 | 配合单位: a header of two rows, read as one
+        lower = table.rows[first]
+        columns = [a + (lower[i] if i < len(lower) else "") for i, a in enumerate(columns)]
+        first += 1
+    # the columns of the work itself (重点任务 | 具体措施): the leftmost gives the title, the
     # others the row's own text
-    c_more = [c for c in (_column(columns, [name]) for name in cols.task) if c is not None and c != c_task]
-    c_more = sorted(set(c_more))
+    c_work = sorted(set(c for c in (_column(columns, [name]) for name in cols.task) if c is not None))
+    c_task = c_work[0] if c_work else None
+    c_more = c_work[1:]
     c_lead = _column(columns, cols.lead)
     c_resp = _column(columns, cols.responsible)
     c_sup = _column(columns, cols.support)
@@ -606,11 +618,25 @@ def _rows_of(table: Table) -> list[_Found]:
     out = []
     above: dict[int, str] = {}    # the lead and responsible cells of the row above
     above_task = ""               # the task cell of the row above
+    last: Optional[tuple[_Found, str]] = None    # the task of the row above and its task cell
     for r, row in enumerate(table.rows):
-        if r < first:
-            continue
+        if r < first or _header_row(row):
+            continue              # the header again after a page break is no task
         cell = lambda c: row[c].strip() if c is not None and c < len(row) else ""   # noqa: E731
         task = cell(c_task)
+        if task and last is not None and not any(x.strip() for i, x in enumerate(row) if i != c_task) \
+                and not starts_like_heading(task):
+            # a task cell's second line that a flattening printed as a row of its own
+            found, body = last
+            body = body + " ".join(task.split())
+            found.title, text = _title_and_text(body)
+            found.text = "\n".join(x for x in [text] + found.text.split("\n")[1 if _title_and_text(last[1])[1] else 0:] if x)
+            span = table.row_spans[r] if r < len(table.row_spans) else table.span
+            found.end = max(found.end, span[1])
+            found.deadline_text = found.deadline_text or deadline_text(body)
+            last = (found, body)
+            continue
+        last = None
         if not task and above_task and any(cell(c) for c in c_more):
             # 重点任务 merged over the rows of its measures, printed once by a flattening
             task = above_task
@@ -636,9 +662,7 @@ def _rows_of(table: Table) -> list[_Found]:
             continue
         span = table.row_spans[r] if r < len(table.row_spans) else table.span
         body = " ".join(task.split()) if "\n" in task else task
-        m = regex.search(r"[。；;]", body)
-        title = body[:m.start()].strip() if m else body
-        text = body[m.end():].strip() if m else ""
+        title, text = _title_and_text(body)
         more = [" ".join(cell(c).split()) for c in c_more if cell(c)]
         text = "\n".join(x for x in [text] + more if x)
         number = cell(c_num) or None
@@ -647,7 +671,22 @@ def _rows_of(table: Table) -> list[_Found]:
                           deadline_text=(standing_deadline(dl) or ("".join(dl.split()) if dl else None))
                           or deadline_text(body),
                           source=TaskSource(kind="table", table=table.id, row=r, span=span)))
+        last = (out[-1], body)
     return out
+
+
+def _title_and_text(body: str) -> tuple[str, str]:
+    """A task cell: its title up to the first 。 or ；, the rest its text."""
+    m = regex.search(r"[。；;]", body)
+    return (body[:m.start()].strip(), body[m.end():].strip()) if m else (body, "")
+
+
+def _header_row(row: list[str]) -> bool:
+    """A row of header words only (序号 | 重点任务 | 牵头单位 …, or 牵头单位 | 配合单位 under a header
+    over both): a header, also where a page break printed it again."""
+    cells = ["".join(c.split()) for c in row if c.strip()]
+    words = _header_words()
+    return bool(cells) and all(c in words for c in cells) and len(cells) >= min(2, len(row))
 
 
 def _cell_units(cell: str) -> Optional[list[tuple[str, Optional[str]]]]:
