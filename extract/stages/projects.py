@@ -73,6 +73,7 @@ class NotAProjectName(patterns.PatternModel):
 
 class ProjectPatterns(patterns.PatternModel):
     name_nouns: list[str]
+    generic_names: list[str]
     work_nouns: list[str]
     not_a_name: patterns.Regex
     item_number: patterns.Regex
@@ -935,6 +936,16 @@ def sentence_projects(sentence: str) -> list[ProseProject]:
     return found if len(found) == 1 else []
 
 
+def _clause_before(sentence: str, clause_start: int) -> Optional[tuple[int, str]]:
+    """(start, name) of the clause before the one at clause_start, its opening verbs and time
+    dropped (`2023年加快推进XX建设项目` → `XX建设项目`), or None at the sentence's start."""
+    if clause_start <= 0:
+        return None
+    prev_start = max(sentence.rfind(c, 0, clause_start - 1) for c in _CLAUSE_END) + 1
+    prev = grammar().clause_time.sub("", sentence[prev_start:clause_start - 1].strip())
+    return prev_start, clean_name(prev)
+
+
 def _invested_in(sentence: str, s: int, e: int, money: Money):
     g = grammar()
     if "/" in money.raw:
@@ -951,6 +962,13 @@ def _invested_in(sentence: str, s: int, e: int, money: Money):
         return None
     name = None
     subject = before[:invested.start()].strip().rstrip("（(：: ")  # XX项目（总投资1.2亿元）
+    if subject in g.data.generic_names:
+        # 加快推进XX建设项目，项目总投资18亿元: the project the clause before names
+        prev = _clause_before(sentence, clause_start)
+        if prev is not None and names_a_project(prev[1]) and is_project_name(prev[1]):
+            return ProseProject(prev[1], money, construction_nature(prev[1]), start_of(sentence),
+                                (prev[0], clause_end))
+        return None
     opening = g.construction_run.match(subject)
     if opening and len(subject) - opening.end() >= MIN_NAME_CHARS:
         subject = subject[opening.end():]  # 推进XX迁建项目（总投资…）
