@@ -22,7 +22,7 @@ from .. import regex_cache
 from ..model import Table
 from ..raw import RawTable
 from ..state import State, TableRow
-from ..tables import classify, grid as grid_mod, markdown, rebuild_bare, rebuild_cells, rebuild_flat, rebuild_numbered, records
+from ..tables import classify, grid as grid_mod, markdown, stream, rebuild_bare, rebuild_cells, rebuild_flat, rebuild_numbered, records
 from ..tables.grid import Cell, Grid, GridRow, Rebuilt
 from ..tables.regions import Region, find_regions
 
@@ -89,13 +89,14 @@ def caption_row(table: RawTable) -> Optional[str]:
 
 
 def reader_grid(state: State, i: int) -> Optional[Grid]:
-    """A table the reader already knows (DOCX, ruled PDF): its rows are the grid."""
+    """A table the reader already knows (DOCX, DOC, ruled PDF, OFD, HTML): its rows are the
+    blocks of the shared assembly (tables/stream.py), every cell with its column and span."""
     para = state.norm.paras[i]
     table: Optional[RawTable] = para.table
     if table is None:
         return None
     text = state.norm.para_text(para)
-    rows: list[GridRow] = []
+    blocks: list[stream.Block] = []
     pos = para.start
     lines = text.split("\n")
     skip = 1 if caption_row(table) else 0   # a caption printed in the table's first row
@@ -106,13 +107,14 @@ def reader_grid(state: State, i: int) -> Optional[Grid]:
         if r < skip:
             continue
         page = table.row_pages[r] if r < len(table.row_pages) else para.page
-        rows.append(GridRow([Cell([c] if c.strip() else [], span if c.strip() else None) for c in raw_row],
-                            page=page, wide={c: n for (row, c), n in table.wide.items() if row == r}))
-    found = grid_mod.find_header_rows(rows)
+        blocks.append(stream.Block([Cell([c] if c.strip() else [], span if c.strip() else None) for c in raw_row],
+                                   page=page, wide={c: n for (row, c), n in table.wide.items() if row == r}))
+    found = stream.header_blocks(blocks)
     if not found and table.header_rows and _reads_as_header(table.rows):
         found = 1
     # a header printed over two rows (2020 / 年值) is one header even when the reader marked one
-    return Grid(rows=rows, paras=(i, i + 1), header_rows=max(found, table.header_rows if found else 0), ruled=True)
+    header = max(found, table.header_rows if found else 0)
+    return stream.to_grid(blocks, (i, i + 1), header=header or None, rows_printed=True, bounded=True)
 
 
 _SENTENCE_MARK = regex_cache.compile(r"[，。；：:,;！？]")

@@ -196,17 +196,6 @@ def finish(grid: Grid) -> Optional[Rebuilt]:
         data = rows
     else:
         h = grid.header_rows if grid.header_rows is not None else find_header_rows(rows)
-        for i, r in enumerate(rows[:h]):
-            # a header cell merged over columns that have headers of their own in the row below
-            # heads each of them (目标值 over 2022年 | 2030年)
-            for j, n in r.wide.items():
-                cols = range(j + 1, min(j + n, width))
-                if not any(not below.cells[k].empty() for below in rows[i + 1:h] for k in range(j, j + n)
-                           if k < width):
-                    continue
-                for k in cols:
-                    if r.cells[k].empty():
-                        r.cells[k] = Cell(list(r.cells[j].lines), r.cells[j].span)
         columns = merge_header(rows[:h]) if h else [""] * width
         data = drop_repeated_header(rows[h:], rows[:h])
     spread_merged_values(data, columns)
@@ -393,6 +382,19 @@ def is_header_row(cells: list[str], first: bool) -> bool:
     if first:
         return vocab >= 2
     return vocab >= 1 and vocab >= MIN_SECOND_HEADER_SHARE * len(filled)
+
+
+def spread_header(rows: list[GridRow]) -> None:
+    """A header cell merged over columns that have headers of their own in the row below heads
+    each of them (目标值 over 2022年 | 2030年)."""
+    width = len(rows[0].cells) if rows else 0
+    for i, r in enumerate(rows):
+        for j, n in r.wide.items():
+            if not any(not below.cells[k].empty() for below in rows[i + 1:] for k in range(j, min(j + n, width))):
+                continue
+            for k in range(j + 1, min(j + n, width)):
+                if r.cells[k].empty():
+                    r.cells[k] = Cell(list(r.cells[j].lines), r.cells[j].span)
 
 
 def merge_header(rows: list[GridRow]) -> list[str]:

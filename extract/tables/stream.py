@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from . import assign, classify
-from .grid import Cell, Grid, GridRow, clean_text, find_header_rows, is_header_row, merge_header
+from .grid import Cell, Grid, GridRow, clean_text, find_header_rows, is_header_row, merge_header, spread_header
 
 MAX_LEFT_OUT = 2    # empty cells a row may leave out (a category printed once above it)
 SHORT_ROW = "table.missing_cells"
@@ -44,11 +44,16 @@ class Block:
     # holds only while the row is read as printed, not once its cells are placed by what they are
     notes: list[tuple[str, str]] = field(default_factory=list)
     extra_span: Optional[tuple[int, int]] = None   # printed lines of the row that are in no cell
+    # a row whose cell bounds the form knows (a reader's table: cells with their column and span):
+    # column → columns a merged cell spans
+    wide: dict[int, int] = field(default_factory=dict)
 
     def row(self, cells: list[Cell], placed: bool = False) -> GridRow:
-        """A grid row of the table from this block's cells."""
+        """A grid row of the table from this block's cells (placed: in other columns than
+        printed, so no merged cell spans from where it was)."""
         notes = [n for n in self.notes if not (placed and n[0] == SHORT_ROW)]
-        return GridRow(cells, page=self.page, notes=notes, extra_span=self.extra_span)
+        return GridRow(cells, page=self.page, notes=notes, extra_span=self.extra_span,
+                       wide={} if placed else dict(self.wide))
 
     @property
     def texts(self) -> list[str]:
@@ -111,14 +116,17 @@ def fits_as_printed(cells: list[Cell], roles: list[Optional[str]]) -> bool:
 
 
 def assemble(blocks: list[Block], ends: bool, header: Optional[int] = None,
-             rows_printed: bool = False, empties_printed: bool = True) -> Optional[Assembled]:
+             rows_printed: bool = False, empties_printed: bool = True,
+             bounded: bool = False) -> Optional[Assembled]:
     """The grid rows of a table printed as blocks (see the module doc). ends: an unplaceable
     block followed by another ends the table (the form does not know where it ends). header:
     the number of header blocks when the form prints where its header ends (the keys of
     key:value records, a Markdown delimiter row), else found from the header words.
     rows_printed: each block is one printed row (a pipe row, an HTML <tr>), never several.
     empties_printed: the form prints a row's empty cells (a tab, a pipe, a line of spaces), so a
-    printed row short of cells lost only its trailing ones; whitespace words print none."""
+    printed row short of cells lost only its trailing ones; whitespace words print none.
+    bounded: the form knows every cell's column and span (a reader's table): its rows are as
+    wide as the table, and no cell of one column is joined to the next."""
     blocks = [b for b in blocks if b.cells]
     h = header_blocks(blocks) if header is None else header
     if h == 0 and blocks and not rows_printed:
@@ -130,13 +138,13 @@ def assemble(blocks: list[Block], ends: bool, header: Optional[int] = None,
     if h == 0:
         return None
     width = len(blocks[0].cells)
-    head = [GridRow(list(b.cells) + [Cell() for _ in range(width - len(b.cells))], page=b.page)
-            for b in blocks[:h]]
+    head = [b.row(list(b.cells) + [Cell() for _ in range(width - len(b.cells))]) for b in blocks[:h]]
+    spread_header(head)
     roles = [classify.header_role(t) for t in merge_header(head)]
     printed_header = [tuple(b.texts) for b in blocks[:h]]
     blocks = blocks[:h] + [r for b in blocks[h:]
                            for r in (cut_by_width(b, width, roles, printed_header) if b.unbroken else [b])]
-    if rows_printed:
+    if rows_printed and not bounded:
         join_split_names(blocks[h:], blocks[0], roles)
     rows: list[GridRow] = list(head)
     used = h
@@ -166,14 +174,14 @@ def assemble(blocks: list[Block], ends: bool, header: Optional[int] = None,
 
 
 def to_grid(blocks: list[Block], paras: tuple[int, int], header: Optional[int] = None,
-            rows_printed: bool = False) -> Grid:
+            rows_printed: bool = False, bounded: bool = False) -> Grid:
     """The grid of a table printed as blocks, for a form that knows where the table ends: the
     assembled rows, or the blocks as printed when no header is found (a table of other things:
-    grid.finish reads it as it is)."""
-    got = assemble(blocks, ends=False, header=header, rows_printed=rows_printed)
+    grid.finish reads it as it is). bounded: see assemble (the grid is a reader's: ruled)."""
+    got = assemble(blocks, ends=False, header=header, rows_printed=rows_printed, bounded=bounded)
     if got is None:
-        return Grid(rows=[b.row(b.cells) for b in blocks], paras=paras)
-    return Grid(rows=got.rows, paras=paras, header_rows=got.header_rows)
+        return Grid(rows=[b.row(b.cells) for b in blocks], paras=paras, ruled=bounded)
+    return Grid(rows=got.rows, paras=paras, header_rows=got.header_rows, ruled=bounded)
 
 
 def _fits_next(after: list[Block], roles: list[Optional[str]], width: int, header: list[tuple]) -> bool:
