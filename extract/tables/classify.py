@@ -250,8 +250,9 @@ def column_roles(columns: list[str], rows: list[list[str]]) -> list[Optional[Rol
     roles = [header_role(c) for c in columns]
     for j, role in enumerate(roles):
         cells = [r[j].strip() for r in rows if j < len(r) and r[j].strip()]
-        if role == "category" and cells and all(is_nature(c) for c in cells) and "nature" not in roles:
-            roles[j] = "nature"   # 指标类型 over 预期性 | 约束性: the natures, not categories
+        if role in ("category", "note") and cells and all(is_nature(c) for c in cells) and "nature" not in roles:
+            # 指标类型 or 备注 over 预期性 | 约束性: the natures, not categories or notes
+            roles[j] = "nature"
             continue
         if role is not None:
             continue

@@ -27,6 +27,8 @@ VALUE_ROLES = {"unit", "year", "baseline", "target", "achieved", "change", "natu
                "project_content", "project_nature", "owner"}
 # columns a value merged across several of them is repeated into (one value for 2022年 and 2030年)
 SPREAD_ROLES = {"year", "baseline", "target", "achieved"}
+# columns whose header names what a year over them does not qualify (2025年 over 目标值 | 属性)
+NO_YEAR_ROLES = {"seq", "category", "name", "unit", "nature", "note"}
 MIN_GROUP_ROW_WIDTH = 3     # a lone text is a sub-heading only in a table this wide
 MAX_HEADER_WORD_CHARS = 10  # a header cell outside the vocabulary (a wrapped piece of a header)
 # a row under the header is a second header row only when at least this share of its cells are
@@ -386,14 +388,25 @@ def is_header_row(cells: list[str], first: bool) -> bool:
 
 def spread_header(rows: list[GridRow]) -> None:
     """A header cell merged over columns that have headers of their own in the row below heads
-    each of them (目标值 over 2022年 | 2030年)."""
+    each of them (目标值 over 2022年 | 2030年) — but a column whose header below names what holds
+    no value of a year (2025年 over 目标值 | 属性: the natures) keeps its own header alone."""
     width = len(rows[0].cells) if rows else 0
     for i, r in enumerate(rows):
         for j, n in r.wide.items():
-            if not any(not below.cells[k].empty() for below in rows[i + 1:] for k in range(j, min(j + n, width))):
+            cols = range(j, min(j + n, width))
+            if not any(not below.cells[k].empty() for below in rows[i + 1:] for k in cols):
                 continue
-            for k in range(j + 1, min(j + n, width)):
-                if r.cells[k].empty():
+            own = [k for k in cols if any(classify.header_role(below.cells[k].text) in NO_YEAR_ROLES
+                                          for below in rows[i + 1:])]
+            if len(own) == len(cols):
+                continue
+            for k in cols:
+                if k in own:
+                    if k == j:   # the cell's text goes to the first column that takes it
+                        first = next(c for c in cols if c not in own)
+                        r.cells[first] = Cell(list(r.cells[j].lines), r.cells[j].span)
+                        r.cells[j] = Cell()
+                elif r.cells[k].empty():
                     r.cells[k] = Cell(list(r.cells[j].lines), r.cells[j].span)
 
 
