@@ -40,6 +40,9 @@ class RawTable:
     # left below (not centred: maybe the rest of a label cut at the foot of the page before)
     full_at_foot: set[int] = field(default_factory=set)
     from_top: set[tuple[int, int]] = field(default_factory=set)
+    # (row, column) of cells whose text fills them from the top rule to the bottom one (centred
+    # or printed from the top: the two look the same)
+    filled: set[tuple[int, int]] = field(default_factory=set)
 
 
 Block = Union[RawLine, RawTable]

@@ -20,8 +20,11 @@ import ruled_tables as gen
 # another unit); 3, 5, 195: a unit with a magnitude in brackets after the name (森林蓄积量（亿立方米）);
 # 2, 13, 20, 118, 141: a 说明/备注 column; a table of one unit printed once: after every year's
 # header (8, 13: 2020年（%）), on the line above the table (20, 195: 单位：%), in the name column's
-# header (26: 指标（单位：%）)
-SEEDS = list(range(24)) + [26, 44, 70, 75, 118, 141, 195]
+# header (26: 指标（单位：%）); 136, 192, 194, 276: a label cut into two pieces that each fill their
+# cell to the line, printed from the top as much as centred (`健康` | `水平`), and 41, 45, 60, 187,
+# 229: two whole labels that each fill their cell on either side of the break (`疾病防控` |
+# `医疗资源`), never joined
+SEEDS = list(range(40)) + [44, 45, 60, 70, 75, 118, 136, 141, 187, 192, 194, 195, 229, 276]
 FORMATS = ("docx", "doc", "pdf", "ofd")
 FAST_SEEDS = 8   # the inner loop (make test-fast) reads these; make test reads all
 WRITE = {"docx": gen.write_docx, "doc": gen.write_doc, "pdf": gen.write_pdf, "ofd": gen.write_ofd}

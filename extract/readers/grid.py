@@ -74,9 +74,12 @@ def build_table(cells: list[Cell], pages: list[int] | None = None,
     wide: dict[tuple[int, int], int] = {}
     full_at_foot: set[int] = set()
     from_top: set[tuple[int, int]] = set()
+    filled: set[tuple[int, int]] = set()
     for c in cells:
         if c.fills and c.row + c.rowspan >= n_rows:
             full_at_foot.add(c.col)
+        if c.fills:
+            filled.add((c.row, c.col))
         if c.from_top:
             from_top.add((c.row, c.col))
         for r in range(c.row, min(c.row + c.rowspan, n_rows)):
@@ -93,13 +96,14 @@ def build_table(cells: list[Cell], pages: list[int] | None = None,
         grid = grid[1:]
         wide = {(r - 1, c): n for (r, c), n in wide.items() if r > 0}
         from_top = {(r - 1, c) for r, c in from_top if r > 0}
+        filled = {(r - 1, c) for r, c in filled if r > 0}
         if header_rows > 1:
             header_rows -= 1
     pages = sorted(set(pages or []))
     return RawTable(rows=grid, pages=pages,
                     header_rows=min(max(header_rows, 0), len(grid)), title=title, wide=wide,
                     row_pages=[pages[0]] * len(grid) if len(pages) == 1 else [],
-                    full_at_foot=full_at_foot, from_top=from_top)
+                    full_at_foot=full_at_foot, from_top=from_top, filled=filled)
 
 
 def cluster_edges(values: list, tolerance: float) -> list:
@@ -137,11 +141,13 @@ def continue_table(first: RawTable, part: RawTable) -> None:
     rows = [list(r) for r in part.rows]
     wide = dict(part.wide)
     from_top = set(part.from_top)
+    filled = set(part.filled)
     if part.title:  # a full-width first row here is a category row, not a caption
         rows.insert(0, [part.title] + [""] * (n - 1))
         wide = {(r + 1, c): k for (r, c), k in wide.items()}
         wide[(0, 0)] = n
         from_top = {(r + 1, c) for r, c in from_top}
+        filled = {(r + 1, c) for r, c in filled}
     # the header printed again: the rows the table opens with, however many the reader marked
     # (a PDF knows none: a header of two rows comes back whole)
     repeated = 0
@@ -153,6 +159,9 @@ def continue_table(first: RawTable, part: RawTable) -> None:
     # columns whose label the break cut, as the text sits: filled to the foot of the page before,
     # printed from the top of this one (the reader's geometry; none for a Word table)
     cut = {c for c in first.full_at_foot if (repeated, c) in from_top}
+    # both pieces fill their cells to the line: printed from the top or centred, the geometry
+    # cannot tell (join_cut_labels reads the labels' lengths)
+    both_full = {c for c in first.full_at_foot if (repeated, c) in filled} - cut
     if rows and first.rows and not rows[0][0].strip():
         if _is_split_row(first, rows[0]):
             # the row broke over the page: its second half is not a row of its own
@@ -166,7 +175,7 @@ def continue_table(first: RawTable, part: RawTable) -> None:
                 break
             row[0] = carried
     if rows and len(first.rows) > first.header_rows:
-        join_cut_labels(first, rows, cut)
+        join_cut_labels(first, rows, cut, both_full)
     base = len(first.rows) - dropped
     first.wide.update({(r + base, c): k for (r, c), k in wide.items() if r >= dropped})
     if first.row_pages and len(first.row_pages) == len(first.rows) and part.pages:
@@ -179,20 +188,27 @@ def continue_table(first: RawTable, part: RawTable) -> None:
 _HAN = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]+$")
 
 
-def join_cut_labels(first: RawTable, rows: list[list[str]], cut: set[int] = frozenset()) -> None:
+def join_cut_labels(first: RawTable, rows: list[list[str]], cut: set[int] = frozenset(),
+                    both_full: set[int] = frozenset()) -> None:
     """A label merged down the side (a category, printed across or one character a line) that
     the page break cut: both pieces are one label, on the rows of both (`健康` | `水平`). Told
     from a new label at the head of the page by where the text sits (`cut`: the columns whose
     piece fills its cell to the foot of the page before and whose next piece starts at the top
     of this one) or, with no geometry, by a piece of a single character (a category is two
-    characters or more: `健` | `康生活`). Only in a column headed as the category (类别, 领域 …),
+    characters or more: `健` | `康生活`). Where both pieces fill their cells to the line
+    (`both_full`: the rest of a cut label printed from the top looks as a new label centred in
+    a cell it fills), by the labels' lengths: each piece shorter than every label the column
+    prints whole, the two together no longer than the longest (`健康` | `水平` under 健康服务,
+    疾病防控; never `疾病防控` | `医疗资源`). Only in a column headed as the category (类别, 领域 …),
     or not named but whose label spans two rows or more on one side; never in a column its
     header names as something else (单位: `人`, `人` | `张` are two units)."""
     from ..tables.classify import header_role   # the header vocabulary (patterns/tables.yaml)
     last = len(first.rows) - 1
     for c in range(min(len(first.rows[last]), len(rows[0]))):
         a, b = first.rows[last][c].strip(), rows[0][c].strip()
-        if not a or not b or a == b or not _HAN.match(a + b) or (min(len(a), len(b)) != 1 and c not in cut):
+        if not a or not b or a == b or not _HAN.match(a + b):
+            continue
+        if min(len(a), len(b)) != 1 and c not in cut and not (c in both_full and _pieces(first, rows, c, a, b)):
             continue
         role = header_role(first.rows[0][c]) if c < len(first.rows[0]) else None
         if role not in (None, "category"):
@@ -214,6 +230,15 @@ def join_cut_labels(first: RawTable, rows: list[list[str]], cut: set[int] = froz
             first.rows[r][c] = label
         for r in below:
             rows[r][c] = label
+
+
+def _pieces(first: RawTable, rows: list[list[str]], c: int, a: str, b: str) -> bool:
+    """`a` | `b` read as the pieces of one label by their lengths, against the labels column c
+    prints whole on the rows away from the break."""
+    whole = {r[c].strip() for r in first.rows[first.header_rows:] + rows if c < len(r)} - {a, b, ""}
+    if not whole:
+        return False
+    return max(len(a), len(b)) < min(len(w) for w in whole) and len(a) + len(b) <= max(len(w) for w in whole)
 
 
 def on_columns(part: RawTable, edges: list, target: list, tolerance: float) -> RawTable | None:
@@ -240,7 +265,8 @@ def on_columns(part: RawTable, edges: list, target: list, tolerance: float) -> R
     return RawTable(rows=rows, pages=part.pages, header_rows=part.header_rows, title=part.title,
                     wide=wide, row_pages=part.row_pages,
                     full_at_foot={at[c] for c in part.full_at_foot if c < len(at) - 1},
-                    from_top={(r, at[c]) for r, c in part.from_top if c < len(at) - 1})
+                    from_top={(r, at[c]) for r, c in part.from_top if c < len(at) - 1},
+                    filled={(r, at[c]) for r, c in part.filled if c < len(at) - 1})
 
 
 def _is_split_row(first: RawTable, row: list[str]) -> bool:
