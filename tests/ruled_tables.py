@@ -1,9 +1,11 @@
 """A generator of ruled indicator tables, for the tests: invented data, printed as a Word table
-(python-docx, merged cells), as a Word 97–2003 table (tests/doc_writer.py: cell widths, vertical
-merges) and as a ruled PDF (reportlab's canvas, every rule drawn), so that a test can require
-every indicator field to equal what was generated.
+(python-docx, merged cells; over a page break as two tables, or as one that prints its header
+again at the break), as a Word 97–2003 table (tests/doc_writer.py: cell widths, vertical
+merges), as a ruled PDF (reportlab's canvas, every rule drawn) and OFD, and as a web page (a
+<table> with rowspan and colspan inside a site's menus, layout table and footer), so that a
+test can require every indicator field to equal what was generated.
 
-    python tests/ruled_tables.py OUTDIR [SEED ...]   # writes the DOCX, DOC and PDF of each seed
+    python tests/ruled_tables.py OUTDIR [SEED ...]   # writes the DOCX, DOC, PDF and HTML of each seed
 
 A table (one `Spec` per seed) has, each by the seed's choice:
 - a 序号 column; a category column whose cells are merged down the rows of each category
@@ -346,66 +348,168 @@ def _category_text(s: Spec, label: str) -> str:
     return "\n".join(label) if s.vertical else label
 
 
-def _docx_part(document, s: Spec, rows: list[Row], header: bool) -> None:
-    """One Word table of the spec's rows (the header first when asked). A category cell cut by
-    the page break keeps its text in its first part (a converter that splits the table at the
-    break leaves the rest of the merged cell empty)."""
-    n_head = len(s.header) if header else 0
-    table = document.add_table(rows=n_head + len(rows), cols=s.width)
+def _docx_part(document, s: Spec, parts: list[tuple[list[Row], bool]], repeat_label: bool = False) -> None:
+    """One Word table of the spec's rows, in parts (each with its header first when asked: a
+    header printed again where a page broke, as PDF-to-Word converters leave it, flagged as a
+    header row). A category cell cut by the break keeps its text in its first part (a converter
+    that splits the table at the break leaves the rest of the merged cell empty), or prints it
+    again in the next part (repeat_label)."""
+    heads = [len(s.header) if header else 0 for _, header in parts]
+    table = document.add_table(rows=sum(heads) + sum(len(rows) for rows, _ in parts), cols=s.width)
     table.style = "Table Grid"
-    for r in range(n_head):
-        for c, text in enumerate(s.header[r]):
-            if text:
-                table.cell(r, c).text = text
-        _mark_header(table.rows[r])
-    if n_head == 2:
-        for c in range(s.width):
-            if (0, c) in s.header_wide:
-                table.cell(0, c).merge(table.cell(0, c + s.header_wide[(0, c)] - 1))
-            elif not s.header[1][c]:
-                table.cell(0, c).merge(table.cell(1, c))
     cat = s.roles.index("category") if "category" in s.roles else None
-    runs: list[tuple[int, int, str]] = []   # category cells: first row, last row, label
-    for k, row in enumerate(rows):
-        r = n_head + k
-        if row.group is not None:
-            cell = table.cell(r, 0).merge(table.cell(r, s.width - 1)) if s.group_merged else table.cell(r, 0)
-            cell.text = row.group
-            continue
-        for c, role in enumerate(s.roles):
-            text = row.cells.get(role, "")
-            if role == "category":
-                if text or k == 0:
-                    runs.append((r, r, text))
-                elif runs:
-                    runs[-1] = (runs[-1][0], r, runs[-1][2])
+    top = 0
+    for (rows, _), n_head in zip(parts, heads):
+        for r in range(n_head):
+            for c, text in enumerate(s.header[r]):
+                if text:
+                    table.cell(top + r, c).text = text
+            _mark_header(table.rows[top + r])
+        if n_head == 2:
+            for c in range(s.width):
+                if (0, c) in s.header_wide:
+                    table.cell(top, c).merge(table.cell(top, c + s.header_wide[(0, c)] - 1))
+                elif not s.header[1][c]:
+                    table.cell(top, c).merge(table.cell(top + 1, c))
+        runs: list[tuple[int, int, str]] = []   # category cells: first row, last row, label
+        for k, row in enumerate(rows):
+            r = top + n_head + k
+            if row.group is not None:
+                cell = table.cell(r, 0).merge(table.cell(r, s.width - 1)) if s.group_merged else table.cell(r, 0)
+                cell.text = row.group
                 continue
-            if text:
-                _cell_set(table.cell(r, c), text)
-        if row.merged_targets:
-            first = s.roles.index("target0")
-            table.cell(r, first).merge(table.cell(r, first + len([x for x in s.roles if x.startswith("target")]) - 1))
-    for a, b, label in runs:
-        cell = table.cell(a, cat).merge(table.cell(b, cat)) if b > a else table.cell(a, cat)
-        if label:
-            _cell_set(cell, _category_text(s, label))
+            for c, role in enumerate(s.roles):
+                text = row.cells.get(role, "")
+                if role == "category":
+                    if k == 0 and not text and repeat_label:
+                        text = _label_above(s, row)
+                    if text or k == 0:
+                        runs.append((r, r, text))
+                    elif runs:
+                        runs[-1] = (runs[-1][0], r, runs[-1][2])
+                    continue
+                if text:
+                    _cell_set(table.cell(r, c), text)
+            if row.merged_targets:
+                first = s.roles.index("target0")
+                table.cell(r, first).merge(table.cell(r, first + len([x for x in s.roles if x.startswith("target")]) - 1))
+        for a, b, label in runs:
+            cell = table.cell(a, cat).merge(table.cell(b, cat)) if b > a else table.cell(a, cat)
+            if label:
+                _cell_set(cell, _category_text(s, label))
+        top += n_head + len(rows)
 
 
-def write_docx(s: Spec, path: Path) -> Path:
+def _label_above(s: Spec, row: Row) -> str:
+    """The category a row is under: the last label printed at or above it."""
+    label = ""
+    for r in s.rows[:s.rows.index(row) + 1]:
+        if r.group is None and r.cells.get("category"):
+            label = r.cells["category"]
+    return label
+
+
+def write_docx(s: Spec, path: Path, one_table: bool = False) -> Path:
+    """The Word table; where the spec breaks, two Word tables with a page break between, or with
+    one_table a single table that prints its header again at the break (the rows Word repeats on
+    every page, written out by a converter)."""
     import docx
     document = docx.Document()
     for line in s.before:
         document.add_paragraph(line)
     if s.split is None:
-        _docx_part(document, s, s.rows, True)
+        _docx_part(document, s, [(s.rows, True)])
+    elif one_table:
+        _docx_part(document, s, [(s.rows[:s.split], True), (s.rows[s.split:], True)],
+                   repeat_label=s.seed % 2 == 1)
     else:
-        _docx_part(document, s, s.rows[:s.split], True)
+        _docx_part(document, s, [(s.rows[:s.split], True)])
         from docx.enum.text import WD_BREAK
         document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        _docx_part(document, s, s.rows[s.split:], s.repeat_header)
+        _docx_part(document, s, [(s.rows[s.split:], s.repeat_header)])
     for line in AFTER:
         document.add_paragraph(line)
     document.save(str(path))
+    return path
+
+
+def write_docx_repeated(s: Spec, path: Path) -> Path:
+    return write_docx(s, path, one_table=True)
+
+
+# --- HTML -----------------------------------------------------------------------------------------
+
+def write_html(s: Spec, path: Path) -> Path:
+    """The table as a government site publishes it: a data <table> (a header of two rows with
+    rowspan and colspan, a category cell merged down its rows with rowspan — one character a
+    line with <br> when printed so —, a sub-heading row and a value over the target columns
+    merged across with colspan, a note on a line of its own after <br>) inside the site's
+    chrome: a menu, a layout table holding a side menu and the article (breadcrumb, date and
+    visit counter, the lines before and after the table), a footer."""
+    import html as h
+
+    def text(t: str) -> str:
+        return "<br>".join(h.escape(x) for x in t.split("\n"))
+
+    out = ['<!DOCTYPE html><html><head><meta charset="utf-8"><title>某市卫生健康委员会</title>'
+           "<style>.data td{border:1px solid #000}</style></head><body>",
+           '<div class="nav"><a href="/">首页</a> <a href="/jg">机构概况</a> <a href="/zw">政务公开</a> '
+           '<a href="/bs">办事服务</a> <a href="/hd">互动交流</a></div>',
+           '<table width="1000"><tr><td class="side" width="200"><ul><li><a href="/tz">通知公告</a></li>'
+           '<li><a href="/gh">规划计划</a></li><li><a href="/jd">政策解读</a></li></ul></td><td class="main">',
+           '<div class="crumb">当前位置：首页 &gt; 政务公开 &gt; 规划计划</div>',
+           '<div class="info">发布时间：2021-12-30　来源：某市卫生健康委员会　浏览次数：1024</div>']
+    out += [f"<p>{h.escape(x)}</p>" for x in s.before]
+    out.append('<table class="data" border="1" cellspacing="0">')
+    if len(s.header) == 1:
+        out.append("<tr>" + "".join(f"<td>{text(t)}</td>" for t in s.header[0]) + "</tr>")
+    else:
+        top, below = [], []
+        c = 0
+        while c < s.width:
+            span = s.header_wide.get((0, c), 1)
+            if span > 1:
+                top.append(f'<td colspan="{span}">{text(s.header[0][c])}</td>')
+                below += [f"<td>{text(s.header[1][k])}</td>" for k in range(c, c + span)]
+            else:
+                top.append(f'<td rowspan="2">{text(s.header[0][c])}</td>')
+            c += span
+        out += ["<tr>" + "".join(top) + "</tr>", "<tr>" + "".join(below) + "</tr>"]
+    cat = s.roles.index("category") if "category" in s.roles else None
+    n_targets = sum(1 for r in s.roles if r.startswith("target"))
+    for k, row in enumerate(s.rows):
+        if row.group is not None:
+            out.append(f'<tr><td colspan="{s.width}">{text(row.group)}</td></tr>' if s.group_merged else
+                       "<tr>" + f"<td>{text(row.group)}</td>" + "<td></td>" * (s.width - 1) + "</tr>")
+            continue
+        cells = []
+        skip = 0
+        for c, role in enumerate(s.roles):
+            if skip:
+                skip -= 1
+                continue
+            t = row.cells.get(role, "")
+            if c == cat:
+                if not t:
+                    continue   # under the rowspan of the label above
+                span = 1
+                while k + span < len(s.rows) and s.rows[k + span].group is None \
+                        and not s.rows[k + span].cells.get("category"):
+                    span += 1
+                label = "<br>".join(h.escape(x) for x in t) if s.vertical else text(t)
+                cells.append(f'<td rowspan="{span}">{label}</td>' if span > 1 else f"<td>{label}</td>")
+            elif role == "target0" and row.merged_targets:
+                cells.append(f'<td colspan="{n_targets}">{text(t)}</td>')
+                skip = n_targets - 1
+            else:
+                cells.append(f"<td>{text(t)}</td>")
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out.append("</table>")
+    out += [f"<p>{h.escape(x)}</p>" for x in AFTER]
+    out += ["</td></tr></table>",
+            '<div class="footer">主办：某市卫生健康委员会　地址：某市人民路1号　网站标识码：0000000000　'
+            "<a href=\"/sitemap\">网站地图</a></div></body></html>"]
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
     return path
 
 
@@ -669,6 +773,7 @@ if __name__ == "__main__":  # pragma: no cover
         write_docx(sp, out / f"ruled_{seed}.docx")
         write_pdf(sp, out / f"ruled_{seed}.pdf")
         write_doc(sp, out / f"ruled_{seed}.doc")
+        write_html(sp, out / f"ruled_{seed}.html")
         print(seed, sp.roles, sp.split, sp.vertical)
 
 
