@@ -43,6 +43,10 @@ class RawTable:
     # (row, column) of cells whose text fills them from the top rule to the bottom one (centred
     # or printed from the top: the two look the same)
     filled: set[tuple[int, int]] = field(default_factory=set)
+    # row → the columns its cells reach, for a row that prints fewer cells than the table has
+    # columns and no cell over the rest (an HTML <tr> with a <td> left out, a Word row of fewer
+    # cells): which of its cells belongs to which column is read from what they are
+    short: dict[int, int] = field(default_factory=dict)
 
 
 Block = Union[RawLine, RawTable]

@@ -236,8 +236,30 @@ def check_indicators(indicators, wants):
 def test_ruled_case(case):
     from extract.raw import RawTable
     table = RawTable(rows=case["rows"], pages=case.get("pages", [1]), header_rows=1, title=case.get("title"),
-                     wide={(r, c): n for r, c, n in case.get("wide", [])}, row_pages=case.get("row_pages", []))
+                     wide={(r, c): n for r, c, n in case.get("wide", [])}, row_pages=case.get("row_pages", []),
+                     short={r: n for r, n in case.get("short", [])})
     state = _reader_state(table, case.get("before", ()))
     check_indicators([i for i in state.indicators if i.source.kind == "table"], case["indicators"])
     if "warnings" in case:
         assert sorted(w.code for w in state.warnings) == sorted(case["warnings"])
+
+
+def test_html_rows_that_leave_out_the_category_cell(tmp_path):
+    """A web page's table whose rows under a category leave its cell out, with no rowspan (the
+    browser shifts them left): each row's cells are placed by what they are, the category
+    carried down. Invented page."""
+    from extract.pipeline import Settings, run
+    page = ("<html><body><p>某县卫生健康事业发展规划</p><p>表1 主要指标</p><table border='1'>"
+            "<tr><th>类别</th><th>指标</th><th>单位</th><th>2020年</th><th>2025年</th><th>属性</th></tr>"
+            "<tr><td>健康水平</td><td>人均预期寿命</td><td>岁</td><td>78.3</td><td>79</td><td>预期性</td></tr>"
+            "<tr><td>婴儿死亡率</td><td>‰</td><td>3.6</td><td>≤4</td><td>约束性</td></tr>"
+            "<tr><td>健康服务</td><td>每千人口医疗卫生机构床位数</td><td>张</td><td>5.7</td><td>6.4</td><td>预期性</td></tr>"
+            "<tr><td>每万人口全科医生数</td><td>人</td><td>2.9</td><td>3.9</td><td>约束性</td></tr>"
+            "</table><p>二、主要任务</p></body></html>")
+    path = tmp_path / "plan.html"
+    path.write_text(page, encoding="utf-8")
+    got = [i for i in run(path, Settings(ocr="off"), stop_after="indicators").state.indicators if i.source.kind == "table"]
+    assert [(i.name, i.category, i.unit, i.nature) for i in got] == [
+        ("人均预期寿命", "健康水平", "岁", "预期性"), ("婴儿死亡率", "健康水平", "‰", "约束性"),
+        ("每千人口医疗卫生机构床位数", "健康服务", "张", "预期性"), ("每万人口全科医生数", "健康服务", "人", "约束性")]
+    assert [(i.baseline.raw, i.target.raw) for i in got] == [("78.3", "79"), ("3.6", "≤4"), ("5.7", "6.4"), ("2.9", "3.9")]

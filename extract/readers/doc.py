@@ -589,7 +589,7 @@ def _table(rows: list[tuple[list[str], _Para]]) -> Optional[tuple[RawTable, list
         r += 1
     if not located and len(rows[0][0]) == 1:  # a one-cell first row: the table's caption
         out[0].colspan = max(len(c) for c, _ in rows)
-    table = build_table(out, header_rows=max(header_rows, 1))
+    table = build_table(out, header_rows=max(header_rows, 1), in_order=True)
     return None if table is None else (table, grid_lines)
 
 

@@ -533,7 +533,7 @@ class _BodyReader:
                 else:
                     open_merges.pop(col, None)
             r_out += 1
-        return build_table(cells, header_rows=max(header_rows, 1))
+        return build_table(cells, header_rows=max(header_rows, 1), in_order=True)
 
     def _row_cells(self, tr) -> list[tuple[int, int, Optional[str], str]]:
         """(grid column, columns spanned, vMerge state, text) for each cell of a row."""

@@ -63,8 +63,10 @@ def join_cell_lines(parts: list[str]) -> str:
 
 
 def build_table(cells: list[Cell], pages: list[int] | None = None,
-                header_rows: int = 1) -> RawTable | None:
-    """Place cells on a grid and fill spans. Returns None for a grid with no text at all."""
+                header_rows: int = 1, in_order: bool = False) -> RawTable | None:
+    """Place cells on a grid and fill spans. Returns None for a grid with no text at all.
+    in_order: the cells are each row's printed cells one after the other (HTML, Word), so a row
+    whose cells stop short of the table's width left cells out (RawTable.short)."""
     if not cells:
         return None
     n_rows = max(c.row + c.rowspan for c in cells)
@@ -75,6 +77,7 @@ def build_table(cells: list[Cell], pages: list[int] | None = None,
     full_at_foot: set[int] = set()
     from_top: set[tuple[int, int]] = set()
     filled: set[tuple[int, int]] = set()
+    reach = [0] * n_rows
     for c in cells:
         if c.fills and c.row + c.rowspan >= n_rows:
             full_at_foot.add(c.col)
@@ -84,12 +87,14 @@ def build_table(cells: list[Cell], pages: list[int] | None = None,
             from_top.add((c.row, c.col))
         for r in range(c.row, min(c.row + c.rowspan, n_rows)):
             grid[r][c.col] = c.text  # carry_down_merged: the category applies to each row
+            reach[r] = max(reach[r], c.col + c.colspan)
             if c.colspan > 1:
                 wide[(r, c.col)] = min(c.colspan, n_cols - c.col)
         if c.colspan >= n_cols and c.rowspan == 1 and n_cols > 1:
             full_width_rows.add(c.row)
     if not any(any(row) for row in grid):
         return None
+    short = {r: n for r, n in enumerate(reach) if in_order and 0 < n < n_cols}
     title = None
     if 0 in full_width_rows and n_rows > 1 and grid[0][0]:
         title = grid[0][0]
@@ -97,13 +102,14 @@ def build_table(cells: list[Cell], pages: list[int] | None = None,
         wide = {(r - 1, c): n for (r, c), n in wide.items() if r > 0}
         from_top = {(r - 1, c) for r, c in from_top if r > 0}
         filled = {(r - 1, c) for r, c in filled if r > 0}
+        short = {r - 1: n for r, n in short.items() if r > 0}
         if header_rows > 1:
             header_rows -= 1
     pages = sorted(set(pages or []))
     return RawTable(rows=grid, pages=pages,
                     header_rows=min(max(header_rows, 0), len(grid)), title=title, wide=wide,
                     row_pages=[pages[0]] * len(grid) if len(pages) == 1 else [],
-                    full_at_foot=full_at_foot, from_top=from_top, filled=filled)
+                    full_at_foot=full_at_foot, from_top=from_top, filled=filled, short=short)
 
 
 def cluster_edges(values: list, tolerance: float) -> list:
@@ -142,12 +148,14 @@ def continue_table(first: RawTable, part: RawTable) -> None:
     wide = dict(part.wide)
     from_top = set(part.from_top)
     filled = set(part.filled)
+    short = dict(part.short)
     if part.title:  # a full-width first row here is a category row, not a caption
         rows.insert(0, [part.title] + [""] * (n - 1))
         wide = {(r + 1, c): k for (r, c), k in wide.items()}
         wide[(0, 0)] = n
         from_top = {(r + 1, c) for r, c in from_top}
         filled = {(r + 1, c) for r, c in filled}
+        short = {r + 1: k for r, k in short.items()}
     # the header printed again: the rows the table opens with, however many the reader marked
     # (a PDF knows none: a header of two rows comes back whole)
     repeated = 0
@@ -178,6 +186,7 @@ def continue_table(first: RawTable, part: RawTable) -> None:
         join_cut_labels(first, rows, cut, both_full)
     base = len(first.rows) - dropped
     first.wide.update({(r + base, c): k for (r, c), k in wide.items() if r >= dropped})
+    first.short.update({r + base: k for r, k in short.items() if r >= dropped})
     if first.row_pages and len(first.row_pages) == len(first.rows) and part.pages:
         first.row_pages.extend([part.pages[0]] * len(rows))
     first.rows.extend(rows)

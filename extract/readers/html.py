@@ -363,7 +363,7 @@ def _data_table(table) -> Optional[RawTable]:
             col += colspan
     if not cells or max(c.col + c.colspan for c in cells) < 2:
         return None
-    raw = build_table(cells, header_rows=max(header_rows, 1))
+    raw = build_table(cells, header_rows=max(header_rows, 1), in_order=True)
     caption = table.find("caption")
     if raw is not None and caption is not None and caption.text_content().strip():
         if raw.title and raw.title != caption.text_content().strip():

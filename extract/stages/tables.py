@@ -107,7 +107,8 @@ def reader_grid(state: State, i: int) -> Optional[Grid]:
         if r < skip:
             continue
         page = table.row_pages[r] if r < len(table.row_pages) else para.page
-        blocks.append(stream.Block([Cell([c] if c.strip() else [], span if c.strip() else None) for c in raw_row],
+        printed = raw_row[:table.short[r]] if r in table.short else raw_row   # cells left out: placed
+        blocks.append(stream.Block([Cell([c] if c.strip() else [], span if c.strip() else None) for c in printed],
                                    page=page, wide={c: n for (row, c), n in table.wide.items() if row == r}))
     found = stream.header_blocks(blocks)
     if not found and table.header_rows and _reads_as_header(table.rows):

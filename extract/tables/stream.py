@@ -159,7 +159,8 @@ def assemble(blocks: list[Block], ends: bool, header: Optional[int] = None,
             rows.append(b.row(b.cells))   # the header printed again after a page break
             used = n + 1
             continue
-        got = _rows_of(b, roles, width, ends, printed_header, rows_printed, rows_printed and empties_printed)
+        got = _rows_of(b, roles, width, ends, printed_header, rows_printed, rows_printed and empties_printed,
+                       bounded)
         if got is None:
             if ends and (b.filled() < 2 or not _fits_next(blocks[n + 1:], roles, width, printed_header)):
                 break
@@ -285,8 +286,9 @@ def _by_key(b: Block, keys: tuple, width: int) -> Optional[list[GridRow]]:
 
 def _rows_of(b: Block, roles: list[Optional[str]], width: int, ends: bool,
              header: Optional[list[tuple]] = None, one_row: bool = False,
-             pad: bool = False) -> Optional[list[GridRow]]:
-    """The rows one block prints, or None when its cells fit no placement."""
+             pad: bool = False, bounded: bool = False) -> Optional[list[GridRow]]:
+    """The rows one block prints, or None when its cells fit no placement. bounded: a reader's
+    row, whose cells are in their columns unless it printed fewer than the table has."""
     n = len(b.cells)
     if b.cut:
         # a row cut from cells printed without row breaks: as printed when its cells fit their
@@ -308,8 +310,9 @@ def _rows_of(b: Block, roles: list[Optional[str]], width: int, ends: bool,
         padded = list(b.cells) + [Cell() for _ in range(width - n)]
         if fits_as_printed(padded, roles):
             return [b.row(padded)]
-    if n < width and b.filled() == 1 and not b.cells[0].empty() and classify.is_group_text(b.cells[0].text):
-        # a sub-heading row merged across the table (结果性指标), printed as one cell
+    if n < width and b.filled() == 1 and not b.cells[0].empty() and (bounded or classify.is_group_text(b.cells[0].text)):
+        # a sub-heading row merged across the table (结果性指标), printed as one cell (a reader's
+        # row of one cell is one, whatever it says: grid.group_rows reads it)
         return [b.row(list(b.cells) + [Cell() for _ in range(width - n)])]
     if n >= 2 * width and n % width == 0 and not one_row:
         chunks = [b.cells[s:s + width] for s in range(0, n, width)]
