@@ -104,6 +104,36 @@ def test_a_target_year_holds_for_the_sentences_and_the_list_after_it(tmp_path):
                    ("每千人口床位数", "6.8张", 2025)]
 
 
+# Invented: a 专栏 of targets whose items name no year, and one that reports the last period's results.
+_TARGET_BOX = """北港市“十四五”卫生健康事业发展规划
+
+第一章 发展基础
+专栏1 “十三五”主要指标完成情况
+1.人均预期寿命达到78.5岁。
+
+第二章 发展目标
+全市卫生健康体系更加完善。
+专栏2 “十四五”卫生健康主要发展指标
+1.人均预期寿命达到80岁以上。
+2.婴儿死亡率控制在4‰以下。
+3.每千人口执业（助理）医师数达到3.2人。
+
+第三章 主要任务
+加强公共卫生体系建设。
+"""
+
+
+def test_a_box_of_targets_states_them_for_the_year_its_title_or_the_plan_names(tmp_path):
+    """Items of a box titled with 目标/指标 state targets for the year the title names, else the
+    plan's last year; their list numbers are no part of a name; a box of results states none."""
+    from extract.pipeline import run
+    path = tmp_path / "plan.txt"
+    path.write_text(_TARGET_BOX, encoding="utf-8")
+    got = [(i.name, i.target.raw, i.target.year) for i in run(path).document.indicators]
+    assert got == [("人均预期寿命", "80岁以上", 2025), ("婴儿死亡率", "4‰以下", 2025),
+                   ("每千人口执业（助理）医师数", "3.2人", 2025)]
+
+
 from hypothesis import given, settings, strategies as st  # noqa: E402
 
 _PIECES = st.sampled_from(["到2025年，", "达到", "控制在", "由2015年的", "下降到", "分别", "、", "和", "，", "。",

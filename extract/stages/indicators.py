@@ -16,6 +16,7 @@ import regex
 
 from .. import catalogue, nlp, patterns, regex_cache
 from ..lexicon.dates import ARABIC_YEAR, YEAR, year_value
+from ..lexicon.numbering import heading_number_length
 from ..model import Indicator, ItemSource, Quantity, Table
 from ..quantity import parse_quantity, unit_magnitudes
 from ..state import State, TableRow
@@ -271,12 +272,15 @@ def from_prose(state: State) -> None:
     unresolved: list[tuple[str, list[_Target]]] = []
     headings = set(state.heading_para.values())
     listed: Optional[int] = None    # the year of a paragraph that opens a list (到2025年，主要目标是：)
+    boxed = _target_box_years(state, period.end if period else None)
     for i, para in paras:
         if i in headings:
             listed = None
         offset = title_end.get(i, para.start) - para.start   # a run-in heading's title is no target
+        if i not in title_end and i in boxed:
+            offset = heading_number_length(norm.para_text(para))   # a box item's 1. is no part of a name
         text = norm.para_text(para)[offset:]
-        in_force = listed    # the target year the sentences before this one named
+        in_force = listed if listed is not None else boxed.get(i)   # the target year in force here
         for m in _SENTENCE.finditer(text):
             span = (para.start + offset + m.start(), para.start + offset + m.end())
             ym = _year_phrase(m.group(0))
@@ -300,6 +304,29 @@ def from_prose(state: State) -> None:
         known.add(key)
         ind.id = f"i{len(state.indicators) + 1}"
         state.indicators.append(ind)
+
+
+def _target_box_years(state: State, plan_end: Optional[int]) -> dict[int, int]:
+    """The paragraphs of each 专栏 whose title announces targets or indicators (`“十四五”主要发展指标`,
+    `2025年主要目标`), with the year its items state targets for: the year the title names, else
+    the plan's last. A box that reports results (`“十三五”主要指标完成情况`) states none."""
+    out: dict[int, int] = {}
+    for box in state.boxes:
+        title = box.title or ""
+        if not _TARGET_BOX.search(title) or _RESULT_BOX.search(title):
+            continue
+        named = regex.search(rf"({ARABIC_YEAR})\s*年", title)
+        year = int(named.group(1)) if named else plan_end
+        if year is None:
+            continue
+        a, b = state.box_paras.get(box.id, (0, 0))
+        out.update((i, year) for i in range(a, b))
+    return out
+
+
+# a box title that announces targets (主要目标, 发展指标), and one that reports results
+_TARGET_BOX = regex_cache.compile(r"目标|指标")
+_RESULT_BOX = regex_cache.compile(r"完成|成效|成就|回顾|情况|实现")
 
 
 @dataclass
