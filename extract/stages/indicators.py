@@ -650,11 +650,14 @@ def _completed(mentions: list["Span"], name: str, a: int, b: int, text: str) -> 
 
 
 def _clean_subject(text: str) -> str:
-    s = text.strip(" ，,、：:")
+    s = _BULLET.sub("", text.strip(" ，,、：:"))   # ——婴儿死亡率, ●孕产妇死亡率: a list's bullet
     s = _prose().lead.sub("", s)
     s = _prose().trailing.sub("", s)
     s = _YEAR_LEAD.sub("", s)
     return s.strip(" ，,、：:")
+
+
+_BULLET = regex_cache.compile(r"^(?:——|—|-|●|◆|◇|■|□|▪|•|·|○|★|☆|>)+\s*")
 
 
 def _year(text: str) -> Optional[int]:
