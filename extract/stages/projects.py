@@ -962,6 +962,7 @@ def _invested_in(sentence: str, s: int, e: int, money: Money):
         return None
     name = None
     subject = before[:invested.start()].strip().rstrip("（(：: ")  # XX项目（总投资1.2亿元）
+    subject = g.item_number.sub("", subject, count=1)   # （4）XX项目：总投资…: the list label is no name
     if subject in g.data.generic_names:
         # 加快推进XX建设项目，项目总投资18亿元: the project the clause before names
         prev = _clause_before(sentence, clause_start)
