@@ -566,9 +566,9 @@ def wrap_width(lines: list[_Line]) -> Optional[int]:
     A hard-wrapped document has many lines of (nearly) the same width; a document with one
     paragraph per line has widths spread over hundreds of columns.
     """
-    widths = [display_width(line.text) for line in lines
-              if line.kind == "text" and not _TABLE_MARKUP.match(line.text.strip())]   # `| … |` rows are no prose
-    long = [w for w in widths if w >= MIN_WRAPPED_WIDTH]
+    measured = [(display_width(line.text), line.text) for line in lines
+                if line.kind == "text" and not _TABLE_MARKUP.match(line.text.strip())]   # `| … |` rows are no prose
+    long = [w for w, _ in measured if w >= MIN_WRAPPED_WIDTH]
     if len(long) < MIN_WRAPPED_LINES:
         return None
     counts = Counter(long)
@@ -581,8 +581,7 @@ def wrap_width(lines: list[_Line]) -> Optional[int]:
         return None
     # a wrap cuts sentences: full lines that mostly end one are short paragraphs of like length
     c = grammar()
-    full = [line.text for line in lines if line.kind == "text" and
-            best - WRAP_TOLERANCE <= display_width(line.text) <= best]
+    full = [text for w, text in measured if best - WRAP_TOLERANCE <= w <= best]
     if sum(1 for t in full if _ends_paragraph(t, c)) > MAX_ENDED_FULL_SHARE * len(full):
         return None
     return best
@@ -675,7 +674,7 @@ def _wrapped_title(prev: _Line, line: _Line) -> bool:
             or prev.bold != line.bold or line.bold_lead:
         return False
     t = line.text.strip()
-    return bool(heading_number_length(prev.text)) and bool(_DANGLING_END.search(prev.text)) \
+    return bool(_DANGLING_END.search(prev.text)) and bool(heading_number_length(prev.text)) \
         and 0 < len(t) <= MAX_TITLE_TAIL_CHARS and not _SENTENCE_MARK.search(t) and not starts_like_heading(t)
 
 
