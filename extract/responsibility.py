@@ -393,8 +393,12 @@ def read_units(text: str, *, need_role: bool = True) -> Optional[Responsibility]
     times: list[str] = []                # pieces that are only a time (2024—2025年)
     joining = False                      # after 会同/协同: the units join the ones before it
     principal: Optional[slice] = None    # the units before 会同, in out.units
+    first_leads = False                  # a note in the parenthesis: 排在第一位的为牵头单位
     for piece in _area_lists(split_top_level(text, seps)):
         if not piece:
+            continue
+        if "牵头" in piece and any(p.search(piece) for p in g.first_is_lead):
+            first_leads = marked = True
             continue
         m = g.label.match(piece)
         if m:
@@ -456,6 +460,9 @@ def read_units(text: str, *, need_role: bool = True) -> Optional[Responsibility]
     if out.deadline_text is None and times:    # 2024年启动，2026年完成 → 2026年完成
         out.deadline_text = _pick_time(times)
     out.units = _ordered_unique(out.units)
+    if first_leads and not any(r == "lead" for _, r in out.units):
+        out.units = [(out.units[0][0], "lead")] + [(u, "support" if r == "responsible" else r)
+                                                   for u, r in out.units[1:]]
     return out
 
 
@@ -613,12 +620,13 @@ def closing_parenthesis(text: str) -> tuple[str, Optional[Responsibility]]:
 
 
 def parentheses(text: str):
-    """(start, end, inner) of every top-level parenthesis of the text. Only the brackets are
-    visited (a compiled pattern finds them): the tasks stage asks this of whole sections."""
+    """(start, end, inner) of every top-level parenthesis of the text, lenticular ones too
+    (【牵头单位：X】). Only the brackets are visited (a compiled pattern finds them): the tasks
+    stage asks this of whole sections."""
     start = depth = 0
     for m in _BRACKET.finditer(text):
         i = m.start()
-        if text[i] in OPENING:
+        if text[i] in _OPEN:
             depth += 1
             if depth == 1:
                 start = i
@@ -628,7 +636,8 @@ def parentheses(text: str):
                 yield start, i + 1, text[start + 1:i]
 
 
-_BRACKET = regex_cache.compile("[" + regex.escape(OPENING + CLOSING) + "]")
+_OPEN, _CLOSE = OPENING + "【", CLOSING + "】"
+_BRACKET = regex_cache.compile("[" + regex.escape(_OPEN + _CLOSE) + "]")
 
 
 __all__ = ["Responsibility", "read_units", "read_bare_units", "read_duty", "read_sentence", "read_dash", "read_covering", "read_deadline_line",

@@ -381,7 +381,8 @@ def _responsibility(rng: random.Random, units: _Units, form: str):
     raise ValueError(form)
 
 
-EXTRA_ITEM_FORMS = ["bare", "one_line", "spaced_roles", "shared", "comma_joint", "paren_line"]
+EXTRA_ITEM_FORMS = ["bare", "one_line", "spaced_roles", "shared", "comma_joint", "paren_line", "bare_stop",
+                    "lead_bracket", "note_first"]
 
 
 def _is_body(name: str) -> bool:
@@ -431,6 +432,20 @@ def _extra_responsibility(x: Extra, units: "_Units", form: str):
         if rng.random() < 0.5:
             s = f"牵头单位：{lead[0]}" + (f"；配合单位：{'、'.join(sup)}" if sup else "")
         return f"（{s}）", "paren_line", lead, sup, None
+    if form == "bare_stop":     # 加强公平竞争审查（县市场监管局）。: bare units before the item's last 。
+        us = [u for u in units.some(rng.choice([1, 2])) if _is_organ(u)] or [units.one()]
+        while not _is_organ(us[0]):
+            us = [units.one()]
+        lead, sup = _roles([], [], us)
+        return f"（{'、'.join(us)}）", "before_stop", lead, sup, None
+    if form == "lead_bracket":  # 1.【牵头单位：X；配合单位：Y】推行……: the units first, in 【】
+        lead, sup = units.some(1), units.some(rng.choice([0, 1]))
+        s = f"牵头单位：{lead[0]}" + (f"；配合单位：{sup[0]}" if sup else "")
+        return f"【{s}】", "leading", lead, sup, None
+    if form == "note_first":    # （责任单位：A、B、C，排在第一位的为牵头单位）
+        us = units.some(rng.choice([2, 3]))
+        note = rng.choice(["排在第一位的为牵头单位", "列第一位的为牵头单位", "第一个单位为牵头单位"])
+        return f"（责任单位：{'、'.join(us)}，{note}）", "paren", us[:1], us[1:], None
     if form == "comma_joint":   # （责任单位：A、B，C）: a comma among the units
         us = units.some(3)
         lead, sup = _roles([], [], us)
@@ -606,7 +621,7 @@ def generate(seed: int) -> Plan:
             printed, where, lead, sup, dl = _responsibility(rng, units, form)
             if x.item_share and scheme != "一是" and x.rng.random() < x.item_share:
                 pool = EXTRA_ITEM_FORMS if scheme not in ("none", "bold") else \
-                    [f for f in EXTRA_ITEM_FORMS if f not in ("one_line", "paren_line")]
+                    [f for f in EXTRA_ITEM_FORMS if f not in ("one_line", "paren_line", "lead_bracket")]
                 form = x.rng.choice(pool)
                 forms.append("x:" + form)
                 printed, where, lead, sup, dl = _extra_responsibility(x, xunits, form)
@@ -627,6 +642,11 @@ def generate(seed: int) -> Plan:
                 forms.append("heading_units" + (":subitems" if sub else ""))
             elif where == "inline":
                 item = f"{printed_number}{title}{printed}。{body}"
+            elif where == "before_stop":     # the units before the item's last 。
+                item = f"{printed_number}{title}。{body}"
+                item = item[:-1] + printed + "。"
+            elif where == "leading":         # the units first, the item after them
+                item = f"{printed_number}{printed}{title}。{body}"
             elif where == "paren_line":      # the units on a line of their own, the text below
                 item = f"{printed_number}{title}\n{printed}" + (f"\n{body.strip()}" if body.strip() else "")
             elif where == "paren":

@@ -535,3 +535,21 @@ def test_units_in_a_paragraph_of_their_own_keep_the_text_below(tmp_path):
     assert got == [("1", "推进医养结合", "支持养老机构内设医疗机构。2025年底前实现全覆盖。", ["市卫生健康委"], ["市民政局"],
                     "2025年底前"),
                    ("2", "发展智慧养老服务", "建设智慧养老服务平台。", ["市民政局"], ["市大数据局"], None)]
+
+
+def test_units_first_in_lenticular_brackets_before_the_stop_and_a_note_for_one_task(tmp_path):
+    """【牵头单位：X】 opening an item; bare units before the item's last 。 (not a name's own bracket:
+    市卫生健康委（市中医药局）); a note in one task's parenthesis that the first unit leads is that
+    task's alone."""
+    text = ("某县2024年工作要点\n\n一、优化政务服务\n"
+            "1.【牵头单位：县政务服务中心；配合单位：县大数据中心】推行“一网通办”。\n"
+            "2.加强公平竞争审查（县市场监管局）。\n"
+            "3.规范涉企收费。（责任单位：县发展改革局、县财政局，排在第一位的为牵头单位）\n"
+            "4.完善信用修复机制。（县发展改革局、县市场监管局按职责分工负责）\n"
+            "5.加强与县卫生健康局（县中医药局）。\n"
+            "二、保障措施\n加强组织领导。\n")
+    got = [(t.number, t.title, t.lead, t.support) for t in _tasks(tmp_path, text)]
+    assert got == [("1", "推行“一网通办”", ["县政务服务中心"], ["县大数据中心"]),
+                   ("2", "加强公平竞争审查", ["县市场监管局"], []),
+                   ("3", "规范涉企收费", ["县发展改革局"], ["县财政局"]),
+                   ("4", "完善信用修复机制", [], ["县发展改革局", "县市场监管局"])]

@@ -290,10 +290,12 @@ def _markers(joined: str, numbered: bool) -> list[_Marker]:
     parens = list(parentheses(joined))
     for k, (s, e, inner) in enumerate(parens):
         who = read_units(inner)
-        if who is None and s > 0 and joined[s - 1] in "。；;！？":
+        if who is None and s > 0 and (joined[s - 1] in "。；;！？" or (
+                closer.match(joined, e) and not looks_like_unit(joined[max(0, s - 4):s]))):
             # ……。（市工业和信息化局、市科技局）: a parenthesis of named organs alone, standing
-            # after a sentence of its own, is the units of the item it closes (the roles, if
-            # any, by a rule of the plan)
+            # after a sentence of its own or closing its item (加强公平竞争审查（县市场监管局）。),
+            # is the item's units (the roles, if any, by a rule of the plan); one right after a
+            # name (市卫生健康委（市中医药局）) is part of that name
             who = read_bare_units(inner)
         if who is None:
             continue
@@ -548,7 +550,9 @@ def _without_responsibility(title: str) -> str:
     """A heading's title without the responsibility parenthesis printed in it; text run on after
     the parenthesis with no sentence mark (a converter joined the next paragraph) is not title."""
     for s, e, inner in reversed(list(parentheses(title))):
-        if read_units(inner) is not None:
+        if read_units(inner) is not None or (not title[e:].strip("。；; ") and s > 0
+                                             and not looks_like_unit(title[max(0, s - 4):s])
+                                             and read_bare_units(inner) is not None):
             title = (title[:s] if s > 0 and title[e:].strip() else title[:s] + title[e:]).strip()
     return title
 
@@ -557,8 +561,9 @@ def _without_responsibility(title: str) -> str:
 
 def _table_tasks(state: State) -> list[_Found]:
     out: list[_Found] = []
+    carry: dict = {}
     for table in state.tables:
-        out.extend(_rows_of(table))
+        out.extend(_rows_of(table, carry))
     return out
 
 
@@ -591,7 +596,10 @@ def _header_words() -> frozenset[str]:
                      + cols.groups)
 
 
-def _rows_of(table: Table) -> list[_Found]:
+def _rows_of(table: Table, carry: Optional[dict] = None) -> list[_Found]:
+    """A task per row. carry: what the last row of the table before leaves to this one, where
+    this one goes on under the same header (a table a page break cut in two, its header printed
+    again): the merged task and lead cells of that row."""
     cols = grammar().data.table
     columns, first = table.columns, 0
     if not any(c.strip() for c in columns) and table.rows:
@@ -618,6 +626,8 @@ def _rows_of(table: Table) -> list[_Found]:
     out = []
     above: dict[int, str] = {}    # the lead and responsible cells of the row above
     above_task = ""               # the task cell of the row above
+    if carry is not None and carry.get("columns") == columns:
+        above, above_task = carry["above"], carry["task"]
     last: Optional[tuple[_Found, str]] = None    # the task of the row above and its task cell
     for r, row in enumerate(table.rows):
         if r < first or _header_row(row):
@@ -672,6 +682,8 @@ def _rows_of(table: Table) -> list[_Found]:
                           or deadline_text(body),
                           source=TaskSource(kind="table", table=table.id, row=r, span=span)))
         last = (out[-1], body)
+    if carry is not None:
+        carry.update(columns=columns, above=above, task=above_task)
     return out
 
 
@@ -731,6 +743,11 @@ def _apply_blanket_rules(state: State, found: list[_Found]) -> None:
                 continue
             f.implied.extend(u for u in units if u not in f.implied)
     for at, m in _rule_matches(text, g.first_is_lead, "牵头"):
+        line_start = text.rfind("\n", 0, at) + 1
+        inside = [s for s, e, _ in parentheses(text[line_start:text.find("\n", at) % (len(text) + 1)])
+                  if s <= at + len(m.group()) - 1 - line_start < e]
+        if inside and text[line_start:line_start + inside[0]].strip():
+            continue      # a note inside one task's parenthesis: the grammar reads it there
         for f in found:
             if (m["following"] and f.start < at) or not f.who.units:
                 continue
