@@ -261,6 +261,18 @@ def docx(text: str, path: Path) -> Path:
     return path
 
 
+def docx_lines(text: str, path: Path) -> Path:
+    """A PDF converted to Word: every line of the PDF's hard-wrapped text (pdftotext's wrap) a
+    paragraph of its own, the page numbers gone to the footer."""
+    import docx as python_docx
+    d = python_docx.Document()
+    for line in pdftotext(text).replace("\f", "").split("\n"):
+        if not regex.fullmatch(r"— \d+ —", line):
+            d.add_paragraph(line)
+    d.save(str(path))
+    return path
+
+
 def pdf(text: str, path: Path) -> Path:
     """A ruled PDF: body paragraphs only (no bookmarks, no heading type), tables ruled."""
     items: list = []
@@ -326,6 +338,8 @@ def write(variant: str, text: str, meta: dict, folder: Path) -> Path:
         path.write_text(reflatten(text, variant[len("tables_"):]), encoding="utf-8")
     elif variant == "docx":
         path = docx(text, folder / "doc.docx")
+    elif variant == "docx_lines":
+        path = docx_lines(text, folder / "doc.docx")
     elif variant == "html":
         path = html_page(text, folder / "doc.html")
     elif variant == "crawler":

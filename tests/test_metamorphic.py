@@ -3,7 +3,8 @@ converters deliver it (tests/renderings.py: radical code points, lost opening br
 dash in list labels (a font's wrong mapping), a tab
 after every list label (a word processor's text export), pdftotext's plain text (prose
 hard-wrapped at a fixed width, a page number and a form feed at each page's end), DOCX
-without heading styles, HTML in site chrome, crawler Markdown, a blank line after every line,
+without heading styles, a PDF converted to Word (every line of pdftotext's wrap a paragraph),
+HTML in site chrome, crawler Markdown, a blank line after every line,
 its tables flattened again as tab rows / one cell per line / Markdown pipes / pandoc's grid,
 simple and multiline tables / Word's plain text (one cell a line, rows not marked, a merged
 category printed once) / html2text's pipes (no outer pipes, a row under a merged category one
@@ -30,7 +31,8 @@ from extract.evaluate import scorers
 from extract.pipeline import run
 
 STEMS = sorted(p.stem for p in ANNOTATIONS.glob("*.json"))
-OUTLINE_VARIANTS = ["radicals", "lost_brackets", "dash_one", "label_tabs", "pdftotext", "docx", "html", "crawler",
+OUTLINE_VARIANTS = ["radicals", "lost_brackets", "dash_one", "label_tabs", "pdftotext", "docx", "docx_lines", "html",
+                    "crawler",
                     "blank_lines"]
 TABLE_VARIANTS = ["tables_tabs", "tables_cells", "tables_markdown", "tables_grid", "tables_simple", "tables_multiline",
                   "tables_word_text", "tables_html2text", "tables_page_break"]

@@ -634,8 +634,9 @@ def _continues(prev: _Line, line: _Line, width: Optional[int], c: _Compiled) -> 
         return False  # `总投资：4800万元` / `建设年限：…`: the lines of a record, one field each
     if len(prev.text) >= MIN_OPEN_BRACKET_CHARS and _depth(prev) > 0:
         return True  # a paragraph does not end inside brackets: （社 / 区卫生服务中心）
-    if prev.ends_paragraph:
-        return False  # the container's paragraph (DOCX): no wrap or page-break guess crosses it
+    if prev.ends_paragraph and width is None:
+        return False  # the container's paragraph (DOCX): no wrap or page-break guess crosses it,
+        #               unless the paragraphs are a hard wrap's lines (a PDF-to-Word conversion)
     if _closes_first(line.text):
         return False  # it closes a bracket the paragraph never opened (a box's lone `)`): no
         #               wrap or page break left it there
