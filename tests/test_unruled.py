@@ -1,9 +1,10 @@
 """Tables printed without rules (extract/readers/columns.py): from the PDF's character boxes and
 from a layout text's display columns, by one mechanism.
 
-- every annotated corpus table printed as an unruled PDF (no rule; a 三线表) and as
-  `pdftotext -layout` text (values at the top of their rows or centred, with or without blank
-  lines between rows) reads back to the annotation's indicator figures (tests/unruled_tables.py);
+- every annotated corpus table printed as an unruled PDF (no rule; a 三线表; its header not
+  printed again after the page break) and as `pdftotext -layout` text (values at the top of
+  their rows or centred, with or without blank lines between rows; a page break inside the
+  table) reads back to the annotation's indicator figures (tests/unruled_tables.py);
 - invented tables, field by field against the invented content: a name with a space, a name
   wrapped over lines, an empty cell, a header over two lines, sub-heading rows, a category
   printed once;

@@ -19,8 +19,10 @@ sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
 
 import forms  # noqa: E402
 
-PDF_RULES = ("none", "three")
-LAYOUTS = ("top", "middle", "middle-spaced")   # values at the top / centred; blank lines between rows
+PDF_RULES = ("none", "three", "none-unrepeated")   # no rule; a 三线表; no rule, header not printed again
+# values at the top / centred; blank lines between rows; a page break (a form feed after a page
+# number) in the middle of the table, the header not printed again
+LAYOUTS = ("top", "middle", "middle-spaced", "top-paged")
 WRAP = 14   # display columns a long cell wraps at
 
 
@@ -80,8 +82,11 @@ def layout(header: list[str], rows: list[list[str]], cat: int | None, valign: st
 
 
 def render_layout(header: list[str], rows: list[list[str]], cat: int | None, form: str) -> str:
-    valign = "top" if form == "top" else "middle"
+    valign = "middle" if form.startswith("middle") else "top"
     body = layout(header, rows, cat, valign, spaced=form.endswith("spaced"))
+    if form.endswith("paged"):   # the break before the row that starts past the middle
+        cut = next(k for k in range(len(body) // 2, len(body)) if body[k][2:3].isdigit())
+        body = body[:cut] + ["", "                                 — 1 —", "\f" + forms.BEFORE[0]] + body[cut:]
     return "\n".join(forms.BEFORE + [""] + body + [""] + forms.AFTER) + "\n"
 
 
@@ -90,7 +95,7 @@ def write_pdf(header: list[str], rows: list[list[str]], cat: int | None, path: P
     items = [mf.Para(forms.BEFORE[0], level=None), mf.Para(forms.BEFORE[1], level=1), mf.Para(forms.BEFORE[2]),
              mf.Para(forms.BEFORE[3]), mf.Table([header] + rows, {cat} if cat is not None else set()),
              mf.Para(forms.AFTER[0], level=1), mf.Para(forms.AFTER[1])]
-    mf.build_pdf(items, path, rules=rules)
+    mf.build_pdf(items, path, rules=rules.split("-")[0], repeat_header=not rules.endswith("unrepeated"))
     return path
 
 

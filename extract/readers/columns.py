@@ -22,6 +22,10 @@ line or more) whose parts fall into the header's column bands:
   name cells where their lines end (a line printed short of the column's width ends its cell;
   a full one that ends with a measure word, patterns/columns.yaml, likely does too);
 - after the last row, a line goes on the last name only while the name line above it is full;
+  a page number ends the table;
+- a table left open at the foot of a page (nothing after it but the page number) goes on at the
+  head of the next page without its header: the rows there that keep within its columns
+  (after a running head) are its rows, read with its alignment (find_tables' carry);
 - a category printed once for several rows at their top covers its row (the assembler carries
   it down); centred over them (the first printed below the first row), the labels split the
   rows into consecutive groups, each label as near its group's middle as can be.
@@ -41,6 +45,10 @@ from typing import Optional
 from .. import patterns
 from .grid import join_cell_lines
 
+# a page number printed on a line of its own (`— 4 —`, `37`, `第3页 共10页`, `3/10`): what may follow a
+# table at the foot of its page when the next page goes on with it
+PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－_]*\s*\d{1,4}\s*[-—–－_]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?"
+                         r"|\d+\s*/\s*\d+)\s*$")
 MIN_ANCHORS = 2          # rows with values a table needs
 LOOSE_GAP = 0.7          # a vertical gap wider than this × the line height parts two rows
 END_GAP = 3.0            # a gap wider than this × the line height ends the table
@@ -84,7 +92,19 @@ class Table:
     end: int                      # index past its last line
     rows: list[list[str]]         # the header first (its lines joined), then one row per anchor
     lines: list[list[int]]        # for each row, the lines it was read from (in order)
-    header_rows: int = 1
+    header_rows: int = 1          # 0: a table continued from the page before, its header not printed again
+    columns: Optional["Columns"] = None   # what a continuation on the next page is read with
+
+
+@dataclass
+class Columns:
+    """A table's columns as found on its page: a page that goes on with the table without its
+    header (the next page) is read on them (find_tables' carry)."""
+    columns: list["_Column"]
+    roles: list
+    borders: list[float]
+    height: float
+    centred: Optional[bool] = None   # its rows are centred (else set at the top), as read on its page
 
 
 def header_words(words: list[str]) -> bool:
@@ -98,10 +118,17 @@ def header_words(words: list[str]) -> bool:
     return heads >= 2 and heads >= HEADER_SHARE * len(words)
 
 
-def find_tables(lines: list[Line]) -> list[Table]:
-    """The tables among the lines, in order; lines not in a table are left alone."""
+def find_tables(lines: list[Line], carry: Optional[Columns] = None) -> list[Table]:
+    """The tables among the lines, in order; lines not in a table are left alone. carry: the
+    columns of a table left open at the foot of the page before; the rows at the head of these
+    lines that keep within them continue it (a table with no header rows)."""
     out: list[Table] = []
     i = 0
+    if carry is not None:
+        table = _continued(lines, carry)
+        if table is not None:
+            out.append(table)
+            i = table.end
     while i < len(lines):
         if header_words([p.text for p in lines[i].parts]):
             table = _table_at(lines, i)
@@ -111,6 +138,25 @@ def find_tables(lines: list[Line]) -> list[Table]:
                 continue
         i += 1
     return out
+
+
+CONTINUATION_LINES = 4   # a continued table's first row starts among the page's first lines
+
+
+def _continued(lines: list[Line], carry: Columns) -> Optional[Table]:
+    """The head of a page that goes on with the table of the page before: from the first line
+    (among the first few: a running head and a page's furniture come before it) that prints two
+    parts or more within the table's columns, with the lines right above it (no wider gap) that
+    also keep within them."""
+    tolerance = 0.5 * carry.height
+    k0 = next((k for k in range(min(CONTINUATION_LINES, len(lines)))
+               if len(lines[k].parts) >= 2 and _cells_of(lines[k], carry.borders, tolerance) is not None), None)
+    if k0 is None or header_words([p.text for p in lines[k0].parts]):
+        return None   # the header printed again: a table of its own (the assembler joins them)
+    while k0 > 0 and not _loose(lines[k0 - 1], lines[k0]) \
+            and _cells_of(lines[k0 - 1], carry.borders, tolerance) is not None:
+        k0 -= 1
+    return _body_rows(lines, k0, 0, carry.columns, carry.roles, carry.height, carry.borders, carry.centred)
 
 
 # ---- one table ------------------------------------------------------------------------------
@@ -211,15 +257,23 @@ def _table_at(lines: list[Line], h: int) -> Optional[Table]:
     if len(columns) < 2:
         return None
     roles = [classify.header_role(join_cell_lines(c.texts)) for c in columns]
-    height = _height(lines[h])
+    return _body_rows(lines, h, nh, columns, roles, _height(lines[h]), None)
+
+
+def _body_rows(lines: list[Line], h: int, nh: int, columns: list[_Column], roles: list, height: float,
+               borders: Optional[list[float]], centred: Optional[bool] = None) -> Optional[Table]:
+    """The table whose header takes lines h..h+nh (none: a continuation from the page before,
+    its extent found on the borders of that page) and whose rows follow."""
+    from ..tables import classify
     # the lines the table may take: up to a wide gap, a line of one part spanning the columns
     # that is no sub-heading, or a line that reaches across the header's columns
-    mids = [(a.x1 + b.x0) / 2 for a, b in zip(columns, columns[1:])]
+    mids = borders or [(a.x1 + b.x0) / 2 for a, b in zip(columns, columns[1:])]
     end = h + nh
     while end < len(lines):
         line = lines[end]
-        if _gap(lines[end - 1], line) > END_GAP * height or not line.parts:
-            break
+        if (end > h and _gap(lines[end - 1], line) > END_GAP * height) or not line.parts \
+                or PAGE_NUMBER.match(" ".join(p.text for p in line.parts)):
+            break   # a wide gap; the page's number at its foot
         if _cells_of(line, mids, height) is None and not _sub_heading(line):
             # a part may run past the middle between two headers (a long name set left):
             # it only ends the table when it covers a whole neighbouring header
@@ -250,7 +304,7 @@ def _table_at(lines: list[Line], h: int) -> Optional[Table]:
         return False
 
     anchors = [k for k, got in enumerate(cells) if anchor(got)]
-    if len(anchors) < MIN_ANCHORS:
+    if len(anchors) < (MIN_ANCHORS if nh else 1):
         return None
     # after the last row, a line goes on its name cell only where the name line above it is
     # printed full width (else it is the text after the table); a sub-heading there is no row
@@ -273,9 +327,10 @@ def _table_at(lines: list[Line], h: int) -> Optional[Table]:
     # share lines with the rows' but keep their own spacing
     spans = [_extent(body[k], [p for col, ps in (got or {}).items() if col != category for p in ps])
              for k, got in enumerate(cells)]
-    owner = _owners(spans, cells, anchors, category, roles.index("name") if "name" in roles else None)
-    rows: list[list[str]] = [[join_cell_lines(c.texts) for c in columns]]
-    members: list[list[int]] = [list(range(h, h + nh))]
+    owner, centred = _owners(spans, cells, anchors, category, roles.index("name") if "name" in roles else None,
+                             centred)
+    rows: list[list[str]] = [[join_cell_lines(c.texts) for c in columns]] if nh else []
+    members: list[list[int]] = [list(range(h, h + nh))] if nh else []
     row_of: dict[int, int] = {}
     for k in range(len(body)):
         if cells[k] is None:   # a sub-heading across the table: a row of its own
@@ -298,10 +353,12 @@ def _table_at(lines: list[Line], h: int) -> Optional[Table]:
         for col, texts in pieces.items():
             rows[r][col] = join_cell_lines(texts)
     if category is not None:
-        _spread_categories(body, cells, category, owner, row_of, rows)
+        # centred labels: read so on the page before; else the first printed below the first row
+        _spread_categories(body, cells, category, owner, row_of, rows, centred if not nh else None)
     for r in members:
         r.sort()
-    return Table(first=h, end=end, rows=rows, lines=members)
+    return Table(first=h, end=end, rows=rows, lines=members, header_rows=1 if nh else 0,
+                 columns=Columns(columns, roles, borders, height, centred))
 
 
 _NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百]+[章节部分])")
@@ -324,7 +381,7 @@ def _extent(line: Line, parts: list[Part]) -> Line:
 
 
 def _owners(body: list[Line], cells: list, anchors: list[int], category: Optional[int],
-            name: Optional[int]) -> dict[int, int]:
+            name: Optional[int], centred: Optional[bool] = None) -> tuple[dict[int, int], bool]:
     """Each line of the body → the anchor whose row it belongs to (see the module doc). The
     lines between two anchors part at the widest gap wider than a cell's line spacing; with no
     such gap, by the table's alignment: set at the top, every line goes to the anchor above;
@@ -332,7 +389,8 @@ def _owners(body: list[Line], cells: list, anchors: list[int], category: Optiona
     or where centring breaks fewer name cells: see _full_lines), an anchor has as many lines
     below it as above, or one more or one fewer (a layout text centres on a line: the upper or
     lower middle of an even count), chosen so that every anchor's count fits and the name cells
-    break where their lines end (_centred_splits)."""
+    break where their lines end (_centred_splits). centred: the alignment as read on the page
+    before (a continued table), else found here; returned with the owners."""
     owner = {a: a for a in anchors}
     # a line of category words only (a label centred over rows, maybe on the spacer between
     # two) takes no part: its rows come from _spread_categories
@@ -342,7 +400,8 @@ def _owners(body: list[Line], cells: list, anchors: list[int], category: Optiona
     for k in runs[0]:
         owner[k] = anchors[0]
     first_label = next((k for k, got in enumerate(cells) if got is not None and category in got), None)
-    centred = bool(runs[0]) or (first_label is not None and first_label > anchors[0])
+    shown = centred if centred is not None else \
+        bool(runs[0]) or (first_label is not None and first_label > anchors[0])
     forced: list[Optional[int]] = []
     for i, run in enumerate(runs[1:]):
         if i == len(anchors) - 1:
@@ -370,16 +429,18 @@ def _owners(body: list[Line], cells: list, anchors: list[int], category: Optiona
         return n
 
     splits = _centred_splits(len(runs[0]), [len(r) for r in runs[1:]], forced, cost)
-    if not centred:   # set at the top unless centring reads the cells better
-        top = [len(r) if f is None else f for r, f in zip(runs[1:], forced)]
-        if sum(cost(i, d) for i, d in enumerate(top)) <= sum(cost(i, d) for i, d in enumerate(splits)):
-            splits = top
+    top = [len(r) if f is None else f for r, f in zip(runs[1:], forced)]
+    if centred is False or (not shown and sum(cost(i, d) for i, d in enumerate(top))
+                            <= sum(cost(i, d) for i, d in enumerate(splits))):
+        splits = top   # set at the top unless centring reads the cells better
+    else:
+        shown = True
     for i, run in enumerate(runs[1:]):
         for j, k in enumerate(run):
             owner[k] = anchors[i] if j < splits[i] else anchors[i + 1]
     for k in sorted(label_only):
         owner[k] = owner.get(k - 1, anchors[0]) if k > anchors[0] else anchors[0]
-    return owner
+    return owner, shown
 
 
 def _centred_splits(before: int, runs: list[int], forced: list[Optional[int]], cost) -> list[int]:
@@ -430,7 +491,7 @@ def _full_lines(body: list[Line], cells: list, name: Optional[int]) -> dict[int,
 
 
 def _spread_categories(body: list[Line], cells: list, category: int, owner: dict[int, int],
-                       row_of: dict[int, int], rows: list[list[str]]) -> None:
+                       row_of: dict[int, int], rows: list[list[str]], centred: Optional[bool]) -> None:
     """A category's words (one or several lines, one character a line) make one label; centred
     over its rows, it covers them from the end of the previous label to as far below its middle
     as the first lies above it."""
@@ -456,7 +517,9 @@ def _spread_categories(body: list[Line], cells: list, category: int, owner: dict
     # labels centred over their rows: the first is printed below the first row (set at the
     # top of its rows, it would be on the first, and the rows below it carry it down)
     at = [order.index(owner[ks[len(ks) // 2]]) for ks, _ in labels]
-    groups = _centred_groups(body, cells, category, owner, order, labels) if at[0] > 0 else None
+    if centred is None:
+        centred = at[0] > 0
+    groups = _centred_groups(body, cells, category, owner, order, labels) if centred else None
     if groups is None:
         groups = [(i, i) for i in at]
     for (first, last), label in zip(groups, texts):
@@ -481,8 +544,19 @@ def _centred_groups(body: list[Line], cells: list, category: int, owner: dict[in
         return None
     mids = [(body[ks[0]].top + body[ks[-1]].bottom) / 2 for ks, _ in labels]
     line = min(_height(body[ks[0]]) for ks, _ in labels)
+    # from the first row to the last; else (a table cut by a page break: its first rows under a
+    # label printed on the page before, its last under one cut) from any row to any
+    for starts in ([0], range(len(order))):
+        got = _groups_from(starts, order, tops, bottoms, mids, line)
+        if got is not None:
+            return got
+    return None
+
+
+def _groups_from(starts, order: list[int], tops: dict, bottoms: dict, mids: list[float],
+                 line: float) -> Optional[list[tuple[int, int]]]:
     # start row → (total deviation, previous start, end) per label
-    states: list[dict[int, tuple[float, int, int]]] = [{0: (0.0, -1, -1)}]
+    states: list[dict[int, tuple[float, int, int]]] = [{s: (0.0, -1, -1) for s in starts}]
     for mid in mids:
         nxt: dict[int, tuple[float, int, int]] = {}
         for start, (cost, _, _) in states[-1].items():
@@ -497,10 +571,10 @@ def _centred_groups(body: list[Line], cells: list, category: int, owner: dict[in
         if not nxt:
             return None
         states.append(nxt)
-    if len(order) not in states[-1]:
+    if len(order) not in states[-1] and len(starts) == 1:
         return None
     out = []
-    at = len(order)
+    at = len(order) if len(order) in states[-1] else max(states[-1])   # the last rows carry the label down
     for i in range(len(mids), 0, -1):
         _, start, end = states[i][at]
         out.append((start, end))

@@ -45,8 +45,7 @@ RUNNING_HEADER_SHARE = 0.5
 RUNNING_HEADER_ZONE = 0.12  # top share of the page height
 
 FILL_STROKE_MODES = (2, 6)  # text drawn filled and stroked: Word's “fake bold” for CJK fonts
-PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－_]*\s*\d{1,4}\s*[-—–－_]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?"
-                         r"|\d+\s*/\s*\d+)\s*$")
+PAGE_NUMBER = columns.PAGE_NUMBER   # `— 4 —`, `37`, `第3页 共10页`, `3/10`
 
 
 class _Collect(logging.Handler):
@@ -81,7 +80,8 @@ def _read_pdf(path: str, data: bytes, sha256: str, ocr: str = "auto") -> RawDocu
         if n_pages == 0:
             raise PdfDamaged("has no pages", path)
         outline = _outline(pdf)
-        pages = [_read_page(pdf, i, finder, outline.get(i, [])) for i in range(n_pages)]
+        unruled = _Unruled()
+        pages = [_read_page(pdf, i, finder, outline.get(i, []), unruled) for i in range(n_pages)]
         ocr_pages, warnings, why_not = _apply_ocr(pdf, pages, ocr)
     finally:
         finder.close()
@@ -158,7 +158,8 @@ class _ToDisplay:
         return left - x0, y1 - top, right - x0, y1 - bottom
 
 
-def _read_page(pdf, index: int, finder: "_TableFinder", bookmarks: list) -> _Page:
+def _read_page(pdf, index: int, finder: "_TableFinder", bookmarks: list,
+               unruled: Optional["_Unruled"] = None) -> _Page:
     import pypdfium2 as pdfium
 
     try:
@@ -180,7 +181,7 @@ def _read_page(pdf, index: int, finder: "_TableFinder", bookmarks: list) -> _Pag
                 result.chars = sum(len(ln.text) for ln in lines)
                 rows = group_rows(lines)
             else:
-                rows, result.chars, result.unreadable = _page_lines(textpage, to_display, exclude)
+                rows, result.chars, result.unreadable = _page_lines(textpage, to_display, exclude, unruled)
         finally:
             textpage.close()
     finally:
@@ -220,7 +221,8 @@ class _Row:
 _UNREADABLE = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0e-\x1f]")
 
 
-def _page_lines(textpage, to_display: _ToDisplay, exclude: list[tuple]) -> tuple[list[_Row], int, int]:
+def _page_lines(textpage, to_display: _ToDisplay, exclude: list[tuple],
+                unruled: Optional["_Unruled"] = None) -> tuple[list[_Row], int, int]:
     """PDFium's lines of the page (minus table areas), grouped into visual rows, top to bottom.
 
     A line's box comes from PDFium's text rectangles (a few calls per line); only a line that
@@ -267,7 +269,7 @@ def _page_lines(textpage, to_display: _ToDisplay, exclude: list[tuple]) -> tuple
         if line is not None:
             lines.append(line)
     ink_text = re.sub(r"\s+", "", text)
-    return _unruled_tables(group_rows(lines), tp, text, to_display), len(ink_text), \
+    return _unruled_tables(group_rows(lines), tp, text, to_display, unruled or _Unruled()), len(ink_text), \
         len(_UNREADABLE.findall(ink_text))
 
 
@@ -275,13 +277,24 @@ WORD = re.compile(r"\S+")
 WORD_SPACE = 0.6   # words closer than this × the line height are one part of a row (not two cells)
 
 
-def _unruled_tables(rows: list[_Row], textpage: int, text: str, to_display: _ToDisplay) -> list[_Row]:
+@dataclass
+class _Unruled:
+    """A table printed without rules left open at the foot of the page read last (nothing after
+    it but a page number): the next page may go on with it without its header."""
+    open: Optional[columns.Columns] = None
+
+
+def _unruled_tables(rows: list[_Row], textpage: int, text: str, to_display: _ToDisplay,
+                    unruled: _Unruled) -> list[_Row]:
     """Tables printed without rules (readers/columns.py): from the first row whose words are a
-    table header on, the lines are cut into words placed by PDFium (one text-box call per word,
-    only on such pages), regrouped into rows and parts, and each table found replaces the rows
-    it covers by its rows of cells. Other rows stay as they were."""
-    start = next((k for k, row in enumerate(rows) if _HAS_SPACE.search(row.text)
-                  and columns.header_words(row.text.split())), None)
+    table header on (from the top, on a page after one whose table was left open), the lines
+    are cut into words placed by PDFium (one text-box call per word, only on such pages),
+    regrouped into rows and parts, and each table found replaces the rows it covers by its rows
+    of cells. Other rows stay as they were."""
+    carry, unruled.open = unruled.open, None
+    start = 0 if carry is not None and rows else next(
+        (k for k, row in enumerate(rows) if _HAS_SPACE.search(row.text) and columns.header_words(row.text.split())),
+        None)
     if start is None:
         return rows
     words: list[PlacedLine] = []
@@ -297,9 +310,11 @@ def _unruled_tables(rows: list[_Row], textpage: int, text: str, to_display: _ToD
                 x0, top, x1, bottom = to_display.rect(*box)
                 words.append(PlacedLine(m.group(), x0, top, bottom, line.bold, x1))
     placed = group_rows(words)
-    found = columns.find_tables([_parts(row) for row in placed])
+    found = columns.find_tables([_parts(row) for row in placed], carry)
     if not found:
         return rows
+    if all(PAGE_NUMBER.match(row.text) for row in placed[found[-1].end:]):
+        unruled.open = found[-1].columns
     out = rows[:start]
     rest = rows[start:]
     for table in found:

@@ -353,17 +353,33 @@ def aligned_tables(lines: list[RawLine]) -> list[RawLine]:
 
     if not any(candidate(ln.text) for ln in lines):
         return lines
-    placed = [(k, ln) for k, ln in enumerate(lines) if ln.text.strip() and "\t" not in ln.text]
-    found = columns.find_tables([columns.Line(parts(ln.text.replace("\u3000", "  ")), k, k + 1)
-                                 for k, ln in placed])
+    found: list[tuple[list[int], "columns.Table"]] = []   # (the line numbers it was read from, table)
+    carry = None
+    for page in _pages(lines):
+        placed = [k for k in page if lines[k].text.strip() and "\t" not in lines[k].text]
+        tables = columns.find_tables([columns.Line(parts(lines[k].text.replace("\u3000", "  ")), k, k + 1)
+                                      for k in placed], carry)
+        found += [(placed, t) for t in tables]
+        carry = tables[-1].columns if tables and all(
+            columns.PAGE_NUMBER.match(lines[k].text) for k in placed[tables[-1].end:]) else None
     if not found:
         return lines
     out: list[RawLine] = []
     done = 0
-    for table in found:
-        first, end = placed[table.first][0], placed[table.end - 1][0] + 1
+    for placed, table in found:
+        first, end = placed[table.first], placed[table.end - 1] + 1
         out += lines[done:first]
         for cells, members in zip(table.rows, table.lines):
-            out.append(RawLine("\t".join(cells), page=lines[placed[members[0]][0]].page))
+            out.append(RawLine("\t".join(cells), page=lines[placed[members[0]]].page))
         done = end
     return out + lines[done:]
+
+
+def _pages(lines: list[RawLine]) -> list[list[int]]:
+    """The line numbers of each page (form feeds make pages; without, one)."""
+    out: list[list[int]] = []
+    for k, line in enumerate(lines):
+        if not out or line.page != lines[out[-1][-1]].page:
+            out.append([])
+        out[-1].append(k)
+    return out
