@@ -7,7 +7,8 @@ of lines under a header line of table words (`序号  指标  单位  2020年  2
 line or more) whose parts fall into the header's column bands:
 
 - the header's parts, over all its lines, give the columns (parts that overlap in x are one
-  column: `2025年` over `目标值`); the border between two columns is the emptiest x between
+  column: `2025年` over `目标值`; a part over two or more of another line heads each of their
+  columns: `规划目标` over `2020年` `2025年`); the border between two columns is the emptiest x between
   them in the table's lines (a name set left in a wide column runs past its header's middle);
 - a line belongs to the table while each of its parts lies in one column and no column gets
   more than two (a sentence that runs across the columns, a note under the table, words spread
@@ -193,16 +194,27 @@ def _header_columns(lines: list[Line], h: int) -> tuple[list[_Column], int]:
                 for p in line.parts):
             break
         n += 1
-    parts = sorted((p for line in lines[h:h + n] for p in line.parts), key=lambda p: p.x0)
+    head = lines[h:h + n]
+    # a word over two words or more of another header line (`规划目标` over `2020年` `2025年`) spans
+    # their columns: it makes none of its own, and heads each of them
+    spanning = [p for k, line in enumerate(head) for p in line.parts
+                if any(sum(1 for q in other.parts if q.x0 < p.x1 and p.x0 < q.x1) >= 2
+                       for j, other in enumerate(head) if j != k)]
+    parts = sorted((p for line in head for p in line.parts if p not in spanning), key=lambda p: p.x0)
     columns: list[_Column] = []
     for p in parts:
         if columns and p.x0 < columns[-1].x1:
             columns[-1].x1 = max(columns[-1].x1, p.x1)
         else:
             columns.append(_Column(p.x0, p.x1))
-    for line in lines[h:h + n]:   # each column's words, top to bottom
+    for line in head:   # each column's words, top to bottom
         for p in line.parts:
-            _column_of(columns, p.mid).texts.append(p.text)
+            if p in spanning:
+                for c in columns:
+                    if c.x0 < p.x1 and p.x0 < c.x1:
+                        c.texts.append(p.text)
+            else:
+                _column_of(columns, p.mid).texts.append(p.text)
     return columns, n
 
 
