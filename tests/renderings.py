@@ -73,6 +73,16 @@ def dash_one(text: str) -> str:
                      lambda m: (m.group(1) or m.group(2) or "") + "—", text)
 
 
+def letter_spaced(text: str) -> str:
+    """A PDF set with letter spacing, as its text extractor prints it: a space between every two
+    Chinese characters of a line, a wider gap (two spaces) where the print had a space; tables'
+    tabbed lines as they are."""
+    def spaced(line: str) -> str:
+        line = regex.sub(r"(?<=\p{Han})[ \u3000]+(?=\p{Han})", "  ", line)
+        return regex.sub(r"(?<=\p{Han})(?=\p{Han})", " ", line)
+    return "\n".join(line if "\t" in line else spaced(line) for line in text.split("\n"))
+
+
 def label_tabs(text: str) -> str:
     """A word processor's text export: a tab between each list label and its text
     (`一、⇥指导思想`, `1.⇥加强…`); lines of a table (already tabbed) are left alone."""
@@ -325,7 +335,8 @@ def crawled(text: str, meta: dict, path: Path) -> Path:
 
 # Renderings that rewrite the text and keep it a text file.
 TEXT_RENDERINGS = {"radicals": radicals, "lost_brackets": lost_brackets, "pdftotext": pdftotext,
-                   "label_tabs": label_tabs, "blank_lines": blank_lines, "dash_one": dash_one}
+                   "label_tabs": label_tabs, "blank_lines": blank_lines, "dash_one": dash_one,
+                   "letter_spaced": letter_spaced}
 
 
 def write(variant: str, text: str, meta: dict, folder: Path) -> Path:

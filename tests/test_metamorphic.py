@@ -1,6 +1,7 @@
 """Metamorphic tests, the held-out set: each annotated corpus document re-rendered the way real
 converters deliver it (tests/renderings.py: radical code points, lost opening brackets, 一 as a
-dash in list labels (a font's wrong mapping), a tab
+dash in list labels (a font's wrong mapping), a letter-spaced print (a space between every two
+Chinese characters, a wider gap where the print had a space), a tab
 after every list label (a word processor's text export), pdftotext's plain text (prose
 hard-wrapped at a fixed width, a page number and a form feed at each page's end), DOCX
 without heading styles, a PDF converted to Word (every line of pdftotext's wrap a paragraph),
@@ -31,8 +32,8 @@ from extract.evaluate import scorers
 from extract.pipeline import run
 
 STEMS = sorted(p.stem for p in ANNOTATIONS.glob("*.json"))
-OUTLINE_VARIANTS = ["radicals", "lost_brackets", "dash_one", "label_tabs", "pdftotext", "docx", "docx_lines", "html",
-                    "crawler",
+OUTLINE_VARIANTS = ["radicals", "lost_brackets", "dash_one", "letter_spaced", "label_tabs", "pdftotext", "docx",
+                    "docx_lines", "html", "crawler",
                     "blank_lines"]
 TABLE_VARIANTS = ["tables_tabs", "tables_cells", "tables_markdown", "tables_grid", "tables_simple", "tables_multiline",
                   "tables_word_text", "tables_html2text", "tables_page_break"]

@@ -35,6 +35,8 @@ LONG_ROW_TOKENS = 4            # … or one value among at least this many words
 MIN_HEADER_YEARS = 2           # a header row names at least two years (2020年 2025年)
 # Headings and numbers
 MAX_SPACED_HEADING_CHARS = 45  # a heading this short keeps the space between its two phrases
+MIN_LETTER_GAPS = 2            # a line with this many single spaces between letters, and twice as many as
+#                                letters side by side, is letter-spaced
 MAX_TITLE_TAIL_CHARS = 30     # the rest of a wrapped numbered title on the next line is at most this long
 NUMBER_HEAD_CHARS = 8          # a bracketed item number's closing bracket stands within these
 # Page furniture
@@ -279,6 +281,8 @@ def _clean_line(block: RawLine, c: _Compiled) -> Optional[_Line]:
         kind = "cell"
     else:
         kind = "row" if _looks_like_flat_row(text, c) else "text"
+        if kind == "row":
+            text = _unspace_letters(text)   # its words as the rebuilders read them
         if kind == "text":
             bold_lead = _shift_for_strip(raw, bold_lead)
             text = _remove_spaces(text)
@@ -346,6 +350,18 @@ def convert_latex(text: str, c: _Compiled | None = None) -> str:
 
 
 _PHRASE_GAP = regex_cache.compile(r"(?<=\p{Han}{4})[ \u3000]+(?=\p{Han}{4})")
+_LETTER_GAP = regex_cache.compile(r"(?<=\p{Han}) (?=\p{Han})")          # one space between two letters
+_WIDE_GAP = regex_cache.compile(r"(?<=\p{Han})(?: {2,}|\u3000+)(?=\p{Han})")
+_HAN_PAIR = regex_cache.compile(r"\p{Han}(?=\p{Han})")
+
+
+def _unspace_letters(text: str) -> str:
+    """A letter-spaced print (`维 护 重 点 人 群 健 康  促 进 …`, `人 均 期 望 寿 命  岁  75.10`): a single
+    space parts letters, a wider gap parts phrases or cells; other lines as they are."""
+    gaps = len(_LETTER_GAP.findall(text))
+    if gaps < MIN_LETTER_GAPS or gaps < 2 * len(_HAN_PAIR.findall(text)):
+        return text
+    return _LETTER_GAP.sub("", _WIDE_GAP.sub("\ue001", text)).replace("\ue001", " ")
 
 
 def _remove_spaces(text: str) -> str:
@@ -353,6 +369,7 @@ def _remove_spaces(text: str) -> str:
     (`第七节 维护重点人群健康 促进人口长期均衡发展`): there it is punctuation, not layout."""
     if not HAS_SPACE.search(text):
         return text
+    text = _unspace_letters(text)
     number = heading_number_length(text)
     spaced = TITLE_THEN_TEXT.match(text[number:]) if number else None
     if spaced:   # `一、指导思想 以…为指导，…。`: the space parts the title from its text
@@ -366,7 +383,7 @@ def _remove_spaces(text: str) -> str:
 
 def _looks_like_flat_row(text: str, c: _Compiled) -> bool:
     """A table row a PDF extractor flattened to words: `婴儿死亡率 ‰ 5.09 ≤5.08 预期性`."""
-    tokens = text.split()
+    tokens = _words(text)
     # punctuation inside a name's brackets (以乡（镇、街道）为单位…) or after 其中 is no sentence's
     if len(tokens) < MIN_ROW_TOKENS or _SENTENCE_PUNCT.search(c.sub_item.sub("", _IN_BRACKETS.sub("", text))) or DATE.search(text):
         return False  # a date line (`2021 年 10 月 28 日`, a signature) is not a row
@@ -374,6 +391,24 @@ def _looks_like_flat_row(text: str, c: _Compiled) -> bool:
     years = sum(1 for t in tokens if YEAR_TOKEN.match(t))
     values += years if years >= MIN_HEADER_YEARS else 0  # a header row names two years: 2020年 2025年
     return values >= MIN_ROW_VALUES or (values >= 1 and len(tokens) >= LONG_ROW_TOKENS)
+
+
+def _words(text: str) -> list[str]:
+    """The line's words, where the single characters a letter-spaced print sets apart are one word:
+    `专 栏 1 公 共 卫 生 项 目` → 专栏, 1, 公共卫生项目 (a caption, not a row of eight words)."""
+    out: list[str] = []
+    spaced = False
+    for token in text.split():
+        single = len(token) == 1 and _HAN.match(token) is not None
+        if single and spaced:
+            out[-1] += token
+        else:
+            out.append(token)
+        spaced = single
+    return out
+
+
+_HAN = regex_cache.compile(r"\p{Han}")
 
 
 # --- numbers that lost their opening bracket ------------------------------------------------
