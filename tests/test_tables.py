@@ -263,3 +263,22 @@ def test_html_rows_that_leave_out_the_category_cell(tmp_path):
         ("人均预期寿命", "健康水平", "岁", "预期性"), ("婴儿死亡率", "健康水平", "‰", "约束性"),
         ("每千人口医疗卫生机构床位数", "健康服务", "张", "预期性"), ("每万人口全科医生数", "健康服务", "人", "约束性")]
     assert [(i.baseline.raw, i.target.raw) for i in got] == [("78.3", "79"), ("3.6", "≤4"), ("5.7", "6.4"), ("2.9", "3.9")]
+
+
+def test_html_table_inside_a_text_is_read_as_a_web_page_table_is(tmp_path):
+    """An HTML <table> left inside a Markdown text is read by the HTML reader's table code and
+    the same assembly: a row that leaves out the category cell placed by what its cells are, a
+    year merged over 目标值 | 属性 heading the target column only. Invented text."""
+    from extract.pipeline import Settings, run
+    text = ("# 某县卫生健康事业发展规划\n\n表1 主要指标\n\n<table>"
+            "<tr><th rowspan='2'>类别</th><th rowspan='2'>指标</th><th rowspan='2'>2020年</th><th colspan='2'>2025年</th></tr>"
+            "<tr><th>目标值</th><th>属性</th></tr>"
+            "<tr><td>健康水平</td><td>人均预期寿命（岁）</td><td>78.3</td><td>79</td><td>预期性</td></tr>"
+            "<tr><td>婴儿死亡率（‰）</td><td>3.6</td><td>≤4</td><td>约束性</td></tr>"
+            "</table>\n\n## 二、主要任务\n")
+    path = tmp_path / "plan.md"
+    path.write_text(text, encoding="utf-8")
+    got = [i for i in run(path, Settings(ocr="off"), stop_after="indicators").state.indicators if i.source.kind == "table"]
+    assert [(i.name, i.category, i.unit, i.nature, i.baseline.raw, i.baseline.year, [(t.raw, t.year) for t in i.targets])
+            for i in got] == [("人均预期寿命", "健康水平", "岁", "预期性", "78.3", 2020, [("79", 2025)]),
+                              ("婴儿死亡率", "健康水平", "‰", "约束性", "3.6", 2020, [("≤4", 2025)])]

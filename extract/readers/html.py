@@ -223,7 +223,7 @@ class _Builder:
         tree = TreeBuilder(parser=HTMLParser())  # lxml.html elements, as the parser makes them
         for event in self.recording:
             getattr(tree, event[0])(*event[1:])
-        table = _data_table(tree.close())
+        table = data_table(tree.close())
         if table is None:
             self._replay()
         else:
@@ -336,7 +336,7 @@ def _span(el, attr: str) -> int:
     return max(1, min(int(value.group(1)), 1000)) if value else 1
 
 
-def _data_table(table) -> Optional[RawTable]:
+def data_table(table) -> Optional[RawTable]:
     """A RawTable, or None for a layout table whose content reads as running text."""
     if any(True for _ in table.iterdescendants("table")):
         return None

@@ -27,8 +27,6 @@ from ..tables.grid import Cell, Grid, GridRow, Rebuilt
 from ..tables.regions import Region, find_regions
 
 MIN_HEADER_TABLE_ROWS = 3      # a first row is read as a caption or a label header only above this many
-MAX_LABEL_CHARS = 12           # a header label of a reader's table (部门, 政策开发重点领域)
-LONGER_BODY_RATIO = 1.5        # body cells longer than the labels by this factor: the labels are a header
 MIN_KNOWN_HEADER_COLUMNS = 2   # a header naming this many columns the vocabulary knows makes one row a table
 TOC_ROW_SHARE = 0.6            # rows that read as `heading … page` making a table a table of contents
 
@@ -89,54 +87,22 @@ def caption_row(table: RawTable) -> Optional[str]:
 
 
 def reader_grid(state: State, i: int) -> Optional[Grid]:
-    """A table the reader already knows (DOCX, DOC, ruled PDF, OFD, HTML): its rows are the
-    blocks of the shared assembly (tables/stream.py), every cell with its column and span."""
+    """A table the reader already knows (DOCX, DOC, ruled PDF, OFD, HTML): its rows, each on
+    its line of the paragraph, are the blocks of the shared assembly (stream.table_grid)."""
     para = state.norm.paras[i]
     table: Optional[RawTable] = para.table
     if table is None:
         return None
-    text = state.norm.para_text(para)
-    blocks: list[stream.Block] = []
+    spans = []
     pos = para.start
-    lines = text.split("\n")
-    skip = 1 if caption_row(table) else 0   # a caption printed in the table's first row
-    for r, raw_row in enumerate(table.rows):
+    lines = state.norm.para_text(para).split("\n")
+    for r in range(len(table.rows)):
         line = lines[r] if r < len(lines) else ""
-        span = (pos, pos + len(line))
+        spans.append((pos, pos + len(line)))
         pos += len(line) + 1
-        if r < skip:
-            continue
-        page = table.row_pages[r] if r < len(table.row_pages) else para.page
-        printed = raw_row[:table.short[r]] if r in table.short else raw_row   # cells left out: placed
-        blocks.append(stream.Block([Cell([c] if c.strip() else [], span if c.strip() else None) for c in printed],
-                                   page=page, wide={c: n for (row, c), n in table.wide.items() if row == r}))
-    found = stream.header_blocks(blocks)
-    if not found and table.header_rows and _reads_as_header(table.rows):
-        found = 1
-    # a header printed over two rows (2020 / 年值) is one header even when the reader marked one
-    header = max(found, table.header_rows if found else 0)
-    return stream.to_grid(blocks, (i, i + 1), header=header or None, rows_printed=True, bounded=True)
-
-
-_SENTENCE_MARK = regex_cache.compile(r"[，。；：:,;！？]")
-
-
-def _reads_as_header(rows: list[list[str]]) -> bool:
-    """A reader's first row of short labels over rows of longer text is the header even when no
-    header word of the vocabulary is in it (部门 | 政策开发重点领域 | 对应的健康因素)."""
-    if len(rows) < MIN_HEADER_TABLE_ROWS:
-        return False
-    first = [grid_mod.clean_text(c) for c in rows[0]]
-    if len(first) < 2 or not all(first) or len(set(first)) < len(first):
-        return False
-    if any(len(c) > MAX_LABEL_CHARS or regex.search(r"\d", c) or _SENTENCE_MARK.search(c) for c in first):
-        return False
-    body = [grid_mod.clean_text(c) for r in rows[1:] for c in r]
-    # the labels do not come back in the rows below (a first data row would be like the others)
-    if any(c in body for c in first):
-        return False
-    longer = sum(len(c) for c in body) / max(1, len(body))
-    return longer > LONGER_BODY_RATIO * sum(len(c) for c in first) / len(first)
+    pages = [table.row_pages[r] if r < len(table.row_pages) else para.page for r in range(len(table.rows))]
+    skip = 1 if caption_row(table) else 0   # a caption printed in the table's first row
+    return stream.table_grid(table, spans, pages, (i, i + 1), skip=skip)
 
 
 def _is_table(t: Rebuilt, state: State) -> bool:

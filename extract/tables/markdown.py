@@ -4,11 +4,12 @@
 All keep their structure, so rebuilding is parsing: a pipe row (outer pipes printed or not) is
 split on unescaped `|` (the `|---|` delimiter row marks the header above it); in a grid table
 (`+-----+----+` borders between rows) the pipe lines between two borders are one row whose cells
-wrap over those lines, and the `+=====+` border marks the header above it; an HTML table is read
-with lxml and its rowspan/colspan cells are repeated over the rows and columns they cover.
-Each printed row is then one block of the shared assembly (tables/stream.py), the delimiter
-row or the <th> rows saying where the header ends: a row that prints fewer or more cells
-than the header is placed by what its cells are, or kept with a warning.
+wrap over those lines, and the `+=====+` border marks the header above it. Each printed row is
+then one block of the shared assembly (tables/stream.py), the delimiter row saying where the
+header ends: a row that prints fewer or more cells than the header is placed by what its cells
+are, or kept with a warning. An HTML table is read by the HTML reader's own table code (one
+parser of <table> for web pages and for markup inside a text) and assembled as every reader's
+table is (stream.table_grid: merged cells with their spans, rows that leave cells out placed).
 """
 from __future__ import annotations
 
@@ -105,8 +106,12 @@ def rebuild_pipe(state: State, paras: list[int]) -> Optional[Grid]:
 
 
 def rebuild_html(state: State, a: int, b: int) -> Optional[Grid]:
-    """An HTML table on paragraphs a..b-1 (one line or many)."""
+    """An HTML table on paragraphs a..b-1 (one line or many), read by the HTML reader's own table
+    code (readers/html.py: rowspan and colspan, a row that leaves cells out, a caption) and
+    assembled as every reader's table is (stream.table_grid), each row's span its <tr>."""
     from lxml import html as lxml_html
+
+    from ..readers.html import data_table
     norm = state.norm
     start, end = norm.paras[a].start, norm.paras[b - 1].end
     text = norm.text[start:end]
@@ -117,40 +122,18 @@ def rebuild_html(state: State, a: int, b: int) -> Optional[Grid]:
     markup = text[m.start():close.end()]
     try:
         root = lxml_html.fragment_fromstring(markup)
+        table = data_table(root)
     except Exception:  # lxml raises several types on broken markup; a broken table is skipped
         return None
-    tr_starts = [start + m.start() + t.start() for t in _TR.finditer(markup)]
-    grid: dict[tuple[int, int], str] = {}
-    header_rows = 0
-    trs = root.xpath(".//tr")
-    for r, tr in enumerate(trs):
-        c = 0
-        for td in tr.xpath("./td|./th"):
-            while (r, c) in grid:
-                c += 1
-            value = " ".join(td.text_content().split())
-            rowspan = _int(td.get("rowspan"))
-            colspan = _int(td.get("colspan"))
-            for dr in range(rowspan):
-                for dc in range(colspan):
-                    grid[(r + dr, c + dc)] = value
-            c += colspan
-        if tr.xpath("./th") and not tr.xpath("./td") and r == header_rows:
-            header_rows = r + 1
-    if not grid:
+    if table is None:
         return None
-    width = max(c for _, c in grid) + 1
-    blocks: list[stream.Block] = []
-    for r in range(len(trs)):
-        s = tr_starts[r] if r < len(tr_starts) else start
-        e = tr_starts[r + 1] if r + 1 < len(tr_starts) else start + close.start()
-        cells = [Cell([grid.get((r, c), "")] if grid.get((r, c)) else [], (s, e)) for c in range(width)]
-        blocks.append(stream.Block(cells, page=norm.paras[a].page))
-    return stream.to_grid(blocks, (a, b), header=header_rows or None, rows_printed=True)
-
-
-def _int(value: Optional[str]) -> int:
-    try:
-        return max(1, min(int(value or 1), 200))
-    except ValueError:
-        return 1
+    tr_starts = [start + m.start() + t.start() for t in _TR.finditer(markup)]
+    if table.title:   # a row across the table's top: a row here (the reader's caption)
+        table.rows.insert(0, [table.title] + [""] * (len(table.rows[0]) - 1))
+        table.wide = {(r + 1, c): n for (r, c), n in table.wide.items()}
+        table.wide[(0, 0)] = len(table.rows[0])
+        table.short = {r + 1: n for r, n in table.short.items()}
+        table.header_rows += 1
+    spans = [(tr_starts[r] if r < len(tr_starts) else start,
+              tr_starts[r + 1] if r + 1 < len(tr_starts) else start + close.start()) for r in range(len(table.rows))]
+    return stream.table_grid(table, spans, [norm.paras[a].page] * len(table.rows), (a, b))

@@ -19,12 +19,19 @@ of spaces or an empty tab cell. What the blocks mean is decided here, the same f
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
+from .. import regex_cache
 from . import assign, classify
+if TYPE_CHECKING:  # pragma: no cover
+    from ..raw import RawTable
+
 from .grid import Cell, Grid, GridRow, clean_text, find_header_rows, is_header_row, merge_header, spread_header
 
 MAX_LEFT_OUT = 2    # empty cells a row may leave out (a category printed once above it)
+MIN_LABEL_HEADER_ROWS = 3   # a first row of labels is read as the header only above this many rows
+MAX_LABEL_CHARS = 12        # a header label of a reader's table (部门, 政策开发重点领域)
+LONGER_BODY_RATIO = 1.5     # body cells longer than the labels by this factor: the labels are a header
 SHORT_ROW = "table.missing_cells"
 UNPLACED = ("table.unplaced_row", "its cells fit no placement on the columns; kept in printed order")
 
@@ -183,6 +190,53 @@ def to_grid(blocks: list[Block], paras: tuple[int, int], header: Optional[int] =
     if got is None:
         return Grid(rows=[b.row(b.cells) for b in blocks], paras=paras, ruled=bounded)
     return Grid(rows=got.rows, paras=paras, header_rows=got.header_rows, ruled=bounded)
+
+
+def table_grid(table: "RawTable", spans: list[tuple[int, int]], pages: list[Optional[int]],
+               paras: tuple[int, int], skip: int = 0) -> Grid:
+    """The grid of a table whose cells the form knows with their columns and spans (a reader's
+    RawTable; an HTML <table> inside a text): one block a row (spans, pages: each row's), its
+    merged cells with the columns they span, a row that left cells out (RawTable.short) with
+    only its printed cells, to be placed by what they are; the first `skip` rows left out (a
+    caption). The header: the rows of header words, or the reader's header row when it is
+    a row of short labels over longer rows (_reads_as_header); one printed over two rows is one
+    header even when the reader marked one."""
+    blocks: list[Block] = []
+    for r, raw_row in enumerate(table.rows):
+        if r < skip:
+            continue
+        span = spans[r] if r < len(spans) else None
+        printed = raw_row[:table.short[r]] if r in table.short else raw_row
+        blocks.append(Block([Cell([c] if c.strip() else [], span if c.strip() else None) for c in printed],
+                            page=pages[r] if r < len(pages) else None,
+                            wide={c: n for (row, c), n in table.wide.items() if row == r}))
+    found = header_blocks(blocks)
+    if not found and table.header_rows and _reads_as_header(table.rows):
+        found = 1
+    header = max(found, table.header_rows if found else 0)
+    return to_grid(blocks, paras, header=header or None, rows_printed=True, bounded=True)
+
+
+_SENTENCE_MARK = regex_cache.compile(r"[，。；：:,;！？]")
+_DIGIT = regex_cache.compile(r"\d")
+
+
+def _reads_as_header(rows: list[list[str]]) -> bool:
+    """A reader's first row of short labels over rows of longer text is the header even when no
+    header word of the vocabulary is in it (部门 | 政策开发重点领域 | 对应的健康因素)."""
+    if len(rows) < MIN_LABEL_HEADER_ROWS:
+        return False
+    first = [clean_text(c) for c in rows[0]]
+    if len(first) < 2 or not all(first) or len(set(first)) < len(first):
+        return False
+    if any(len(c) > MAX_LABEL_CHARS or _DIGIT.search(c) or _SENTENCE_MARK.search(c) for c in first):
+        return False
+    body = [clean_text(c) for r in rows[1:] for c in r]
+    # the labels do not come back in the rows below (a first data row would be like the others)
+    if any(c in body for c in first):
+        return False
+    longer = sum(len(c) for c in body) / max(1, len(body))
+    return longer > LONGER_BODY_RATIO * sum(len(c) for c in first) / len(first)
 
 
 def _fits_next(after: list[Block], roles: list[Optional[str]], width: int, header: list[tuple]) -> bool:
