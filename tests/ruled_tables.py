@@ -30,7 +30,8 @@ A table (one `Spec` per seed) has, each by the seed's choice:
 - a table of one unit that prints it once for all its rows: in the name column's header
   (`指标（单位：%）`), after every year's header (`2020年（%）`), or on a line above the table;
 - a 属性 column whose natures are printed short or long (约束, 预期性指标, 倡导性), a row or
-  two with none.
+  two with none; headed 备注 on some seeds; on others the one target year printed over two
+  columns in a header of two rows, `目标值 | 属性` under it.
 Some seeds break the table over two pages (the PDF: the header repeated on the second page or
 not, a running head of one or two lines above it, page numbers at the foot; the DOCX and DOC:
 two Word tables with a page break between, as PDF-to-Word converters leave them), with a
@@ -169,12 +170,23 @@ def spec(seed: int) -> Spec:
         style = "年目标值"   # 2020年 | 2025年 reads the same; kept apart from 2020年基期值 | 2025年
     for k, y in enumerate(ys):
         words[f"target{k}"] = f"{y}{style}" + ("（%）" if header_unit == "years" else "")
+    # the forms added last (natures in a 备注 column; one target year merged over 目标值 | 属性 in
+    # a header of two rows): a fourth stream
+    fourth = random.Random(f"fourth-{seed}")
+    if has_nature and not note_head and fourth.random() < 0.2:
+        words["nature"] = "备注"
+    year_over_nature = has_nature and len(ys) == 1 and not change and not header_unit and fourth.random() < 0.25
     header_wide: dict[tuple[int, int], int] = {}
     if two_row_header:
         first = [("目标值" if r == "target0" else "" if r.startswith("target") else words[r]) for r in roles]
         second = [(words[r] if r.startswith("target") else "") for r in roles]
         header = [first, second]
         header_wide[(0, roles.index("target0"))] = len(ys)
+    elif year_over_nature:
+        first = [(f"{ys[0]}年" if r == "target0" else "" if r == "nature" else words[r]) for r in roles]
+        second = [("目标值" if r == "target0" else words[r] if r == "nature" else "") for r in roles]
+        header = [first, second]
+        header_wide[(0, roles.index("target0"))] = 2
     else:
         header = [[words[r] for r in roles]]
 
