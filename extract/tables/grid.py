@@ -214,25 +214,27 @@ def finish(grid: Grid) -> Optional[Rebuilt]:
     # sub-heading rows cut the table into runs: spacer rows, stray units and categories are
     # read within a run, never across a sub-heading
     groups = group_rows(data, roles, grid.ruled)
+    foot = note_rows(data, grid.ruled)
     runs: list[tuple[Optional[GridRow], list[GridRow]]] = [(None, [])]
     for r in data:
-        if id(r) in groups:
+        if id(r) in groups or id(r) in foot:
             runs.append((r, []))
         else:
             runs[-1][1].append(r)
     out: list[GridRow] = []
     row_groups: list[Optional[str]] = []
     is_group: list[bool] = []
+    label = None
     for head, members in runs:
-        label = None
         if head is not None:
-            label = groups[id(head)]
+            if id(head) in groups:
+                label = groups[id(head)]
             filled = [c for c in head.cells if not c.empty()]
-            printed = next((c for c in filled if label and label in c.text), filled[0])
+            printed = next((c for c in filled if id(head) in groups and label and label in c.text), filled[0])
             head.cells = [Cell(list(printed.lines), printed.span)] + [Cell() for _ in head.cells[1:]]
             out.append(head)
             row_groups.append(None)
-            is_group.append(True)
+            is_group.append(True)   # a sub-heading or a note under the table: a row of the table, no data
         # spacer rows (a merged cell printed over a row and the row below it) in every form
         members, centered = fold_fragments(members, roles)
         move_stray_units(members, roles)
@@ -297,6 +299,26 @@ def group_rows(rows: list[GridRow], roles: list[Optional[str]], ruled: bool) -> 
                 or (one and role == "seq") \
                 or (one and ruled and j == 0 and role not in ("name", "category")):
             out[id(r)] = classify.group_label(t) or t
+    return out
+
+
+def note_rows(rows: list[GridRow], ruled: bool) -> set[int]:
+    """Rows that are a note printed inside the table (`注：[ ]内为五年累计数`, `说明：…`, `资料来源：…`):
+    one text, opening as a note, merged across the row (a reader's merged cell, or the same text
+    in every cell) or, in a reader's table, alone in its first cell. Kept as a row of the table,
+    never read as data, never glued to the row above nor the sub-heading of the rows below."""
+    out: set[int] = set()
+    for r in rows:
+        width = len(r.cells)
+        filled = [(j, c.text) for j, c in enumerate(r.cells) if not c.empty()]
+        if width < MIN_GROUP_ROW_WIDTH or not filled or len({t for _, t in filled}) != 1:
+            continue
+        j, t = filled[0]
+        if not _NOT_GROUP.match(t):
+            continue
+        if (len(filled) >= width - 1 and len(filled) >= 2) or r.wide.get(j, 1) >= width - 1 \
+                or (ruled and j == 0 and len(filled) == 1):
+            out.add(id(r))
     return out
 
 
