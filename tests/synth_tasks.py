@@ -121,6 +121,11 @@ HEADER_WORDS = {"task": ["重点任务", "工作任务", "工作举措", "改革
                 "deadline": ["完成时限", "完成时间", "时间节点", "时间进度", "时限要求"]}
 
 
+# how a plan says that the first unit named leads (a note for the tasks, or in one parenthesis)
+FIRST_LEAD = ["排在第一位的为牵头单位", "列第一位的为牵头单位", "第一个单位为牵头单位", "排名第一的单位为牵头单位",
+              "排在首位的为牵头单位", "牵头单位为排在第一位的单位"]
+
+
 @dataclass
 class Extra:
     """The forms added to the generator after its first version, from a stream of their own."""
@@ -444,7 +449,7 @@ def _extra_responsibility(x: Extra, units: "_Units", form: str):
         return f"【{s}】", "leading", lead, sup, None
     if form == "note_first":    # （责任单位：A、B、C，排在第一位的为牵头单位）
         us = units.some(rng.choice([2, 3]))
-        note = rng.choice(["排在第一位的为牵头单位", "列第一位的为牵头单位", "第一个单位为牵头单位"])
+        note = rng.choice(FIRST_LEAD)
         return f"（责任单位：{'、'.join(us)}，{note}）", "paren", us[:1], us[1:], None
     if form == "comma_joint":   # （责任单位：A、B，C）: a comma among the units
         us = units.some(3)
@@ -514,8 +519,8 @@ def generate(seed: int) -> Plan:
         lines.append(f"以下各项任务的责任单位均含{implied[0]}，不再一一列出。")
     if x.first_lead == "top":
         forms.append("first_lead")
-        lines.append(x.rng.choice(["（以下各项任务中，排在第一位的为牵头单位，其他为配合单位）",
-                                   "以下各项任务排在第一位的为牵头单位。"]))
+        note = x.rng.choice(FIRST_LEAD)
+        lines.append(x.rng.choice([f"（以下各项任务中，{note}，其他为配合单位）", f"以下各项任务{note}。"]))
 
     layout = rng.choice(["items", "sections", "sections", "sections"])
     n_sections = rng.randint(2, 3)
@@ -701,7 +706,7 @@ def generate(seed: int) -> Plan:
         lines.append(blanket_all)
     if x.first_lead == "end":
         forms.append("first_lead")
-        lines.append("注：以上各项任务中排在第一位的单位为牵头单位。")
+        lines.append(f"注：以上各项任务中，{x.rng.choice(FIRST_LEAD)}。")
     for t in tasks:     # a unit the task names itself is not implied
         t.implied = [u for u in implied if u not in t.lead + t.support]
         if x.first_lead and not t.lead and t.support:   # the plan's rule: the first unit leads
