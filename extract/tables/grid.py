@@ -269,9 +269,7 @@ _NOT_GROUP = regex_cache.compile(r"^(?:注|说明|备注|资料来源|数据来�
 def group_rows(rows: list[GridRow], roles: list[Optional[str]], ruled: bool) -> dict[int, str]:
     """Rows that are sub-headings inside the table (结果性指标, 约束性指标 …): one text, merged
     across the row (a reader's merged cell, or repeated in every cell), or alone in the 序号
-    column, or alone anywhere when it reads as a sub-heading, or, in a reader's table (whose
-    rows never wrap into the next), alone in its first cell or in the name column (健康水平 over
-    the rows it heads: it was glued to the name above). id(row) → the text."""
+    column, or alone anywhere when it reads as a sub-heading. id(row) → the text."""
     out: dict[int, str] = {}
     for r in rows:
         width = len(r.cells)
@@ -299,8 +297,7 @@ def group_rows(rows: list[GridRow], roles: list[Optional[str]], ruled: bool) -> 
         if (len(filled) >= width - 1 and len(filled) >= 2) or r.wide.get(j, 1) >= width - 1 \
                 or (one and classify.is_group_text(t)) \
                 or (one and role == "seq") \
-                or (one and ruled and j == 0 and role not in ("name", "category")) \
-                or (one and ruled and role == "name" and width > 2):
+                or (one and ruled and j == 0 and role not in ("name", "category")):
             out[id(r)] = classify.group_label(t) or t
     return out
 
