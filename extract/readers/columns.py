@@ -12,8 +12,11 @@ line or more) whose parts fall into the header's column bands:
   them in the table's lines (a name set left in a wide column runs past its header's middle);
 - a line belongs to the table while each of its parts lies in one column and no column gets
   more than two (a sentence that runs across the columns, a note under the table, words spread
-  by justification end it; so does a wide vertical gap); a line of one part that is a
-  sub-heading (`约束性指标`, `预期性指标`) is a row of its own;
+  by justification end it; so does a wide vertical gap, a page number, a rule drawn in text —
+  a pandoc table, read by rebuild_flat.py); a part that runs on into the next column at a word
+  space where that column's header starts is two cells (a name that fills its column, one space
+  before the unit); a line of one part that is a sub-heading (`约束性指标`, `预期性指标`) is a
+  row of its own;
 - a line that prints a value (a number, a nature word, a 序号) is a row's anchor; a line with
   text only in some columns (a name wrapped onto a second line, a category word) belongs to the
   anchor above or below it: where the PDF leaves more space between rows than between the
@@ -247,6 +250,33 @@ def _borders(columns: list[_Column], lines: list[Line]) -> list[float]:
     return out
 
 
+def _split_at_columns(line: Line, columns: list["_Column"], tolerance: float) -> Line:
+    """A part that runs on into the next column at a word space (a cell and the next one set a
+    single space apart: `城市细颗粒物（PM2.5）年均浓度 微克/立方米` where the name fills its
+    column) is cut there: at a space after which the text starts where a column's header
+    starts (by the part's display width)."""
+    from ..lexicon.layout import display_width
+    if " " not in "".join(p.text for p in line.parts):
+        return line
+    out: list[Part] = []
+    todo = list(line.parts)
+    while todo:
+        p = todo.pop(0)
+        width = max(display_width(p.text), 1)
+
+        def at(i: int) -> float:
+            return p.x0 + (p.x1 - p.x0) * display_width(p.text[:i]) / width
+
+        cut = next((i for i, ch in enumerate(p.text) if ch == " " and any(
+            p.x0 + tolerance < c.x0 and c.x0 - tolerance <= at(i + 1) <= (c.x0 + c.x1) / 2 for c in columns)), None)
+        if cut is None:
+            out.append(p)
+            continue
+        out.append(Part(p.x0, at(cut), p.text[:cut].rstrip(), p.top, p.bottom))
+        todo.insert(0, Part(at(cut + 1), p.x1, p.text[cut + 1:].lstrip(), p.top, p.bottom))
+    return line if len(out) == len(line.parts) else Line(out, line.top, line.bottom)
+
+
 def _cells_of(line: Line, borders: list[float], tolerance: float) -> Optional[dict[int, list[Part]]]:
     """The line's parts by column, or None when a part runs across a border."""
     import bisect
@@ -282,10 +312,12 @@ def _body_rows(lines: list[Line], h: int, nh: int, columns: list[_Column], roles
     mids = borders or [(a.x1 + b.x0) / 2 for a, b in zip(columns, columns[1:])]
     end = h + nh
     while end < len(lines):
-        line = lines[end]
+        line = lines[end] = _split_at_columns(lines[end], columns, 0.5 * height)
         if (end > h and _gap(lines[end - 1], line) > END_GAP * height) or not line.parts \
-                or PAGE_NUMBER.match(" ".join(p.text for p in line.parts)):
-            break   # a wide gap; the page's number at its foot
+                or PAGE_NUMBER.match(" ".join(p.text for p in line.parts)) \
+                or all(_RULE.fullmatch(p.text) for p in line.parts):
+            break   # a wide gap; the page's number at its foot; a rule drawn in text (a
+            # pandoc table's `----- ----`: a form of its own, rebuild_flat.py)
         if _cells_of(line, mids, height) is None and not _sub_heading(line):
             # a part may run past the middle between two headers (a long name set left):
             # it only ends the table when it covers a whole neighbouring header
@@ -373,6 +405,7 @@ def _body_rows(lines: list[Line], h: int, nh: int, columns: list[_Column], roles
                  columns=Columns(columns, roles, borders, height, centred))
 
 
+_RULE = re.compile(r"[-=_—–─━+:| ]{3,}")
 _NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百]+[章节部分])")
 
 
