@@ -109,7 +109,7 @@ def rebuild(state: State, a: int, width: int) -> Optional[Grid]:
         grid = _blocks_grid(state, a, groups, cuts)
         if grid is not None:
             return grid
-    return _cut_grid(state, a, [ln for ln in lines if ln is not None and ln is not _PAGE and ln[0] != _LONG], width)
+    return _cut_grid(state, a, [ln for ln in lines if ln is not None and ln is not _PAGE], width)
 
 
 _LONG = "\0"   # marks a line too long for a cell unless the row it stands in is a row of the table
@@ -119,8 +119,8 @@ def _groups(lines: list[Optional[_Line]]) -> tuple[list[list[_Line]], set[int]]:
     """The lines between blank lines, and the groups a page break ended (a page number or
     running head between blank lines after them: their row may go on after it). A line too long
     for a cell (100–200 characters of a project's content) is kept only inside a group about as
-    wide as the header (the first group); the lines end before any other group that holds one
-    (prose after the table)."""
+    wide as the header (the first group, or the row after the header's words in it); the lines
+    end before any other group that holds one (prose after the table)."""
     groups: list[list[_Line]] = []
     current: list[_Line] = []
     cuts: set[int] = set()
@@ -142,11 +142,17 @@ def _groups(lines: list[Optional[_Line]]) -> tuple[list[list[_Line]], set[int]]:
     width = len(groups[0])
     if 0 in cuts and len(groups) > 1 and all(classify.is_header_cell(t) for t, _ in groups[1]):
         width += len(groups[1])   # the header cut in two by a page break
+    # a first group that goes on after the header's words with the first row (no blank line
+    # under the header): the header's words give the width, the row after them may hold long cells
+    head = header_run([t for t, _ in groups[0]], 0)
+    if 0 < head < len(groups[0]):
+        width = head
     for n, g in enumerate(groups):
         long = [k for k, (t, _) in enumerate(g) if t.startswith(_LONG)]
         if not long:
             continue
-        if n == 0 or not width - stream.MAX_LEFT_OUT <= len(g) <= width:
+        row = g[head:] if n == 0 and 0 < head < len(g) and min(long) >= head else g
+        if (n == 0 and row is g) or not width - stream.MAX_LEFT_OUT <= len(row) <= width:
             return groups[:n], cuts   # prose after the table
         groups[n] = [(t[len(_LONG):] if t.startswith(_LONG) else t, p) for t, p in g]
     return groups, cuts
@@ -174,12 +180,19 @@ def _blocks_grid(state: State, a: int, groups: list[list[_Line]], cuts: set[int]
 
 def _cut_grid(state: State, a: int, body_lines: list[_Line], width: int) -> Optional[Grid]:
     """Rows printed without blank lines between them: the header's words, then one run of cells
-    that the shared assembly cuts by the header's width (stream.cut_by_width)."""
+    that the shared assembly cuts by the header's width (stream.cut_by_width; a row that leaves
+    out its merged category is one cell short). The run ends at the first line too long for a
+    cell unless the header has a content column (a project's content)."""
     paras = state.norm.paras
     header = [ln for ln in body_lines if ln[0]][:width]
     if len(header) < width:
         return None
     k = body_lines.index(header[-1]) + 1
+    # a line too long for a cell is a project's content, in a table with a content column;
+    # under any other header it is the prose after the table
+    content = any(classify.header_role(t) == "project_content" for t, _ in header)
+    end = next((j for j in range(k, len(body_lines)) if body_lines[j][0].startswith(_LONG)), len(body_lines))
+    body_lines = [(t[len(_LONG):] if t.startswith(_LONG) else t, p) for t, p in body_lines[:len(body_lines) if content else end]]
 
     def span(p):
         return (paras[p].start, paras[p].end) if p is not None else None

@@ -304,7 +304,7 @@ def cut_by_width(run: Block, width: int, roles: list[Optional[str]], header: lis
         return Block(cells[a:b] + [Cell() for _ in range(pad)], page=page, paras=ps, cut=True)
 
     k, expected = 0, 1
-    while k + width <= len(cells):
+    while k + width - MAX_LEFT_OUT <= len(cells) and (k + width <= len(cells) or _left_out(cells, k, width, roles) < width):
         chunk = texts[k:k + width]
         if any(tuple(chunk) == h for h in header):
             k += width
@@ -321,10 +321,35 @@ def cut_by_width(run: Block, width: int, roles: list[Optional[str]], header: lis
             continue
         if seq is not None and chunk[seq] != str(expected):
             break
-        out.append(row(k, k + width))
+        n = width if fits_as_printed(cells[k:k + width], roles) else _left_out(cells, k, width, roles)
+        out.append(row(k, k + n, width - n))
         expected += 1
-        k += width
+        k += n
+    while out and out[-1].filled() == 1 and classify.is_group_text(out[-1].cells[0].text):
+        out.pop()   # a sub-heading with no row under it: the heading after the table
     return out
+
+
+def _left_out(cells: list[Cell], k: int, width: int, roles: list[Optional[str]]) -> int:
+    """How many cells the row at k prints when its cells do not fit their columns as printed: a
+    row that leaves out a merged cell's place (a category printed once above its rows, as
+    Word's plain text prints it) is up to MAX_LEFT_OUT cells short, when its cells placed by
+    what they are fit and the next row starts right after them (or the full width fits no
+    placement: the table ends after the short row); else the header's width."""
+    def short_row(at: int, n: int) -> bool:
+        """The n cells at `at`, placed, fill every column but a category's."""
+        if n < 2 or at + n > len(cells) or any(c.empty() for c in cells[at:at + n]):
+            return False
+        placed = place(cells[at:at + n], roles)
+        return placed is not None and all(not c.empty() or r == "category" for c, r in zip(placed, roles))
+
+    def starts_row(at: int) -> bool:
+        return at >= len(cells) or fits_as_printed(cells[at:at + width], roles) or short_row(at, width - 1)
+    placeable = place(cells[k:k + width], roles) is not None   # else the short row ends the table
+    for n in range(width - 1, width - MAX_LEFT_OUT - 1, -1):
+        if short_row(k, n) and (starts_row(k + n) or not placeable):
+            return n
+    return width
 
 
 def _by_key(b: Block, keys: tuple, width: int) -> Optional[list[GridRow]]:
