@@ -48,9 +48,6 @@ GAPS: dict[tuple[str, str], str] = {
     ("002", "tables_word_text"): "indicator table as Word's plain text: the header's second row prints four empty "
                                  "lines (empty cells read as row breaks) and spacer rows print a wrapped name one cell "
                                  "short under the merged 领域: no table (indicators 0 of 32 output)",
-    ("002", "tables_html2text"): "indicator table as html2text's pipes, the merged 领域 left out under its first row: a "
-                                 "spacer row that prints only a wrapped name (` | 执业（助理）医师数 |  |  |  | `) is one cell "
-                                 "short too, and its name is placed as the 领域 (category 20 of 32)",
 }
 
 

@@ -112,7 +112,11 @@ def place(cells: list[Cell], roles: list[Optional[str]]) -> Optional[list[Cell]]
             for k in ks:
                 cell.add(printed[k])
             out.append(cell)
-        if ("name" in roles and out[roles.index("name")].empty()) or sum(1 for c in out if not c.empty()) < 2:
+        filled = sum(1 for c in out if not c.empty())
+        # one filled cell is a row only where the printed empty cells pin it to the name column
+        # (a spacer row under a merged category: ` | 医师数 |  |  |  | `, the wrapped rest of a name)
+        spacer = printed is cells and filled == 1 and len(cells) >= len(roles) - 1 and any(c.empty() for c in cells)
+        if ("name" in roles and out[roles.index("name")].empty()) or (filled < 2 and not spacer):
             continue
         return out
     return None
@@ -383,9 +387,11 @@ def _rows_of(b: Block, roles: list[Optional[str]], width: int, ends: bool,
         return _by_key(b, header[0], width) if header else None
     if n == width:
         return [b.row(list(b.cells))]
-    if pad and n < width:
+    if pad and n < width and not (b.filled() == 1 and b.cells[0].empty() and b.cells[-1].empty()):
         # a printed row that lost its trailing empty cells (`⇥保障⇥⇥⇥⇥维持在85%左右`), when
-        # its cells fit their columns as printed; one that left out a cell inside is placed below
+        # its cells fit their columns as printed; one that left out a cell inside is placed
+        # below, as is a spacer row with one filled cell among printed empty ones
+        # (` | 执业（助理）医师数 |  |  |  | ` under a merged category: a name's wrapped rest)
         padded = list(b.cells) + [Cell() for _ in range(width - n)]
         if fits_as_printed(padded, roles):
             return [b.row(padded)]
