@@ -20,13 +20,7 @@ SEEDS = range(30)                 # every rendering
 TEXT_SEEDS = range(30, 150)       # plain text only (a document costs ~20 ms)
 
 # (seed, variant) pairs that do not give their tasks yet, with the reason: strict xfails
-_TWO_ROW_HEADER_AGAIN = (
-    "tables stage (tab rows): a two-row task-table header (责任主体 over 主责单位 | 配合单位) printed again after a "
-    "page break: its lower row is read as the continuation of the row above (lead cell 各村（社区）主责单位, "
-    "各镇（街道）配合单位)")
-GAPS: dict[tuple[int, str], str] = {
-    **{(22, v): _TWO_ROW_HEADER_AGAIN for v in ("text", "radicals", "crawler", "blank_lines")},
-    (81, "text"): _TWO_ROW_HEADER_AGAIN}
+GAPS: dict[tuple[int, str], str] = {}
 
 
 def _write(plan: synth_tasks.Plan, variant: str, folder):

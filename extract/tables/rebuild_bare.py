@@ -20,6 +20,7 @@ from typing import Optional
 import regex
 
 from .. import regex_cache
+from ..lexicon.numbering import starts_like_heading
 from ..raw import RawLine
 from ..state import State
 from . import classify, rebuild_cells, stream
@@ -152,8 +153,9 @@ def _groups(lines: list[Optional[_Line]]) -> tuple[list[list[_Line]], set[int]]:
         if not long:
             continue
         row = g[head:] if n == 0 and 0 < head < len(g) and min(long) >= head else g
-        if (n == 0 and row is g) or not width - stream.MAX_LEFT_OUT <= len(row) <= width:
-            return groups[:n], cuts   # prose after the table
+        if (n == 0 and row is g) or not width - stream.MAX_LEFT_OUT <= len(row) <= width \
+                or (n and starts_like_heading(g[0][0])):
+            return groups[:n], cuts   # prose after the table (a heading, then its text)
         groups[n] = [(t[len(_LONG):] if t.startswith(_LONG) else t, p) for t, p in g]
     return groups, cuts
 
@@ -172,7 +174,7 @@ def _blocks_grid(state: State, a: int, groups: list[list[_Line]], cuts: set[int]
                                    page=paras[ps[0]].page if ps else None, paras=ps))
     blocks = rebuild_cells.join_page_cuts(blocks, cuts)
     got = stream.assemble(blocks, ends=True)
-    if got is None or len(got.rows) - got.header_rows < 2:
+    if got is None or len(got.rows) - got.header_rows < _min_rows(got.rows[0].cells):
         return None
     last = max(p for b in blocks[:got.used] for p in b.paras)
     return Grid(rows=got.rows, paras=(a, last + 1), header_rows=got.header_rows)
@@ -201,6 +203,14 @@ def _cut_grid(state: State, a: int, body_lines: list[_Line], width: int) -> Opti
     run = stream.Block([Cell([t], span(p)) if t else Cell() for t, p in body_lines[k:]], unbroken=True,
                        where=[(p, paras[p].page if p is not None else None) for _, p in body_lines[k:]])
     got = stream.assemble([head, run], ends=True, header=1)
-    if got is None or len(got.rows) - got.header_rows < 2:
+    if got is None or len(got.rows) - got.header_rows < _min_rows(head.cells):
         return None
     return Grid(rows=got.rows, paras=(a, max(got.paras) + 1), header_rows=1)
+
+
+MIN_ONE_ROW_HEADER = 3   # a header this wide makes one row under it a table (one task)
+
+
+def _min_rows(header: list[Cell]) -> int:
+    """Rows a table needs under its header: two, or one under a header of three words or more."""
+    return 1 if len(header) >= MIN_ONE_ROW_HEADER else 2
