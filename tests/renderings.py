@@ -23,6 +23,8 @@ writes one file; nothing is committed, everything is generated in the test run.
   html2text's Markdown of an HTML table (no outer pipes, a `---|---` rule; a row under a merged
   category prints the cells it has); one tab-led cell per line over a page break after the
   table's first half (page number, running head, the header printed again);
+- tables_wrapped_pipes: Markdown pipes whose long cells wrap inside their column (12 characters),
+  the rest of each cell on pipe lines of their own under the row;
 - pdf: a ruled PDF (reportlab, tests/fixtures/make_fixtures.py): every line a body paragraph, no
   bookmarks, no larger heading type; tables as ruled tables, the header repeated on each page;
   page numbers at the foot and a running header.
@@ -233,9 +235,23 @@ def page_break_cells(header: list[str], rows: list[list[str]], head: str) -> lis
     return lines
 
 
+def wrapped_pipes(header: list[str], rows: list[list[str]], width: int = 12) -> list[str]:
+    """A Markdown pipe table whose long cells wrap inside their column (a converter with a column
+    width, as tabulate's maxcolwidths prints it): the rest of each cell on pipe lines of its own
+    under the row, the other cells empty there."""
+    def lines(r: list[str]) -> list[str]:
+        parts = [[c[k:k + width] for k in range(0, len(c), width)] or [""] for c in r]
+        return ["| " + " | ".join(p[m] if m < len(p) else "" for p in parts) + " |"
+                for m in range(max(len(p) for p in parts))]
+    out = lines(header) + ["|" + "---|" * len(header)]
+    for r in rows:
+        out += lines(r)
+    return out
+
+
 def reflatten(text: str, form: str) -> str:
     """The document with every table it prints flattened as form (forms.TEXT_FORMS, or one of
-    word_text, html2text, page_break)."""
+    word_text, html2text, page_break, wrapped_pipes)."""
     out: list[str] = []
     head = next((line for line in text.split("\n") if line.strip()), "").strip()
     for s in segments(text):
@@ -245,6 +261,8 @@ def reflatten(text: str, form: str) -> str:
             out += [""] + word_text(s.rows[0], s.rows[1:]) + [""]
         elif form == "html2text":
             out += [""] + html2text_rows(s.rows[0], s.rows[1:]) + [""]
+        elif form == "wrapped_pipes":
+            out += [""] + wrapped_pipes(s.rows[0], s.rows[1:]) + [""]
         elif form == "page_break":
             out += [""] + page_break_cells(s.rows[0], s.rows[1:], head) + [""]
         else:

@@ -10,7 +10,8 @@ its tables flattened again as tab rows / one cell per line / Markdown pipes / pa
 simple and multiline tables / Word's plain text (one cell a line, rows not marked, a merged
 category printed once) / html2text's pipes (no outer pipes, a row under a merged category one
 cell short) / one cell per line over a page break (page number, running head, the header
-again), a ruled PDF — 003 and 004 always, the others marked slow) must give
+again) / pipes whose long cells wrap onto pipe lines of their own, a ruled PDF — 003 and 004
+always, the others marked slow) must give
 
 - the same outline (top two levels) and meta as the clean text;
 - the same `plan-extract evaluate` figures as the clean text — right / output / annotated for
@@ -36,7 +37,7 @@ OUTLINE_VARIANTS = ["radicals", "lost_brackets", "dash_one", "letter_spaced", "l
                     "docx_lines", "html", "crawler",
                     "blank_lines"]
 TABLE_VARIANTS = ["tables_tabs", "tables_cells", "tables_markdown", "tables_grid", "tables_simple", "tables_multiline",
-                  "tables_word_text", "tables_html2text", "tables_page_break"]
+                  "tables_word_text", "tables_html2text", "tables_page_break", "tables_wrapped_pipes"]
 PDF_STEMS = {"003_1304af9ec45eb322", "004_4b3f00f85f69e56b"}   # a ruled PDF costs ~1 s a document;
 SLOW = {(stem, "pdf") for stem in STEMS if stem not in PDF_STEMS}  # the others only in the full run
 # pandoc's table forms: 004 (an indicator and a project table) in the inner loop, the others in the full run

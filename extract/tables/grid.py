@@ -25,6 +25,8 @@ Span = tuple[int, int]
 
 VALUE_ROLES = {"unit", "year", "baseline", "target", "achieved", "change", "nature", "budget", "start",
                "project_content", "project_nature", "owner"}
+# columns of running text, which wrap onto the lines under their row
+TEXT_ROLES = {"name", "project_name", "project_content"}
 # columns a value merged across several of them is repeated into (one value for 2022年 and 2030年)
 SPREAD_ROLES = {"year", "baseline", "target", "achieved"}
 # columns whose header names what a year over them does not qualify (2025年 over 目标值 | 属性)
@@ -456,6 +458,9 @@ def _complete(row: GridRow, roles: list[Optional[str]]) -> bool:
     filled = [c.text for c in row.cells if not c.empty()]
     if "seq" in roles and _SEQ_NUMBER.match(row.cells[roles.index("seq")].text) and len(filled) >= 2:
         return True
+    if "seq" in roles and row.cells[roles.index("seq")].empty() and len(filled) < sum(1 for r in roles if r) \
+            and all(roles[j] in TEXT_ROLES for j, c in enumerate(row.cells) if not c.empty() and j < len(roles)):
+        return False   # under 序号, a row of text cells only and no number: the wrapped rest of the row above
     if len(filled) >= 2 and _GROUP_OR_TOTAL.match(filled[0]):
         return True  # 一、交通（2项） | … | 25.3 or 合计 | … | 28.5: a group's or a total's own row
     names = [j for j, r in enumerate(roles) if r in ("name", "project_name")]
