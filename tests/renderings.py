@@ -75,6 +75,15 @@ def dash_one(text: str) -> str:
                      lambda m: (m.group(1) or m.group(2) or "") + "—", text)
 
 
+_FULL_WIDTH = str.maketrans("0123456789.%()<>=~-", "０１２３４５６７８９．％（）＜＞＝～－")
+
+
+def full_width(text: str) -> str:
+    """A word processor's full-width input: digits, points, percent signs, brackets, comparators and
+    dashes full-width in prose and tables alike (`到２０２５年，达到９５．５％以上`)."""
+    return text.translate(_FULL_WIDTH)
+
+
 def letter_spaced(text: str) -> str:
     """A PDF set with letter spacing, as its text extractor prints it: a space between every two
     Chinese characters of a line, a wider gap (two spaces) where the print had a space; tables'
@@ -354,7 +363,7 @@ def crawled(text: str, meta: dict, path: Path) -> Path:
 # Renderings that rewrite the text and keep it a text file.
 TEXT_RENDERINGS = {"radicals": radicals, "lost_brackets": lost_brackets, "pdftotext": pdftotext,
                    "label_tabs": label_tabs, "blank_lines": blank_lines, "dash_one": dash_one,
-                   "letter_spaced": letter_spaced}
+                   "letter_spaced": letter_spaced, "full_width": full_width}
 
 
 def write(variant: str, text: str, meta: dict, folder: Path) -> Path:

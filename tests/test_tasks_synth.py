@@ -14,6 +14,7 @@ import regex
 
 import renderings
 import synth_tasks
+from extract.lexicon.folds import fold_width
 from extract.pipeline import run
 
 SEEDS = range(30)                 # every rendering
@@ -101,8 +102,9 @@ def starts_ok(plan: synth_tasks.Plan, result) -> list[str]:
     for want, t in zip(plan.tasks, result.document.tasks):   # in order: rows may share a title
         if t.title != want.title:
             continue
-        printed = result.text[t.span[0]:t.span[1]]
-        ok = want.start in "".join(printed.split()) if want.table else printed.startswith(want.start)
+        # the normalized text's digits are ASCII (readers.common): compared width-folded
+        printed, start = fold_width(result.text[t.span[0]:t.span[1]]), fold_width(want.start)
+        ok = start in "".join(printed.split()) if want.table else printed.startswith(start)
         if not ok:
             bad.append(f"{want.start}… at {printed[:12]!r}")
     return bad

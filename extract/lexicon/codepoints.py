@@ -51,6 +51,22 @@ def fold_code_points(text: str) -> str:
     return text.translate(code_point_table())
 
 
+# Full-width digits and percent signs (２０２５年, ９５．５％), which word processors' full-width input
+# types: the digits 0-9, ％, and a full-width point after an ASCII letter or digit (not before a
+# Chinese character: `１．加强` keeps its list label's point), one code point for one.
+# Chinese punctuation (，：（）) stays as printed.
+FULL_WIDTH_DIGIT = regex_cache.compile(r"[\uff10-\uff19\uff0e]")
+_DIGITS = str.maketrans({0xFF10 + k: ord("0") + k for k in range(10)})
+_POINT = regex_cache.compile(r"(?<=[0-9A-Za-z])\uff0e(?=[0-9A-Za-z]|\s|$)")   # 95．5, DDDs．100, DDDs．⏎
+
+
+def fold_digits(text: str) -> str:
+    """`２０２５年` → `2025年`, `９５．５％` → `95.5%`."""
+    if not FULL_WIDTH_DIGIT.search(text):
+        return text
+    return _POINT.sub(".", text.translate(_DIGITS))
+
+
 def strip_private_use(text: str) -> tuple[str, int]:
     """Text without private-use characters, and how many were removed."""
     if not PRIVATE_USE.search(text):

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..lexicon.codepoints import CID, FOLDABLE, INVISIBLE, PRIVATE_USE, fold_code_points, strip_private_use, unreadable
+from ..lexicon.codepoints import (CID, FOLDABLE, FULL_WIDTH_DIGIT, INVISIBLE, PRIVATE_USE, fold_code_points,
+                                  fold_digits, strip_private_use, unreadable)
 from ..raw import RawDocument, RawLine, RawTable
 
 page_unreadable = unreadable
@@ -59,11 +60,11 @@ def _needs_cleaning(doc: RawDocument) -> bool:
             parts.append(block.title or "")
     text = "\n".join(parts)
     return "(cid:" in text or bool(FOLDABLE.search(text)) or bool(PRIVATE_USE.search(text)) \
-        or bool(INVISIBLE.search(text))
+        or bool(INVISIBLE.search(text)) or bool(FULL_WIDTH_DIGIT.search(text))
 
 
 def _clean(text: str) -> tuple[str, int, int]:
-    text = fold_code_points(text)
+    text = fold_digits(fold_code_points(text))
     text = INVISIBLE.sub("", text)   # no glyph, no meaning: `\u200b一、` is `一、`
     text, n = strip_private_use(text)
     c = 0
