@@ -75,11 +75,11 @@ def heading_grammar(p: HeadingPatterns) -> HeadingGrammar:
     """patterns/headings.yaml, validated and compiled once per process."""
     styles = [
         Style(s.name, rank, s.family,
-              patterns.compile(r"^\s*(?:" + s.pattern + r")\s*"), s.title_on_next_line)
+              patterns.compile(r"^\s*+(?:" + s.pattern + r")\s*"), s.title_on_next_line)
         for rank, s in enumerate(p.styles)
     ]
     unnamed = [regex.sub(r"\(\?P<n>", "(?:", s.pattern) for s in p.styles]
-    any_start = r"^\s*(?:" + "|".join(f"(?:{a})" for a in unnamed) + r"|[【\[［]?\s*专栏)"
+    any_start = r"^\s*+(?:" + "|".join(f"(?:{a})" for a in unnamed) + r"|[【\[［]?\s*专栏)"
     return HeadingGrammar(
         data=p, styles=styles, any_start=patterns.compile(any_start),
         **{name: patterns.compile(getattr(p, name)) for name in (
