@@ -143,7 +143,7 @@ def extract(paths: tuple[str, ...], outdir: str, fmt: str | None, with_text: boo
 
     Exits 0 when every file converted, 1 when any failed (each failure is one line on stderr).
     """
-    from .pipeline import run
+    from .pipeline import run, settle_loaded
     from .writer import to_json, write_document
     if paths.count(STDIN) > 1:
         raise click.UsageError("standard input ('-') can be read only once")
@@ -161,6 +161,8 @@ def extract(paths: tuple[str, ...], outdir: str, fmt: str | None, with_text: boo
         raise click.UsageError("no input files found in " + ", ".join(paths))
     names = output_names(files)
     stdin = _Stdin(fmt or "txt", max_mb)
+    if _WHOLE_PROCESS:
+        settle_loaded()   # the collector stops walking what is loaded (see pipeline.settle_loaded)
     try:
         for f in files:
             shown = STDIN if str(f) == STDIN else printable(f)  # a name not in UTF-8: bytes as \xNN
@@ -335,6 +337,11 @@ def review(paths: tuple[str, ...], outdir: str, max_mb: float, timeout: float, q
         sys.exit(EXIT_FAILED)
 
 
+# True in the console script (`run`): the process is ours, to tune and to end quickly. An
+# in-process caller of `main` (tests, a program of its own) keeps its interpreter as it was.
+_WHOLE_PROCESS = False
+
+
 def run() -> None:
     """The console script (`plan-extract`, `python -m extract.cli`): the command, then a quick
     exit. Output streams are flushed and atexit handlers run (the regex cache is saved, logging
@@ -342,6 +349,8 @@ def run() -> None:
     over every loaded module, ~0.1 CPU-s a process, which a batch of small files or a script
     calling plan-extract once a file pays each time. In-process callers use `main`."""
     import atexit
+    global _WHOLE_PROCESS
+    _WHOLE_PROCESS = True
     try:
         main()
         code: object = 0

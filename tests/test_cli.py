@@ -388,3 +388,15 @@ def test_a_profiled_run_still_writes_its_profile(tmp_path):
                           capture_output=True, text=True, timeout=120, env={**os.environ})
     assert done.returncode == 0, done.stderr
     assert out.exists() and out.stat().st_size > 0
+
+
+def test_only_the_console_script_tunes_the_garbage_collector(tmp_path):
+    """The console script freezes what it has loaded and collects less often
+    (pipeline.settle_loaded); a program calling `main` in its own process keeps its collector
+    settings and nothing of it is frozen."""
+    import gc
+    before = gc.get_threshold(), gc.get_freeze_count()
+    (tmp_path / "plan.txt").write_text(PLAN, encoding="utf-8")
+    result = _run(["extract", str(tmp_path / "plan.txt"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before

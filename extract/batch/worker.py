@@ -81,6 +81,8 @@ def init_worker(started_queue) -> None:
     _started_queue = started_queue
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     warm_up()
+    from ..pipeline import settle_loaded
+    settle_loaded()   # a worker process is ours: the collector stops walking what is loaded
 
 
 # Enough of a plan to make every stage load what it loads lazily (dictionaries, patterns).
