@@ -1,81 +1,101 @@
-"""PDFium functions the PDF reader calls for every object and line of every page, bound with
-plain `void *` handles.
+"""PDFium functions the PDF reader calls for every object and line of every page, bound through
+cffi with plain integer handles.
 
-pypdfium2's own bindings return typed pointers (a Python object made per call, hashed through
-ctypes) and accept its helper objects through a Python property: on a page of five hundred text
-objects that overhead is most of the reader's time. These bindings take and return integers
-(handle addresses) instead; they are the same C functions from the same library. Build them
-with `bind()` once a document is open (the library is loaded by then).
+pypdfium2's own bindings (ctypes) return typed pointers (a Python object made per call) and
+accept its helper objects through a Python property; even bound with `argtypes` of `c_void_p`,
+a ctypes call converts each argument by a Python-level `from_param`: 2,400 instructions for a
+call of one argument, 6,700 for FPDFText_GetRect's six (callgrind). The reader makes thousands
+of calls a page (two per text object in the object scan, one per text rectangle of a line), so
+these go through cffi instead (cffi comes with pdfplumber, through pdfminer.six's
+cryptography; it is also a declared dependency), at about a third of the cost a call: each is
+the address of pypdfium2's own C function, cast to its C type by cffi's backend (which parses
+a type in C: cffi's `cdef` would import its Python C parser, ~0.05 s a process). Handles are
+declared `intptr_t`, so they go in and come out as Python integers (0 for none), usable as
+dictionary keys: on every platform PDFium is built for, a pointer and an intptr_t are passed
+alike. Out-parameters are cffi arrays (`new("float[4]")`), read by index or unpacked; PDFium's
+FS_RECTF is four floats (left, top, right, bottom), its FS_MATRIX six (a … f).
+`bind()` once a document is open (pypdfium2 has loaded the library by then).
 """
 from __future__ import annotations
 
-import ctypes
 import functools
-from ctypes import POINTER, c_double, c_float, c_int, c_uint, c_ulong, c_void_p
+from itertools import compress, repeat
+from operator import gt, or_
 from types import SimpleNamespace
+
+import _cffi_backend
+
+ffi = _cffi_backend.FFI()
+new = ffi.new
+NULL = ffi.NULL
+
+# name (without FPDF) → C type; handles as intptr_t, FS_RECTF* and FS_MATRIX* as float*
+_FUNCTIONS = {
+    "PageObj_GetMatrix": "int(*)(intptr_t, float *)",
+    "Path_CountSegments": "int(*)(intptr_t)",
+    "Path_GetPathSegment": "intptr_t(*)(intptr_t, int)",
+    "PathSegment_GetPoint": "int(*)(intptr_t, float *, float *)",
+    "PathSegment_GetType": "int(*)(intptr_t)",
+    "PathSegment_GetClose": "int(*)(intptr_t)",
+    "Text_CountChars": "int(*)(intptr_t)",
+    "Text_GetUnicode": "unsigned int(*)(intptr_t, int)",
+    "Text_IsGenerated": "int(*)(intptr_t, int)",
+    "Text_GetFontSize": "double(*)(intptr_t, int)",
+    "Text_GetCharAngle": "float(*)(intptr_t, int)",
+    "Text_GetLooseCharBox": "int(*)(intptr_t, int, float *)",
+    "Text_GetMatrix": "int(*)(intptr_t, int, float *)",
+    "Text_GetCharOrigin": "int(*)(intptr_t, int, double *, double *)",
+    "Font_GetGlyphWidth": "int(*)(intptr_t, uint32_t, float, float *)",
+    "Font_GetDescent": "int(*)(intptr_t, float, float *)",
+    "Page_CountObjects": "int(*)(intptr_t)",
+    "Page_GetObject": "intptr_t(*)(intptr_t, int)",
+    "FormObj_CountObjects": "int(*)(intptr_t)",
+    "FormObj_GetObject": "intptr_t(*)(intptr_t, unsigned long)",
+    "PageObj_GetType": "int(*)(intptr_t)",
+    "PageObj_GetBounds": "int(*)(intptr_t, float *, float *, float *, float *)",
+    "Path_GetDrawMode": "int(*)(intptr_t, int *, int *)",
+    "TextObj_GetFont": "intptr_t(*)(intptr_t)",
+    "TextObj_GetText": "unsigned long(*)(intptr_t, intptr_t, unsigned short *, unsigned long)",
+    "TextObj_GetTextRenderMode": "int(*)(intptr_t)",
+    "Font_GetIsEmbedded": "int(*)(intptr_t)",
+    "Font_GetWeight": "int(*)(intptr_t)",
+    "Font_GetBaseFontName": "size_t(*)(intptr_t, char *, size_t)",
+    "Text_CountRects": "int(*)(intptr_t, int, int)",
+    "Text_GetRect": "int(*)(intptr_t, int, double *, double *, double *, double *)",
+    "Text_GetTextObject": "intptr_t(*)(intptr_t, int)",
+    "Text_GetBoundedText": "int(*)(intptr_t, double, double, double, double, unsigned short *, int)",
+}
 
 
 @functools.lru_cache(maxsize=1)
 def bind() -> SimpleNamespace:
+    import ctypes
+
     import pypdfium2_raw.bindings as raw
 
     lib = raw._libs["pdfium"]
-
-    def fn(name: str, restype, *argtypes):
-        f = lib[name]           # a new function object: pypdfium2's own stays as it is
-        f.restype, f.argtypes = restype, argtypes
-        return f
-
-    p_float, p_double = POINTER(c_float), POINTER(c_double)
-    p_matrix, p_rectf = POINTER(raw.FS_MATRIX), POINTER(raw.FS_RECTF)
-    return SimpleNamespace(
-        PageObj_GetMatrix=fn("FPDFPageObj_GetMatrix", c_int, c_void_p, p_matrix),
-        Path_CountSegments=fn("FPDFPath_CountSegments", c_int, c_void_p),
-        Path_GetPathSegment=fn("FPDFPath_GetPathSegment", c_void_p, c_void_p, c_int),
-        PathSegment_GetPoint=fn("FPDFPathSegment_GetPoint", c_int, c_void_p, p_float, p_float),
-        PathSegment_GetType=fn("FPDFPathSegment_GetType", c_int, c_void_p),
-        PathSegment_GetClose=fn("FPDFPathSegment_GetClose", c_int, c_void_p),
-        Text_CountChars=fn("FPDFText_CountChars", c_int, c_void_p),
-        Text_GetUnicode=fn("FPDFText_GetUnicode", c_uint, c_void_p, c_int),
-        Text_IsGenerated=fn("FPDFText_IsGenerated", c_int, c_void_p, c_int),
-        Text_GetFontSize=fn("FPDFText_GetFontSize", c_double, c_void_p, c_int),
-        Text_GetCharAngle=fn("FPDFText_GetCharAngle", c_float, c_void_p, c_int),
-        Text_GetLooseCharBox=fn("FPDFText_GetLooseCharBox", c_int, c_void_p, c_int, p_rectf),
-        Text_GetMatrix=fn("FPDFText_GetMatrix", c_int, c_void_p, c_int, p_matrix),
-        Text_GetCharOrigin=fn("FPDFText_GetCharOrigin", c_int, c_void_p, c_int, p_double, p_double),
-        Font_GetGlyphWidth=fn("FPDFFont_GetGlyphWidth", c_int, c_void_p, c_uint, c_float, p_float),
-        Font_GetDescent=fn("FPDFFont_GetDescent", c_int, c_void_p, c_float, p_float),
-        Page_CountObjects=fn("FPDFPage_CountObjects", c_int, c_void_p),
-        Page_GetObject=fn("FPDFPage_GetObject", c_void_p, c_void_p, c_int),
-        FormObj_CountObjects=fn("FPDFFormObj_CountObjects", c_int, c_void_p),
-        FormObj_GetObject=fn("FPDFFormObj_GetObject", c_void_p, c_void_p, c_ulong),
-        PageObj_GetType=fn("FPDFPageObj_GetType", c_int, c_void_p),
-        PageObj_GetBounds=fn("FPDFPageObj_GetBounds", c_int, c_void_p, p_float, p_float,
-                             p_float, p_float),
-        Path_GetDrawMode=fn("FPDFPath_GetDrawMode", c_int, c_void_p, POINTER(c_int),
-                            POINTER(c_int)),
-        TextObj_GetFont=fn("FPDFTextObj_GetFont", c_void_p, c_void_p),
-        TextObj_GetText=fn("FPDFTextObj_GetText", c_ulong, c_void_p, c_void_p, c_void_p, c_ulong),
-        TextObj_GetTextRenderMode=fn("FPDFTextObj_GetTextRenderMode", c_int, c_void_p),
-        Font_GetIsEmbedded=fn("FPDFFont_GetIsEmbedded", c_int, c_void_p),
-        Font_GetWeight=fn("FPDFFont_GetWeight", c_int, c_void_p),
-        Font_GetBaseFontName=fn("FPDFFont_GetBaseFontName", c_ulong, c_void_p, c_void_p, c_ulong),
-        Text_CountRects=fn("FPDFText_CountRects", c_int, c_void_p, c_int, c_int),
-        Text_GetRect=fn("FPDFText_GetRect", c_int, c_void_p, c_int, p_double, p_double,
-                        p_double, p_double),
-        Text_GetTextObject=fn("FPDFText_GetTextObject", c_void_p, c_void_p, c_int),
-        Text_GetBoundedText=fn("FPDFText_GetBoundedText", c_int, c_void_p, c_double, c_double,
-                               c_double, c_double, c_void_p, c_int),
-    )
+    return SimpleNamespace(**{name: ffi.cast(ctype, ctypes.cast(lib["FPDF" + name], ctypes.c_void_p).value)
+                              for name, ctype in _FUNCTIONS.items()})
 
 
 def handle(obj) -> int:
     """The address behind a pypdfium2 helper (PdfPage, PdfTextPage) or raw pointer."""
+    import ctypes
     raw = getattr(obj, "raw", obj)
-    return ctypes.cast(raw, c_void_p).value or 0
+    return ctypes.cast(raw, ctypes.c_void_p).value or 0
 
 
-_RECT = tuple(c_double() for _ in range(4))   # out-parameters of FPDFText_GetRect
+class _Rects:
+    """Out-parameters for FPDFText_GetRect, one (left, top, right, bottom) per rectangle of a
+    range, so a line's rectangles are fetched by one `map` and read back by one `unpack`."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.buffer = new("double[]", 4 * size)
+        self.pointers = [[self.buffer + 4 * k + j for k in range(size)] for j in range(4)]
+
+
+_RECTS = [_Rects(64)]
 
 
 def text_box(textpage: int, first: int, count: int, inked_only: bool):
@@ -83,28 +103,25 @@ def text_box(textpage: int, first: int, count: int, inked_only: bool):
     characters first..first+count (one rectangle per text object on a line), or None when there
     is none (with inked_only: none with an extent). A caller turns it to display coordinates
     once: each display coordinate is a monotone function of one user-space coordinate, so that
-    equals the union of the turned rectangles, to the last bit."""
+    equals the union of the turned rectangles, to the last bit. min and max keep the first of
+    equal values, as a running union does."""
     fast = bind()
-    left, top, right, bottom = _RECT
-    get_rect = fast.Text_GetRect
-    x0 = y0 = x1 = y1 = None
-    for k in range(fast.Text_CountRects(textpage, first, count)):
-        get_rect(textpage, k, left, top, right, bottom)
-        l, t, r, b = left.value, top.value, right.value, bottom.value
-        if inked_only and not (r > l or t > b):
-            continue
-        if x0 is None:
-            x0, y0, x1, y1 = l, b, r, t
-            continue
-        if l < x0:
-            x0 = l
-        if b < y0:
-            y0 = b
-        if r > x1:
-            x1 = r
-        if t > y1:
-            y1 = t
-    return None if x0 is None else (x0, y0, x1, y1)
+    n = fast.Text_CountRects(textpage, first, count)
+    if n <= 0:
+        return None
+    rects = _RECTS[0]
+    if n > rects.size:
+        rects = _RECTS[0] = _Rects(max(n, 2 * rects.size))
+    list(map(fast.Text_GetRect, repeat(textpage, n), range(n), *rects.pointers))
+    v = ffi.unpack(rects.buffer, 4 * n)
+    left, top, right, bottom = v[0::4], v[1::4], v[2::4], v[3::4]
+    if inked_only:
+        inked = list(map(or_, map(gt, right, left), map(gt, top, bottom)))
+        if not all(inked):
+            left, top, right, bottom = (list(compress(x, inked)) for x in (left, top, right, bottom))
+            if not left:
+                return None
+    return min(left), min(bottom), max(right), max(top)
 
 
 IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -118,15 +135,11 @@ def multiply(m: tuple, n: tuple) -> tuple:
             e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
 
 
-_MATRIX: list = []   # the out-parameter of FPDFPageObj_GetMatrix, made on first use
+_MATRIX = new("float[6]")   # the out-parameter of FPDFPageObj_GetMatrix (an FS_MATRIX)
 
 
 def object_matrix(obj: int) -> tuple:
     """A page object's matrix (identity when PDFium has none)."""
-    if not _MATRIX:
-        import pypdfium2.raw as pdfium_c
-        _MATRIX.append(pdfium_c.FS_MATRIX())
-    m = _MATRIX[0]
-    if not bind().PageObj_GetMatrix(obj, m):
+    if not bind().PageObj_GetMatrix(obj, _MATRIX):
         return IDENTITY
-    return (m.a, m.b, m.c, m.d, m.e, m.f)
+    return tuple(_MATRIX)

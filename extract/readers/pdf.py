@@ -15,7 +15,6 @@ footers first). A table continued on the next page is stitched to its first part
 """
 from __future__ import annotations
 
-import ctypes
 import functools
 import io
 import logging
@@ -357,14 +356,12 @@ def _line_box(textpage: int, first: int, last: int, to_display: _ToDisplay) -> O
 def _line_outside(textpage: int, text: str, first: int, last: int, to_display: _ToDisplay,
                   exclude: list[tuple], bold_of) -> Optional[PlacedLine]:
     """The part of a line that lies outside every table, character by character."""
-    import pypdfium2.raw as pdfium_c
-
     get_box = _pdfium.bind().Text_GetLooseCharBox
-    rect = pdfium_c.FS_RECTF()
+    rect = _pdfium.new("float[4]")   # an FS_RECTF: left, top, right, bottom
     kept: list[tuple[str, tuple, int]] = []
     for i in range(first, last):
         get_box(textpage, i, rect)
-        box = to_display.rect(rect.left, rect.bottom, rect.right, rect.top)
+        box = to_display.rect(rect[0], rect[3], rect[2], rect[1])
         if not _inside(((box[0] + box[2]) / 2, (box[1] + box[3]) / 2), exclude):
             kept.append((text[i], box, i))
     ink = [k for k in kept if not k[0].isspace()]
@@ -377,15 +374,13 @@ def _line_outside(textpage: int, text: str, first: int, last: int, to_display: _
 
 
 def _loose_boxes(textpage: int, text: str, first: int, last: int, to_display: _ToDisplay) -> list[tuple]:
-    import pypdfium2.raw as pdfium_c
-
     get_box = _pdfium.bind().Text_GetLooseCharBox
-    rect = pdfium_c.FS_RECTF()
+    rect = _pdfium.new("float[4]")   # an FS_RECTF: left, top, right, bottom
     boxes = []
     for i in range(first, last):
         if not text[i].isspace():
             get_box(textpage, i, rect)
-            boxes.append(to_display.rect(rect.left, rect.bottom, rect.right, rect.top))
+            boxes.append(to_display.rect(rect[0], rect[3], rect[2], rect[1]))
     return boxes
 
 
@@ -422,7 +417,7 @@ class _BoldFonts:
         self.textpage = _pdfium.handle(textpage)
         self.cache: dict[int, bool] = {}
         self.fonts: dict[int, bool] = {}
-        self.buffer = ctypes.create_string_buffer(256)
+        self.buffer = _pdfium.new("char[]", 256)
 
     def __call__(self, index: int) -> bool:
         fast = self.fast
@@ -446,7 +441,7 @@ class _BoldFonts:
         if fast.Font_GetWeight(font) >= 600:
             return True
         size = fast.Font_GetBaseFontName(font, self.buffer, len(self.buffer))
-        name = self.buffer.raw[:max(size - 1, 0)].decode("latin-1").lower()
+        name = _pdfium.ffi.unpack(self.buffer, max(size - 1, 0)).decode("latin-1").lower()
         return "bold" in name or "heavy" in name or "black" in name
 
 
@@ -484,8 +479,9 @@ def _scan_objects(page, textpage, to_display: _ToDisplay, max_depth: int = 8) ->
     paths: list[tuple[int, tuple]] = []
     lost_text = False
     embedded: dict[int, bool] = {}   # font handle → embedded (asked once per font, not per object)
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    bounds = _pdfium.new("float[4]")   # out-parameters: left, bottom, right, top
+    left, bottom, right, top = (bounds + k for k in range(4))
+    fill, stroke = _pdfium.new("int *"), _pdfium.new("int *")
     x0, y0, x1, y1 = to_display.box
     area = (x1 - x0) * (y1 - y0)
     # bound once: this loop runs for every object of every page (hundreds of text objects)
@@ -508,17 +504,17 @@ def _scan_objects(page, textpage, to_display: _ToDisplay, max_depth: int = 8) ->
                 paths.append((obj, outer))
                 if not get_bounds(obj, left, bottom, right, top):
                     continue
-                width, height = right.value - left.value, top.value - bottom.value
+                lo_x, lo_y, hi_x, hi_y = bounds
+                width, height = hi_x - lo_x, hi_y - lo_y
                 if width <= RULE_THICKNESS and height >= RULE_MIN_LENGTH:
-                    verticals.add(round((left.value + right.value) / 4))  # 2-point buckets
+                    verticals.add(round((lo_x + hi_x) / 4))  # 2-point buckets
                 elif height <= RULE_THICKNESS and width >= RULE_MIN_LENGTH:
-                    horizontals.add(round((top.value + bottom.value) / 4))
-                elif fast.Path_GetDrawMode(obj, fill, stroke) and stroke.value:
+                    horizontals.add(round((hi_y + lo_y) / 4))
+                elif fast.Path_GetDrawMode(obj, fill, stroke) and stroke[0]:
                     _stroked_rules(fast, obj, verticals, horizontals)
             elif kind == image_kind:
                 if get_bounds(obj, left, bottom, right, top):
-                    box = _image_box(fast, tp, to_display, area, left.value, bottom.value,
-                                     right.value, top.value)
+                    box = _image_box(fast, tp, to_display, area, *bounds)
                     if box is not None:
                         images.append(box)
             elif kind == form_kind and depth < max_depth:
@@ -540,7 +536,7 @@ def _lost_text(fast, tp: int, objects: list, fonts: list, embedded: dict[int, bo
                 is_embedded = embedded[font] = bool(fast.Font_GetIsEmbedded(font))
             if not is_embedded:
                 suspects.add(font)
-    return bool(suspects) and any(font in suspects and fast.TextObj_GetText(obj, tp, None, 0) <= 2
+    return bool(suspects) and any(font in suspects and fast.TextObj_GetText(obj, tp, _pdfium.NULL, 0) <= 2
                                   for obj, font in zip(objects, fonts))
 
 
@@ -549,13 +545,13 @@ def _stroked_rules(fast, obj: int, verticals: set, horizontals: set) -> None:
     import pypdfium2.raw as pdfium_c
 
     a, b, c, d, e, f = _pdfium.object_matrix(obj)
-    x, y = ctypes.c_float(), ctypes.c_float()
+    x, y = _pdfium.new("float *"), _pdfium.new("float *")
     line_to, bezier_to = pdfium_c.FPDF_SEGMENT_LINETO, pdfium_c.FPDF_SEGMENT_BEZIERTO
     previous = None
     for k in range(fast.Path_CountSegments(obj)):
         segment = fast.Path_GetPathSegment(obj, k)
         fast.PathSegment_GetPoint(segment, x, y)
-        point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+        point = (a * x[0] + c * y[0] + e, b * x[0] + d * y[0] + f)
         kind = fast.PathSegment_GetType(segment)
         if kind == line_to and previous is not None:
             (x0, y0), (x1, y1) = previous, point
@@ -830,7 +826,7 @@ def _image_box(fast, textpage: int, to_display: _ToDisplay, area: float, left: f
     (almost) no text over it; called from the page's one object scan (_scan_objects)."""
     if (right - left) * (top - bottom) < OCR_IMAGE_SHARE * area:
         return None
-    over = fast.Text_GetBoundedText(textpage, left, top, right, bottom, None, 0)
+    over = fast.Text_GetBoundedText(textpage, left, top, right, bottom, _pdfium.NULL, 0)
     return to_display.rect(left, bottom, right, top) if over <= OCR_TEXT_OVER_IMAGE else None
 
 

@@ -20,7 +20,6 @@ tests/test_pdf_tables.py compares both paths on every PDF fixture.
 """
 from __future__ import annotations
 
-import ctypes
 from typing import Callable, Optional
 
 from . import _pdfium
@@ -68,9 +67,9 @@ def page_edges(paths: list[tuple[int, tuple]], to_rect) -> list[dict]:
     (path handle, matrix of the forms around it)."""
     fast = _pdfium.bind()
     edges: list[dict] = []
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    fill, stroke = _pdfium.new("int *"), _pdfium.new("int *")
     for obj, outer in paths:
-        if not fast.Path_GetDrawMode(obj, fill, stroke) or not (fill.value or stroke.value):
+        if not fast.Path_GetDrawMode(obj, fill, stroke) or not (fill[0] or stroke[0]):
             continue
         for points, single in _subpaths(fast, obj, _pdfium.multiply(_pdfium.object_matrix(obj), outer)):
             edges += _edges(points, single, to_rect)
@@ -83,7 +82,7 @@ def _subpaths(fast, obj: int, matrix: tuple) -> list[tuple[list[tuple[float, flo
     import pypdfium2.raw as pdfium_c
 
     a, b, c, d, e, f = matrix
-    x, y = ctypes.c_float(), ctypes.c_float()
+    x, y = _pdfium.new("float *"), _pdfium.new("float *")
     move_to, bezier_to = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_BEZIERTO
     out: list[tuple[list[tuple[float, float]], bool]] = []
     points: list[tuple[float, float]] = []
@@ -93,7 +92,7 @@ def _subpaths(fast, obj: int, matrix: tuple) -> list[tuple[list[tuple[float, flo
         segment = fast.Path_GetPathSegment(obj, k)
         kind = fast.PathSegment_GetType(segment)
         fast.PathSegment_GetPoint(segment, x, y)
-        point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+        point = (a * x[0] + c * y[0] + e, b * x[0] + d * y[0] + f)
         if kind == move_to:
             if points:
                 out.append((points, shape in ("ml", "mlh")))
@@ -155,14 +154,12 @@ def page_chars(textpage, to_rect, within: Optional[list[Box]] = None) -> Optiona
     per text object (its font, font size and matrix, so the angle) is asked once an object, a
     font's glyph widths and descent at a size once; a character's code is read from the page's
     text where that is PDFium's (see _plain), so a character costs two or three calls."""
-    import pypdfium2.raw as pdfium_c
-
     fast = _pdfium.bind()
     tp = _pdfium.handle(textpage)
-    rect = pdfium_c.FS_RECTF()
-    matrix = pdfium_c.FS_MATRIX()
-    advance, descent = ctypes.c_float(), ctypes.c_float()
-    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    rect = _pdfium.new("float[4]")   # an FS_RECTF: left, top, right, bottom
+    matrix = _pdfium.new("float[6]")   # an FS_MATRIX: a … f
+    advance, descent = _pdfium.new("float *"), _pdfium.new("float *")
+    origin_x, origin_y = _pdfium.new("double *"), _pdfium.new("double *")
     get_box, get_object, get_origin = fast.Text_GetLooseCharBox, fast.Text_GetTextObject, fast.Text_GetCharOrigin
     objects: dict[int, tuple] = {}                       # text object → what _object_state says
     widths: dict[tuple, Optional[float]] = {}            # (font, code, size) → advance, if any
@@ -176,7 +173,7 @@ def page_chars(textpage, to_rect, within: Optional[list[Box]] = None) -> Optiona
         if not get_box(tp, i, rect):
             continue
         if within is not None:
-            x0, top, x1, bottom = to_rect(rect.left, rect.bottom, rect.right, rect.top)
+            x0, top, x1, bottom = to_rect(rect[0], rect[3], rect[2], rect[1])
             x, y = (x0 + x1) / 2, (top + bottom) / 2
             if not any(b[0] - _MARGIN <= x <= b[2] + _MARGIN and b[1] - _MARGIN <= y <= b[3] + _MARGIN
                        for b in within):
@@ -198,30 +195,30 @@ def page_chars(textpage, to_rect, within: Optional[list[Box]] = None) -> Optiona
         font, size, rotated, a, b, c, d = state
         if rotated:
             return None
-        left, right = rect.left, rect.right
+        left, right = rect[0], rect[2]
         # pdfminer's box is as wide as the character's advance in the PDF's own widths (PDFium's
         # loose box takes the width from the font it renders with, a substitute when the font is
         # not embedded): the gaps pdfplumber reads as spaces between words depend on it.
         # Its height likewise: the font size up from the font's descent below the baseline
         # (PDFium's loose box takes ascent and descent from each embedded subset, which differ).
-        low, high = rect.bottom, rect.top
+        low, high = rect[3], rect[1]
         if font and size > 0 and a is not None:
             key = (font, code, size)
             if key in widths:
                 width = widths[key]
             else:
-                width = widths[key] = (advance.value if fast.Font_GetGlyphWidth(font, code, size, advance)
-                                       and advance.value > 0 else None)
+                width = widths[key] = (advance[0] if fast.Font_GetGlyphWidth(font, code, size, advance)
+                                       and advance[0] > 0 else None)
             if width is not None:
                 right = left + width * (a ** 2 + b ** 2) ** 0.5
             key = (font, size)
             if key in descents:
                 down = descents[key]
             else:
-                down = descents[key] = descent.value if fast.Font_GetDescent(font, size, descent) else None
+                down = descents[key] = descent[0] if fast.Font_GetDescent(font, size, descent) else None
             if down is not None and get_origin(tp, i, origin_x, origin_y):
                 scale = (c ** 2 + d ** 2) ** 0.5
-                low = origin_y.value + down * scale
+                low = origin_y[0] + down * scale
                 high = low + size * scale
         x0, top, x1, bottom = to_rect(left, low, right, high)
         chars.append({"text": chr(code), "x0": x0, "x1": x1, "top": top, "bottom": bottom,
@@ -244,7 +241,7 @@ def _object_state(fast, tp: int, index: int, obj: int, matrix) -> tuple:
     size = fast.Text_GetFontSize(tp, index)
     rotated = abs(fast.Text_GetCharAngle(tp, index)) > 1e-3
     if fast.Text_GetMatrix(tp, index, matrix):
-        return font, size, rotated, matrix.a, matrix.b, matrix.c, matrix.d
+        return font, size, rotated, matrix[0], matrix[1], matrix[2], matrix[3]
     return font, size, rotated, None, None, None, None
 
 
