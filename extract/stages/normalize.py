@@ -396,6 +396,8 @@ def _looks_like_flat_row(text: str, c: _Compiled) -> bool:
 def _words(text: str) -> list[str]:
     """The line's words, where the single characters a letter-spaced print sets apart are one word:
     `专 栏 1 公 共 卫 生 项 目` → 专栏, 1, 公共卫生项目 (a caption, not a row of eight words)."""
+    if not _LETTER_GAP.search(text):
+        return text.split()   # no two letters a space apart: nothing to join (most lines)
     out: list[str] = []
     spaced = False
     for token in text.split():
