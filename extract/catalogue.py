@@ -52,6 +52,8 @@ class Prose(patterns.PatternModel):
     trailing_words: list[str]
     measure_words: list[str]
     respectively: str
+    from_marks: list[str]
+    review_headings: list[str]
 
 
 class Catalogue(patterns.PatternModel):

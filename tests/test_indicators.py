@@ -24,6 +24,7 @@ def test_prose_case(case):
         if "targets" in e:
             assert [(q.raw, q.year) for q in ind.targets] == [tuple(w) for w in e["targets"]]
         assert ind.status == e.get("status", "target")
+        assert ind.nature == e.get("nature")
 
 
 @pytest.mark.parametrize("stem", ["000", "001", "002", "004"])

@@ -16,6 +16,7 @@ import regex
 
 from .. import catalogue, nlp, patterns, regex_cache
 from ..lexicon.dates import ARABIC_YEAR, YEAR, year_value
+from ..lexicon.folds import fold_width
 from ..lexicon.numbering import heading_number_length
 from ..model import Indicator, ItemSource, Quantity, Table
 from ..quantity import parse_quantity, unit_magnitudes
@@ -206,10 +207,15 @@ class _Prose:
     lead: regex.Pattern
     unit_tail: regex.Pattern    # the unit at the end of a quantity as printed
     respectively: str
+    from_marks: tuple[str, ...]   # 由 / 从 before the base of a change
 
 
-_NUM = r"\d+(?:\.\d+)?"
-FROM_MARK = "由"   # the literal every change (`from_to`) prints: 由2015年的5.01‰下降到2.67‰
+# a number as printed: ASCII or full-width digits (８０．５: \d is Unicode), or a Chinese share in
+# tenths or a multiple (下降三成, 增长一倍)
+_NUM = r"\d+(?:[.．]\d+)?"
+_TENTHS_MARK = "成"
+_TENTHS = rf"[一二两三四五六七八九十](?:{_TENTHS_MARK}|倍)"
+_PERCENT = r"[%％]"
 
 
 @functools.lru_cache(maxsize=1)
@@ -219,33 +225,35 @@ def _prose() -> _Prose:
     # a measure word, after a magnitude or not: 4所, 1.2亿人次, 120万千瓦
     measure = rf"(?:{patterns.alternation(list(unit_magnitudes()))})?(?:{patterns.alternation(p.measure_words)})"
     predicate = rf"达到[^，,；;。]{{{MIN_NAME_CHARS},{MAX_SHARE_PREDICATE_CHARS}}}"
-    qty = (rf"(?:[≥≤<>]\s*)?{_NUM}(?:\s*[-—–~～至]\s*{_NUM})?\s*(?:%|‰|个百分点|{_PER_RATE}|{measure})?"
-           r"(?:\s*(?:以上|以下|以内|左右))?")
+    qty = (rf"(?:(?:[≥≤<>]\s*)?{_NUM}(?:\s*[-—–~～至]\s*{_NUM})?\s*(?:{_PERCENT}|‰|个百分点|{_PER_RATE}|{measure})?"
+           rf"|{_TENTHS})(?:\s*(?:以上|以下|以内|左右))?")
+    marks = patterns.alternation(p.from_marks)
     return _Prose(
         year=patterns.compile(p.target_year),
-        clause=patterns.compile(rf"^(?P<subject>[^，,；;。]*?)(?P<verb>{verbs})\s*(?P<q>{qty})(?![\d.])"),
+        clause=patterns.compile(rf"^(?P<subject>[^，,；;。]*?)(?P<verb>{verbs})\s*(?P<q>{qty})(?![\d.．])"),
         # (no \s* before the verb: with the lazy subject it made the pattern quadratic on a
         # long run of spaces; prose reaches here with its layout spaces removed)
         change=patterns.compile(rf"^(?P<subject>[^，,；;。]*?)(?P<q>(?:{p.change_lead})?"
-                                rf"(?:{patterns.alternation(p.change_verbs)})\s*{qty})(?![\d.])"),
+                                rf"(?:{patterns.alternation(p.change_verbs)})\s*{qty})(?![\d.．])"),
         build=patterns.compile(rf"(?P<verb>{patterns.alternation(p.build_verbs)})\s*"
                                rf"(?P<q>(?:{patterns.alternation(p.build_qualifiers)})?{_NUM}(?:\s*[-—–~～至]\s*{_NUM})?"
-                               rf"\s*(?:{measure}))(?:以上)?"
-                               rf"(?P<thing>\p{{Han}}{{{MIN_NAME_CHARS},{MAX_BUILT_THING_CHARS}}})$"),
+                               rf"\s*(?:{measure})(?:以上)?)"
+                               rf"(?P<thing>[0-9A-Za-z]{{0,{MAX_UNIT_CHARS}}}\p{{Han}}{{{MIN_NAME_CHARS},{MAX_BUILT_THING_CHARS}}})$"),
         share_led=patterns.compile(rf"(?<![\d.])(?P<q>{_NUM}\s*%(?:以上)?)的"
                                    rf"(?P<thing>[^，,；;。]{{{MIN_NAME_CHARS},{MAX_SHARE_THING_CHARS}}}?)"
                                    rf"(?P<pred>{predicate})$"),
         share_elided=patterns.compile(rf"^(?P<q>{_NUM}\s*%(?:以上|以下)?)(?P<pred>{predicate})$"),
         trailing=patterns.compile(r"(?:" + patterns.alternation(p.trailing_words) + r")+$"),
         from_to=patterns.compile(rf"^(?P<subject>[^，,；;。]{{{MIN_NAME_CHARS},{MAX_CHANGE_SUBJECT_CHARS}}}?)"
-                                 rf"{FROM_MARK}\s*(?:(?P<y>\d{{4}})\s*年的?)?\s*(?P<b>{qty})"
-                                 rf"\s*(?P<verb>{verbs})\s*(?:(?P<y2>\d{{4}})\s*年的?)?\s*(?P<t>{qty})(?![\d.])"),
+                                 rf"(?:{marks})\s*(?:(?P<y>\d{{4}})\s*年的?)?\s*(?P<b>{qty})"
+                                 rf"\s*(?P<verb>{verbs})\s*(?:(?P<y2>\d{{4}})\s*年的?)?\s*(?P<t>{qty})(?![\d.．])"),
         lead=patterns.compile(r"^(?:" + patterns.alternation(p.lead_words) + r")+"),
         build_verb_end=patterns.compile(rf"(?:{patterns.alternation(p.build_verbs)})$"),
-        unit_tail=patterns.compile(rf"(?<![\d.]){_NUM}\s*(?P<u>%|‰|个百分点|{_PER_RATE}|{measure}"
-                                   rf"|\p{{Han}}{{1,{MAX_UNIT_CHARS}}})?"
+        unit_tail=patterns.compile(rf"(?:(?<![\d.]){_NUM}\s*(?P<u>%|‰|个百分点|{_PER_RATE}|{measure}"
+                                   rf"|\p{{Han}}{{1,{MAX_UNIT_CHARS}}})?|{_TENTHS})"
                                    r"(?:以上|以下|以内|左右)?$"),
         respectively=p.respectively,
+        from_marks=tuple(p.from_marks),
     )
 
 
@@ -253,7 +261,7 @@ _SENTENCE = regex_cache.compile(r"[^。！？!?]+[。！？!?]?")
 _SPACES = regex_cache.compile(r"\s+")
 _YEAR_LEAD = regex_cache.compile(rf"^{YEAR}年[，,]?")
 # a rate per population: 85/10万, 20/十万, 3/万, 5/千
-_PER_RATE = r"/(?:10|100|1000|10000|十|百|千)?万|/(?:千|百)"
+_PER_RATE = r"[/／](?:[1１][0０]{1,4}|十|百|千)?万|[/／](?:千|百)"
 _ITEM_SEP = regex_cache.compile(r"[、和及与]")
 _CLAUSE = regex_cache.compile(r"[^，,；;、]+")
 _PART = regex_cache.compile(r"[^，,；;]+")
@@ -270,37 +278,49 @@ def from_prose(state: State) -> None:
     min_year = period.start if period else planning_year([norm.para_text(p) for _, p in paras])
     found: list[Indicator] = []
     unresolved: list[tuple[str, list[_Target]]] = []
-    headings = set(state.heading_para.values())
+    level = {i: h.level for h in state.outline if (i := state.heading_para.get(h.id)) is not None}
+    depth = 0                       # the level of the heading the paragraph is under
     listed: Optional[int] = None    # the year of a paragraph that opens a list (到2025年，主要目标是：)
     boxed = _target_box_years(state, period.end if period else None)
-    for i, para in paras:
-        if i in headings:
-            listed = None
-        offset = title_end.get(i, para.start) - para.start   # a run-in heading's title is no target
-        if i not in title_end and i in boxed:
-            offset = heading_number_length(norm.para_text(para))   # a box item's 1. is no part of a name
-        text = norm.para_text(para)[offset:]
+    list_depth = 0                  # … and the level of the heading that paragraph is under
+    trail: dict[int, str] = {}      # the headings the paragraph is under, by level
+    review = False                  # … one of which reviews the past (发展成就)
+    items = [_arabic_item(norm.para_text(p)) for _, p in paras]   # the Arabic list number each opens with
+    for k, (i, para) in enumerate(paras):
+        whole = norm.para_text(para)
+        item = listed is not None and level.get(i, depth + 1) > list_depth
+        if i in level:
+            listed = listed if item else None
+            depth = level[i]
+            trail = {d: t for d, t in trail.items() if d < depth} | {depth: whole}
+            review = any(w in t for t in trail.values() for w in catalogue.catalogue().prose.review_headings)
+        if i in title_end and not item:
+            offset = title_end[i] - para.start   # a run-in heading's title is no target
+        else:   # a list number (1. （一） ①) is no part of what follows it, nor is an item's number
+            offset = _list_number_length(whole, (items[k - 1] if k else None,
+                                                 items[k + 1] if k + 1 < len(items) else None))
+        text = whole[offset:]
         in_force = listed if listed is not None else boxed.get(i)   # the target year in force here
         for m in _SENTENCE.finditer(text):
             span = (para.start + offset + m.start(), para.start + offset + m.end())
             ym = _year_phrase(m.group(0))
             if ym is not None:
                 in_force = _year(ym.group(0))
-            targets = _targets(m.group(0), span, norm.page_at(span[0]), min_year, in_force)
+            targets = _targets(m.group(0), span, norm.page_at(span[0]), min_year, in_force, review)
             found += [t.indicator for t in targets]
             if _worth_parsing(m.group(0), targets, min_year):
                 unresolved.append((m.group(0), targets))
         if text.rstrip().endswith(("：", ":")):
-            listed = in_force    # the list below it states targets for that year
+            listed = in_force    # the list below it states targets for that year: its items are
+            list_depth = depth   # the paragraphs and the headings under it, up to the next heading as high
     if unresolved:   # spaCy is loaded only here, for the few sentences that need it
         for doc, (_, targets) in zip(nlp.nlp().pipe(s for s, _ in unresolved), unresolved):
             _resolve(doc, 0, targets)
-    known = {(ind.canonical or catalogue.normalize(ind.name),
-              ind.target.value if ind.target else None) for ind in state.indicators}
+    known = {_restated(ind) for ind in state.indicators}
     for ind in found:
-        key = (ind.canonical or catalogue.normalize(ind.name), ind.target.value if ind.target else None)
+        key = _restated(ind)
         if key in known:
-            continue  # the prose restates a table row
+            continue  # the prose restates a table row (or a sentence before it)
         known.add(key)
         ind.id = f"i{len(state.indicators) + 1}"
         state.indicators.append(ind)
@@ -327,6 +347,32 @@ def _target_box_years(state: State, plan_end: Optional[int]) -> dict[int, int]:
 # a box title that announces targets (主要目标, 发展指标), and one that reports results
 _TARGET_BOX = regex_cache.compile(r"目标|指标")
 _RESULT_BOX = regex_cache.compile(r"完成|成效|成就|回顾|情况|实现")
+
+
+def _restated(ind: Indicator) -> tuple:
+    """What a restatement shares: the indicator, its target value and year, and whether it is a
+    target or a result (74.1岁 reached in 2020 is no restatement of 74.1岁 aimed at for 2025)."""
+    t = ind.target
+    return (ind.canonical or catalogue.normalize(ind.name), t.value if t else None, t.year if t else None, ind.status)
+
+
+_ARABIC_ITEM = regex_cache.compile(r"^(?P<n>[0-9０-９]{1,2})[.．、]")
+
+
+def _arabic_item(text: str) -> Optional[int]:
+    m = _ARABIC_ITEM.match(text)
+    return int(fold_width(m.group("n"))) if m else None
+
+
+def _list_number_length(text: str, neighbours: tuple[Optional[int], Optional[int]]) -> int:
+    """Length of the list number a paragraph opens with (1. （一） ①). A number before a digit
+    (`2.5岁以下儿童死亡率…`) is an item's only in a run of items: the paragraph before opens with
+    the number before it, or the one after with the number after it (else 2.5 is a number)."""
+    m = _ARABIC_ITEM.match(text)
+    if m and text[m.end():m.end() + 1].isdigit():
+        n, (before, after) = int(fold_width(m.group("n"))), neighbours
+        return m.end() if before == n - 1 or after == n + 1 else 0
+    return heading_number_length(text)
 
 
 @dataclass
@@ -376,13 +422,16 @@ def sentence_targets(sentence: str, span: tuple[int, int], page: Optional[int],
 
 
 def _targets(sentence: str, span: tuple[int, int], page: Optional[int],
-             min_year: Optional[int] = None, in_force: Optional[int] = None) -> list[_Target]:
+             min_year: Optional[int] = None, in_force: Optional[int] = None, review: bool = False) -> list[_Target]:
     """in_force: the target year an earlier sentence of the paragraph (or the paragraph that
-    opened a list) named; a sentence naming none states targets for it."""
+    opened a list) named; a sentence naming none states targets for it. review: the sentence is
+    under a heading that reviews the past (发展基础, “十三五”时期发展成就): its changes are results."""
     p = _prose()
     out: list[_Target] = []
     ym = _year_phrase(sentence)
     year = _year(ym.group(0)) if ym else in_force
+    rm = _RESULT_YEAR.match(sentence) if year is None else None
+    result_year = int(rm.group("y")) if rm else None   # 2020年，X由2015年的A提高到B: the result's year
     is_target = year is not None and (min_year is None or year >= min_year)
     start = ym.end() if ym else 0
     scope = sentence[start:]
@@ -394,8 +443,8 @@ def _targets(sentence: str, span: tuple[int, int], page: Optional[int],
         scope = sentence[start:]
     if is_target and p.respectively in scope:
         return _respectively(sentence, start, years, span, page)
-    if not is_target and FROM_MARK not in scope:
-        return out   # only a change (由A提高到B) is read outside a target phrase, and it needs 由
+    if not is_target and not any(mark in scope for mark in p.from_marks):
+        return out   # only a change (由A提高到B) is read outside a target phrase, and it needs 由 / 从
     prev_subject, prev_thing = "", ""
     for c in _CLAUSE.finditer(scope):
         a, b = start + c.start(), start + c.end()
@@ -403,12 +452,13 @@ def _targets(sentence: str, span: tuple[int, int], page: Optional[int],
         m = p.from_to.match(clause)
         if m:
             name = _clean_subject(m.group("subject"))
-            to_year = int(m.group("y2")) if m.group("y2") else year
+            to_year = int(m.group("y2")) if m.group("y2") else (year or result_year)
             base_year = int(m.group("y")) if m.group("y") else None
             if name:
                 ind = _indicator(name, m.group("t"), m.group("verb"), to_year, span, page,
-                                 baseline=(m.group("b"), base_year))
-                if to_year is not None and min_year is not None and to_year < min_year:
+                                 baseline=(m.group("b"), base_year), nature=_nature_in(clause[m.end():]))
+                if (to_year is not None and min_year is not None and to_year < min_year) or \
+                        (review and (to_year is None or min_year is None or to_year < min_year)):
                     ind.status = "achieved"   # 由2015年的72.6岁提高到2020年的74.1岁: a result reached
                 out.append(_placed(sentence, ind, a, b))
             continue
@@ -417,6 +467,7 @@ def _targets(sentence: str, span: tuple[int, int], page: Optional[int],
         part = _PART.match(scope, c.start()).group(0).strip().rstrip("。！？!?")   # up to the next ，；
         ind, thing, printed = _clause_target(clause, prev_subject, prev_thing, year, span, page, part)
         if ind is not None:
+            ind.nature = _nature_in(clause)
             parts = each_of(ind.name, clause)
             if parts:
                 for part in parts:
@@ -504,7 +555,27 @@ def share_head(names: list[str]) -> list[str]:
     return out + [last]
 
 
+# a sentence that opens with a bare year (2020年，…): what it reports is that year's
+_RESULT_YEAR = regex_cache.compile(rf"^\s*(?P<y>{ARABIC_YEAR})\s*年(?:底|末)?\s*[，,]")
 _MORE_YEARS = regex_cache.compile(rf"^(?:\s*[和、及与至]\s*(?:到|至)?\s*{ARABIC_YEAR}\s*年(?:底|末)?)+")
+
+
+def _items(subjects: str, count: int) -> list[str]:
+    """The names a 分别 sentence lists, as many as it has values: split at every 、和及与, else (a
+    name that holds 与, 及 or 和: 研究与试验发展经费投入强度, 农村自来水普及率) at 、 and the last 和
+    (else 及, else 与) when that leaves names of MIN_EACH_PART_CHARS."""
+    fine = [_clean_subject(x) for x in _ITEM_SEP.split(subjects) if x.strip()]
+    if len(fine) == count:
+        return fine
+    for word in _LIST_AND:   # 和 joins a list's last name far more often than 及 or 与, which names hold
+        at = subjects.rfind(word)
+        names = [x for x in regex.split("、", subjects[:at]) + [subjects[at + len(word):]] if x.strip()]
+        if at > 0 and len(names) == count and all(len(x.strip()) >= MIN_EACH_PART_CHARS for x in names):
+            return [_clean_subject(x) for x in names]
+    return fine
+
+
+_LIST_AND = ("和", "以及", "及", "与")
 
 
 def _respectively(sentence: str, start: int, years: list, span, page) -> list[_Target]:
@@ -521,8 +592,8 @@ def _respectively(sentence: str, start: int, years: list, span, page) -> list[_T
         subjects, _, rest = part.partition(p.respectively)
         vm = regex.match(rf"^(?P<verb>\p{{Han}}{{1,{MAX_RESPECTIVELY_VERB_CHARS}}}?)(?=[≥≤<>\d])", rest)
         verb = vm.group("verb") if vm else ""
-        names = [_clean_subject(s) for s in _ITEM_SEP.split(subjects) if s.strip()]
         values = [v.strip("。！？!? ") for v in _ITEM_SEP.split(rest[len(verb):]) if v.strip()]
+        names = _items(subjects, len(values)) if len(years) == 1 else [_clean_subject(subjects)]
         if len(names) == 1 and len(years) > 1 and len(values) == len(years):
             per_year = [_indicator(names[0], v.strip(), verb, y, span, page) for v, y in zip(values, years)]
             ind = per_year[-1].model_copy(update={"targets": [i.target for i in per_year]})
@@ -668,7 +739,11 @@ def _year(text: str) -> Optional[int]:
 
 
 def _unit_of(raw: str) -> Optional[str]:
-    m = _prose().unit_tail.search(raw)
+    m = _prose().unit_tail.search(fold_width(raw))   # ％ is %
+    if m is not None and m.group(0).endswith(_TENTHS_MARK):
+        return "%"   # 三成: a share in tenths, read in percent (30)
+    if m is not None and m.group("u") is None and m.group(0).endswith("倍"):
+        return "倍"
     u = m.group("u") if m else None
     if u in ("以上", "以下", "以内", "左右"):
         return None
@@ -679,7 +754,19 @@ def _unit_of(raw: str) -> Optional[str]:
     return u
 
 
-def _indicator(name: str, raw: str, verb: str, year, span, page, baseline=None) -> Indicator:
+_NATURE_MARK = regex_cache.compile(r"[（(〔［\[【]\s*(?P<n>\p{Han}{2,6})\s*[）)〕］\]】]")
+
+
+def _nature_in(text: str) -> Optional[str]:
+    """The nature a clause prints in brackets after its value: `达到80岁（预期性）`, `〔约束性〕`."""
+    for m in _NATURE_MARK.finditer(text):
+        nature = classify.nature_of(m.group("n"))
+        if nature:
+            return nature
+    return None
+
+
+def _indicator(name: str, raw: str, verb: str, year, span, page, baseline=None, nature=None) -> Indicator:
     q = parse_quantity(verb + raw, year)
     q = Quantity(year=year, raw=_SPACES.sub("", raw), op=q.op, value=q.value, high=q.high)
     base = None
@@ -687,6 +774,6 @@ def _indicator(name: str, raw: str, verb: str, year, span, page, baseline=None) 
         b = parse_quantity(baseline[0], baseline[1])
         base = Quantity(year=baseline[1], raw=_SPACES.sub("", baseline[0]), op=b.op, value=b.value, high=b.high)
     unit = _unit_of(_SPACES.sub("", raw))
-    return Indicator(id="", name=name, unit=unit, baseline=base, target=q,
+    return Indicator(id="", name=name, unit=unit, baseline=base, target=q, nature=nature,
                      canonical=catalogue.match(name),
                      source=ItemSource(kind="text", span=span, page=page))
