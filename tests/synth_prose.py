@@ -6,7 +6,7 @@ independently and by a fixed seed:
 - levels after a target year: `到2025年，X达到 / 提高到 / 超过 / 不低于 / 控制在 / 稳定在 / 保持在 V
   单位(以上 / 以下 / 以内 / 左右)`, several clauses to a sentence, a place (全市) before the first;
 - changes from a base: `X由2020年的A提高到B`, and the same with both years printed and no year phrase;
-- several names, one verb: `X、Y和Z分别达到A、B和C`; one name, two years: `到2025年和2030年，X分别
+- several names, one verb: `X、Y和Z分别达到A、B和C`, `X达到A、Y B、Z C以上`; one name, two years: `到2025年和2030年，X分别
   不低于25%和35%` (one indicator, a target each year);
 - changes that set no level: `下降15%`, `年均增长6%左右`, `比2020年提高5个百分点`, `累计减少8%`, and
   amounts in Chinese numerals (`下降三成`, `比2020年增长一倍`);
@@ -118,6 +118,7 @@ class _Writer:
         self.rng = random.Random(seed)
         self.used: set[str] = set()
         self.full_width = self.rng.random() < 0.15   # a plan that prints its values' digits full-width
+        self.base = 0                                 # the base year of the plan's changes
 
     # -- numbers -----------------------------------------------------------------------------
     def number(self, k: Kind, low: Optional[float] = None, high: Optional[float] = None) -> str:
@@ -167,11 +168,34 @@ class _Writer:
             verb, suffix, op = r.choice([("控制在", "", "<="), ("控制在", "以下", "<="), ("控制在", "以内", "<="),
                                          ("控制在", "左右", "~"), ("下降到", "", "="), ("降至", "以下", "<="),
                                          ("不高于", "", "<="), ("低于", "", "<"), ("保持在", "以下", "<=")])
-        v = self.value(self.number(k), k.unit)
+        n = self.number(k)
+        v = self.value(n, k.unit)
         tail, nature = self.nature()
         raw = v.printed + suffix
-        want = Want(k.name, v.unit, [(raw, op, v.value, None, year)], nature=nature, form=f"level {verb}{suffix}")
-        return f"{place}{k.name}{verb}{raw}{tail}", want
+        high = None
+        if op == "=" and k.unit[:1] not in MAGNITUDES and r.random() < 0.15:   # a range: 达到80—85%, 4—5人
+            top = self.value(self.number(k, float(n) + 1, k.high + 2), k.unit)
+            low = n.translate(FULL_WIDTH) if self.full_width else n
+            raw, op, high = f"{low}{r.choice(['—', '-', '～'])}{top.printed}", "range", top.value
+        way = r.choice(["", "", "", "力争", "进一步", "稳步", "持续"]) if verb not in ("不低于", "不高于", "低于", "超过") else ""
+        want = Want(k.name, v.unit, [(raw, op, v.value, high, year)], nature=nature, form=f"level {way}{verb}{suffix}")
+        # the change that level makes, its subject left out: no indicator of its own
+        since = f"，比{self.base}年{'提高' if k.up else '下降'}{r.randint(1, 5)}个百分点" \
+            if k.unit == "%" and not tail and r.random() < 0.15 else ""
+        return f"{place}{k.name}{way}{verb}{raw}{tail}{since}", want
+
+    def run_of_levels(self, year: int) -> tuple[str, list[Want]]:
+        """`X达到90%、Y95%、Z90%以上`: the first clause's verb sets the names after it."""
+        r = self.rng
+        verb = r.choice(["达到", "提高到"])
+        parts, wants = [], []
+        for j in range(r.randint(2, 3)):
+            k = self.kind([k for k in LEVELS if k.up and k.unit[:1] not in MAGNITUDES])
+            v = self.value(self.number(k), k.unit)
+            suffix, op = r.choice([("", "="), ("", "="), ("以上", ">=")])
+            parts.append(f"{k.name}{verb if j == 0 else ''}{v.printed}{suffix}")
+            wants.append(Want(k.name, v.unit, [(v.printed + suffix, op, v.value, None, year)], form="run of levels"))
+        return "、".join(parts), wants
 
     def from_to(self, k: Kind, base_year: Optional[int], year: Optional[int], year_printed: bool,
                 status: str = "target", mark: str = "由") -> tuple[str, Want]:
@@ -298,6 +322,7 @@ def generate(seed: int) -> Plan:
     w = _Writer(seed)
     r = w.rng
     period, first, year, horizon, base = _period(r)
+    w.base = first - 1
     place = r.choice(PLACES)
     subject = r.choice(SUBJECTS)
     title = f"{place}{period}{subject}发展规划" if period.startswith("“") else f"{place}{subject}提升行动方案{period}"
@@ -340,7 +365,12 @@ def generate(seed: int) -> Plan:
     def sentence(n_clauses: int) -> tuple[str, list[Want]]:
         parts, ws = [], []
         for j in range(n_clauses):
-            form = r.choice(["level", "level", "level", "from_to", "change", "built", "vague"])
+            form = r.choice(["level", "level", "level", "from_to", "change", "built", "vague", "run"])
+            if form == "run":
+                text, run = w.run_of_levels(year)
+                parts.append(text)
+                ws += run
+                continue
             if form == "level":
                 text, want = w.level(w.kind(), year, place=f"全{area}" if j == 0 and r.random() < 0.3 else "")
             elif form == "from_to":
@@ -357,7 +387,7 @@ def generate(seed: int) -> Plan:
         return "，".join(parts), ws
 
     # a paragraph of sentences under one year phrase, the first now and then stating nothing
-    para = f"到{year}年，"
+    para = f"{r.choice(['到', '到', '力争到', '至'])}{year}年{r.choice(['', '', '底'])}，"
     if r.random() < 0.4:
         para += f"{r.choice(VAGUE)}。"
         text, ws = sentence(r.randint(1, 3))

@@ -205,6 +205,7 @@ class _Prose:
     trailing: regex.Pattern
     from_to: regex.Pattern      # 由2015年的5.01‰下降到2.67‰
     lead: regex.Pattern
+    bare: regex.Pattern         # a subject and its quantity, the verb left out: 、义务教育巩固率95%
     unit_tail: regex.Pattern    # the unit at the end of a quantity as printed
     respectively: str
     from_marks: tuple[str, ...]   # 由 / 从 before the base of a change
@@ -247,6 +248,7 @@ def _prose() -> _Prose:
         from_to=patterns.compile(rf"^(?P<subject>[^，,；;。]{{{MIN_NAME_CHARS},{MAX_CHANGE_SUBJECT_CHARS}}}?)"
                                  rf"(?:{marks})\s*(?:(?P<y>\d{{4}})\s*年的?)?\s*(?P<b>{qty})"
                                  rf"\s*(?P<verb>{verbs})\s*(?:(?P<y2>\d{{4}})\s*年的?)?\s*(?P<t>{qty})(?![\d.．])"),
+        bare=patterns.compile(rf"^(?P<subject>[^，,；;。]{{{MIN_NAME_CHARS},}}?)(?<![\d.．])(?P<q>{qty})(?P<rest>[（(〔［【].*)?$"),
         lead=patterns.compile(r"^(?:" + patterns.alternation(p.lead_words) + r")+"),
         build_verb_end=patterns.compile(rf"(?:{patterns.alternation(p.build_verbs)})$"),
         unit_tail=patterns.compile(rf"(?:(?<![\d.]){_NUM}\s*(?P<u>%|‰|个百分点|{_PER_RATE}|{measure}"
@@ -294,11 +296,10 @@ def from_prose(state: State) -> None:
             depth = level[i]
             trail = {d: t for d, t in trail.items() if d < depth} | {depth: whole}
             review = any(w in t for t in trail.values() for w in catalogue.catalogue().prose.review_headings)
-        if i in title_end and not item:
-            offset = title_end[i] - para.start   # a run-in heading's title is no target
-        else:   # a list number (1. （一） ①) is no part of what follows it, nor is an item's number
-            offset = _list_number_length(whole, (items[k - 1] if k else None,
-                                                 items[k + 1] if k + 1 < len(items) else None))
+        # a list number (1. （一） ①) is no part of what follows it, nor is an item's number
+        offset = _list_number_length(whole, (items[k - 1] if k else None, items[k + 1] if k + 1 < len(items) else None))
+        if i in title_end and not item and not _year_phrase(whole[offset:title_end[i] - para.start]):
+            offset = title_end[i] - para.start   # a run-in heading's title is no target, unless it names a year
         text = whole[offset:]
         in_force = listed if listed is not None else boxed.get(i)   # the target year in force here
         for m in _SENTENCE.finditer(text):
@@ -445,7 +446,7 @@ def _targets(sentence: str, span: tuple[int, int], page: Optional[int],
         return _respectively(sentence, start, years, span, page)
     if not is_target and not any(mark in scope for mark in p.from_marks):
         return out   # only a change (由A提高到B) is read outside a target phrase, and it needs 由 / 从
-    prev_subject, prev_thing = "", ""
+    prev_subject, prev_thing, prev_verb = "", "", ""
     for c in _CLAUSE.finditer(scope):
         a, b = start + c.start(), start + c.end()
         clause = c.group(0).strip().rstrip("。！？!?")
@@ -465,7 +466,14 @@ def _targets(sentence: str, span: tuple[int, int], page: Optional[int],
         if not is_target:
             continue
         part = _PART.match(scope, c.start()).group(0).strip().rstrip("。！？!?")   # up to the next ，；
-        ind, thing, printed = _clause_target(clause, prev_subject, prev_thing, year, span, page, part)
+        elided = c.start() > 0 and scope[c.start() - 1] == "、"   # 每千人口X数达到…、Y数达到…
+        ind, thing, printed = _clause_target(clause, prev_subject, prev_thing, year, span, page, part, elided)
+        vm = p.clause.match(clause) if ind is not None else None
+        bare = p.bare.match(clause) if ind is None and elided and prev_verb else None
+        if bare:   # X达到90%、Y95%: the verb of the clause before sets Y too
+            ind, thing, printed = _clause_target(bare.group("subject") + prev_verb + bare.group("q"), prev_subject,
+                                                 prev_thing, year, span, page, "", elided)
+        prev_verb = vm.group("verb") if vm else (prev_verb if bare else "")
         if ind is not None:
             ind.nature = _nature_in(clause)
             parts = each_of(ind.name, clause)
@@ -479,10 +487,11 @@ def _targets(sentence: str, span: tuple[int, int], page: Optional[int],
     return out
 
 
-def _clause_target(clause: str, prev: str, prev_thing: str, year, span, page, part: str = ""
-                   ) -> tuple[Optional[Indicator], str, Optional[str]]:
+def _clause_target(clause: str, prev: str, prev_thing: str, year, span, page, part: str = "",
+                   elided: bool = False) -> tuple[Optional[Indicator], str, Optional[str]]:
     """The indicator one clause sets, the thing it counts (for an elided next clause), and its
-    subject as printed when a rule added to it."""
+    subject as printed when a rule added to it. elided: the clause follows the one before after a
+    、, so its subject may leave out that one's 每千人口."""
     p = _prose()
     m = p.share_led.search(clause)
     if m:
@@ -501,7 +510,7 @@ def _clause_target(clause: str, prev: str, prev_thing: str, year, span, page, pa
             return None, "", None
         if prev and not subject.startswith("每"):
             pm = _PER_POPULATION.match(prev)
-            if pm and regex.search(r"数$", subject):
+            if pm and regex.search(r"数$", subject) and (elided or catalogue.match(pm.group(0) + subject)):
                 subject = pm.group(0) + subject  # 每千人口执业医师数达到…、注册护士数达到…
         return _indicator(subject, m.group("q"), m.group("verb"), year, span, page), "", printed
     m = p.build.search(clause)
