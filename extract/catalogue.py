@@ -42,6 +42,7 @@ class Normalize(patterns.PatternModel):
 
 class Prose(patterns.PatternModel):
     target_year: patterns.RegexWith("year")
+    period_end: patterns.RegexWith("period")
     verbs: list[str]
     change_verbs: list[str]
     change_lead: patterns.Regex
@@ -54,6 +55,7 @@ class Prose(patterns.PatternModel):
     respectively: str
     from_marks: list[str]
     review_headings: list[str]
+    indicator_heads: list[str]
 
 
 class Catalogue(patterns.PatternModel):

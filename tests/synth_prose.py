@@ -3,7 +3,7 @@ each with the indicators it states (tests/test_prose_synth.py reads them through
 
 A plan (title naming its period, a review section, a 发展目标 chapter, a 专栏 box, tasks) combines,
 independently and by a fixed seed:
-- levels after a target year: `到2025年，X达到 / 提高到 / 超过 / 不低于 / 控制在 / 稳定在 / 保持在 V
+- levels after a target year (`到2025年，` `力争到2025年底，` `到“十四五”末，`): `X达到 / 提高到 / 超过 / 不低于 / 控制在 / 稳定在 / 保持在 V
   单位(以上 / 以下 / 以内 / 左右)`, several clauses to a sentence, a place (全市) before the first;
 - changes from a base: `X由2020年的A提高到B`, and the same with both years printed and no year phrase;
 - several names, one verb: `X、Y和Z分别达到A、B和C`, `X达到A、Y B、Z C以上`; one name, two years: `到2025年和2030年，X分别
@@ -19,8 +19,9 @@ independently and by a fixed seed:
 - a 专栏 box whose items each name their year;
 - the plan's horizon (`到2035年，X达到…`) restating an indicator of the target year: its own
   indicator (a sentence's targets are that sentence's, ../shared/spec/output.md);
-- a review of the last period whose changes (`由2015年的72.6岁提高到2020年的74.1岁`, or 从…) are
-  results reached (status achieved), never targets.
+- a review of the last period whose changes (`由2015年的72.6岁提高到2020年的74.1岁`, or 从…) and
+  levels for its last year (`截至2020年底，X达到A，Y和Z分别为B和C`) are results reached (status
+  achieved), never targets.
 
 The expected indicators follow from what was printed, by the rules the README states for prose
 (name without a place or a lead word, value in the printed unit, op from the words around it),
@@ -82,6 +83,9 @@ VAGUE = ["医疗卫生服务体系更加完善", "群众获得感明显增强", 
 TASK_LINES = ["新建10个社区卫生服务站，改造提升20个村卫生室。", "每年组织2次应急演练，开展5期培训。",
               "完善疾病预防控制体系，提高应急处置能力。", "加快推进老旧小区改造，完善配套设施。",
               "统筹用好各类资金，引导社会资本参与。"]
+# sentences with a number after a verb that set no indicator's level: the number modifies a noun
+# (…达78岁的目标), or values for things the sentence does not name (达到2级和3级)
+NOT_LEVELS = ["提前实现上一规划确定的预期寿命达78岁的目标", "二级和三级医院智慧服务平均级别力争达到2级和3级"]
 NATURES = ["预期性", "约束性"]
 PREVIOUS = {"“十四五”": "“十三五”时期", "“十五五”": "“十四五”期间"}   # the period a plan reviews
 
@@ -352,6 +356,28 @@ def generate(seed: int) -> Plan:
     opening = {"years": f"过去五年，全{area}{subject}取得显著成效。", "result year": f"{first - 1}年，",
                "no year": f"{PREVIOUS.get(period, '过去五年')}，全{area}{subject}取得显著成效，"}[how]
     lines.append(opening + "，".join(done) + "。" + r.choice(TASK_LINES))
+    if r.random() < 0.6:   # levels reached by the review's last year: 截至2020年底，X达到A，Y、Z分别为B、C
+        reached = []
+        for _ in range(r.randint(1, 2)):
+            k = w.kind()
+            v = w.value(w.number(k), k.unit)
+            suffix, op = r.choice([("", "="), ("", "="), ("以上", ">=")])
+            reached.append(f"{k.name}{r.choice(['达到', '达'])}{v.printed}{suffix}")
+            wants.append(Want(k.name, v.unit, [(v.printed + suffix, op, v.value, None, first - 1)], status="achieved",
+                              form="review level"))
+        if r.random() < 0.5:
+            ks = [w.kind([k for k in LEVELS if k.unit == "%"]) for _ in range(2)]
+            vs = [w.value(w.number(k), k.unit) for k in ks]
+            reached.append(f"{ks[0].name}和{ks[1].name}分别为{vs[0].printed}和{vs[1].printed}")
+            wants += [Want(k.name, v.unit, [(v.printed, "=", v.value, None, first - 1)], status="achieved",
+                           form="review 分别为") for k, v in zip(ks, vs)]
+        leads = [f"截至{first - 1}年底，全{area}", f"到{first - 1}年，", f"{first - 1}年，全{area}"]
+        if period in PREVIOUS:
+            leads.append(f"截至{PREVIOUS[period][:-2]}末，")
+        lead = r.choice(leads)
+        if r.random() < 0.3:
+            reached.append(NOT_LEVELS[0])
+        lines.append(lead + "，".join(reached) + "。")
     w.used = set()   # the goals may set the indicators the review reports
     lines.append(o.section_line("面临的形势"))
     lines.append("发展不平衡不充分问题依然存在，优质资源总量不足。")
@@ -380,7 +406,7 @@ def generate(seed: int) -> Plan:
             elif form == "built":
                 text, want = w.built(year)
             else:
-                parts.append(r.choice(VAGUE))
+                parts.append(r.choice(VAGUE + NOT_LEVELS[1:2]))
                 continue
             parts.append(text)
             ws.append(want)
@@ -388,6 +414,8 @@ def generate(seed: int) -> Plan:
 
     # a paragraph of sentences under one year phrase, the first now and then stating nothing
     para = f"{r.choice(['到', '到', '力争到', '至'])}{year}年{r.choice(['', '', '底'])}，"
+    if period.startswith("“") and r.random() < 0.25:   # the period's end names the target year
+        para = f"到{period}{r.choice(['末', '期末'])}，"
     if r.random() < 0.4:
         para += f"{r.choice(VAGUE)}。"
         text, ws = sentence(r.randint(1, 3))
@@ -398,7 +426,10 @@ def generate(seed: int) -> Plan:
     wants += ws
     if r.random() < 0.6:
         text, ws = w.respectively(year)
-        para += text + "。"
+        if r.random() < 0.4:   # in the sentence before, after its clauses
+            para = para[:-1] + "，" + text + "。"
+        else:
+            para += text + "。"
         wants += ws
         forms.append("respectively")
     lines.append(para)
@@ -413,12 +444,14 @@ def generate(seed: int) -> Plan:
         wants.append(want)
     if r.random() < 0.6:   # a list under a colon
         lines.append(f"到{year}年，{r.choice(['主要目标是', '实现以下目标', '力争实现以下目标'])}：")
-        for k in range(r.randint(2, 4)):
+        k = 0
+        for _ in range(r.randint(2, 4)):
             text, ws = sentence(1)
             if not ws:
                 continue
             lead = f"{r.choice(VAGUE)}。" if r.random() < 0.3 else ""   # a run-in title before the target
             lines.append(f"{o.item(k)}{lead}{text}{r.choice(['。', '；'])}")
+            k += 1
             wants += ws
         forms.append("list")
     if r.random() < 0.5:   # the horizon restates an indicator of the target year

@@ -230,7 +230,7 @@ def _prose() -> _Prose:
            rf"|{_TENTHS})(?:\s*(?:以上|以下|以内|左右))?")
     marks = patterns.alternation(p.from_marks)
     return _Prose(
-        year=patterns.compile(p.target_year),
+        year=patterns.compile(rf"(?:{p.target_year})|(?:{p.period_end})"),
         clause=patterns.compile(rf"^(?P<subject>[^，,；;。]*?)(?P<verb>{verbs})\s*(?P<q>{qty})(?![\d.．])"),
         # (no \s* before the verb: with the lazy subject it made the pattern quadratic on a
         # long run of spaces; prose reaches here with its layout spaces removed)
@@ -261,7 +261,7 @@ def _prose() -> _Prose:
 
 _SENTENCE = regex_cache.compile(r"[^。！？!?]+[。！？!?]?")
 _SPACES = regex_cache.compile(r"\s+")
-_YEAR_LEAD = regex_cache.compile(rf"^{YEAR}年[，,]?")
+_YEAR_LEAD = regex_cache.compile(rf"^{YEAR}年(?:底|末)?[，,]?")
 # a rate per population: 85/10万, 20/十万, 3/万, 5/千
 _PER_RATE = r"[/／](?:[1１][0０]{1,4}|十|百|千)?万|[/／](?:千|百)"
 _ITEM_SEP = regex_cache.compile(r"[、和及与]")
@@ -426,7 +426,8 @@ def _targets(sentence: str, span: tuple[int, int], page: Optional[int],
              min_year: Optional[int] = None, in_force: Optional[int] = None, review: bool = False) -> list[_Target]:
     """in_force: the target year an earlier sentence of the paragraph (or the paragraph that
     opened a list) named; a sentence naming none states targets for it. review: the sentence is
-    under a heading that reviews the past (发展基础, “十三五”时期发展成就): its changes are results."""
+    under a heading that reviews the past (发展基础, “十三五”时期发展成就): its changes are results, and
+    so are the levels of a sentence that names a year before the plan's."""
     p = _prose()
     out: list[_Target] = []
     ym = _year_phrase(sentence)
@@ -434,6 +435,9 @@ def _targets(sentence: str, span: tuple[int, int], page: Optional[int],
     rm = _RESULT_YEAR.match(sentence) if year is None else None
     result_year = int(rm.group("y")) if rm else None   # 2020年，X由2015年的A提高到B: the result's year
     is_target = year is not None and (min_year is None or year >= min_year)
+    # under a review heading, a year before the plan's (截至2020年底，… / 2020年，…) reports levels reached
+    past = year if year is not None and not is_target else result_year
+    results = review and past is not None
     start = ym.end() if ym else 0
     scope = sentence[start:]
     years = [year]
@@ -442,13 +446,21 @@ def _targets(sentence: str, span: tuple[int, int], page: Optional[int],
         years += [int(y) for y in regex.findall(ARABIC_YEAR, more.group(0))]
         start += more.end()
         scope = sentence[start:]
-    if is_target and p.respectively in scope:
-        return _respectively(sentence, start, years, span, page)
-    if not is_target and not any(mark in scope for mark in p.from_marks):
-        return out   # only a change (由A提高到B) is read outside a target phrase, and it needs 由 / 从
+    listed: list[tuple[int, int]] = []   # the parts a 分别 list takes (X、Y分别达到A、B), read as one
+    if (is_target or results) and p.respectively in scope:
+        out = _respectively(sentence, start, years if is_target else [past], span, page)
+        if results:   # levels reached: only those named as indicators are (not 玉柴集团超过350亿元)
+            out = [t for t in out if _names_indicator(t.indicator.name)]
+        for t in out if results else ():
+            t.indicator.status = "achieved"
+        listed = [(pm.start(), pm.end()) for pm in _PART.finditer(sentence, start) if p.respectively in pm.group(0)]
+    if not is_target and not results and not any(mark in scope for mark in p.from_marks):
+        return out   # outside a target phrase or a review's year only a change (由A提高到B) is read
     prev_subject, prev_thing, prev_verb = "", "", ""
     for c in _CLAUSE.finditer(scope):
         a, b = start + c.start(), start + c.end()
+        if any(x <= a < y for x, y in listed):
+            continue
         clause = c.group(0).strip().rstrip("。！？!?")
         m = p.from_to.match(clause)
         if m:
@@ -463,19 +475,24 @@ def _targets(sentence: str, span: tuple[int, int], page: Optional[int],
                     ind.status = "achieved"   # 由2015年的72.6岁提高到2020年的74.1岁: a result reached
                 out.append(_placed(sentence, ind, a, b))
             continue
-        if not is_target:
+        if not is_target and not results:
             continue
         part = _PART.match(scope, c.start()).group(0).strip().rstrip("。！？!?")   # up to the next ，；
         elided = c.start() > 0 and scope[c.start() - 1] == "、"   # 每千人口X数达到…、Y数达到…
-        ind, thing, printed = _clause_target(clause, prev_subject, prev_thing, year, span, page, part, elided)
+        at = year if is_target else past
+        ind, thing, printed = _clause_target(clause, prev_subject, prev_thing, at, span, page, part, elided)
         vm = p.clause.match(clause) if ind is not None else None
         bare = p.bare.match(clause) if ind is None and elided and prev_verb else None
         if bare:   # X达到90%、Y95%: the verb of the clause before sets Y too
             ind, thing, printed = _clause_target(bare.group("subject") + prev_verb + bare.group("q"), prev_subject,
-                                                 prev_thing, year, span, page, "", elided)
+                                                 prev_thing, at, span, page, "", elided)
         prev_verb = vm.group("verb") if vm else (prev_verb if bare else "")
         if ind is not None:
             ind.nature = _nature_in(clause)
+            if not is_target:
+                if not _names_indicator(ind.name):
+                    continue   # a review's sentence names firms and works too: 玉柴集团超过350亿元
+                ind.status = "achieved"   # 截至2020年底，全市人均预期寿命达到78.3岁: a level reached
             parts = each_of(ind.name, clause)
             if parts:
                 for part in parts:
@@ -484,7 +501,7 @@ def _targets(sentence: str, span: tuple[int, int], page: Optional[int],
             else:
                 out.append(_placed(sentence, ind, a, b, printed))
             prev_subject, prev_thing = ind.name, thing
-    return out
+    return sorted(out, key=lambda t: t.where[0]) if listed else out
 
 
 def _clause_target(clause: str, prev: str, prev_thing: str, year, span, page, part: str = "",
@@ -504,6 +521,8 @@ def _clause_target(clause: str, prev: str, prev_thing: str, year, span, page, pa
     m = p.clause.match(clause)
     if m and p.build.search(clause) and p.build_verb_end.search(m.group("subject")):
         m = None  # 各县市建成不少于1个托育机构: a count of things built, not a level of 各县市建成
+    if m and _NOT_A_LEVEL.match((part if part.startswith(clause) else clause)[m.end():]):
+        m = None  # 达78岁的目标: the number sets a noun; 达到2级和3级: values of things not named
     if m:
         subject = printed = _clean_subject(m.group("subject"))
         if not subject:
@@ -526,11 +545,20 @@ def _clause_target(clause: str, prev: str, prev_thing: str, year, span, page, pa
         area = _unit_of(_SPACES.sub("", m.group("q"))) in catalogue.catalogue().prose.build_area_units
         return _indicator(thing + ("面积" if area else "数"), m.group("q"), "", year, span, page), "", None
     m = p.change.match(clause)
-    if m and (subject := _clean_subject(m.group("subject"))):
+    if m and (subject := _clean_subject(m.group("subject"))) and not _COMPARED.match(subject):
         return _indicator(subject, m.group("q"), "", year, span, page), "", subject
     return None, "", None
 
 
+# after a level: 的 (the number modifies a noun: 达78岁的目标), or more values (达到2级和3级, 2级、3级)
+_NOT_A_LEVEL = regex_cache.compile(r"^\s{0,2}\p{Han}{0,2}?(?:的|[和及与、]\s{0,2}[\d０-９])")
+# a change's subject that is a comparison, not a name: 比“十五”时期提高5.5个百分点
+def _names_indicator(name: str) -> bool:
+    """Does a name end as indicator names do (…率, …数, …比重, …寿命; prose.indicator_heads)?"""
+    return name.endswith(tuple(catalogue.catalogue().prose.indicator_heads))
+
+
+_COMPARED = regex_cache.compile(r"^(?:比|较|同比)")
 _BOTH = regex_cache.compile(rf"均(?=\p{{Han}}{{0,{MAX_BOTH_GAP_CHARS}}}?[≥≤<>\d])")
 _AND = regex_cache.compile(r"和|及|与|以及")
 
@@ -741,9 +769,13 @@ _BULLET = regex_cache.compile(r"^(?:——|—|-|●|◆|◇|■|□|▪|•|·|
 
 
 def _year(text: str) -> Optional[int]:
+    """The year a target phrase names: 到2025年 → 2025, 到“十四五”末 → 2025 (the period's last year)."""
     m = _prose().year.search(text)
     if not m:
         return None
+    if m.group("year") is None:
+        period = meta.period_of(m.group("period"))
+        return period.end if period else None
     return year_value(m.group("year"))
 
 
