@@ -36,6 +36,9 @@ from typing import Optional
 
 CN = "一二三四五六七八九十"
 FULL_WIDTH = str.maketrans("0123456789.%", "０１２３４５６７８９．％")
+# what a reader makes of them in the normalized text a raw is quoted from: full-width digits and
+# their point are ASCII, ％ stays (README: the code-point layer)
+AS_READ = str.maketrans("０１２３４５６７８９．", "0123456789.")
 MAGNITUDES = {"万": 10000, "亿": 100000000}
 
 
@@ -483,6 +486,10 @@ def generate(seed: int) -> Plan:
     lines.append("".join(r.sample(TASK_LINES, 2)))
     lines.append(o.chapter_line("保障措施"))
     lines.append("加强组织领导，强化督促检查，确保各项目标任务落到实处。")
+    for x in wants:   # a raw is quoted from the normalized text
+        x.targets = [(t[0].translate(AS_READ),) + tuple(t[1:]) for t in x.targets]
+        if x.baseline:
+            x.baseline = (x.baseline[0].translate(AS_READ),) + x.baseline[1:]
     forms += sorted({x.form.split()[0] for x in wants})
     return Plan(seed, "\n".join(lines) + "\n", wants, sorted(set(forms)))
 
