@@ -50,8 +50,9 @@ GAPS: dict[tuple[str, str], str] = {
     ("002", "tables_word_text"): "indicator table as Word's plain text: the header's second row prints four empty "
                                  "lines (empty cells read as row breaks) and spacer rows print a wrapped name one cell "
                                  "short under the merged 领域: no table (indicators 0 of 32 output)",
-    ("003", "full_width"): "prose targets with a full-width ％ (覆盖率达到６５％以上): the prose parser reads no % unit "
-                           "there (prose targets found 12 of 20, 5 with target and unit right)",
+    ("003", "full_width"): "prose targets in full-width input: the three shares named by what reaches a standard "
+                           "(达到基本标准的乡镇卫生院（社区卫生服务中心）服务能力比例达到１００％) are lost (prose targets "
+                           "found 17 of 20)",
 }
 
 
