@@ -6,6 +6,7 @@ import synth_projects
 from extract.pipeline import run
 
 SEEDS = range(60)
+FAST_SEEDS = 15   # make test-fast reads these; make test reads all
 
 # seeds whose projects differ today, each with the exact loss (strict xfails)
 GAPS: dict[int, str] = {}
@@ -15,8 +16,9 @@ def _fields(p) -> synth_projects.Expected:
     return synth_projects.Expected(p.name, p.source.kind, p.box, p.budget.wan if p.budget else None, p.start)
 
 
-@pytest.mark.parametrize("seed", [pytest.param(s, marks=pytest.mark.xfail(reason=GAPS[s], strict=True))
-                                  if s in GAPS else s for s in SEEDS])
+@pytest.mark.parametrize("seed", [pytest.param(s, marks=([pytest.mark.xfail(reason=GAPS[s], strict=True)] if s in GAPS
+                                                         else []) + ([pytest.mark.slow] if s >= FAST_SEEDS else []))
+                                  for s in SEEDS])
 def test_projects_of_an_invented_plan(seed, tmp_path):
     plan = synth_projects.generate(seed)
     path = tmp_path / "plan.txt"
@@ -34,7 +36,8 @@ def test_the_generator_prints_every_form():
 RENDERED = [(s, v) for s in range(0, 60, 3) for v in ("docx", "html")]
 
 
-@pytest.mark.parametrize("seed,variant", RENDERED)
+@pytest.mark.parametrize("seed,variant", [pytest.param(s, v, marks=[pytest.mark.slow] if s >= FAST_SEEDS else [])
+                                          for s, v in RENDERED])
 def test_projects_of_an_invented_plan_rendered(seed, variant, tmp_path):
     import renderings
     plan = synth_projects.generate(seed)
