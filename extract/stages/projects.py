@@ -937,13 +937,12 @@ def sentence_projects(sentence: str) -> list[ProseProject]:
 
 
 def _clause_before(sentence: str, clause_start: int) -> Optional[tuple[int, str]]:
-    """(start, name) of the clause before the one at clause_start, its opening verbs and time
-    dropped (`2023年加快推进XX建设项目` → `XX建设项目`), or None at the sentence's start."""
+    """(start, text) of the clause before the one at clause_start, the time opening it dropped
+    (`2023年加快推进XX建设项目` → `加快推进XX建设项目`), or None at the sentence's start."""
     if clause_start <= 0:
         return None
     prev_start = max(sentence.rfind(c, 0, clause_start - 1) for c in _CLAUSE_END) + 1
-    prev = grammar().clause_time.sub("", sentence[prev_start:clause_start - 1].strip())
-    return prev_start, clean_name(prev)
+    return prev_start, grammar().clause_time.sub("", sentence[prev_start:clause_start - 1].strip())
 
 
 def _invested_in(sentence: str, s: int, e: int, money: Money):
@@ -966,9 +965,9 @@ def _invested_in(sentence: str, s: int, e: int, money: Money):
     if subject in g.data.generic_names:
         # 加快推进XX建设项目，项目总投资18亿元: the project the clause before names
         prev = _clause_before(sentence, clause_start)
-        if prev is not None and names_a_project(prev[1]) and is_project_name(prev[1]):
-            return ProseProject(prev[1], money, construction_nature(prev[1]), start_of(sentence),
-                                (prev[0], clause_end))
+        named = clean_name(prev[1]) if prev is not None else ""
+        if named and names_a_project(named) and is_project_name(named):
+            return ProseProject(named, money, construction_nature(named), start_of(sentence), (prev[0], clause_end))
         return None
     opening = g.construction_run.match(subject)
     if opening and len(subject) - opening.end() >= MIN_NAME_CHARS:
@@ -987,8 +986,7 @@ def _invested_in(sentence: str, s: int, e: int, money: Money):
             name = _up_to_last_noun(after[1:])  # 投资1.2亿元的XX医院迁建项目已开工
     if name is None and not subject and not after and clause_start > 0:
         # 建成县急救中心，总投资3000万元: the clause before names what the amount built
-        prev_start = max(sentence.rfind(c, 0, clause_start - 1) for c in _CLAUSE_END) + 1
-        prev = g.clause_time.sub("", sentence[prev_start:clause_start - 1].strip())
+        prev_start, prev = _clause_before(sentence, clause_start)
         run = g.construction_run.search(prev)
         tail = prev[run.end():].strip().lstrip("了的") if run else ""
         if run and len(tail) >= MIN_NAME_CHARS and names_a_project(tail):
