@@ -10,6 +10,15 @@ from hypothesis import settings
 settings.register_profile("plan-extract", deadline=None)
 settings.load_profile("plan-extract")
 
+def case(*values, gap=None, slow=False, id=None):
+    """One parametrized case of a generator or a rendering: a strict xfail naming its exact loss
+    when it has a known gap, marked slow when `make test-fast` leaves it out."""
+    marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
+    if slow:
+        marks.append(pytest.mark.slow)
+    return pytest.param(*values, marks=marks, id=id if id is not None else "-".join(map(str, values)))
+
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 ANNOTATIONS = CORPUS / "annotations"

@@ -29,7 +29,7 @@ import json
 import pytest
 
 import renderings
-from conftest import ANNOTATIONS, CORPUS, annotation
+from conftest import ANNOTATIONS, CORPUS, annotation, case
 from extract.evaluate import scorers
 from extract.pipeline import run
 
@@ -109,13 +109,8 @@ def test_radicals_rendering_changes_the_text():
 
 
 def _marked(cases, gaps=None):
-    out = []
-    for stem, variant in cases:
-        marks = [pytest.mark.slow] if (stem, variant) in SLOW else []
-        gap = (gaps or {}).get((stem[:3], variant))
-        marks += [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
-        out.append(pytest.param(stem, variant, marks=marks, id=f"{stem[:3]}-{variant}"))
-    return out
+    return [case(stem, variant, gap=(gaps or {}).get((stem[:3], variant)), slow=(stem, variant) in SLOW,
+                 id=f"{stem[:3]}-{variant}") for stem, variant in cases]
 
 
 @pytest.mark.parametrize("stem,variant", _marked(CASES))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import case
 import synth_prose
 from extract.pipeline import run
 
@@ -13,12 +14,6 @@ SEEDS = range(120)
 
 # seeds that do not give their indicators yet, with the exact loss: strict xfails
 GAPS: dict[int, str] = {}
-
-
-def _case(seed: int):
-    gap = GAPS.get(seed)
-    marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
-    return pytest.param(seed, id=str(seed), marks=marks)
 
 
 def expected(plan: synth_prose.Plan) -> list[tuple]:
@@ -34,7 +29,7 @@ def got(result) -> list[tuple]:
     return out
 
 
-@pytest.mark.parametrize("seed", [_case(s) for s in SEEDS])
+@pytest.mark.parametrize("seed", [case(s, gap=GAPS.get(s)) for s in SEEDS])
 def test_prose_targets_of_invented_plans(seed, tmp_path):
     plan = synth_prose.generate(seed)
     path = tmp_path / "plan.txt"

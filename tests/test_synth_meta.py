@@ -2,6 +2,7 @@
 (tests/synth_meta.py): title, issuer, 文号 and date as the generator wrote them."""
 import pytest
 
+from conftest import case
 import synth_meta
 from extract.pipeline import run
 
@@ -9,8 +10,7 @@ SEEDS = range(60)
 FAST_SEEDS = 15   # make test-fast reads these; make test reads all
 
 
-@pytest.mark.parametrize("seed", [pytest.param(s, marks=[pytest.mark.slow] if s >= FAST_SEEDS else [])
-                                  for s in SEEDS])
+@pytest.mark.parametrize("seed", [case(s, slow=s >= FAST_SEEDS) for s in SEEDS])
 def test_meta_of_an_invented_plan(seed, tmp_path):
     plan = synth_meta.generate(seed)
     path = tmp_path / "plan.txt"
@@ -27,8 +27,7 @@ def test_the_generator_prints_every_shape():
 RENDERED = [(s, v) for s in range(0, 60, 3) for v in ("docx", "html")]
 
 
-@pytest.mark.parametrize("seed,variant", [pytest.param(s, v, marks=[pytest.mark.slow] if s >= FAST_SEEDS else [])
-                                          for s, v in RENDERED])
+@pytest.mark.parametrize("seed,variant", [case(s, v, slow=s >= FAST_SEEDS) for s, v in RENDERED])
 def test_meta_of_an_invented_plan_rendered(seed, variant, tmp_path):
     import renderings
     plan = synth_meta.generate(seed)

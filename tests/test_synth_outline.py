@@ -2,6 +2,7 @@
 heading found, at its level, with its number and title as the generator wrote them."""
 import pytest
 
+from conftest import case
 import synth_outline
 from extract.pipeline import run
 
@@ -12,9 +13,7 @@ FAST_SEEDS = 15   # make test-fast reads these; make test reads all
 GAPS: dict[int, str] = {}
 
 
-@pytest.mark.parametrize("seed", [pytest.param(s, marks=([pytest.mark.xfail(reason=GAPS[s], strict=True)] if s in GAPS
-                                                         else []) + ([pytest.mark.slow] if s >= FAST_SEEDS else []))
-                                  for s in SEEDS])
+@pytest.mark.parametrize("seed", [case(s, gap=GAPS.get(s), slow=s >= FAST_SEEDS) for s in SEEDS])
 def test_outline_of_a_damaged_plan(seed, tmp_path):
     plan = synth_outline.generate(seed)
     path = tmp_path / "plan.txt"
@@ -34,8 +33,7 @@ def test_the_generator_damages_headings_every_way():
 RENDERED = [(s, "docx") for s in SEEDS] + [(s, "html") for s in range(0, 60, 3)]
 
 
-@pytest.mark.parametrize("seed,variant", [pytest.param(s, v, marks=[pytest.mark.slow] if s >= FAST_SEEDS else [])
-                                          for s, v in RENDERED])
+@pytest.mark.parametrize("seed,variant", [case(s, v, slow=s >= FAST_SEEDS) for s, v in RENDERED])
 def test_outline_of_a_damaged_plan_rendered(seed, variant, tmp_path):
     import renderings
     plan = synth_outline.generate(seed)

@@ -2,6 +2,7 @@
 every project found, in order, with its kind, box, budget in 万元 and start as the generator wrote them."""
 import pytest
 
+from conftest import case
 import synth_projects
 from extract.pipeline import run
 
@@ -16,9 +17,7 @@ def _fields(p) -> synth_projects.Expected:
     return synth_projects.Expected(p.name, p.source.kind, p.box, p.budget.wan if p.budget else None, p.start)
 
 
-@pytest.mark.parametrize("seed", [pytest.param(s, marks=([pytest.mark.xfail(reason=GAPS[s], strict=True)] if s in GAPS
-                                                         else []) + ([pytest.mark.slow] if s >= FAST_SEEDS else []))
-                                  for s in SEEDS])
+@pytest.mark.parametrize("seed", [case(s, gap=GAPS.get(s), slow=s >= FAST_SEEDS) for s in SEEDS])
 def test_projects_of_an_invented_plan(seed, tmp_path):
     plan = synth_projects.generate(seed)
     path = tmp_path / "plan.txt"
@@ -36,8 +35,7 @@ def test_the_generator_prints_every_form():
 RENDERED = [(s, v) for s in range(0, 60, 3) for v in ("docx", "html")]
 
 
-@pytest.mark.parametrize("seed,variant", [pytest.param(s, v, marks=[pytest.mark.slow] if s >= FAST_SEEDS else [])
-                                          for s, v in RENDERED])
+@pytest.mark.parametrize("seed,variant", [case(s, v, slow=s >= FAST_SEEDS) for s, v in RENDERED])
 def test_projects_of_an_invented_plan_rendered(seed, variant, tmp_path):
     import renderings
     plan = synth_projects.generate(seed)

@@ -3,6 +3,7 @@ back to the generator's own fields: name, unit, seq, category, baseline (value, 
 (value, year, ascending), nature. A fixed set of seeds keeps it fast and the same every run."""
 import pytest
 
+from conftest import case
 import synth_tables as synth
 
 SEEDS = range(60)
@@ -30,11 +31,8 @@ def _cases():
     out = []
     for seed in SEEDS:
         for form in synth.FORMS:
-            gap = GAPS.get((seed, form))
-            marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
-            if seed >= FAST_SEEDS:
-                marks.append(pytest.mark.slow)   # make test-fast reads the first seeds in every form
-            out.append(pytest.param(seed, form, marks=marks, id=f"{seed}-{form}"))
+            # make test-fast reads the first seeds in every form
+            out.append(case(seed, form, gap=GAPS.get((seed, form)), slow=seed >= FAST_SEEDS))
     return out
 
 

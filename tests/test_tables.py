@@ -244,11 +244,18 @@ def test_ruled_case(case):
         assert sorted(w.code for w in state.warnings) == sorted(case["warnings"])
 
 
+def _table_indicators(path, text):
+    """The indicators read from the tables of an invented document written to path."""
+    from extract.pipeline import Settings, run
+    path.write_text(text, encoding="utf-8")
+    return [i for i in run(path, Settings(ocr="off"), stop_after="indicators").state.indicators
+            if i.source.kind == "table"]
+
+
 def test_html_rows_that_leave_out_the_category_cell(tmp_path):
     """A web page's table whose rows under a category leave its cell out, with no rowspan (the
     browser shifts them left): each row's cells are placed by what they are, the category
     carried down. Invented page."""
-    from extract.pipeline import Settings, run
     page = ("<html><body><p>某县卫生健康事业发展规划</p><p>表1 主要指标</p><table border='1'>"
             "<tr><th>类别</th><th>指标</th><th>单位</th><th>2020年</th><th>2025年</th><th>属性</th></tr>"
             "<tr><td>健康水平</td><td>人均预期寿命</td><td>岁</td><td>78.3</td><td>79</td><td>预期性</td></tr>"
@@ -256,9 +263,7 @@ def test_html_rows_that_leave_out_the_category_cell(tmp_path):
             "<tr><td>健康服务</td><td>每千人口医疗卫生机构床位数</td><td>张</td><td>5.7</td><td>6.4</td><td>预期性</td></tr>"
             "<tr><td>每万人口全科医生数</td><td>人</td><td>2.9</td><td>3.9</td><td>约束性</td></tr>"
             "</table><p>二、主要任务</p></body></html>")
-    path = tmp_path / "plan.html"
-    path.write_text(page, encoding="utf-8")
-    got = [i for i in run(path, Settings(ocr="off"), stop_after="indicators").state.indicators if i.source.kind == "table"]
+    got = _table_indicators(tmp_path / "plan.html", page)
     assert [(i.name, i.category, i.unit, i.nature) for i in got] == [
         ("人均预期寿命", "健康水平", "岁", "预期性"), ("婴儿死亡率", "健康水平", "‰", "约束性"),
         ("每千人口医疗卫生机构床位数", "健康服务", "张", "预期性"), ("每万人口全科医生数", "健康服务", "人", "约束性")]
@@ -269,16 +274,13 @@ def test_html_table_inside_a_text_is_read_as_a_web_page_table_is(tmp_path):
     """An HTML <table> left inside a Markdown text is read by the HTML reader's table code and
     the same assembly: a row that leaves out the category cell placed by what its cells are, a
     year merged over 目标值 | 属性 heading the target column only. Invented text."""
-    from extract.pipeline import Settings, run
     text = ("# 某县卫生健康事业发展规划\n\n表1 主要指标\n\n<table>"
             "<tr><th rowspan='2'>类别</th><th rowspan='2'>指标</th><th rowspan='2'>2020年</th><th colspan='2'>2025年</th></tr>"
             "<tr><th>目标值</th><th>属性</th></tr>"
             "<tr><td>健康水平</td><td>人均预期寿命（岁）</td><td>78.3</td><td>79</td><td>预期性</td></tr>"
             "<tr><td>婴儿死亡率（‰）</td><td>3.6</td><td>≤4</td><td>约束性</td></tr>"
             "</table>\n\n## 二、主要任务\n")
-    path = tmp_path / "plan.md"
-    path.write_text(text, encoding="utf-8")
-    got = [i for i in run(path, Settings(ocr="off"), stop_after="indicators").state.indicators if i.source.kind == "table"]
+    got = _table_indicators(tmp_path / "plan.md", text)
     assert [(i.name, i.category, i.unit, i.nature, i.baseline.raw, i.baseline.year, [(t.raw, t.year) for t in i.targets])
             for i in got] == [("人均预期寿命", "健康水平", "岁", "预期性", "78.3", 2020, [("79", 2025)]),
                               ("婴儿死亡率", "健康水平", "‰", "约束性", "3.6", 2020, [("≤4", 2025)])]

@@ -13,6 +13,7 @@ import pytest
 import regex
 
 import renderings
+from conftest import case
 import synth_tasks
 from extract.lexicon.folds import fold_width
 from extract.pipeline import run
@@ -76,11 +77,8 @@ FAST_RENDERED_SEEDS = 12  # seeds the inner loop also reads in every rendering
 
 
 def _case(seed: int, v: str):
-    gap = GAPS.get((seed, v))
-    marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
-    if seed >= FAST_TEXT_SEEDS or (v != "text" and seed >= FAST_RENDERED_SEEDS):
-        marks.append(pytest.mark.slow)
-    return pytest.param(seed, v, id=f"{seed}-{v}", marks=marks)
+    return case(seed, v, gap=GAPS.get((seed, v)),
+                slow=seed >= FAST_TEXT_SEEDS or (v != "text" and seed >= FAST_RENDERED_SEEDS))
 
 
 CASES = [_case(seed, v) for seed in SEEDS for v in _variants(synth_tasks.generate(seed))] + \
